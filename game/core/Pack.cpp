@@ -1,0 +1,101 @@
+#include "Pack.hpp"
+
+namespace quiz::core
+{
+
+std::vector<std::string> Question::getCorrectOptionIds() const
+{
+    std::vector<std::string> ids;
+    for (const Option& option : options)
+    {
+        if (option.correct)
+            ids.push_back(option.id);
+    }
+    return ids;
+}
+
+const Option* Question::findOption(const std::string& optionId) const
+{
+    for (const Option& option : options)
+    {
+        if (option.id == optionId)
+            return &option;
+    }
+    return nullptr;
+}
+
+const Topic* Pack::findTopic(const std::string& topicId) const
+{
+    for (const Topic& topic : topics)
+    {
+        if (topic.id == topicId)
+            return &topic;
+    }
+    return nullptr;
+}
+
+const Source* Pack::findSource(const std::string& sourceId) const
+{
+    for (const Source& source : sources)
+    {
+        if (source.id == sourceId)
+            return &source;
+    }
+    return nullptr;
+}
+
+const Question* Pack::findQuestion(const std::string& questionId) const
+{
+    for (const Question& question : questions)
+    {
+        if (question.id == questionId)
+            return &question;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> Pack::getTopicSubtree(const std::string& topicId) const
+{
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < topics.size(); ++i)
+    {
+        if (topics[i].id != topicId)
+            continue;
+        ids.push_back(topics[i].id);
+        // Descendants follow their parent in document order, at a greater depth.
+        for (std::size_t j = i + 1; j < topics.size() && topics[j].depth > topics[i].depth; ++j)
+            ids.push_back(topics[j].id);
+        break;
+    }
+    return ids;
+}
+
+const char* toString(QuestionType type)
+{
+    switch (type)
+    {
+    case QuestionType::Single:
+        return "single";
+    case QuestionType::Multiple:
+        return "multiple";
+    case QuestionType::TrueFalse:
+        return "truefalse";
+    }
+    return "single";
+}
+
+const char* toString(ScoringRule rule)
+{
+    switch (rule)
+    {
+    case ScoringRule::PlusMinus:
+        return "plusMinus";
+    case ScoringRule::AllOrNothing:
+        return "allOrNothing";
+    case ScoringRule::Weighted:
+        return "weighted";
+    }
+    return "plusMinus";
+}
+
+} // namespace quiz::core

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "RichText.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quiz::core
+{
+
+/// The newest pack format this build reads.
+inline constexpr int kFormatVersion = 1;
+
+enum class QuestionType
+{
+    Single,    ///< exactly one correct option
+    Multiple,  ///< select all that apply
+    TrueFalse  ///< two options, ids "true" and "false"
+};
+
+/// How a `multiple` question turns picks into points (see Scoring.hpp for the arithmetic).
+enum class ScoringRule
+{
+    PlusMinus,    ///< +1 per correct pick, -1 per wrong pick, floor 0, normalised (the default)
+    AllOrNothing, ///< full points only for exactly the correct set
+    Weighted      ///< sum of the picked options' weights (percent), clamped to 0..100
+};
+
+enum class OptionSeverity
+{
+    Normal,
+    Critical ///< choosing it is a patient-safety error, reported apart from the score
+};
+
+enum class QuestionStatus
+{
+    Published,
+    Review,
+    Draft
+};
+
+/// A citation target: `<ref source="id" locator="p. 12"/>`.
+struct Reference
+{
+    std::string sourceId;
+    std::string locator;
+    int line = 0;
+};
+
+struct Option
+{
+    std::string id;
+    RichText text;
+    RichText rationale;
+    bool correct = false;
+    double weight = 0.0; ///< percent, -100..100; used by ScoringRule::Weighted only
+    bool fixed = false;  ///< keeps its position when options are shuffled
+    OptionSeverity severity = OptionSeverity::Normal;
+    std::vector<Reference> refs;
+    int line = 0;
+    int rationaleLine = 0;
+};
+
+struct Figure
+{
+    std::string src; ///< relative to the pack file's folder
+    std::string alt;
+    int line = 0;
+};
+
+/// Where an imported question came from, so a re-import updates instead of duplicating.
+struct Origin
+{
+    std::string format; ///< "moodle-xml", "gift" or "qti"
+    std::string file;
+    std::string idnumber;
+    std::string name;
+    std::string category;
+};
+
+/// Outcome feedback (`<feedback on="correct|partial|incorrect">`), kept from imports.
+struct OutcomeFeedback
+{
+    std::string on;
+    RichText text;
+};
+
+struct Question
+{
+    std::string id;
+    QuestionType type = QuestionType::Single;
+    std::string topicId;
+    int difficulty = 0; ///< 1..5; 0 when unset (sorts as 3)
+    std::string level;  ///< Bloom level or "" when unset
+    double points = 1.0;
+    int rev = 1;
+    QuestionStatus status = QuestionStatus::Published;
+    ScoringRule scoring = ScoringRule::PlusMinus;
+    std::string lang; ///< overrides the pack's when set
+
+    RichText stem;
+    bool shuffle = true;
+    std::string numbering = "ABC"; ///< "abc", "ABC", "123" or "none"
+    /// For truefalse the loader builds two options, ids "true" then "false".
+    std::vector<Option> options;
+    RichText explanation;
+    std::vector<RichText> hints;
+    std::vector<OutcomeFeedback> feedback;
+    std::optional<Figure> figure;
+    std::vector<Reference> refs;
+    std::vector<std::string> tags;
+    std::optional<Origin> origin;
+
+    int line = 0;
+    int stemLine = 0;
+
+    [[nodiscard]] int getEffectiveDifficulty() const { return difficulty == 0 ? 3 : difficulty; }
+    [[nodiscard]] std::vector<std::string> getCorrectOptionIds() const;
+    [[nodiscard]] const Option* findOption(const std::string& optionId) const;
+};
+
+struct Author
+{
+    std::string name;
+    std::string credentials;
+    std::string affiliation;
+    std::string email;
+    std::string role;
+};
+
+/// A record that someone checked the content (`<review by date>notes</review>`).
+struct ReviewRecord
+{
+    std::string by;
+    std::string date;
+    std::string notes;
+};
+
+struct Source
+{
+    std::string id;
+    std::string type; ///< book, article, web, guideline, label, other
+    std::string url;
+    std::string doi;
+    std::string isbn;
+    std::string accessed;
+    std::string citation;
+    int line = 0;
+};
+
+/// Topics form a tree; it is stored flat in document order with parent links.
+struct Topic
+{
+    std::string id;
+    std::string title;
+    std::string parentId; ///< "" for a top-level topic
+    int depth = 0;        ///< 0 for a top-level topic
+    int line = 0;
+};
+
+/// A question pack: one XML file plus images beside it. Plain value; no behaviour beyond lookups.
+struct Pack
+{
+    int formatVersion = kFormatVersion;
+    std::string id;
+    std::string version;
+    std::string lang;
+    std::string title;
+    std::string description;
+    std::vector<Author> authors;
+    std::string license; ///< SPDX id or free text
+    std::string created;
+    std::string updated;
+    std::string reviewBy;
+    std::vector<ReviewRecord> reviews;
+    std::vector<Source> sources;
+    std::vector<Topic> topics;
+    std::vector<Question> questions;
+
+    std::string path;    ///< the file it was loaded from ("" for a string)
+    std::string baseDir; ///< folder figures are resolved against
+    int line = 0;
+
+    [[nodiscard]] const Topic* findTopic(const std::string& topicId) const;
+    [[nodiscard]] const Source* findSource(const std::string& sourceId) const;
+    [[nodiscard]] const Question* findQuestion(const std::string& questionId) const;
+    /// The topic and all its descendants, in document order.
+    [[nodiscard]] std::vector<std::string> getTopicSubtree(const std::string& topicId) const;
+};
+
+[[nodiscard]] const char* toString(QuestionType type);
+[[nodiscard]] const char* toString(ScoringRule rule);
+
+} // namespace quiz::core

@@ -1,0 +1,83 @@
+#include "RichText.hpp"
+
+namespace quiz::core
+{
+
+bool TextRun::operator==(const TextRun& other) const
+{
+    return text == other.text && bold == other.bold && italic == other.italic &&
+           script == other.script && lineBreak == other.lineBreak;
+}
+
+bool RichText::isEmpty() const
+{
+    for (const TextRun& run : runs)
+    {
+        if (run.lineBreak)
+            continue;
+        if (run.text.find_first_not_of(" \t\r\n") != std::string::npos)
+            return false;
+    }
+    return true;
+}
+
+std::string RichText::toPlain() const
+{
+    std::string out;
+    for (const TextRun& run : runs)
+        out += run.lineBreak ? std::string("\n") : run.text;
+    return out;
+}
+
+std::size_t RichText::countCharacters() const
+{
+    return countCodePoints(toPlain());
+}
+
+void RichText::append(const std::string& text, bool bold, bool italic, Script script)
+{
+    if (text.empty())
+        return;
+    if (!runs.empty())
+    {
+        TextRun& last = runs.back();
+        if (!last.lineBreak && last.bold == bold && last.italic == italic && last.script == script)
+        {
+            last.text += text;
+            return;
+        }
+    }
+    TextRun run;
+    run.text = text;
+    run.bold = bold;
+    run.italic = italic;
+    run.script = script;
+    runs.push_back(std::move(run));
+}
+
+void RichText::appendBreak()
+{
+    TextRun run;
+    run.lineBreak = true;
+    runs.push_back(std::move(run));
+}
+
+RichText RichText::fromPlain(const std::string& text)
+{
+    RichText rich;
+    rich.append(text);
+    return rich;
+}
+
+std::size_t countCodePoints(const std::string& utf8)
+{
+    std::size_t count = 0;
+    for (const char c : utf8)
+    {
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U)
+            ++count;
+    }
+    return count;
+}
+
+} // namespace quiz::core

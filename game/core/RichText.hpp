@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace quiz::core
+{
+
+/// Vertical placement of a run of text.
+enum class Script
+{
+    Normal,
+    Sub,
+    Super
+};
+
+/// A stretch of text with one style. A run with `lineBreak` set stands for `<br/>` and has
+/// no text. Text is UTF-8 with white space already folded the way XML authors expect.
+struct TextRun
+{
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    Script script = Script::Normal;
+    bool lineBreak = false;
+
+    bool operator==(const TextRun& other) const;
+};
+
+/// The pack format's rich text: plain text plus bold, italic, sub, sup and line breaks.
+/// The UI lays it out; the core only stores it and compares it.
+struct RichText
+{
+    std::vector<TextRun> runs;
+
+    [[nodiscard]] bool isEmpty() const;
+    /// All text with breaks as '\n' and no styling; what length caps and duplicate checks see.
+    [[nodiscard]] std::string toPlain() const;
+    /// Number of Unicode code points in toPlain(); length caps are in characters, not bytes.
+    [[nodiscard]] std::size_t countCharacters() const;
+    /// Appends text with the given style, merging with the last run when the style matches.
+    void append(const std::string& text, bool bold = false, bool italic = false,
+                Script script = Script::Normal);
+    void appendBreak();
+
+    bool operator==(const RichText& other) const { return runs == other.runs; }
+    bool operator!=(const RichText& other) const { return !(*this == other); }
+
+    /// Plain text as rich text (no markup interpreted).
+    [[nodiscard]] static RichText fromPlain(const std::string& text);
+};
+
+/// Number of code points in a UTF-8 string (continuation bytes are not counted).
+[[nodiscard]] std::size_t countCodePoints(const std::string& utf8);
+
+} // namespace quiz::core
