@@ -1,0 +1,118 @@
+// heparin-quiz: parses the subcommand, resolves paths at the edge, runs, reports fatal errors.
+#include "cli/Commands.hpp"
+#include "cli/Paths.hpp"
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+struct Entry
+{
+    const char* name;
+    int (*run)(const quiz::cli::CommandContext&);
+    const char* summary;
+};
+
+const Entry kCommands[] = {
+    {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
+    {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+};
+
+void printHelp(std::ostream& out)
+{
+    out << "usage: heparin-quiz [--data-dir DIR] [COMMAND] [options]\n\n"
+           "A quiz game that teaches heparin with explained multiple-choice questions.\n"
+           "With no command it starts the game.\n\ncommands:\n";
+    for (const Entry& entry : kCommands)
+    {
+        std::string name = entry.name;
+        name.resize(16, ' ');
+        out << "  " << name << entry.summary << '\n';
+    }
+    out << "\nglobal options:\n"
+           "  --data-dir DIR  folder of packs (default: the shipped questions/)\n"
+           "  --version       print the version and exit\n"
+           "  --help          show this help; 'heparin-quiz COMMAND --help' for a command\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try
+    {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        quiz::cli::CommandContext context;
+        context.executableDir = quiz::cli::getExecutableDir();
+        context.dataDir = quiz::cli::findDataDir(context.executableDir);
+        context.today = quiz::cli::todayIsoDate();
+        context.out = &std::cout;
+        context.err = &std::cerr;
+
+        // Global options come before the command name.
+        std::size_t i = 0;
+        for (; i < args.size(); ++i)
+        {
+            const std::string& arg = args[i];
+            if (arg == "--version")
+            {
+                std::cout << "heparin-quiz " << HEPARIN_QUIZ_VERSION << '\n';
+                return 0;
+            }
+            if (arg == "--help" || arg == "-h")
+            {
+                printHelp(std::cout);
+                return 0;
+            }
+            if (arg == "--data-dir" || arg.rfind("--data-dir=", 0) == 0)
+            {
+                if (arg == "--data-dir")
+                {
+                    if (i + 1 >= args.size())
+                    {
+                        std::cerr << "heparin-quiz: --data-dir needs a folder\n";
+                        return quiz::cli::kExitUsage;
+                    }
+                    context.dataDir = args[++i];
+                }
+                else
+                {
+                    context.dataDir = arg.substr(11);
+                }
+                continue;
+            }
+            break;
+        }
+        if (i < args.size() && args[i].rfind("-", 0) != 0)
+        {
+            for (const Entry& entry : kCommands)
+            {
+                if (args[i] == entry.name)
+                {
+                    context.args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+                    return entry.run(context);
+                }
+            }
+            std::cerr << "heparin-quiz: unknown command '" << args[i]
+                      << "'\nTry 'heparin-quiz --help'.\n";
+            return quiz::cli::kExitUsage;
+        }
+        if (i < args.size())
+        {
+            std::cerr << "heparin-quiz: unknown option '" << args[i]
+                      << "'\nTry 'heparin-quiz --help'.\n";
+            return quiz::cli::kExitUsage;
+        }
+        std::cerr << "heparin-quiz: the game window is not built yet; try 'heparin-quiz --help'\n";
+        return 1;
+    }
+    catch (const std::exception& error)
+    {
+        std::cerr << "heparin-quiz: fatal: " << error.what() << '\n';
+        return 1;
+    }
+}
