@@ -43,7 +43,9 @@ std::string writeFileAtomically(const std::string& path, const std::string& cont
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
+    const bool synced = ::fsync(fd) == 0;
+    const bool closed = ::close(fd) == 0;
+    if (!synced || !closed)
     {
         const std::string message = describe("cannot flush", temp);
         ::unlink(temp.c_str());
