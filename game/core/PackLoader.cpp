@@ -252,15 +252,40 @@ void scanBytes(const std::string& bytes, bool strictEntities, DiagnosticList& di
     }
 }
 
-std::string describeXmlError(const tinyxml2::XMLDocument& document)
+/// True when the line looks like it has a '<' that was meant as "less than".
+bool hasLessThanInText(const std::string& bytes, int line)
+{
+    std::size_t start = 0;
+    for (int current = 1; current < line && start != std::string::npos; ++current)
+    {
+        start = bytes.find('\n', start);
+        if (start != std::string::npos)
+            ++start;
+    }
+    if (start == std::string::npos)
+        return false;
+    const std::size_t end = bytes.find('\n', start);
+    const std::string text = bytes.substr(start, end == std::string::npos ? end : end - start);
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    {
+        const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+        if (text[i] == '<' && (next == ' ' || next == '=' || std::isdigit(next)))
+            return true;
+    }
+    return false;
+}
+
+std::string describeXmlError(const tinyxml2::XMLDocument& document, const std::string& bytes)
 {
     std::string message = "XML is not well formed (";
     message += document.ErrorName();
     message += ")";
+    if (hasLessThanInText(bytes, document.ErrorLineNum()))
+        return message + ": a '<' in text must be written '&lt;' (or use '≤' or words)";
     switch (document.ErrorID())
     {
     case tinyxml2::XML_ERROR_PARSING_ELEMENT:
-        message += ": a '<' in text must be written '&lt;' (or use '≤' or words)";
+        message += ": a '<' must start an element; in text write '&lt;'";
         break;
     case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
         message += ": an element is closed with a different name than it was opened with, or "
@@ -345,7 +370,7 @@ XmlParseResult parseXml(const std::string& bytes, const std::string& displayPath
     if (document.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS)
     {
         const int line = document.ErrorLineNum() > 0 ? document.ErrorLineNum() : 1;
-        diagnostics.error(line, "xml-syntax", describeXmlError(document));
+        diagnostics.error(line, "xml-syntax", describeXmlError(document, bytes));
         return result;
     }
     const tinyxml2::XMLElement* root = nullptr;

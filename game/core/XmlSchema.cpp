@@ -356,11 +356,9 @@ void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>&
         if (slot < lastSlot)
             m_out.error(child.line, "element-order",
                         "<" + child.name + "> must come before <" + lastName + "> in " + owner);
-        else
-        {
-            lastSlot = slot;
-            lastName = child.name;
-        }
+        // Order is judged against the latest child, so one misplaced element is one error.
+        lastSlot = slot;
+        lastName = child.name;
         if (++counts[index] == spec.max + 1 && spec.max != kUnbounded)
             m_out.error(child.line, "duplicate-element",
                         owner + " may have " +
