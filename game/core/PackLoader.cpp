@@ -167,7 +167,8 @@ void scanEncoding(const std::string& bytes, std::size_t start, ScanReporter& rep
         {
             const std::size_t length = validUtf8Length(bytes, i);
             if (length == 0)
-                report.error(line, "invalid-utf8", "bytes that are not UTF-8; save the file as UTF-8");
+                report.error(line, "invalid-utf8",
+                             "bytes that are not UTF-8; save the file as UTF-8");
             i += length == 0 ? 1 : length;
             continue;
         }
@@ -204,9 +205,15 @@ void scanMarkup(const std::string& bytes, std::size_t start, bool strictEntities
                 ScanReporter& report)
 {
     LineCounter lines(bytes);
+    const std::size_t size = bytes.size();
     std::size_t i = start;
-    while ((i = bytes.find_first_of("<&", i)) != std::string::npos)
+    for (;;)
     {
+        // A plain loop: std::string::find_first_of calls memchr once per byte here.
+        while (i < size && bytes[i] != '<' && bytes[i] != '&')
+            ++i;
+        if (i >= size)
+            break;
         if (bytes[i] == '&')
         {
             i += scanEntity(bytes, i, lines.at(i), strictEntities, report);
@@ -312,6 +319,16 @@ std::string describeXmlError(const tinyxml2::XMLDocument& document, const std::s
     return message;
 }
 
+bool isBlank(const char* text)
+{
+    for (; *text != '\0'; ++text)
+    {
+        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
+            return false;
+    }
+    return true;
+}
+
 XmlNode convert(const tinyxml2::XMLElement& element)
 {
     XmlNode node;
@@ -320,6 +337,11 @@ XmlNode convert(const tinyxml2::XMLElement& element)
     node.line = element.GetLineNum();
     for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next())
         node.attributes.push_back({a->Name(), a->Value(), a->GetLineNum()});
+    std::size_t childCount = 0;
+    for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+         child = child->NextSibling())
+        ++childCount;
+    node.children.reserve(childCount);
     for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
          child = child->NextSibling())
     {
@@ -337,7 +359,10 @@ XmlNode convert(const tinyxml2::XMLElement& element)
             }
             XmlNode textNode;
             textNode.kind = XmlNode::Kind::Text;
-            textNode.text = text->Value();
+            // Indentation between elements is most of a pack's text nodes; every reader folds
+            // white space anyway, so a blank run is stored as one space (no allocation).
+            const char* value = text->Value();
+            textNode.text = isBlank(value) ? " " : value;
             textNode.line = text->GetLineNum();
             node.children.push_back(std::move(textNode));
         }
