@@ -360,7 +360,8 @@ void Schema::checkChildren(const XmlNode& element, std::initializer_list<ChildSp
         // Order is judged against the latest child, so one misplaced element is one error.
         lastSlot = slot;
         lastName = child.name;
-        if (++counts[index] == spec.max + 1 && spec.max != kUnbounded)
+        ++counts[index];
+        if (spec.max != kUnbounded && counts[index] == spec.max + 1)
             m_out.error(child.line, "duplicate-element",
                         owner + " may have " +
                             (spec.max == 1 ? std::string("only one")
