@@ -1,83 +1,10 @@
 #include "Results.hpp"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <sstream>
+#include "AtomicFile.hpp"
+#include "Json.hpp"
 
 namespace quiz::core
 {
-namespace
-{
-
-std::string number(double value)
-{
-    if (!std::isfinite(value))
-        return "0";
-    // Points are sums of simple fractions; 6 decimals keep them exact enough and readable.
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.6g", std::round(value * 1e6) / 1e6);
-    return buffer;
-}
-
-std::string quoted(const std::string& text)
-{
-    return "\"" + escapeJson(text) + "\"";
-}
-
-std::string idList(const std::vector<std::string>& ids)
-{
-    std::string out = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i > 0 ? "," : "") + quoted(ids[i]);
-    return out + "]";
-}
-
-const char* boolean(bool value)
-{
-    return value ? "true" : "false";
-}
-
-} // namespace
-
-std::string escapeJson(const std::string& text)
-{
-    std::string out;
-    for (const char c : text)
-    {
-        switch (c)
-        {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20U)
-            {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-                out += buffer;
-            }
-            else
-            {
-                out += c;
-            }
-        }
-    }
-    return out;
-}
 
 std::string resultsToJson(const Session& session)
 {
@@ -93,68 +20,49 @@ std::string resultsToJson(const Session& session)
         if (!seen)
             packIds.push_back(id);
     }
-    std::ostringstream out;
-    out << "{\n  \"format\": \"heparin-quiz-results\",\n  \"formatVersion\": 1,\n";
-    out << "  \"pack\": " << quoted(packIds.empty() ? "" : packIds.front()) << ",\n";
-    out << "  \"packs\": " << idList(packIds) << ",\n";
-    out << "  \"mode\": " << quoted(toString(config.mode)) << ",\n";
-    out << "  \"seed\": " << config.seed << ",\n";
-    out << "  \"timerSeconds\": " << config.timerSeconds << ",\n";
-    out << "  \"finished\": " << boolean(session.isFinished()) << ",\n";
-    out << "  \"score\": " << number(summary.points) << ",\n";
-    out << "  \"max\": " << number(summary.maxPoints) << ",\n";
-    out << "  \"percent\": " << number(summary.percent) << ",\n";
-    out << "  \"correctCount\": " << summary.correct << ",\n";
-    out << "  \"criticalErrors\": " << summary.criticalErrors << ",\n";
-    out << "  \"timeMs\": " << summary.totalTime.count() << ",\n";
-    out << "  \"questions\": [";
-    const std::vector<AnswerRecord>& answers = session.getAnswers();
-    for (std::size_t i = 0; i < answers.size(); ++i)
+    JsonWriter json;
+    json.beginObject();
+    json.key("format").value("heparin-quiz-results");
+    json.key("formatVersion").value(1);
+    json.key("pack").value(packIds.empty() ? std::string() : packIds.front());
+    json.key("packs").stringArray(packIds);
+    json.key("mode").value(toString(config.mode));
+    json.key("seed").value(static_cast<long long>(config.seed));
+    json.key("timerSeconds").value(config.timerSeconds);
+    json.key("finished").value(session.isFinished());
+    json.key("score").value(summary.points);
+    json.key("max").value(summary.maxPoints);
+    json.key("percent").value(summary.percent);
+    json.key("correctCount").value(summary.correct);
+    json.key("criticalErrors").value(summary.criticalErrors);
+    json.key("timeMs").value(static_cast<long long>(summary.totalTime.count()));
+    json.key("questions").beginArray();
+    for (const AnswerRecord& answer : session.getAnswers())
     {
-        const AnswerRecord& answer = answers[i];
-        out << (i > 0 ? "," : "") << "\n    {\"id\": " << quoted(answer.key.questionId)
-            << ", \"pack\": " << quoted(answer.key.packId)
-            << ", \"topic\": " << quoted(answer.topicId)
-            << ", \"chosen\": " << idList(answer.chosenOptionIds)
-            << ", \"correct\": " << boolean(answer.score.correct)
-            << ", \"partial\": " << boolean(answer.score.partial)
-            << ", \"points\": " << number(answer.score.points)
-            << ", \"max\": " << number(answer.score.maxPoints)
-            << ", \"critical\": " << boolean(answer.score.critical)
-            << ", \"criticalChosen\": " << idList(answer.score.criticalOptionIds)
-            << ", \"timedOut\": " << boolean(answer.timedOut)
-            << ", \"timeMs\": " << answer.timeTaken.count()
-            << ", \"hintsUsed\": " << answer.hintsUsed << "}";
+        json.beginObject();
+        json.key("id").value(answer.key.questionId);
+        json.key("pack").value(answer.key.packId);
+        json.key("topic").value(answer.topicId);
+        json.key("chosen").stringArray(answer.chosenOptionIds);
+        json.key("correct").value(answer.score.correct);
+        json.key("partial").value(answer.score.partial);
+        json.key("points").value(answer.score.points);
+        json.key("max").value(answer.score.maxPoints);
+        json.key("critical").value(answer.score.critical);
+        json.key("criticalChosen").stringArray(answer.score.criticalOptionIds);
+        json.key("timedOut").value(answer.timedOut);
+        json.key("timeMs").value(static_cast<long long>(answer.timeTaken.count()));
+        json.key("hintsUsed").value(answer.hintsUsed);
+        json.endObject();
     }
-    out << (answers.empty() ? "]\n}\n" : "\n  ]\n}\n");
-    return out.str();
+    json.endArray();
+    json.endObject();
+    return json.str() + "\n";
 }
 
-bool writeFileAtomically(const std::string& path, const std::string& content, std::string& error)
+std::string writeResultsFile(const std::string& path, const Session& session)
 {
-    const std::string temp = path + ".tmp";
-    std::FILE* file = std::fopen(temp.c_str(), "wb");
-    if (file == nullptr)
-    {
-        error = "cannot write '" + temp + "': " + std::strerror(errno);
-        return false;
-    }
-    const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-    const bool flushed = std::fflush(file) == 0;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !flushed || !closed)
-    {
-        error = "cannot write '" + temp + "': " + std::strerror(errno);
-        std::remove(temp.c_str());
-        return false;
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0)
-    {
-        error = "cannot replace '" + path + "': " + std::strerror(errno);
-        std::remove(temp.c_str());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, resultsToJson(session));
 }
 
 } // namespace quiz::core
