@@ -91,7 +91,11 @@ void Application::wireContext()
         m_context.settings.fullscreen = !m_fullscreen;
         applySettings(true);
     };
-    m_context.quit = [this] { m_window.close(); };
+    m_context.quit = [this]
+    {
+        if (m_window)
+            m_window->close();
+    };
     registerScreens(m_stack, m_context);
 }
 
@@ -159,7 +163,7 @@ void Application::applySettings(bool save)
     m_theme.setTextSizeStep(s.textSize);
     m_audio.setEnabled(s.sound && !m_options.mute);
     m_audio.setVolume(s.volume);
-    if (m_window.isOpen() && s.fullscreen != m_fullscreen)
+    if (isOpen() && s.fullscreen != m_fullscreen)
         createWindow(s.fullscreen);
     if (save && !m_options.profileDir.empty())
     {
@@ -167,27 +171,28 @@ void Application::applySettings(bool save)
         if (!saveSettings(m_options.profileDir, s, error))
             std::cerr << "heparin-quiz: " << error << '\n';
     }
-    if (m_window.isOpen())
-        m_stack.layout(sizeOf(m_window));
+    if (isOpen())
+        m_stack.layout(sizeOf(*m_window));
 }
 
 void Application::createWindow(bool fullscreen)
 {
-    if (m_window.isOpen() && !m_fullscreen)
-        m_windowedSize = m_window.getSize();
+    if (!m_window)
+        m_window = std::make_unique<sf::RenderWindow>();
+    if (m_window->isOpen() && !m_fullscreen)
+        m_windowedSize = m_window->getSize();
     if (fullscreen)
-        m_window.create(sf::VideoMode::getDesktopMode(), "Heparin Quiz", sf::Style::Fullscreen);
+        m_window->create(sf::VideoMode::getDesktopMode(), "Heparin Quiz", sf::Style::Fullscreen);
     else
-        m_window.create(sf::VideoMode(m_windowedSize.x, m_windowedSize.y), "Heparin Quiz",
-                        sf::Style::Default);
+        m_window->create(sf::VideoMode(m_windowedSize.x, m_windowedSize.y), "Heparin Quiz",
+                         sf::Style::Default);
     m_fullscreen = fullscreen;
-    m_window.setVerticalSyncEnabled(false);
-    m_window.setKeyRepeatEnabled(true);
-    const sf::Vector2u size = m_window.getSize();
-    m_window.setView(sf::View(
+    m_window->setKeyRepeatEnabled(true);
+    const sf::Vector2u size = m_window->getSize();
+    m_window->setView(sf::View(
         sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
     m_theme.setWindowSize(static_cast<float>(size.x), static_cast<float>(size.y));
-    m_stack.layout(sizeOf(m_window));
+    m_stack.layout(sizeOf(*m_window));
 }
 
 void Application::onResize(unsigned width, unsigned height)
@@ -196,9 +201,9 @@ void Application::onResize(unsigned width, unsigned height)
     {
         width = std::max(width, kMinWidth);
         height = std::max(height, kMinHeight);
-        m_window.setSize({width, height});
+        m_window->setSize({width, height});
     }
-    m_window.setView(
+    m_window->setView(
         sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(width), static_cast<float>(height))));
     m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
     m_stack.layout({static_cast<float>(width), static_cast<float>(height)});
@@ -209,7 +214,7 @@ void Application::handleEvent(const sf::Event& event)
 {
     if (event.type == sf::Event::Closed)
     {
-        m_window.close();
+        m_window->close();
         return;
     }
     if (event.type == sf::Event::Resized)
@@ -229,17 +234,17 @@ void Application::handleEvent(const sf::Event& event)
 void Application::step(milliseconds elapsed)
 {
     m_animating = m_stack.update(elapsed) || m_animating;
-    m_stack.applyPendingChanges(sizeOf(m_window));
+    m_stack.applyPendingChanges(sizeOf(*m_window));
     if (m_stack.isEmpty())
-        m_window.close();
+        m_window->close();
 }
 
 void Application::render()
 {
-    if (!m_window.isOpen())
+    if (!isOpen())
         return;
-    m_stack.draw(m_window, m_theme);
-    m_window.display();
+    m_stack.draw(*m_window, m_theme);
+    m_window->display();
 }
 
 int Application::run()
@@ -308,24 +313,24 @@ int Application::run()
     }
     createWindow(m_options.fullscreen || m_context.settings.fullscreen);
     m_context.settings.fullscreen = m_fullscreen;
-    m_stack.applyPendingChanges(sizeOf(m_window));
+    m_stack.applyPendingChanges(sizeOf(*m_window));
     render();
 
     sf::Clock clock;
     const bool scripted = !m_options.scriptPath.empty();
-    while (m_window.isOpen())
+    while (isOpen())
     {
         sf::Event event;
         if (scripted)
         {
-            while (m_window.pollEvent(event))
+            while (m_window->pollEvent(event))
             {
                 if (event.type != sf::Event::Resized) // the script resizes on its own terms
                     handleEvent(event);
             }
             if (m_scriptIndex >= m_script.size())
             {
-                m_window.close();
+                m_window->close();
                 break;
             }
             if (!runScriptCommand(m_script[m_scriptIndex++]))
@@ -334,7 +339,7 @@ int Application::run()
         }
         if (m_animating)
         {
-            while (m_window.pollEvent(event))
+            while (m_window->pollEvent(event))
                 handleEvent(event);
             const sf::Int32 spent = clock.getElapsedTime().asMilliseconds();
             if (spent < 16)
@@ -344,13 +349,13 @@ int Application::run()
         {
             // A running question timer: wake a few times a second, never spin.
             sf::sleep(sf::milliseconds(100));
-            while (m_window.pollEvent(event))
+            while (m_window->pollEvent(event))
                 handleEvent(event);
         }
-        else if (m_window.waitEvent(event))
+        else if (m_window->waitEvent(event))
         {
             handleEvent(event);
-            while (m_window.pollEvent(event))
+            while (m_window->pollEvent(event))
                 handleEvent(event);
         }
         const milliseconds elapsed(clock.restart().asMilliseconds());
@@ -400,40 +405,40 @@ bool Application::runScriptCommand(const ScriptCommand& command)
         break;
     case ScriptCommand::Kind::Wait:
         // Game time, not wall time: a replay gives the same result on any machine.
-        for (int left = command.a; left > 0 && m_window.isOpen(); left -= 100)
+        for (int left = command.a; left > 0 && isOpen(); left -= 100)
             step(milliseconds(std::min(left, 100)));
         break;
     case ScriptCommand::Kind::Shot:
         // Let transitions settle so the picture shows the screen, not a fade.
-        for (int i = 0; i < 12 && m_window.isOpen(); ++i)
+        for (int i = 0; i < 12 && isOpen(); ++i)
             step(milliseconds(20));
         if (!saveShot(command.text))
         {
             m_scriptFailed = true;
-            m_window.close();
+            m_window->close();
             return false;
         }
         break;
     case ScriptCommand::Kind::Resize:
         if (!m_fullscreen)
-            m_window.setSize({static_cast<unsigned>(command.a), static_cast<unsigned>(command.b)});
+            m_window->setSize({static_cast<unsigned>(command.a), static_cast<unsigned>(command.b)});
         onResize(static_cast<unsigned>(command.a), static_cast<unsigned>(command.b));
         break;
     case ScriptCommand::Kind::Frames:
         measureFrames(command.a);
         break;
     case ScriptCommand::Kind::Quit:
-        m_window.close();
+        m_window->close();
         return false;
     }
     step(milliseconds(16));
     render();
-    return m_window.isOpen();
+    return isOpen();
 }
 
 bool Application::saveShot(const std::string& name)
 {
-    const sf::Vector2u size = m_window.getSize();
+    const sf::Vector2u size = m_window->getSize();
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y))
     {
@@ -457,13 +462,13 @@ void Application::measureFrames(int count)
 {
     std::vector<double> times;
     sf::Clock clock;
-    for (int i = 0; i < count && m_window.isOpen(); ++i)
+    for (int i = 0; i < count && isOpen(); ++i)
     {
         if (i % 10 == 0)
             m_stack.restartTransition();
         clock.restart();
         sf::Event event;
-        while (m_window.pollEvent(event))
+        while (m_window->pollEvent(event))
         {
         }
         step(milliseconds(16));

@@ -8,6 +8,7 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,7 @@ private:
     bool runScriptCommand(const ScriptCommand& command);
     bool saveShot(const std::string& name);
     void measureFrames(int count);
+    [[nodiscard]] bool isOpen() const { return m_window && m_window->isOpen(); }
     void loadHistory();
     void saveHistory();
 
@@ -73,7 +75,8 @@ private:
     AudioPlayer m_audio;
     GameContext m_context;
     ScreenStack m_stack;
-    sf::RenderWindow m_window;
+    /// Made only when needed: constructing any SFML window opens the display.
+    std::unique_ptr<sf::RenderWindow> m_window;
     bool m_fullscreen = false;
     sf::Vector2u m_windowedSize;
     bool m_animating = true;

@@ -20,6 +20,7 @@ struct CommonOptions
     std::string results;
     std::string script;
     std::string screenshotDir;
+    std::string fontDir;
 };
 
 void addCommon(cli::ArgParser& parser, CommonOptions& options)
@@ -35,6 +36,8 @@ void addCommon(cli::ArgParser& parser, CommonOptions& options)
                      "replay input: key, text, click, wait, shot, resize, quit");
     parser.addOption("screenshot-dir", &options.screenshotDir, "DIR",
                      "where the script's 'shot NAME' saves NAME.png (default: .)");
+    parser.addOption("font-dir", &options.fontDir, "DIR",
+                     "folder with the DejaVu Sans fonts (default: Debian's fonts-dejavu-core)");
 }
 
 std::uint32_t seedFromClock();
@@ -64,6 +67,8 @@ std::string applyCommon(const CommonOptions& common, const cli::CommandContext& 
     launch.scriptPath = common.script;
     if (!common.screenshotDir.empty())
         launch.screenshotDir = common.screenshotDir;
+    if (!common.fontDir.empty())
+        launch.fontDir = common.fontDir;
     launch.dataDir = context.dataDir;
     launch.today = context.today;
     // Replays are for tests and screenshots: keep them quiet and their seed fixed.

@@ -194,12 +194,16 @@ void QuestionScreen::pick(std::size_t position)
 {
     core::Session& session = *context().session;
     const core::Option* option = session.getShownOption(position);
-    if (option == nullptr || !session.pick(option->id))
+    if (option == nullptr || session.getCurrentIndex() != m_index)
         return;
-    if (session.getCurrent().question.type == core::QuestionType::Multiple &&
-        session.getPhase() == core::Phase::Asking)
+    // Read before picking: a single-answer pick may end the question (or the round).
+    const bool multiple = session.getCurrent().question.type == core::QuestionType::Multiple;
+    const std::string id = option->id;
+    if (!session.pick(id))
+        return;
+    if (multiple)
     {
-        m_options[position]->setSelected(session.isSelected(option->id));
+        m_options[position]->setSelected(session.isSelected(id));
         return;
     }
     afterAnswer();
