@@ -22,7 +22,7 @@ ConfirmScreen::ConfirmScreen(ScreenStack& stack, GameContext& context) : Screen(
     m_focus.setArrowsAcross(true);
     m_focus.focus(m_stay.get());
     m_message.setText(core::RichText::fromPlain(
-        "Leave this round? The answers you gave so far will not be scored."));
+        "The answers you gave so far will not be scored or saved."));
 }
 
 void ConfirmScreen::layout(sf::Vector2f size)

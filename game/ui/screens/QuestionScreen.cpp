@@ -100,7 +100,7 @@ void QuestionScreen::layout(sf::Vector2f size)
     {
         m_timerBar.setBounds(
             {left + t.px(200.0F), bodyTop + t.px(4.0F), content - t.px(200.0F), t.px(14.0F)});
-        bodyTop += t.px(34.0F);
+        bodyTop += t.px(44.0F);
     }
     const float buttonHeight = t.px(54.0F);
     m_footerTop = size.y - buttonHeight - t.px(28.0F);

@@ -211,7 +211,10 @@ void ProgressBar::draw(sf::RenderTarget& target, const Theme& theme) const
         return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
-    drawBox(target, box, c.panel, c.border, theme.isHighContrast() ? 2.0F : 1.0F);
+    // Thin bars get no outline (it would read as a double rule); the track colour is enough.
+    const bool outline = theme.isHighContrast() || box.height >= 12.0F;
+    drawBox(target, box, c.panel, c.border,
+            outline ? (theme.isHighContrast() ? 2.0F : 1.0F) : 0.0F);
     sf::FloatRect filled = box;
     filled.width *= m_value;
     drawBox(target, filled, m_fill == sf::Color::Transparent ? c.accent : m_fill);
