@@ -1,6 +1,9 @@
 // heparin-quiz: parses the subcommand, resolves paths at the edge, runs, reports fatal errors.
 #include "cli/Commands.hpp"
 #include "cli/Paths.hpp"
+#ifdef QUIZ_HAVE_UI
+#include "ui/GameCommand.hpp"
+#endif
 
 #include <exception>
 #include <iostream>
@@ -20,6 +23,9 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+#ifdef QUIZ_HAVE_UI
+    {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
+#endif
 };
 
 void printHelp(std::ostream& out)
@@ -101,14 +107,14 @@ int main(int argc, char** argv)
                       << "'\nTry 'heparin-quiz --help'.\n";
             return quiz::cli::kExitUsage;
         }
-        if (i < args.size())
-        {
-            std::cerr << "heparin-quiz: unknown option '" << args[i]
-                      << "'\nTry 'heparin-quiz --help'.\n";
-            return quiz::cli::kExitUsage;
-        }
-        std::cerr << "heparin-quiz: the game window is not built yet; try 'heparin-quiz --help'\n";
+#ifdef QUIZ_HAVE_UI
+        // No command: the game itself, with its window options.
+        context.args.assign(args.begin() + static_cast<long>(i), args.end());
+        return quiz::ui::runGame(context);
+#else
+        std::cerr << "heparin-quiz: this build has no game window; try 'heparin-quiz --help'\n";
         return 1;
+#endif
     }
     catch (const std::exception& error)
     {
