@@ -73,7 +73,7 @@ struct XmlParseResult
 
 /// Reads a file with the size cap checked before reading. On failure returns false and adds
 /// a diagnostic (`file-too-large`, `unreadable`).
-[[nodiscard]] bool readFileCapped(const std::string& path, std::size_t maxBytes,
-                                  std::string& bytes, DiagnosticList& diagnostics);
+[[nodiscard]] bool readFileCapped(const std::string& path, std::size_t maxBytes, std::string& bytes,
+                                  DiagnosticList& diagnostics);
 
 } // namespace quiz::core
