@@ -20,6 +20,8 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"import", quiz::cli::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
+    {"export-moodle", quiz::cli::runExportMoodle, "write a pack as Moodle XML"},
 };
 
 void printHelp(std::ostream& out)

@@ -28,15 +28,16 @@ TEST_CASE("HtmlReader: keeps bold, italic, sub and sup as styled runs", "[import
         readHtml("<p dir=\"ltr\" style=\"text-align: left;\">Give <strong>5000 "
                  "units</strong> <em>sub</em>cut; H<sub>2</sub>O, m<sup>2</sup></p>",
                  TextFormat::Html);
-    // Folded white space goes with the text that follows it.
-    REQUIRE(r.text.runs.size() == 7);
+    // A folded space keeps the style it was written in.
+    REQUIRE(r.text.runs.size() == 8);
     CHECK(r.text.toPlain() == "Give 5000 units subcut; H2O, m2");
-    CHECK(r.text.runs[1].text == " 5000 units");
+    CHECK(r.text.runs[0].text == "Give ");
+    CHECK(r.text.runs[1].text == "5000 units");
     CHECK(r.text.runs[1].bold);
-    CHECK(r.text.runs[2].text == " sub");
-    CHECK(r.text.runs[2].italic);
-    CHECK(r.text.runs[4].script == Script::Sub);
-    CHECK(r.text.runs[6].script == Script::Super);
+    CHECK(r.text.runs[3].text == "sub");
+    CHECK(r.text.runs[3].italic);
+    CHECK(r.text.runs[5].script == Script::Sub);
+    CHECK(r.text.runs[7].script == Script::Super);
     CHECK(r.warnings.empty());
 }
 

@@ -464,11 +464,21 @@ private:
             }
             if (isSpace(c))
             {
+                // The folded space keeps the style it was written in, as the pack loader does.
+                if (!m_pendingSpace && !m_atLineStart)
+                {
+                    m_spaceBold = bold;
+                    m_spaceItalic = italic;
+                    m_spaceScript = script;
+                }
                 m_pendingSpace = true;
                 continue;
             }
             if (m_pendingSpace && !m_atLineStart)
-                chunk += ' ';
+            {
+                flush();
+                m_result.text.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript);
+            }
             m_pendingSpace = false;
             m_atLineStart = false;
             chunk += c;
@@ -525,6 +535,9 @@ private:
     std::vector<int> m_lists; ///< -1 for ul, else the ol item counter
     int m_cellInRow = 0;
     bool m_pendingSpace = false;
+    bool m_spaceBold = false;
+    bool m_spaceItalic = false;
+    Script m_spaceScript = Script::Normal;
     bool m_atLineStart = true;
     std::set<std::string> m_warned;
 };

@@ -359,16 +359,16 @@ private:
         const std::string why = checkFits(q);
         if (!why.empty())
         {
-            diagnostics.error(imported.line, kCodeSkipped,
-                              "skipped question " + label + ": " + why);
+            diagnostics.warning(imported.line, kCodeSkipped,
+                                "skipped question " + label + ": " + why);
             ++m_result.skipped;
             return;
         }
         if (m_result.pack.questions.size() >= kMaxQuestions)
         {
-            diagnostics.error(imported.line, kCodeSkipped,
-                              "skipped question " + label + ": the pack already holds " +
-                                  std::to_string(kMaxQuestions) + " questions");
+            diagnostics.warning(imported.line, kCodeSkipped,
+                                "skipped question " + label + ": the pack already holds " +
+                                    std::to_string(kMaxQuestions) + " questions");
             ++m_result.skipped;
             return;
         }

@@ -328,3 +328,19 @@ std::vector<std::string> split(const std::string& text, char separator)
 }
 
 } // namespace quiz::core::import
+
+namespace quiz::core::import
+{
+
+std::string truncateUtf8(const std::string& text, std::size_t maxCodePoints)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U && count++ == maxCodePoints)
+            return text.substr(0, i);
+    }
+    return text;
+}
+
+} // namespace quiz::core::import

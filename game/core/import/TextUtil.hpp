@@ -48,3 +48,11 @@ void appendUtf8(std::string& out, unsigned long codePoint);
 [[nodiscard]] std::vector<std::string> split(const std::string& text, char separator);
 
 } // namespace quiz::core::import
+
+namespace quiz::core::import
+{
+
+/// At most `maxCodePoints` characters of `text`, never cutting a UTF-8 sequence.
+[[nodiscard]] std::string truncateUtf8(const std::string& text, std::size_t maxCodePoints);
+
+} // namespace quiz::core::import
