@@ -27,7 +27,8 @@ struct ImportedQuestion
     Question question;                 ///< `origin` set; `id` empty or the source's id number
     std::vector<std::string> category; ///< topic path (titles), outermost first; may be empty
     std::optional<ImportedImage> figure;
-    int line = 0; ///< where the question starts in the input
+    int line = 0;     ///< where the question starts in the input
+    std::string file; ///< the file it came from when not the input itself (QTI packages)
 };
 
 /// Everything one input file gave.

@@ -2,6 +2,7 @@
 
 #include "GiftReader.hpp"
 #include "MoodleReader.hpp"
+#include "QtiReader.hpp"
 #include "TextUtil.hpp"
 #include "core/Xml.hpp"
 
@@ -95,6 +96,8 @@ ReadResult readInput(const std::string& path, SourceFormat format, const ReadLim
     const bool isFolder = std::filesystem::is_directory(path, error);
     if (format == SourceFormat::Auto)
         format = detectFormat(path, isFolder ? std::string() : readHead(path), isFolder);
+    if (format == SourceFormat::Qti)
+        return readQtiPath(path, limits);
     ReadResult failed;
     failed.file = path;
     failed.diagnostics = DiagnosticList(path);

@@ -67,7 +67,11 @@ public:
             const std::string sourceId = ensureSource(input);
             DiagnosticList diagnostics(input.file);
             for (const ImportedQuestion& imported : input.questions)
-                addQuestion(imported, sourceId, diagnostics);
+            {
+                DiagnosticList own(imported.file.empty() ? input.file : imported.file);
+                addQuestion(imported, sourceId, own);
+                diagnostics.append(own);
+            }
             m_result.diagnostics.append(diagnostics);
         }
         return std::move(m_result);
