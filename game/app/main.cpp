@@ -23,6 +23,8 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"import", quiz::cli::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
+    {"export-moodle", quiz::cli::runExportMoodle, "write a pack as Moodle XML"},
 #ifdef QUIZ_HAVE_UI
     {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
 #endif
