@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Progress.hpp"
+#include "ProgressResult.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quiz::core
+{
+
+class SqlDatabase;
+class SqlStatement;
+
+/// One player's history in a SQLite file (see Profile::databasePath).
+///
+/// Durability: the file runs in WAL mode with synchronous=FULL, and every recordAnswer() is
+/// one transaction, so killing the game at any moment loses at most the answer being written.
+/// Opening never loses data silently: a damaged or unreadable file is renamed to
+/// `<file>.corrupt-YYYYMMDD-HHMMSS` (with its -wal/-shm companions) and a fresh one is started,
+/// and getNotices() says so; a file written by a newer schema is refused and left untouched.
+/// Every failure is returned as a value with a message naming the file.
+///
+/// Not thread-safe: use one store per thread. Several processes may open the same file.
+class ProgressStore
+{
+public:
+    ~ProgressStore();
+    ProgressStore(const ProgressStore&) = delete;
+    ProgressStore& operator=(const ProgressStore&) = delete;
+
+    /// Opens or creates the database at `path` (its folder must exist) and upgrades an older
+    /// schema. `now` only names a file moved aside.
+    [[nodiscard]] static Outcome<std::unique_ptr<ProgressStore>> open(const std::string& path,
+                                                                      TimestampMs now);
+
+    [[nodiscard]] const std::string& getPath() const { return m_path; }
+    /// Messages for the player about what opening did (a damaged file moved aside, an upgrade).
+    [[nodiscard]] const std::vector<std::string>& getNotices() const { return m_notices; }
+
+    /// Stores one answer in its own transaction; returns its id once it is on disk.
+    [[nodiscard]] Outcome<std::int64_t> recordAnswer(const AnswerRecord& record);
+    /// Stores many answers in one transaction (imports, tests): all or none.
+    [[nodiscard]] Status recordAnswers(const std::vector<AnswerRecord>& records);
+
+    /// The whole history, oldest first (by time, then by id).
+    [[nodiscard]] Outcome<std::vector<AnswerRecord>> loadHistory() const;
+    /// How many answers are stored.
+    [[nodiscard]] Outcome<std::int64_t> countAnswers() const;
+
+    /// Sets the topic of answers recorded without one (schema v1) from the pack's questions.
+    [[nodiscard]] Status fillMissingTopics(const Pack& pack);
+
+    /// For tests and tools: runs `PRAGMA integrity_check` and returns its first line ("ok").
+    [[nodiscard]] Outcome<std::string> checkIntegrity() const;
+
+    /// The connection, for the statistics queries in Statistics.cpp.
+    [[nodiscard]] SqlDatabase& getDatabase() const { return *m_database; }
+
+private:
+    ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database);
+
+    [[nodiscard]] int insert(const AnswerRecord& record);
+
+    std::string m_path;
+    std::unique_ptr<SqlDatabase> m_database;
+    std::unique_ptr<SqlStatement> m_insert;
+    std::vector<std::string> m_notices;
+};
+
+} // namespace quiz::core
