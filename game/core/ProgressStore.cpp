@@ -324,6 +324,51 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
     return history;
 }
 
+Outcome<std::vector<AnswerRecord>> ProgressStore::loadReviewHistory() const
+{
+    using Result = Outcome<std::vector<AnswerRecord>>;
+    SqlStatement s(m_database->get(),
+                   "SELECT id, pack_id, question_id, question_rev, correct, critical, confidence, "
+                   "answered_at FROM answers ORDER BY answered_at, id");
+    if (!s.isValid())
+        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+    std::vector<AnswerRecord> history;
+    int code = SQLITE_ROW;
+    while ((code = s.step()) == SQLITE_ROW)
+    {
+        AnswerRecord r;
+        r.id = s.getInt(0);
+        r.packId = s.getText(1);
+        r.questionId = s.getText(2);
+        r.questionRev = static_cast<int>(s.getInt(3));
+        r.correct = s.getInt(4) != 0;
+        r.critical = s.getInt(5) != 0;
+        r.confidence = parseConfidence(s.getText(6)).value_or(Confidence::None);
+        r.answeredAtMs = s.getInt(7);
+        history.push_back(std::move(r));
+    }
+    if (code != SQLITE_DONE)
+        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+    return history;
+}
+
+Outcome<std::vector<DueQuestion>> ProgressStore::getDueQuestions(TimestampMs now,
+                                                                 const RevisionMap* current) const
+{
+    Outcome<std::vector<AnswerRecord>> history = loadReviewHistory();
+    if (!history.isOk())
+        return Outcome<std::vector<DueQuestion>>::failure(history.getMessage());
+    return quiz::core::getDueQuestions(history.getValue(), now, current);
+}
+
+Outcome<std::vector<ReviewState>> ProgressStore::getReviewStates() const
+{
+    Outcome<std::vector<AnswerRecord>> history = loadReviewHistory();
+    if (!history.isOk())
+        return Outcome<std::vector<ReviewState>>::failure(history.getMessage());
+    return buildReviewStates(history.getValue());
+}
+
 Outcome<std::int64_t> ProgressStore::countAnswers() const
 {
     int code = SQLITE_OK;

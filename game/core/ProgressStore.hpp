@@ -2,6 +2,7 @@
 
 #include "Progress.hpp"
 #include "ProgressResult.hpp"
+#include "Scheduler.hpp"
 
 #include <memory>
 #include <string>
@@ -49,6 +50,14 @@ public:
     /// How many answers are stored.
     [[nodiscard]] Outcome<std::int64_t> countAnswers() const;
 
+    /// The spaced-review due list at `now`, most urgent first (see Scheduler.hpp). Pass the
+    /// revisions of the loaded packs (collectRevisions) to leave out questions that are not
+    /// loaded and to restart questions whose rev changed.
+    [[nodiscard]] Outcome<std::vector<DueQuestion>>
+    getDueQuestions(TimestampMs now, const RevisionMap* current = nullptr) const;
+    /// The review state of every answered question (for "next review in N days" displays).
+    [[nodiscard]] Outcome<std::vector<ReviewState>> getReviewStates() const;
+
     /// Sets the topic of answers recorded without one (schema v1) from the pack's questions.
     [[nodiscard]] Status fillMissingTopics(const Pack& pack);
 
@@ -62,6 +71,8 @@ private:
     ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database);
 
     [[nodiscard]] int insert(const AnswerRecord& record);
+    /// The history with only the fields the scheduler reads, oldest first.
+    [[nodiscard]] Outcome<std::vector<AnswerRecord>> loadReviewHistory() const;
 
     std::string m_path;
     std::unique_ptr<SqlDatabase> m_database;
