@@ -3,6 +3,7 @@
 #include "Progress.hpp"
 #include "ProgressResult.hpp"
 #include "Scheduler.hpp"
+#include "Statistics.hpp"
 
 #include <memory>
 #include <string>
@@ -57,6 +58,11 @@ public:
     getDueQuestions(TimestampMs now, const RevisionMap* current = nullptr) const;
     /// The review state of every answered question (for "next review in N days" displays).
     [[nodiscard]] Outcome<std::vector<ReviewState>> getReviewStates() const;
+
+    /// The statistics screen's numbers at `now`, computed with SQL aggregates
+    /// (implemented in Statistics.cpp).
+    [[nodiscard]] Outcome<Statistics>
+    computeStatistics(TimestampMs now, const StatisticsOptions& options = {}) const;
 
     /// Sets the topic of answers recorded without one (schema v1) from the pack's questions.
     [[nodiscard]] Status fillMissingTopics(const Pack& pack);
