@@ -1,5 +1,6 @@
 #include "Profiles.hpp"
 
+#include "AtomicFile.hpp"
 #include "ProfileFiles.hpp"
 
 #include <algorithm>
@@ -259,11 +260,11 @@ Outcome<Profile> ProfileDirectory::createProfile(const std::string& rawName)
                 return Result::failure("cannot create " + path.string() + ": " + ec.message());
             continue;
         }
-        const Status written = writeFileAtomically((path / kNameFile).string(), name);
-        if (!written.ok)
+        const std::string failure = writeFileAtomically((path / kNameFile).string(), name);
+        if (!failure.empty())
         {
             fs::remove_all(path, ec);
-            return Result::failure(written.message);
+            return Result::failure(failure);
         }
         return makeProfile(path, name);
     }
@@ -282,8 +283,9 @@ Status ProfileDirectory::renameProfile(const std::string& oldName, const std::st
     Outcome<Profile> clash = findProfile(newName);
     if (clash.isOk() && clash.getValue().folderName != profile.getValue().folderName)
         return Status::failure("a player named '" + newName + "' already exists");
-    return writeFileAtomically((fs::path(profile.getValue().folderPath) / kNameFile).string(),
-                               newName);
+    const std::string failure = writeFileAtomically(
+        (fs::path(profile.getValue().folderPath) / kNameFile).string(), newName);
+    return failure.empty() ? Status::success() : Status::failure(failure);
 }
 
 Status ProfileDirectory::deleteProfile(const std::string& name)
