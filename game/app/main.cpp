@@ -20,6 +20,7 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
 };
 
 void printHelp(std::ostream& out)

@@ -28,5 +28,7 @@ inline constexpr int kExitUsage = 2;   ///< the command line was wrong
 int runCheck(const CommandContext& context);
 /// `heparin-quiz list [--json] [PATH...]`
 int runList(const CommandContext& context);
+/// `heparin-quiz export --player NAME [--format csv|json] [-o FILE] [--profile-dir DIR]`
+int runExport(const CommandContext& context);
 
 } // namespace quiz::cli
