@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -79,12 +80,30 @@ bool hasForeignTables(SqlDatabase& database, int& code)
     return database.queryText("SELECT count(*) FROM sqlite_master", code) != "0";
 }
 
+std::string getCheckMarkerPath(const std::string& path)
+{
+    return path + ".needs-check";
+}
+
+// The full page check costs time in proportion to the file, so a large file that was closed
+// cleanly last time (no -wal left behind) and never reported damage skips it; see open().
+bool needsFullCheck(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
+{
+    std::error_code ec;
+    if (fs::exists(path + "-wal", ec) || fs::exists(getCheckMarkerPath(path), ec))
+        return true;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    return ec || size < alwaysCheckBelowBytes;
+}
+
 // Everything that can be decided without writing comes first, so a file from a newer
 // version, or one that is refused for another reason, is left exactly as it was.
-Attempt tryOpen(const std::string& path)
+Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
 {
     std::error_code ec;
     const bool exists = fs::exists(path, ec);
+    // Decided before opening: reading a WAL database creates its -wal file.
+    const bool fullCheck = needsFullCheck(path, alwaysCheckBelowBytes);
     if (exists && !fs::is_regular_file(path, ec))
         return fail(OpenState::Corrupt, "it is not a regular file");
     if (!exists && !fs::is_directory(fs::path(path).parent_path(), ec))
@@ -107,9 +126,23 @@ Attempt tryOpen(const std::string& path)
                                       "(progress format " +
                                           versionText + "; this version reads up to " +
                                           std::to_string(kProgressSchemaVersion) + ")");
-    const std::string check = database->queryText("PRAGMA quick_check", code);
-    if (code != SQLITE_OK || check != "ok")
-        return fail(OpenState::Corrupt, code != SQLITE_OK ? database->getError() : check);
+    if (fullCheck)
+    {
+        const std::string check = database->queryText("PRAGMA quick_check", code);
+        if (code != SQLITE_OK || check != "ok")
+            return fail(OpenState::Corrupt, code != SQLITE_OK ? database->getError() : check);
+    }
+    else
+    {
+        // Still read the schema and every table's root page.
+        (void)database->queryText("SELECT count(*) FROM sqlite_master", code);
+        if (code == SQLITE_OK)
+            (void)database->queryText("SELECT (SELECT count(*) FROM topic_totals) + "
+                                      "(SELECT max(id) FROM answers)",
+                                      code);
+        if (isCorruptionCode(code))
+            return fail(OpenState::Corrupt, database->getError());
+    }
     if (version == 0 && hasForeignTables(*database, code))
         return fail(OpenState::Corrupt, "it holds tables this game does not know");
     if (sqlite3_db_readonly(database->get(), "main") == 1)
@@ -122,7 +155,7 @@ Attempt tryOpen(const std::string& path)
                         (code != SQLITE_OK ? database->getError() : journal) + ")");
     // FULL: each commit is flushed to disk, so an answer survives a power cut too, not just
     // a killed process. The benchmark keeps the cost within the recording budget.
-    (void)database->exec("PRAGMA synchronous = FULL");
+    (void)database->exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
 
     const Status migrated = migrateProgressSchema(*database, version, code);
     if (!migrated.ok)
@@ -166,6 +199,7 @@ Outcome<std::string> moveAside(const std::string& path, TimestampMs now)
             fs::rename(path + companion, target + companion, ec);
     }
     fs::remove(path + "-shm", ec);
+    fs::remove(getCheckMarkerPath(path), ec);
     return target;
 }
 
@@ -182,12 +216,12 @@ ProgressStore::~ProgressStore()
     m_database.reset();
 }
 
-Outcome<std::unique_ptr<ProgressStore>> ProgressStore::open(const std::string& path,
-                                                            TimestampMs now)
+Outcome<std::unique_ptr<ProgressStore>>
+ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwaysCheckBelowBytes)
 {
     using Result = Outcome<std::unique_ptr<ProgressStore>>;
     std::vector<std::string> notices;
-    Attempt attempt = tryOpen(path);
+    Attempt attempt = tryOpen(path, alwaysCheckBelowBytes);
     std::unique_ptr<SqlStatement> insert;
     if (attempt.state == OpenState::Ok)
     {
@@ -207,7 +241,7 @@ Outcome<std::unique_ptr<ProgressStore>> ProgressStore::open(const std::string& p
         notices.push_back("The progress file " + path + " could not be read (" + reason +
                           "). It was kept as " + moved.getValue() +
                           " and a fresh history was started.");
-        attempt = tryOpen(path);
+        attempt = tryOpen(path, alwaysCheckBelowBytes);
         if (attempt.state == OpenState::Ok)
             insert = std::make_unique<SqlStatement>(attempt.database->get(), kInsertSql);
     }
@@ -220,10 +254,27 @@ Outcome<std::unique_ptr<ProgressStore>> ProgressStore::open(const std::string& p
         notices.push_back("The progress file " + path + " was upgraded from format " +
                           std::to_string(attempt.fromVersion) + " to " +
                           std::to_string(kProgressSchemaVersion) + ".");
+    std::error_code ec;
+    fs::remove(getCheckMarkerPath(path), ec); // a full check has just passed
     std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(attempt.database)));
     store->m_insert = std::move(insert);
     store->m_notices = std::move(notices);
     return Result(std::move(store));
+}
+
+std::string ProgressStore::describeFailure(const std::string& what) const
+{
+    const std::string error = m_database->getError();
+    const int primary = sqlite3_errcode(m_database->get()) & 0xFF;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    {
+        // Leave a note so the next open runs the full check and moves the file aside.
+        std::ofstream marker(getCheckMarkerPath(m_path));
+        marker << error << '\n';
+        return what + " " + m_path + ": " + error +
+               " (the file will be checked when the game next opens it)";
+    }
+    return what + " " + m_path + ": " + error;
 }
 
 int ProgressStore::insert(const AnswerRecord& record)
@@ -257,8 +308,7 @@ Outcome<std::int64_t> ProgressStore::recordAnswer(const AnswerRecord& record)
         return Outcome<std::int64_t>::failure("answer not recorded: " + problem);
     // A lone INSERT in autocommit mode is one transaction: on disk when step() returns.
     if (insert(record) != SQLITE_DONE)
-        return Outcome<std::int64_t>::failure("answer not recorded in " + m_path + ": " +
-                                              m_database->getError());
+        return Outcome<std::int64_t>::failure(describeFailure("answer not recorded in"));
     return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_database->get()));
 }
 
@@ -295,7 +345,7 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
     using Result = Outcome<std::vector<AnswerRecord>>;
     SqlStatement s(m_database->get(), kHistorySql);
     if (!s.isValid())
-        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+        return Result::failure(describeFailure("cannot read"));
     std::vector<AnswerRecord> history;
     int code = SQLITE_ROW;
     while ((code = s.step()) == SQLITE_ROW)
@@ -320,7 +370,7 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
         history.push_back(std::move(r));
     }
     if (code != SQLITE_DONE)
-        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+        return Result::failure(describeFailure("cannot read"));
     return history;
 }
 
@@ -331,7 +381,7 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadReviewHistory() const
                    "SELECT id, pack_id, question_id, question_rev, correct, critical, confidence, "
                    "answered_at FROM answers ORDER BY answered_at, id");
     if (!s.isValid())
-        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+        return Result::failure(describeFailure("cannot read"));
     std::vector<AnswerRecord> history;
     int code = SQLITE_ROW;
     while ((code = s.step()) == SQLITE_ROW)
@@ -348,7 +398,7 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadReviewHistory() const
         history.push_back(std::move(r));
     }
     if (code != SQLITE_DONE)
-        return Result::failure("cannot read " + m_path + ": " + m_database->getError());
+        return Result::failure(describeFailure("cannot read"));
     return history;
 }
 
@@ -402,8 +452,13 @@ Status ProgressStore::fillMissingTopics(const Pack& pack)
         }
     }
     s.reset();
-    if (m_database->exec("COMMIT") != SQLITE_OK)
-        return Status::failure("cannot update " + m_path + ": " + m_database->getError());
+    if (m_database->exec(getRebuildSummariesSql()) != SQLITE_OK ||
+        m_database->exec("COMMIT") != SQLITE_OK)
+    {
+        const std::string error = m_database->getError();
+        (void)m_database->exec("ROLLBACK");
+        return Status::failure("cannot update " + m_path + ": " + error);
+    }
     return Status::success();
 }
 

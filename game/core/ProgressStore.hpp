@@ -32,10 +32,18 @@ public:
     ProgressStore(const ProgressStore&) = delete;
     ProgressStore& operator=(const ProgressStore&) = delete;
 
+    /// Files smaller than this are always fully checked when opened (a few milliseconds).
+    static constexpr std::uint64_t kAlwaysCheckBelowBytes = 4U * 1024 * 1024;
+
     /// Opens or creates the database at `path` (its folder must exist) and upgrades an older
-    /// schema. `now` only names a file moved aside.
-    [[nodiscard]] static Outcome<std::unique_ptr<ProgressStore>> open(const std::string& path,
-                                                                      TimestampMs now);
+    /// schema. `now` only names a file moved aside. The file's pages are checked
+    /// (`PRAGMA quick_check`) when it is smaller than `alwaysCheckBelowBytes`, when the last
+    /// session did not close it (a -wal file remains), or when an earlier query met damage
+    /// (a `<file>.needs-check` marker); a large file closed cleanly only has its schema and
+    /// table roots read, so opening stays fast as the history grows.
+    [[nodiscard]] static Outcome<std::unique_ptr<ProgressStore>>
+    open(const std::string& path, TimestampMs now,
+         std::uint64_t alwaysCheckBelowBytes = kAlwaysCheckBelowBytes);
 
     [[nodiscard]] const std::string& getPath() const { return m_path; }
     /// Messages for the player about what opening did (a damaged file moved aside, an upgrade).
@@ -77,6 +85,8 @@ private:
     ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database);
 
     [[nodiscard]] int insert(const AnswerRecord& record);
+    /// "<what> <path>: <sqlite error>"; on damage also leaves the check marker for open().
+    [[nodiscard]] std::string describeFailure(const std::string& what) const;
     /// The history with only the fields the scheduler reads, oldest first.
     [[nodiscard]] Outcome<std::vector<AnswerRecord>> loadReviewHistory() const;
 

@@ -19,41 +19,47 @@ double ratio(std::int64_t part, std::int64_t whole)
     return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
-// Per-day buckets: one pass over the table, grouped in SQL.
+constexpr TimestampMs kBucketMs = 15 * kMsPerMinute; // see activity_buckets in ProgressSchema
+
+// Per-day figures from the 15-minute activity buckets the insert trigger keeps: a few
+// thousand rows a year instead of every answer.
 bool queryDays(SqlDatabase& database, const StatisticsOptions& options, Statistics& statistics)
 {
-    SqlStatement s(database.get(),
-                   "SELECT (answered_at + ?1) / 86400000 AS day, count(*), total(correct), "
-                   "total(critical) FROM answers GROUP BY day ORDER BY day");
+    SqlStatement s(database.get(), "SELECT bucket, answered, correct, critical "
+                                   "FROM activity_buckets ORDER BY bucket");
     if (!s.isValid())
         return false;
-    s.bind(1, static_cast<std::int64_t>(options.utcOffsetMinutes) * kMsPerMinute);
     int code = SQLITE_ROW;
     while ((code = s.step()) == SQLITE_ROW)
     {
-        DayStatistics day;
-        day.day = s.getInt(0);
-        day.date = formatDayNumber(day.day);
-        day.answeredCount = s.getInt(1);
-        day.correctCount = static_cast<std::int64_t>(s.getDouble(2));
-        day.criticalCount = static_cast<std::int64_t>(s.getDouble(3));
+        const std::int64_t day = toDayNumber(s.getInt(0) * kBucketMs, options.utcOffsetMinutes);
+        if (statistics.days.empty() || statistics.days.back().day != day)
+        {
+            statistics.days.emplace_back();
+            statistics.days.back().day = day;
+            statistics.days.back().date = formatDayNumber(day);
+        }
+        DayStatistics& bucket = statistics.days.back();
+        bucket.answeredCount += s.getInt(1);
+        bucket.correctCount += s.getInt(2);
+        bucket.criticalCount += s.getInt(3);
+    }
+    for (DayStatistics& day : statistics.days)
+    {
         day.accuracy = ratio(day.correctCount, day.answeredCount);
         statistics.answeredCount += day.answeredCount;
         statistics.correctCount += day.correctCount;
         statistics.criticalCount += day.criticalCount;
-        statistics.days.push_back(std::move(day));
     }
     return code == SQLITE_DONE;
 }
 
-// Counts per topic over all answers, then mastery over each question's latest answer; the
-// (pack_id, question_id, id) index makes "latest answer per question" an index walk.
+// Counts per topic from topic_totals; mastery from question_latest (one row per question).
 bool queryTopics(SqlDatabase& database, Statistics& statistics)
 {
     std::map<std::pair<std::string, std::string>, TopicMastery> topics;
     SqlStatement counts(database.get(),
-                        "SELECT pack_id, topic_id, count(*), total(correct) FROM answers "
-                        "GROUP BY pack_id, topic_id");
+                        "SELECT pack_id, topic_id, answered, correct FROM topic_totals");
     if (!counts.isValid())
         return false;
     int code = SQLITE_ROW;
@@ -63,17 +69,13 @@ bool queryTopics(SqlDatabase& database, Statistics& statistics)
         topic.packId = counts.getText(0);
         topic.topicId = counts.getText(1);
         topic.answeredCount = counts.getInt(2);
-        topic.correctCount = static_cast<std::int64_t>(counts.getDouble(3));
+        topic.correctCount = counts.getInt(3);
         topic.accuracy = ratio(topic.correctCount, topic.answeredCount);
     }
     if (code != SQLITE_DONE)
         return false;
-    SqlStatement latest(database.get(),
-                        "SELECT pack_id, topic_id, count(*), "
-                        "avg(CASE WHEN max_points > 0 THEN min(points / max_points, 1.0) "
-                        "ELSE correct END) FROM answers WHERE id IN "
-                        "(SELECT max(id) FROM answers GROUP BY pack_id, question_id) "
-                        "GROUP BY pack_id, topic_id");
+    SqlStatement latest(database.get(), "SELECT pack_id, topic_id, count(*), avg(score) "
+                                        "FROM question_latest GROUP BY pack_id, topic_id");
     if (!latest.isValid())
         return false;
     while ((code = latest.step()) == SQLITE_ROW)
@@ -139,10 +141,10 @@ Outcome<Statistics> ProgressStore::computeStatistics(TimestampMs now,
     if (database.exec("BEGIN") != SQLITE_OK)
         return Outcome<Statistics>::failure("cannot read " + m_path + ": " + database.getError());
     const bool ok = queryDays(database, options, statistics) && queryTopics(database, statistics);
-    const std::string error = ok ? std::string() : database.getError();
+    const std::string error = ok ? std::string() : describeFailure("cannot read");
     (void)database.exec("COMMIT");
     if (!ok)
-        return Outcome<Statistics>::failure("cannot read " + m_path + ": " + error);
+        return Outcome<Statistics>::failure(error);
 
     statistics.accuracy = ratio(statistics.correctCount, statistics.answeredCount);
     const std::int64_t today = toDayNumber(now, options.utcOffsetMinutes);

@@ -38,6 +38,8 @@ struct DayStatistics
 struct StatisticsOptions
 {
     /// The player's offset from UTC in minutes (east positive): days start at local midnight.
+    /// Answers are summed in 15-minute steps, so offsets that are not a multiple of 15 minutes
+    /// (no real time zone has one) shift day boundaries by up to 14 minutes.
     int utcOffsetMinutes = 0;
     /// A topic needs this many answers before it can be called weak.
     std::int64_t minAnswersForWeakest = 3;
@@ -45,7 +47,8 @@ struct StatisticsOptions
     std::size_t weakestCount = 5;
 };
 
-/// Everything the statistics screen shows for one player.
+/// Everything the statistics screen shows for one player. ProgressStore::computeStatistics
+/// reads it from summary tables that the database keeps current with every answer.
 struct Statistics
 {
     std::int64_t answeredCount = 0;

@@ -241,6 +241,12 @@ TEST_CASE("ProgressStore: a version 1 database opens and upgrades keeping every 
     CHECK(after[3].topicId == "mechanism");
     CHECK(after[1].topicId.empty());
     CHECK(after[4].topicId == "monitoring");
+    // The statistics summaries were built from the upgraded answers.
+    const Statistics statistics = store->computeStatistics(kNow + 10 * kMsPerDay).getValue();
+    CHECK(statistics.answeredCount == 5);
+    CHECK(statistics.correctCount == 1);
+    CHECK(statistics.criticalCount == 2);
+    CHECK(statistics.questionCount == 4);
     store.reset();
     CHECK(readPragma(path, "user_version") == "2");
     CHECK(readPragma(path, "integrity_check") == "ok");
@@ -367,4 +373,49 @@ TEST_CASE("Progress: days and timestamps are formatted in UTC or a given offset"
     CHECK(parseConfidence("guess") == Confidence::Guess);
     CHECK(parseConfidence("") == Confidence::None);
     CHECK_FALSE(parseConfidence("maybe").has_value());
+}
+
+TEST_CASE("ProgressStore: damage found after a fast open is checked and moved aside next time",
+          "[progress][store][recovery]")
+{
+    TempDir temp;
+    const std::string path = temp.file("progress.sqlite");
+    {
+        auto store = openStore(path);
+        std::vector<AnswerRecord> many;
+        for (int i = 0; i < 500; ++i)
+        {
+            many.push_back(sampleAnswer("q" + std::to_string(i), kNow + i));
+            many.back().mode = i == 0 ? "needle-mode-only-here" : "tutor";
+        }
+        REQUIRE(store->recordAnswers(many).ok);
+    }
+    // Damage the table page that holds the first answer (found by its unique mode text).
+    std::string bytes = readBytes(path);
+    const std::size_t at = bytes.find("needle-mode-only-here");
+    REQUIRE(at != std::string::npos);
+    const std::size_t page = at / 4096;
+    REQUIRE(page > 0);
+    for (std::size_t i = 0; i < 12; ++i)
+        bytes[page * 4096 + i] = static_cast<char>(0xA5);
+    writeFile(path, bytes);
+
+    // A threshold of 0 makes this small file behave like a large one closed cleanly: the fast
+    // open does not read every page, so it opens; the first full read meets the damage.
+    {
+        auto opened = ProgressStore::open(path, kNow, 0);
+        REQUIRE(opened.isOk());
+        CHECK(opened.getValue()->getNotices() == std::vector<std::string>{});
+        Outcome<std::vector<AnswerRecord>> history = opened.getValue()->loadHistory();
+        REQUIRE_FALSE(history.isOk());
+        CHECK(history.getMessage().find("will be checked") != std::string::npos);
+    }
+    CHECK(fs::exists(path + ".needs-check"));
+    auto reopened = ProgressStore::open(path, kNow, 0);
+    REQUIRE(reopened.isOk());
+    REQUIRE(reopened.getValue()->getNotices().size() == 1);
+    CHECK(reopened.getValue()->getNotices()[0].find("could not be read") != std::string::npos);
+    CHECK(filesMatching(temp.getPath(), ".corrupt-").size() == 1);
+    CHECK_FALSE(fs::exists(path + ".needs-check"));
+    CHECK(reopened.getValue()->countAnswers().getValue() == 0);
 }

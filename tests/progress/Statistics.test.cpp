@@ -2,8 +2,12 @@
 
 #include "TempDir.hpp"
 #include "core/ProgressStore.hpp"
+#include "core/Random.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <array>
+#include <map>
 
 using namespace quiz::core;
 
@@ -197,4 +201,105 @@ TEST_CASE("Statistics: weakest topics are ordered and limited", "[progress][stat
     CHECK(weak[0].topicId == "d");
     CHECK(weak[1].topicId == "b");
     CHECK(weak[2].topicId == "c");
+}
+
+TEST_CASE("Statistics: the summary tables agree with a count over the whole history",
+          "[progress][statistics]")
+{
+    quiz::test::TempDir temp;
+    auto opened = ProgressStore::open(temp.file("p.sqlite"), kMidnight);
+    REQUIRE(opened.isOk());
+    ProgressStore& store = *opened.getValue();
+    quiz::core::Random random(7);
+    std::vector<AnswerRecord> batch;
+    for (int i = 0; i < 3000; ++i)
+    {
+        const std::uint32_t q = random.below(40);
+        const double maxPoints = q % 3 == 0 ? 2.0 : 1.0;
+        const double points = maxPoints * random.below(3) / 2.0;
+        const TimestampMs at = kMidnight - 30 * kDay + random.below(30 * 24 * 60) * kMsPerMinute;
+        AnswerRecord r =
+            answer(q % 5 == 0 ? "" : "t" + std::to_string(q % 4), "q" + std::to_string(q), at,
+                   points, maxPoints, random.below(10) == 0);
+        if (i % 2 == 0)
+            REQUIRE(store.recordAnswer(r).isOk()); // one by one: the trigger path
+        else
+            batch.push_back(r);
+    }
+    REQUIRE(store.recordAnswers(batch).ok);
+
+    auto check = [&store](int offsetMinutes)
+    {
+        const std::vector<AnswerRecord> history = store.loadHistory().getValue();
+        StatisticsOptions options;
+        options.utcOffsetMinutes = offsetMinutes;
+        const Statistics s = store.computeStatistics(kMidnight, options).getValue();
+        std::map<std::int64_t, std::array<std::int64_t, 3>> days;
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> topics;
+        std::map<std::string, const AnswerRecord*> latest; // by question, highest id wins
+        std::int64_t correct = 0;
+        for (const AnswerRecord& r : history)
+        {
+            auto& day = days[toDayNumber(r.answeredAtMs, offsetMinutes)];
+            day[0] += 1;
+            day[1] += r.correct ? 1 : 0;
+            day[2] += r.critical ? 1 : 0;
+            topics[r.topicId].first += 1;
+            topics[r.topicId].second += r.correct ? 1 : 0;
+            correct += r.correct ? 1 : 0;
+            const AnswerRecord*& last = latest[r.questionId];
+            if (last == nullptr || r.id > last->id)
+                last = &r;
+        }
+        CHECK(s.answeredCount == static_cast<std::int64_t>(history.size()));
+        CHECK(s.correctCount == correct);
+        CHECK(s.questionCount == static_cast<std::int64_t>(latest.size()));
+        REQUIRE(s.days.size() == days.size());
+        std::size_t i = 0;
+        for (const auto& [day, counts] : days)
+        {
+            CHECK(s.days[i].day == day);
+            CHECK(s.days[i].answeredCount == counts[0]);
+            CHECK(s.days[i].correctCount == counts[1]);
+            CHECK(s.days[i].criticalCount == counts[2]);
+            ++i;
+        }
+        REQUIRE(s.topics.size() == topics.size());
+        for (const TopicMastery& topic : s.topics)
+        {
+            CHECK(topic.answeredCount == topics[topic.topicId].first);
+            CHECK(topic.correctCount == topics[topic.topicId].second);
+            double sum = 0.0;
+            int count = 0;
+            for (const auto& entry : latest)
+            {
+                if (entry.second->topicId == topic.topicId)
+                {
+                    sum += entry.second->points / entry.second->maxPoints;
+                    ++count;
+                }
+            }
+            CHECK(topic.questionCount == count);
+            CHECK(topic.mastery == Approx(sum / count));
+        }
+    };
+    check(0);
+    check(330); // India: a half-hour offset
+    check(-7 * 60);
+
+    // Filling in topics rebuilds the summaries.
+    Pack pack;
+    pack.id = "p";
+    for (int q = 0; q < 40; q += 5)
+    {
+        Question question;
+        question.id = "q" + std::to_string(q);
+        question.topicId = "filled";
+        pack.questions.push_back(question);
+    }
+    REQUIRE(store.fillMissingTopics(pack).ok);
+    check(0);
+    const Statistics after = store.computeStatistics(kMidnight).getValue();
+    for (const TopicMastery& topic : after.topics)
+        CHECK_FALSE(topic.topicId.empty());
 }
