@@ -38,6 +38,9 @@ PRAGMA user_version = 1;
 //                      minutes, so local days can be summed from them exactly);
 //   topic_totals     - answers and correct answers per topic;
 //   question_latest  - the score of each question's latest answer (for mastery).
+// It also adds review_states, the spaced-review state of each question, which ProgressStore
+// updates with Scheduler's applyAnswer in each answer's transaction (rebuilt from the history
+// when it is empty, as right after this upgrade), so the due list does not replay every answer.
 // Answers from version 1 get topic "" (ProgressStore::fillMissingTopics can fill it in from
 // the packs) and partial derived from their points; the summaries are built from them.
 const char* const kMigrationV2 = R"sql(
@@ -68,6 +71,18 @@ CREATE TABLE question_latest (
     answer_id INTEGER NOT NULL,
     topic_id TEXT NOT NULL,
     score REAL NOT NULL,
+    PRIMARY KEY (pack_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE review_states (
+    pack_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    box INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    last_answered_at INTEGER NOT NULL,
+    answer_count INTEGER NOT NULL,
+    lapse_count INTEGER NOT NULL,
+    reason INTEGER NOT NULL,
     PRIMARY KEY (pack_id, question_id)
 ) WITHOUT ROWID;
 CREATE TRIGGER answers_summarise AFTER INSERT ON answers

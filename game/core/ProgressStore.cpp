@@ -259,6 +259,19 @@ ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwa
     std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(attempt.database)));
     store->m_insert = std::move(insert);
     store->m_notices = std::move(notices);
+    // Right after the upgrade to v2 (or if a crash came between it and the rebuild) the review
+    // states are missing while answers exist: compute them once from the history.
+    int code = SQLITE_OK;
+    const std::string missing = store->m_database->queryText(
+        "SELECT NOT EXISTS(SELECT 1 FROM review_states) AND EXISTS(SELECT 1 FROM answers)", code);
+    if (code != SQLITE_OK)
+        return Result::failure(store->describeFailure("cannot read"));
+    if (missing == "1")
+    {
+        const Status rebuilt = store->rebuildReviewStates();
+        if (!rebuilt.ok)
+            return Result::failure(rebuilt.message);
+    }
     return Result(std::move(store));
 }
 
@@ -301,43 +314,60 @@ int ProgressStore::insert(const AnswerRecord& record)
     return code;
 }
 
+int ProgressStore::insertWithReviewState(const AnswerRecord& record, std::int64_t& id)
+{
+    int code = insert(record);
+    if (code != SQLITE_DONE)
+        return code;
+    id = static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_database->get()));
+    AnswerRecord stored = record;
+    stored.id = id;
+    return updateReviewState(stored);
+}
+
 Outcome<std::int64_t> ProgressStore::recordAnswer(const AnswerRecord& record)
 {
-    const std::string problem = validateAnswerRecord(record);
-    if (!problem.empty())
-        return Outcome<std::int64_t>::failure("answer not recorded: " + problem);
-    // A lone INSERT in autocommit mode is one transaction: on disk when step() returns.
-    if (insert(record) != SQLITE_DONE)
-        return Outcome<std::int64_t>::failure(describeFailure("answer not recorded in"));
-    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_database->get()));
+    return recordInTransaction({record});
 }
 
 Status ProgressStore::recordAnswers(const std::vector<AnswerRecord>& records)
 {
+    return recordInTransaction(records).getStatus();
+}
+
+Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<AnswerRecord>& records)
+{
+    using Result = Outcome<std::int64_t>;
     for (const AnswerRecord& record : records)
     {
         const std::string problem = validateAnswerRecord(record);
         if (!problem.empty())
-            return Status::failure("answers not recorded: " + problem);
+            return Result::failure(std::string(records.size() == 1 ? "answer" : "answers") +
+                                   " not recorded: " + problem);
     }
+    // One transaction: the answer, its summaries (by trigger) and its review state reach the
+    // disk together at COMMIT, or not at all.
+    const std::string what =
+        records.size() == 1 ? "answer not recorded in" : "answers not recorded in";
     if (m_database->exec("BEGIN IMMEDIATE") != SQLITE_OK)
-        return Status::failure("answers not recorded in " + m_path + ": " + m_database->getError());
+        return Result::failure(describeFailure(what));
+    std::int64_t lastId = 0;
+    int code = SQLITE_OK;
     for (const AnswerRecord& record : records)
     {
-        if (insert(record) != SQLITE_DONE)
-        {
-            const std::string error = m_database->getError();
-            (void)m_database->exec("ROLLBACK");
-            return Status::failure("answers not recorded in " + m_path + ": " + error);
-        }
+        code = insertWithReviewState(record, lastId);
+        if (code != SQLITE_OK)
+            break;
     }
-    if (m_database->exec("COMMIT") != SQLITE_OK)
+    if (code == SQLITE_OK)
+        code = m_database->exec("COMMIT");
+    if (code != SQLITE_OK)
     {
-        const std::string error = m_database->getError();
+        const std::string message = describeFailure(what);
         (void)m_database->exec("ROLLBACK");
-        return Status::failure("answers not recorded in " + m_path + ": " + error);
+        return Result::failure(message);
     }
-    return Status::success();
+    return lastId;
 }
 
 Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
@@ -372,51 +402,6 @@ Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
     if (code != SQLITE_DONE)
         return Result::failure(describeFailure("cannot read"));
     return history;
-}
-
-Outcome<std::vector<AnswerRecord>> ProgressStore::loadReviewHistory() const
-{
-    using Result = Outcome<std::vector<AnswerRecord>>;
-    SqlStatement s(m_database->get(),
-                   "SELECT id, pack_id, question_id, question_rev, correct, critical, confidence, "
-                   "answered_at FROM answers ORDER BY answered_at, id");
-    if (!s.isValid())
-        return Result::failure(describeFailure("cannot read"));
-    std::vector<AnswerRecord> history;
-    int code = SQLITE_ROW;
-    while ((code = s.step()) == SQLITE_ROW)
-    {
-        AnswerRecord r;
-        r.id = s.getInt(0);
-        r.packId = s.getText(1);
-        r.questionId = s.getText(2);
-        r.questionRev = static_cast<int>(s.getInt(3));
-        r.correct = s.getInt(4) != 0;
-        r.critical = s.getInt(5) != 0;
-        r.confidence = parseConfidence(s.getText(6)).value_or(Confidence::None);
-        r.answeredAtMs = s.getInt(7);
-        history.push_back(std::move(r));
-    }
-    if (code != SQLITE_DONE)
-        return Result::failure(describeFailure("cannot read"));
-    return history;
-}
-
-Outcome<std::vector<DueQuestion>> ProgressStore::getDueQuestions(TimestampMs now,
-                                                                 const RevisionMap* current) const
-{
-    Outcome<std::vector<AnswerRecord>> history = loadReviewHistory();
-    if (!history.isOk())
-        return Outcome<std::vector<DueQuestion>>::failure(history.getMessage());
-    return quiz::core::getDueQuestions(history.getValue(), now, current);
-}
-
-Outcome<std::vector<ReviewState>> ProgressStore::getReviewStates() const
-{
-    Outcome<std::vector<AnswerRecord>> history = loadReviewHistory();
-    if (!history.isOk())
-        return Outcome<std::vector<ReviewState>>::failure(history.getMessage());
-    return buildReviewStates(history.getValue());
 }
 
 Outcome<std::int64_t> ProgressStore::countAnswers() const

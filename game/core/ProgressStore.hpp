@@ -49,7 +49,8 @@ public:
     /// Messages for the player about what opening did (a damaged file moved aside, an upgrade).
     [[nodiscard]] const std::vector<std::string>& getNotices() const { return m_notices; }
 
-    /// Stores one answer in its own transaction; returns its id once it is on disk.
+    /// Stores one answer, and updates its question's review state, in one transaction;
+    /// returns its id once it is on disk.
     [[nodiscard]] Outcome<std::int64_t> recordAnswer(const AnswerRecord& record);
     /// Stores many answers in one transaction (imports, tests): all or none.
     [[nodiscard]] Status recordAnswers(const std::vector<AnswerRecord>& records);
@@ -64,7 +65,8 @@ public:
     /// loaded and to restart questions whose rev changed.
     [[nodiscard]] Outcome<std::vector<DueQuestion>>
     getDueQuestions(TimestampMs now, const RevisionMap* current = nullptr) const;
-    /// The review state of every answered question (for "next review in N days" displays).
+    /// The review state of every answered question (for "next review in N days" displays),
+    /// equal to buildReviewStates(history) but read from a table kept current per answer.
     [[nodiscard]] Outcome<std::vector<ReviewState>> getReviewStates() const;
 
     /// The statistics screen's numbers at `now`, computed with SQL aggregates
@@ -85,10 +87,16 @@ private:
     ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database);
 
     [[nodiscard]] int insert(const AnswerRecord& record);
+    [[nodiscard]] int insertWithReviewState(const AnswerRecord& record, std::int64_t& id);
+    /// Validates, then stores all records in one transaction; returns the last id.
+    [[nodiscard]] Outcome<std::int64_t>
+    recordInTransaction(const std::vector<AnswerRecord>& records);
     /// "<what> <path>: <sqlite error>"; on damage also leaves the check marker for open().
     [[nodiscard]] std::string describeFailure(const std::string& what) const;
-    /// The history with only the fields the scheduler reads, oldest first.
-    [[nodiscard]] Outcome<std::vector<AnswerRecord>> loadReviewHistory() const;
+    /// Brings the answer's question's review state up to date (inside its transaction).
+    [[nodiscard]] int updateReviewState(const AnswerRecord& record);
+    /// Recomputes every review state from the history (after an upgrade).
+    [[nodiscard]] Status rebuildReviewStates();
 
     std::string m_path;
     std::unique_ptr<SqlDatabase> m_database;

@@ -116,13 +116,19 @@ std::vector<ReviewState> buildReviewStates(const std::vector<AnswerRecord>& hist
 std::vector<DueQuestion> getDueQuestions(const std::vector<AnswerRecord>& history, TimestampMs now,
                                          const RevisionMap* current)
 {
+    return selectDueQuestions(buildReviewStates(history), now, current);
+}
+
+std::vector<DueQuestion> selectDueQuestions(const std::vector<ReviewState>& states, TimestampMs now,
+                                            const RevisionMap* current)
+{
     struct Ranked
     {
         DueQuestion due;
         double overdue; // how many box intervals past due
     };
     std::vector<Ranked> ranked;
-    for (const ReviewState& state : buildReviewStates(history))
+    for (const ReviewState& state : states)
     {
         DueQuestion due{state.key, state.rev, state.box, state.dueAtMs, state.reason};
         if (current != nullptr)

@@ -101,4 +101,10 @@ using RevisionMap = std::map<QuestionKey, int>;
                                                        TimestampMs now,
                                                        const RevisionMap* current = nullptr);
 
+/// The same selection and order from states already built (by buildReviewStates, or kept
+/// up to date answer by answer with applyAnswer, as ProgressStore does).
+[[nodiscard]] std::vector<DueQuestion> selectDueQuestions(const std::vector<ReviewState>& states,
+                                                          TimestampMs now,
+                                                          const RevisionMap* current = nullptr);
+
 } // namespace quiz::core

@@ -2,8 +2,12 @@
 
 #include "TempDir.hpp"
 #include "core/ProgressStore.hpp"
+#include "core/Random.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
 
 using namespace quiz::core;
 
@@ -233,4 +237,87 @@ TEST_CASE("Scheduler: the store's due list reads the recorded history", "[progre
     pack.questions.push_back(b);
     const RevisionMap current = collectRevisions({pack});
     CHECK(store.getDueQuestions(kStart + kDay, &current).getValue().size() == 1);
+}
+
+TEST_CASE("Scheduler: the store's kept review states equal a replay of the whole history",
+          "[progress][scheduler]")
+{
+    quiz::test::TempDir temp;
+    auto opened = ProgressStore::open(temp.file("p.sqlite"), kStart);
+    REQUIRE(opened.isOk());
+    ProgressStore& store = *opened.getValue();
+    quiz::core::Random random(99);
+    std::vector<AnswerRecord> batch;
+    TimestampMs t = kStart;
+    for (int i = 0; i < 1500; ++i)
+    {
+        AnswerRecord r;
+        r.packId = random.below(2) == 0 ? "p" : "p2";
+        r.packVersion = "1";
+        r.questionId = "q" + std::to_string(random.below(30));
+        r.questionRev = random.below(20) == 0 ? 2 : 1;
+        r.correct = random.below(3) != 0;
+        r.critical = !r.correct && random.below(4) == 0;
+        r.confidence = static_cast<Confidence>(random.below(4));
+        r.maxPoints = 1.0;
+        r.points = r.correct ? 1.0 : 0.0;
+        r.mode = "tutor";
+        // Mostly forward in time, sometimes backwards (a clock set back).
+        t += random.below(10) == 0 ? -static_cast<TimestampMs>(random.below(3)) * kDay
+                                   : static_cast<TimestampMs>(random.below(36 * 3600)) * 1000;
+        r.answeredAtMs = t;
+        if (i % 3 == 0)
+        {
+            batch.push_back(r);
+            continue;
+        }
+        REQUIRE(store.recordAnswer(r).isOk());
+        if (i % 100 == 0)
+        {
+            REQUIRE(store.recordAnswers(batch).ok);
+            batch.clear();
+        }
+    }
+    REQUIRE(store.recordAnswers(batch).ok);
+
+    const std::vector<ReviewState> replayed = buildReviewStates(store.loadHistory().getValue());
+    std::vector<ReviewState> kept = store.getReviewStates().getValue();
+    std::sort(kept.begin(), kept.end(),
+              [](const ReviewState& a, const ReviewState& b) { return a.key < b.key; });
+    REQUIRE(kept.size() == replayed.size());
+    REQUIRE(kept.size() == 60);
+    for (std::size_t i = 0; i < kept.size(); ++i)
+    {
+        INFO(kept[i].key.packId << "/" << kept[i].key.questionId);
+        CHECK(kept[i].key == replayed[i].key);
+        CHECK(kept[i].rev == replayed[i].rev);
+        CHECK(kept[i].box == replayed[i].box);
+        CHECK(kept[i].dueAtMs == replayed[i].dueAtMs);
+        CHECK(kept[i].lastAnsweredAtMs == replayed[i].lastAnsweredAtMs);
+        CHECK(kept[i].answerCount == replayed[i].answerCount);
+        CHECK(kept[i].lapseCount == replayed[i].lapseCount);
+        CHECK(kept[i].reason == replayed[i].reason);
+    }
+    const std::vector<DueQuestion> due = store.getDueQuestions(t).getValue();
+    const std::vector<DueQuestion> expected = getDueQuestions(store.loadHistory().getValue(), t);
+    REQUIRE(due.size() == expected.size());
+    for (std::size_t i = 0; i < due.size(); ++i)
+        CHECK(due[i].key == expected[i].key);
+}
+
+TEST_CASE("Scheduler: review states are built for a database upgraded from version 1",
+          "[progress][scheduler][migration]")
+{
+    quiz::test::TempDir temp;
+    const std::string path = temp.file("progress.sqlite");
+    std::filesystem::copy_file(QUIZ_TEST_DATA_DIR "/progress/progress-v1.sqlite", path);
+    auto opened = ProgressStore::open(path, kStart);
+    REQUIRE(opened.isOk());
+    const std::vector<ReviewState> states = opened.getValue()->getReviewStates().getValue();
+    REQUIRE(states.size() == 3);
+    const TimestampMs later = 1764172800000 + 2 * kDay;
+    const std::vector<DueQuestion> due = opened.getValue()->getDueQuestions(later).getValue();
+    REQUIRE(due.size() == 3);
+    CHECK(due[0].key.questionId == "rev-03"); // sure and wrong (and critical)
+    CHECK(due[0].reason == ReviewReason::ConfidentlyWrong);
 }
