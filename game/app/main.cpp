@@ -28,6 +28,7 @@ const Entry kCommands[] = {
 #ifdef QUIZ_HAVE_UI
     {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
 #endif
+    {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
 };
 
 void printHelp(std::ostream& out)
