@@ -163,7 +163,8 @@ std::string ArgParser::usage() const
 {
     std::string text = "usage: " + m_command + " [options]";
     if (m_positionals != nullptr)
-        text += m_minPositionals > 0 ? " " + m_positionalName + "..." : " [" + m_positionalName + "...]";
+        text += m_minPositionals > 0 ? " " + m_positionalName + "..."
+                                     : " [" + m_positionalName + "...]";
     text += "\n\n" + m_summary + "\n\noptions:\n";
     for (const Spec& spec : m_specs)
     {

@@ -70,6 +70,37 @@ std::vector<std::string> Pack::getTopicSubtree(const std::string& topicId) const
     return ids;
 }
 
+std::size_t Pack::countPlayableQuestions(const std::string& topicId) const
+{
+    const std::vector<std::string> subtree = getTopicSubtree(topicId);
+    std::size_t count = 0;
+    for (const Question& question : questions)
+    {
+        if (question.status != QuestionStatus::Published)
+            continue;
+        for (const std::string& memberId : subtree)
+        {
+            if (question.topicId == memberId)
+            {
+                ++count;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
+std::size_t Pack::countPlayableQuestions() const
+{
+    std::size_t count = 0;
+    for (const Question& question : questions)
+    {
+        if (question.status == QuestionStatus::Published)
+            ++count;
+    }
+    return count;
+}
+
 const char* toString(QuestionType type)
 {
     switch (type)

@@ -14,9 +14,9 @@ inline constexpr int kFormatVersion = 1;
 
 enum class QuestionType
 {
-    Single,    ///< exactly one correct option
-    Multiple,  ///< select all that apply
-    TrueFalse  ///< two options, ids "true" and "false"
+    Single,   ///< exactly one correct option
+    Multiple, ///< select all that apply
+    TrueFalse ///< two options, ids "true" and "false"
 };
 
 /// How a `multiple` question turns picks into points (see Scoring.hpp for the arithmetic).
@@ -187,6 +187,10 @@ struct Pack
     [[nodiscard]] const Question* findQuestion(const std::string& questionId) const;
     /// The topic and all its descendants, in document order.
     [[nodiscard]] std::vector<std::string> getTopicSubtree(const std::string& topicId) const;
+    /// Published questions in the topic or any of its subtopics.
+    [[nodiscard]] std::size_t countPlayableQuestions(const std::string& topicId) const;
+    /// Published questions in the whole pack.
+    [[nodiscard]] std::size_t countPlayableQuestions() const;
 };
 
 [[nodiscard]] const char* toString(QuestionType type);

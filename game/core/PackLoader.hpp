@@ -15,7 +15,7 @@ struct PackLimits
     std::size_t maxFileBytes = 5U * 1024U * 1024U;
     std::size_t maxQuestions = 10000;
     std::size_t maxOptions = 10;
-    std::size_t maxLongText = 8000;  ///< stem, rationale, explanation, hint (characters)
+    std::size_t maxLongText = 8000;   ///< stem, rationale, explanation, hint (characters)
     std::size_t maxOptionText = 1000; ///< characters
     std::size_t maxTitle = 200;
     std::size_t maxIdLength = 64;

@@ -34,6 +34,7 @@ private:
 
 /// A permutation of 0..count-1 that leaves the positions flagged in `fixed` in place and
 /// shuffles the others among the remaining positions.
-[[nodiscard]] std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed, Random& random);
+[[nodiscard]] std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed,
+                                                     Random& random);
 
 } // namespace quiz::core
