@@ -1,6 +1,7 @@
 // heparin-quiz: parses the subcommand, resolves paths at the edge, runs, reports fatal errors.
 #include "cli/Commands.hpp"
 #include "cli/Paths.hpp"
+#include "net/HostCommand.hpp"
 
 #include <exception>
 #include <iostream>
@@ -20,6 +21,7 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"host", quiz::net::runHost, "run a live class on the local network from the console"},
 };
 
 void printHelp(std::ostream& out)
