@@ -7,6 +7,7 @@
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/Network/TcpListener.hpp>
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -133,6 +134,7 @@ private:
     std::size_t m_lastConnected = 0;
     std::uint32_t m_pingToken = 0;
     bool m_listening = false;
+    std::array<std::uint8_t, 4096> m_readBuffer{};
 };
 
 /// The protocol's reason for a class rule's refusal.
