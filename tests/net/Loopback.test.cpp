@@ -200,6 +200,7 @@ TEST_CASE("Loopback: a client killed mid-question rejoins and gets its score bac
     CHECK(room.hasLog("dropped Bo"));
     // Ana answered: with Bo gone, the round closes without waiting for him.
     REQUIRE(room.runUntil([&] { return room.classroom().getPhase() == core::ClassPhase::Reveal; }));
+    ana.setHolding(true); // keeps question 3 open until Bo is back
     room.command(core::HostCommand::Next);
     room.command(core::HostCommand::Next);
 
@@ -208,6 +209,8 @@ TEST_CASE("Loopback: a client killed mid-question rejoins and gets its score bac
     CHECK(back.getWelcome()->rejoined);
     CHECK(back.getWelcome()->score == 1000);
     // He plays the current question and the class finishes with his earlier score kept.
+    REQUIRE(room.runUntil([&] { return room.classroom().countAnswered() == 1; }));
+    ana.setHolding(false);
     REQUIRE(room.runUntil([&] { return room.classroom().getPhase() == core::ClassPhase::Reveal; }));
     room.command(core::HostCommand::Next);
     room.command(core::HostCommand::Next);
