@@ -22,9 +22,9 @@ namespace
 class Room
 {
 public:
-    explicit Room(int questions = 3, core::ClassSettings settings = {})
+    explicit Room(int questions = 3, core::ClassSettings settings = {},
+                  HostConfig config = HostConfig{})
     {
-        HostConfig config;
         config.bindAddress = sf::IpAddress::LocalHost;
         config.classCode = "K7Q2";
         m_host = std::make_unique<HostServer>(test::makeQuestions(questions), settings, config);
@@ -335,4 +335,47 @@ TEST_CASE("Loopback: a kicked student is told, disconnected and cannot rejoin", 
     REQUIRE(room.runUntil([&] { return again.getRefuse().has_value(); }));
     CHECK(again.getRefuse()->reason == Reason::Kicked);
     (void)ana;
+}
+
+TEST_CASE("Loopback: a connection that never says hello, or a student gone silent, is dropped",
+          "[net][loopback][hostile]")
+{
+    HostConfig config;
+    config.helloTimeout = 200ms;
+    config.silenceTimeout = 400ms;
+    config.pingInterval = 100ms;
+    Room room(1, {}, config);
+    Bot& ana = room.addBot("Ana");
+    REQUIRE(room.runUntil([&] { return joined(ana); }));
+    // A raw socket that connects and then says nothing at all.
+    sf::TcpSocket mute;
+    REQUIRE(mute.connect(sf::IpAddress::LocalHost, room.host().getPort(), sf::seconds(2)) ==
+            sf::Socket::Done);
+    REQUIRE(room.runUntil([&] { return room.host().countConnections() == 2; }));
+    REQUIRE(room.runUntil([&] { return room.hasLog("no hello in time"); }));
+    // Ana answers the host's pings by herself, so she stays while the mute one goes.
+    room.settle();
+    CHECK(room.classroom().countConnected() == 1);
+    CHECK(room.host().countConnections() == 1);
+}
+
+TEST_CASE("Loopback: a joined student that stops reading and replying is dropped",
+          "[net][loopback][hostile]")
+{
+    HostConfig config;
+    config.silenceTimeout = 300ms;
+    config.pingInterval = 100ms;
+    Room room(1, {}, config);
+    Bot& ana = room.addBot("Ana");
+    REQUIRE(room.runUntil([&] { return room.classroom().countConnected() == 1; }));
+    // A hand-made student that joins and then never replies to a ping.
+    sf::TcpSocket frozen;
+    REQUIRE(frozen.connect(sf::IpAddress::LocalHost, room.host().getPort(), sf::seconds(2)) ==
+            sf::Socket::Done);
+    const std::vector<std::uint8_t> hello = encode(Hello{kProtocolVersion, "K7Q2", "Frozen"});
+    REQUIRE(frozen.send(hello.data(), hello.size()) == sf::Socket::Done);
+    REQUIRE(room.runUntil([&] { return room.classroom().countConnected() == 2; }));
+    REQUIRE(room.runUntil([&] { return room.hasLog("dropped Frozen: silent for"); }));
+    CHECK(room.classroom().countConnected() == 1);
+    CHECK(ana.getClient().isConnected());
 }
