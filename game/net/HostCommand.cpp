@@ -3,6 +3,7 @@
 #include "cli/ArgParser.hpp"
 #include "core/AtomicFile.hpp"
 #include "core/PackChecker.hpp"
+#include "net/Discovery.hpp"
 #include "net/HostServer.hpp"
 
 #include <arpa/inet.h>
@@ -79,6 +80,7 @@ struct HostOptions
     std::string bind;
     std::string results;
     long long timeLimit = 0;
+    long long discoveryPort = kDefaultDiscoveryPort;
     bool headless = false;
     bool speedBonus = false;
     bool streaks = false;
@@ -453,6 +455,8 @@ int runHost(const cli::CommandContext& context)
     parser.addOption("results", &o.results, "FILE", "write results CSV here at the end");
     parser.addInt("time-limit", &o.timeLimit, 0, 3600, "SECONDS",
                   "countdown per question (default: none)");
+    parser.addInt("discovery-port", &o.discoveryPort, 0, 65535, "N",
+                  "UDP port answering LAN class searches (default 47101; 0 turns it off)");
     parser.addFlag("speed-bonus", &o.speedBonus, "reward fast correct answers");
     parser.addFlag("streaks", &o.streaks, "reward runs of correct answers");
     parser.addFlag("headless", &o.headless, "no window: the console is the host screen");
@@ -490,6 +494,8 @@ int runHost(const cli::CommandContext& context)
     HostConfig config;
     config.port = static_cast<unsigned short>(o.port);
     config.classCode = o.code.empty() ? makeClassCode() : o.code;
+    config.discoveryPort = static_cast<unsigned short>(o.discoveryPort);
+    config.title = pack->title;
     if (!o.bind.empty())
     {
         config.bindAddress = sf::IpAddress(o.bind);

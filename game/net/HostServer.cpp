@@ -1,5 +1,7 @@
 #include "HostServer.hpp"
 
+#include "net/Discovery.hpp"
+
 #include <SFML/Network/TcpSocket.hpp>
 
 #include <algorithm>
@@ -103,6 +105,17 @@ std::string HostServer::listen()
     m_listener.setBlocking(false);
     m_selector.add(m_listener);
     m_listening = true;
+    if (m_config.discoveryPort != 0)
+    {
+        // Discovery is a convenience: without it students type the address instead.
+        m_discovering =
+            m_discovery.bind(m_config.discoveryPort, m_config.bindAddress) == sf::Socket::Done;
+        if (m_discovering)
+            m_discovery.setBlocking(false);
+        else
+            log("LAN discovery is off: UDP port " + std::to_string(m_config.discoveryPort) +
+                " is in use");
+    }
     return {};
 }
 
@@ -142,6 +155,7 @@ void HostServer::poll(milliseconds now)
                 readFrom(*client, now);
         }
     }
+    answerDiscovery();
     m_classroom.advance(now);
     for (const std::unique_ptr<Client>& client : m_clients)
         keepAlive(*client, now);
@@ -624,6 +638,26 @@ void HostServer::flush(Client& client)
         client.out.erase(client.out.begin(),
                          client.out.begin() + static_cast<long>(client.outSent));
         client.outSent = 0;
+    }
+}
+
+void HostServer::answerDiscovery()
+{
+    std::array<char, 256> datagram{};
+    for (int i = 0; i < 16 && m_discovering; ++i)
+    {
+        std::size_t received = 0;
+        sf::IpAddress sender;
+        unsigned short senderPort = 0;
+        if (m_discovery.receive(datagram.data(), datagram.size(), received, sender, senderPort) !=
+            sf::Socket::Done)
+            return;
+        // Anything but a search is ignored without a log line: UDP noise is normal on a LAN.
+        if (!isDiscoveryRequest(datagram.data(), received))
+            continue;
+        const std::string reply = makeDiscoveryReply(
+            getPort(), static_cast<unsigned>(m_classroom.countConnected()), m_config.title);
+        (void)m_discovery.send(reply.data(), reply.size(), sender, senderPort);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <SFML/Network/IpAddress.hpp>
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/Network/TcpListener.hpp>
+#include <SFML/Network/UdpSocket.hpp>
 
 #include <array>
 #include <chrono>
@@ -37,6 +38,10 @@ struct HostConfig
     /// Minimum gap between lobby updates while students pour in.
     std::chrono::milliseconds lobbyInterval{200};
     std::size_t leaderboardSize = 10;
+    /// UDP port answering LAN class searches (see Discovery.hpp); 0 turns discovery off.
+    unsigned short discoveryPort = 0;
+    /// The class's name in discovery answers (e.g. the pack title).
+    std::string title;
 };
 
 /// Something the host's screen or console may want to show. `Log` lines explain every drop
@@ -115,6 +120,7 @@ private:
     void keepAlive(Client& client, std::chrono::milliseconds now);
     void afterChange(std::chrono::milliseconds now);
     void removeClosed();
+    void answerDiscovery();
     void log(const std::string& text);
     [[nodiscard]] Reveal makeReveal(std::size_t player) const;
     [[nodiscard]] QuestionShow makeQuestion() const;
@@ -125,6 +131,8 @@ private:
     HostConfig m_config;
     sf::TcpListener m_listener;
     sf::SocketSelector m_selector;
+    sf::UdpSocket m_discovery;
+    bool m_discovering = false;
     std::vector<std::unique_ptr<Client>> m_clients;
     std::vector<HostEvent> m_events;
     std::uint64_t m_seenSerial = 0;
