@@ -446,7 +446,7 @@ int runHost(const cli::CommandContext& context)
                           "printed here.\n" +
                               std::string(hostCommandHelp()));
     parser.addOption("pack", &o.pack, "ID", "pack id (see 'heparin-quiz list') or pack file");
-    parser.addList("topic", &o.topics, "ID", "only questions under this topic (repeatable)");
+    parser.addList("topic", &o.topics, "ID", "only questions under this topic");
     parser.addInt("count", &o.count, 0, 1000, "N", "number of questions (default: all)");
     parser.addInt("seed", &o.seed, 0, 4294967295LL, "N", "question and option order seed");
     parser.addInt("port", &o.port, 0, 65535, "N", "TCP port (default 47100; 0 picks one)");

@@ -13,10 +13,17 @@ cd "$WORK" || exit 1
 PORT=$((20000 + RANDOM % 20000))
 fail() { echo "FAIL: $*"; echo "--- host output"; cat host.out host.err 2>/dev/null; for f in bot-*.out; do echo "--- $f"; cat "$f"; done; kill "$HOST" 2>/dev/null; exit 1; }
 
+# Usage and input errors come back as exit codes, before any socket is opened.
+"$QUIZ" host > /dev/null 2> usage.err; [ $? -eq 2 ] || fail "host without --pack should exit 2"
+grep -q -- "--pack is required" usage.err || fail "no message for a missing --pack"
+"$QUIZ" --data-dir "$WORK" host --pack no.such.pack > /dev/null 2> nopack.err
+[ $? -eq 1 ] || fail "an unknown pack should exit 1"
+grep -q "no pack with id 'no.such.pack'" nopack.err || fail "no message for an unknown pack"
+
 # Pacing script. Question order comes from the seed; bots answer by position.
 mkfifo commands
 "$QUIZ" host --pack "$PACK" --seed 7 --port "$PORT" --bind 127.0.0.1 --code TEST \
-    --headless --results results.csv < commands > host.out 2> host.err &
+    --discovery-port 0 --headless --results results.csv < commands > host.out 2> host.err &
 HOST=$!
 exec 3> commands
 wait_for() { # wait_for FILE PATTERN: up to 10 s
