@@ -4,6 +4,7 @@
 #ifdef QUIZ_HAVE_UI
 #include "ui/GameCommand.hpp"
 #endif
+#include "net/HostCommand.hpp"
 
 #include <exception>
 #include <iostream>
@@ -29,6 +30,7 @@ const Entry kCommands[] = {
     {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
 #endif
     {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
+    {"host", quiz::net::runHost, "run a live class on the local network from the console"},
 };
 
 void printHelp(std::ostream& out)
