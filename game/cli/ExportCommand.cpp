@@ -79,7 +79,7 @@ int runExport(const CommandContext& context)
     const core::TimestampMs now = std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count();
-    std::vector<core::AnswerRecord> history;
+    std::vector<core::StoredAnswer> history;
     std::error_code ec;
     // A player who never answered has no database yet; exporting must not create one.
     if (std::filesystem::exists(profile.getValue().databasePath, ec))

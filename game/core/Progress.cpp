@@ -59,12 +59,12 @@ std::optional<Confidence> parseConfidence(const std::string& text)
     return std::nullopt;
 }
 
-AnswerRecord makeAnswerRecord(const Pack& pack, const Question& question,
+StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
                               const std::vector<std::string>& chosenOptionIds,
                               const AnswerScore& score, Confidence confidence,
                               std::int64_t timeTakenMs, TimestampMs answeredAtMs, std::string mode)
 {
-    AnswerRecord record;
+    StoredAnswer record;
     record.packId = pack.id;
     record.packVersion = pack.version;
     record.questionId = question.id;
@@ -83,7 +83,7 @@ AnswerRecord makeAnswerRecord(const Pack& pack, const Question& question,
     return record;
 }
 
-std::string validateAnswerRecord(const AnswerRecord& record)
+std::string validateAnswerRecord(const StoredAnswer& record)
 {
     if (record.packId.empty())
         return "the answer has no pack id";

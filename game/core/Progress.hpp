@@ -33,7 +33,7 @@ enum class Confidence
 [[nodiscard]] std::optional<Confidence> parseConfidence(const std::string& text);
 
 /// One answered question, as kept in the player's history.
-struct AnswerRecord
+struct StoredAnswer
 {
     std::int64_t id = 0; ///< assigned by the store (increasing); 0 before it is recorded
     std::string packId;
@@ -54,7 +54,7 @@ struct AnswerRecord
 };
 
 /// Builds the record for an answer the game just scored, so the caller passes what it has.
-[[nodiscard]] AnswerRecord makeAnswerRecord(const Pack& pack, const Question& question,
+[[nodiscard]] StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
                                             const std::vector<std::string>& chosenOptionIds,
                                             const AnswerScore& score, Confidence confidence,
                                             std::int64_t timeTakenMs, TimestampMs answeredAtMs,
@@ -62,7 +62,7 @@ struct AnswerRecord
 
 /// Why a record cannot be stored, or "" when it can: ids must be non-empty, option ids free of
 /// whitespace, numbers finite and not negative, points not above maxPoints (with rounding).
-[[nodiscard]] std::string validateAnswerRecord(const AnswerRecord& record);
+[[nodiscard]] std::string validateAnswerRecord(const StoredAnswer& record);
 
 /// The calendar day (counted from 1970-01-01) a moment falls on, `utcOffsetMinutes` east of UTC.
 [[nodiscard]] std::int64_t toDayNumber(TimestampMs moment, int utcOffsetMinutes);

@@ -43,14 +43,14 @@ std::string escapeCsvField(const std::string& field)
     return quoted + "\"";
 }
 
-std::string formatHistoryCsv(const std::vector<AnswerRecord>& history)
+std::string formatHistoryCsv(const std::vector<StoredAnswer>& history)
 {
     std::string out;
     const std::vector<std::string>& columns = getHistoryColumns();
     for (std::size_t i = 0; i < columns.size(); ++i)
         out += (i == 0 ? "" : ",") + columns[i];
     out += "\r\n";
-    for (const AnswerRecord& r : history)
+    for (const StoredAnswer& r : history)
     {
         const std::string fields[] = {std::to_string(r.id),
                                       formatTimestampUtc(r.answeredAtMs),
@@ -80,7 +80,7 @@ std::string formatHistoryCsv(const std::vector<AnswerRecord>& history)
     return out;
 }
 
-std::string formatHistoryJson(const std::string& player, const std::vector<AnswerRecord>& history,
+std::string formatHistoryJson(const std::string& player, const std::vector<StoredAnswer>& history,
                               TimestampMs exportedAt)
 {
     JsonWriter json;
@@ -91,7 +91,7 @@ std::string formatHistoryJson(const std::string& player, const std::vector<Answe
     json.key("exported_at").value(formatTimestampUtc(exportedAt));
     json.key("answer_count").value(history.size());
     json.key("answers").beginArray();
-    for (const AnswerRecord& r : history)
+    for (const StoredAnswer& r : history)
     {
         json.beginObject();
         json.key("id").value(static_cast<long long>(r.id));

@@ -18,13 +18,13 @@ namespace quiz::core
 /// The history as CSV: a header line, then one line per answer, CRLF line ends. Booleans are
 /// 1/0, chosen option ids are space-separated in one field, times are ISO 8601 UTC plus the
 /// raw milliseconds.
-[[nodiscard]] std::string formatHistoryCsv(const std::vector<AnswerRecord>& history);
+[[nodiscard]] std::string formatHistoryCsv(const std::vector<StoredAnswer>& history);
 
 /// The history as one JSON document:
 /// `{"format":"heparin-quiz-history","version":1,"player":...,"exported_at":...,
 ///   "answer_count":N,"answers":[{column: value, ...}]}` with real booleans and numbers.
 [[nodiscard]] std::string formatHistoryJson(const std::string& player,
-                                            const std::vector<AnswerRecord>& history,
+                                            const std::vector<StoredAnswer>& history,
                                             TimestampMs exportedAt);
 
 } // namespace quiz::core

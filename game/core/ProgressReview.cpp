@@ -59,7 +59,7 @@ int writeState(SqlDatabase& database, const ReviewState& state)
 
 // The answers the scheduler reads; `where` narrows them (bound to ?1 and ?2 when not empty).
 int loadReviewAnswers(SqlDatabase& database, const QuestionKey* key,
-                      std::vector<AnswerRecord>& history)
+                      std::vector<StoredAnswer>& history)
 {
     const std::string sql =
         std::string(kReviewHistorySql) + (key ? " WHERE pack_id = ?1 AND question_id = ?2" : "");
@@ -74,7 +74,7 @@ int loadReviewAnswers(SqlDatabase& database, const QuestionKey* key,
     int code = SQLITE_ROW;
     while ((code = s.step()) == SQLITE_ROW)
     {
-        AnswerRecord r;
+        StoredAnswer r;
         r.id = s.getInt(0);
         r.packId = s.getText(1);
         r.questionId = s.getText(2);
@@ -90,7 +90,7 @@ int loadReviewAnswers(SqlDatabase& database, const QuestionKey* key,
 
 } // namespace
 
-int ProgressStore::updateReviewState(const AnswerRecord& record)
+int ProgressStore::updateReviewState(const StoredAnswer& record)
 {
     const QuestionKey key{record.packId, record.questionId};
     SqlStatement select(
@@ -108,7 +108,7 @@ int ProgressStore::updateReviewState(const AnswerRecord& record)
     {
         // An answer dated before the last one (a clock set back) changes the replay order:
         // rebuild this question's state from its answers instead of appending.
-        std::vector<AnswerRecord> answers;
+        std::vector<StoredAnswer> answers;
         const int loaded = loadReviewAnswers(*m_database, &key, answers);
         if (loaded != SQLITE_OK)
             return loaded;
@@ -131,7 +131,7 @@ Status ProgressStore::rebuildReviewStates()
 {
     if (m_database->exec("BEGIN IMMEDIATE") != SQLITE_OK)
         return Status::failure(describeFailure("cannot update"));
-    std::vector<AnswerRecord> history;
+    std::vector<StoredAnswer> history;
     int code = loadReviewAnswers(*m_database, nullptr, history);
     if (code == SQLITE_OK)
         code = m_database->exec("DELETE FROM review_states");

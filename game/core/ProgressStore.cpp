@@ -290,7 +290,7 @@ std::string ProgressStore::describeFailure(const std::string& what) const
     return what + " " + m_path + ": " + error;
 }
 
-int ProgressStore::insert(const AnswerRecord& record)
+int ProgressStore::insert(const StoredAnswer& record)
 {
     SqlStatement& s = *m_insert;
     s.reset();
@@ -314,31 +314,31 @@ int ProgressStore::insert(const AnswerRecord& record)
     return code;
 }
 
-int ProgressStore::insertWithReviewState(const AnswerRecord& record, std::int64_t& id)
+int ProgressStore::insertWithReviewState(const StoredAnswer& record, std::int64_t& id)
 {
     int code = insert(record);
     if (code != SQLITE_DONE)
         return code;
     id = static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_database->get()));
-    AnswerRecord stored = record;
+    StoredAnswer stored = record;
     stored.id = id;
     return updateReviewState(stored);
 }
 
-Outcome<std::int64_t> ProgressStore::recordAnswer(const AnswerRecord& record)
+Outcome<std::int64_t> ProgressStore::recordAnswer(const StoredAnswer& record)
 {
     return recordInTransaction({record});
 }
 
-Status ProgressStore::recordAnswers(const std::vector<AnswerRecord>& records)
+Status ProgressStore::recordAnswers(const std::vector<StoredAnswer>& records)
 {
     return recordInTransaction(records).getStatus();
 }
 
-Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<AnswerRecord>& records)
+Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<StoredAnswer>& records)
 {
     using Result = Outcome<std::int64_t>;
-    for (const AnswerRecord& record : records)
+    for (const StoredAnswer& record : records)
     {
         const std::string problem = validateAnswerRecord(record);
         if (!problem.empty())
@@ -353,7 +353,7 @@ Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<Answe
         return Result::failure(describeFailure(what));
     std::int64_t lastId = 0;
     int code = SQLITE_OK;
-    for (const AnswerRecord& record : records)
+    for (const StoredAnswer& record : records)
     {
         code = insertWithReviewState(record, lastId);
         if (code != SQLITE_OK)
@@ -370,17 +370,17 @@ Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<Answe
     return lastId;
 }
 
-Outcome<std::vector<AnswerRecord>> ProgressStore::loadHistory() const
+Outcome<std::vector<StoredAnswer>> ProgressStore::loadHistory() const
 {
-    using Result = Outcome<std::vector<AnswerRecord>>;
+    using Result = Outcome<std::vector<StoredAnswer>>;
     SqlStatement s(m_database->get(), kHistorySql);
     if (!s.isValid())
         return Result::failure(describeFailure("cannot read"));
-    std::vector<AnswerRecord> history;
+    std::vector<StoredAnswer> history;
     int code = SQLITE_ROW;
     while ((code = s.step()) == SQLITE_ROW)
     {
-        AnswerRecord r;
+        StoredAnswer r;
         r.id = s.getInt(0);
         r.packId = s.getText(1);
         r.packVersion = s.getText(2);

@@ -51,12 +51,12 @@ public:
 
     /// Stores one answer, and updates its question's review state, in one transaction;
     /// returns its id once it is on disk.
-    [[nodiscard]] Outcome<std::int64_t> recordAnswer(const AnswerRecord& record);
+    [[nodiscard]] Outcome<std::int64_t> recordAnswer(const StoredAnswer& record);
     /// Stores many answers in one transaction (imports, tests): all or none.
-    [[nodiscard]] Status recordAnswers(const std::vector<AnswerRecord>& records);
+    [[nodiscard]] Status recordAnswers(const std::vector<StoredAnswer>& records);
 
     /// The whole history, oldest first (by time, then by id).
-    [[nodiscard]] Outcome<std::vector<AnswerRecord>> loadHistory() const;
+    [[nodiscard]] Outcome<std::vector<StoredAnswer>> loadHistory() const;
     /// How many answers are stored.
     [[nodiscard]] Outcome<std::int64_t> countAnswers() const;
 
@@ -86,15 +86,15 @@ public:
 private:
     ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database);
 
-    [[nodiscard]] int insert(const AnswerRecord& record);
-    [[nodiscard]] int insertWithReviewState(const AnswerRecord& record, std::int64_t& id);
+    [[nodiscard]] int insert(const StoredAnswer& record);
+    [[nodiscard]] int insertWithReviewState(const StoredAnswer& record, std::int64_t& id);
     /// Validates, then stores all records in one transaction; returns the last id.
     [[nodiscard]] Outcome<std::int64_t>
-    recordInTransaction(const std::vector<AnswerRecord>& records);
+    recordInTransaction(const std::vector<StoredAnswer>& records);
     /// "<what> <path>: <sqlite error>"; on damage also leaves the check marker for open().
     [[nodiscard]] std::string describeFailure(const std::string& what) const;
     /// Brings the answer's question's review state up to date (inside its transaction).
-    [[nodiscard]] int updateReviewState(const AnswerRecord& record);
+    [[nodiscard]] int updateReviewState(const StoredAnswer& record);
     /// Recomputes every review state from the history (after an upgrade).
     [[nodiscard]] Status rebuildReviewStates();
 

@@ -6,16 +6,6 @@
 namespace quiz::core
 {
 
-bool QuestionKey::operator<(const QuestionKey& other) const
-{
-    return std::tie(packId, questionId) < std::tie(other.packId, other.questionId);
-}
-
-bool QuestionKey::operator==(const QuestionKey& other) const
-{
-    return packId == other.packId && questionId == other.questionId;
-}
-
 const char* toString(ReviewReason reason)
 {
     switch (reason)
@@ -45,7 +35,7 @@ RevisionMap collectRevisions(const std::vector<Pack>& packs)
     return revisions;
 }
 
-ReviewState applyAnswer(const ReviewState* previous, const AnswerRecord& answer)
+ReviewState applyAnswer(const ReviewState* previous, const StoredAnswer& answer)
 {
     ReviewState state;
     // A new rev means the question may now mean something else: what was learnt about the
@@ -85,18 +75,18 @@ ReviewState applyAnswer(const ReviewState* previous, const AnswerRecord& answer)
     return state;
 }
 
-std::vector<ReviewState> buildReviewStates(const std::vector<AnswerRecord>& history)
+std::vector<ReviewState> buildReviewStates(const std::vector<StoredAnswer>& history)
 {
-    std::vector<const AnswerRecord*> ordered;
+    std::vector<const StoredAnswer*> ordered;
     ordered.reserve(history.size());
-    for (const AnswerRecord& record : history)
+    for (const StoredAnswer& record : history)
         ordered.push_back(&record);
     std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const AnswerRecord* a, const AnswerRecord* b) {
+                     [](const StoredAnswer* a, const StoredAnswer* b) {
                          return std::tie(a->answeredAtMs, a->id) < std::tie(b->answeredAtMs, b->id);
                      });
     std::map<QuestionKey, ReviewState> states;
-    for (const AnswerRecord* record : ordered)
+    for (const StoredAnswer* record : ordered)
     {
         QuestionKey key{record->packId, record->questionId};
         auto it = states.find(key);
@@ -113,7 +103,7 @@ std::vector<ReviewState> buildReviewStates(const std::vector<AnswerRecord>& hist
     return result;
 }
 
-std::vector<DueQuestion> getDueQuestions(const std::vector<AnswerRecord>& history, TimestampMs now,
+std::vector<DueQuestion> getDueQuestions(const std::vector<StoredAnswer>& history, TimestampMs now,
                                          const RevisionMap* current)
 {
     return selectDueQuestions(buildReviewStates(history), now, current);

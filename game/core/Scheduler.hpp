@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Progress.hpp"
+#include "QuestionKey.hpp"
 
 #include <array>
 #include <map>
@@ -33,16 +34,6 @@ inline constexpr std::array<TimestampMs, kMaxBox + 1> kBoxIntervalsMs = {
 inline constexpr TimestampMs kRelearnDelayMs = 10 * kMsPerMinute;
 /// The highest box an Unsure correct answer can reach.
 inline constexpr int kUnsureMaxBox = 3;
-
-/// Identifies a question across pack versions: progress is keyed by ids, not by text.
-struct QuestionKey
-{
-    std::string packId;
-    std::string questionId;
-
-    [[nodiscard]] bool operator<(const QuestionKey& other) const;
-    [[nodiscard]] bool operator==(const QuestionKey& other) const;
-};
 
 /// Why a question is due, most urgent first (the order of the due list).
 enum class ReviewReason
@@ -86,18 +77,18 @@ using RevisionMap = std::map<QuestionKey, int>;
 [[nodiscard]] RevisionMap collectRevisions(const std::vector<Pack>& packs);
 
 /// The state after one more answer. `previous` is null for a question never answered.
-[[nodiscard]] ReviewState applyAnswer(const ReviewState* previous, const AnswerRecord& answer);
+[[nodiscard]] ReviewState applyAnswer(const ReviewState* previous, const StoredAnswer& answer);
 
 /// The state of every answered question, in key order. Only the key, rev, correct, critical,
 /// confidence, answeredAtMs and id of each record are used; the history may be in any order
 /// (it is replayed by time, then id).
-[[nodiscard]] std::vector<ReviewState> buildReviewStates(const std::vector<AnswerRecord>& history);
+[[nodiscard]] std::vector<ReviewState> buildReviewStates(const std::vector<StoredAnswer>& history);
 
 /// The questions due at `now`, most urgent first: by ReviewReason, then by how far past due
 /// relative to the box interval, then oldest due time, then key. With `current`, questions
 /// missing from it (pack not loaded, question removed) are left out, and a question whose
 /// current rev differs from the answered one is due now with reason Changed and box 0.
-[[nodiscard]] std::vector<DueQuestion> getDueQuestions(const std::vector<AnswerRecord>& history,
+[[nodiscard]] std::vector<DueQuestion> getDueQuestions(const std::vector<StoredAnswer>& history,
                                                        TimestampMs now,
                                                        const RevisionMap* current = nullptr);
 

@@ -27,7 +27,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "notice: %s\n", notice.c_str());
     for (long n = 0;; ++n)
     {
-        quiz::core::AnswerRecord record;
+        quiz::core::StoredAnswer record;
         record.packId = "org.example.crash";
         record.packVersion = "1";
         record.questionId = tag + "-" + std::to_string(n);

@@ -24,9 +24,9 @@ const std::string kHeader = "id,answered_at,answered_at_ms,pack_id,pack_version,
                             "question_rev,topic_id,chosen,correct,partial,points,max_points,"
                             "critical,time_taken_ms,confidence,mode\r\n";
 
-AnswerRecord record(const std::string& question, const std::string& mode)
+StoredAnswer record(const std::string& question, const std::string& mode)
 {
-    AnswerRecord r;
+    StoredAnswer r;
     r.id = 7;
     r.packId = "org.example.heparin";
     r.packVersion = "1.2";
@@ -82,7 +82,7 @@ TEST_CASE("Export: CSV has a header and one escaped line per answer", "[progress
 
 TEST_CASE("Export: JSON keeps types and escapes text", "[progress][export]")
 {
-    AnswerRecord r = record("q1", "tutor");
+    StoredAnswer r = record("q1", "tutor");
     r.confidence = Confidence::None;
     r.chosenOptionIds.clear();
     const std::string json = formatHistoryJson("Zoë \"Z\"", {r}, kAt + 1);

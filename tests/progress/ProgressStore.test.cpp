@@ -19,9 +19,9 @@ namespace
 
 constexpr TimestampMs kNow = 1764000000000; // 2025-11-24T16:00:00Z
 
-AnswerRecord sampleAnswer(const std::string& questionId, TimestampMs at)
+StoredAnswer sampleAnswer(const std::string& questionId, TimestampMs at)
 {
-    AnswerRecord r;
+    StoredAnswer r;
     r.packId = "org.example.heparin";
     r.packVersion = "1.2";
     r.questionId = questionId;
@@ -97,11 +97,11 @@ TEST_CASE("ProgressStore: an answer round-trips with every field", "[progress][s
         CHECK(id > 0);
     }
     auto store = openStore(path);
-    Outcome<std::vector<AnswerRecord>> history = store->loadHistory();
+    Outcome<std::vector<StoredAnswer>> history = store->loadHistory();
     REQUIRE(history.isOk());
     REQUIRE(history.getValue().size() == 1);
-    const AnswerRecord& r = history.getValue()[0];
-    const AnswerRecord expected = sampleAnswer("mon-02", kNow);
+    const StoredAnswer& r = history.getValue()[0];
+    const StoredAnswer expected = sampleAnswer("mon-02", kNow);
     CHECK(r.id == id);
     CHECK(r.packId == expected.packId);
     CHECK(r.packVersion == expected.packVersion);
@@ -142,7 +142,7 @@ TEST_CASE("ProgressStore: history comes back oldest first", "[progress][store]")
     REQUIRE(store->recordAnswer(sampleAnswer("late", kNow + 5000)).isOk());
     REQUIRE(store->recordAnswer(sampleAnswer("early", kNow)).isOk());
     REQUIRE(store->recordAnswer(sampleAnswer("same-time-later-id", kNow + 5000)).isOk());
-    const std::vector<AnswerRecord> history = store->loadHistory().getValue();
+    const std::vector<StoredAnswer> history = store->loadHistory().getValue();
     REQUIRE(history.size() == 3);
     CHECK(history[0].questionId == "early");
     CHECK(history[1].questionId == "late");
@@ -154,15 +154,15 @@ TEST_CASE("ProgressStore: invalid answers are refused with a reason and not stor
 {
     TempDir temp;
     auto store = openStore(temp.file("p.sqlite"));
-    AnswerRecord noPack = sampleAnswer("q", kNow);
+    StoredAnswer noPack = sampleAnswer("q", kNow);
     noPack.packId.clear();
     Outcome<std::int64_t> refused = store->recordAnswer(noPack);
     REQUIRE_FALSE(refused.isOk());
     CHECK(refused.getMessage() == "answer not recorded: the answer has no pack id");
-    AnswerRecord spaced = sampleAnswer("q", kNow);
+    StoredAnswer spaced = sampleAnswer("q", kNow);
     spaced.chosenOptionIds = {"a b"};
     CHECK_FALSE(store->recordAnswer(spaced).isOk());
-    AnswerRecord tooMany = sampleAnswer("q", kNow);
+    StoredAnswer tooMany = sampleAnswer("q", kNow);
     tooMany.points = 3.0;
     CHECK_FALSE(store->recordAnswer(tooMany).isOk());
     // A batch is all or nothing.
@@ -173,7 +173,7 @@ TEST_CASE("ProgressStore: invalid answers are refused with a reason and not stor
     CHECK(store->countAnswers().getValue() == 2);
 }
 
-TEST_CASE("ProgressStore: makeAnswerRecord copies what the game knows", "[progress][store]")
+TEST_CASE("ProgressStore: makeStoredAnswer copies what the game knows", "[progress][store]")
 {
     Pack pack;
     pack.id = "p";
@@ -186,8 +186,8 @@ TEST_CASE("ProgressStore: makeAnswerRecord copies what the game knows", "[progre
     score.points = 1.0;
     score.maxPoints = 1.0;
     score.correct = true;
-    const AnswerRecord r =
-        makeAnswerRecord(pack, question, {"c"}, score, Confidence::Sure, 900, kNow, "exam");
+    const StoredAnswer r =
+        makeStoredAnswer(pack, question, {"c"}, score, Confidence::Sure, 900, kNow, "exam");
     CHECK(r.packId == "p");
     CHECK(r.packVersion == "2.0");
     CHECK(r.questionId == "q7");
@@ -211,7 +211,7 @@ TEST_CASE("ProgressStore: a version 1 database opens and upgrades keeping every 
     auto store = openStore(path);
     REQUIRE(store->getNotices().size() == 1);
     CHECK(store->getNotices()[0].find("upgraded from format 1 to 2") != std::string::npos);
-    const std::vector<AnswerRecord> history = store->loadHistory().getValue();
+    const std::vector<StoredAnswer> history = store->loadHistory().getValue();
     REQUIRE(history.size() == 4);
     CHECK(history[0].questionId == "mech-01");
     CHECK(history[0].correct);
@@ -236,7 +236,7 @@ TEST_CASE("ProgressStore: a version 1 database opens and upgrades keeping every 
     mech.topicId = "mechanism";
     pack.questions.push_back(mech);
     REQUIRE(store->fillMissingTopics(pack).ok);
-    const std::vector<AnswerRecord> after = store->loadHistory().getValue();
+    const std::vector<StoredAnswer> after = store->loadHistory().getValue();
     CHECK(after[0].topicId == "mechanism");
     CHECK(after[3].topicId == "mechanism");
     CHECK(after[1].topicId.empty());
@@ -314,7 +314,7 @@ TEST_CASE("ProgressStore: a database with damaged pages is moved aside with its 
     const std::string path = temp.file("progress.sqlite");
     {
         auto store = openStore(path);
-        std::vector<AnswerRecord> many;
+        std::vector<StoredAnswer> many;
         for (int i = 0; i < 500; ++i)
             many.push_back(sampleAnswer("q" + std::to_string(i), kNow + i));
         REQUIRE(store->recordAnswers(many).ok);
@@ -382,7 +382,7 @@ TEST_CASE("ProgressStore: damage found after a fast open is checked and moved as
     const std::string path = temp.file("progress.sqlite");
     {
         auto store = openStore(path);
-        std::vector<AnswerRecord> many;
+        std::vector<StoredAnswer> many;
         for (int i = 0; i < 500; ++i)
         {
             many.push_back(sampleAnswer("q" + std::to_string(i), kNow + i));
@@ -406,7 +406,7 @@ TEST_CASE("ProgressStore: damage found after a fast open is checked and moved as
         auto opened = ProgressStore::open(path, kNow, 0);
         REQUIRE(opened.isOk());
         CHECK(opened.getValue()->getNotices() == std::vector<std::string>{});
-        Outcome<std::vector<AnswerRecord>> history = opened.getValue()->loadHistory();
+        Outcome<std::vector<StoredAnswer>> history = opened.getValue()->loadHistory();
         REQUIRE_FALSE(history.isOk());
         CHECK(history.getMessage().find("will be checked") != std::string::npos);
     }

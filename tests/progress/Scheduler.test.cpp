@@ -19,13 +19,13 @@ constexpr TimestampMs kDay = kMsPerDay;
 
 struct HistoryBuilder
 {
-    std::vector<AnswerRecord> records;
+    std::vector<StoredAnswer> records;
 
     HistoryBuilder& add(const std::string& question, TimestampMs at, bool correct,
                         Confidence confidence = Confidence::None, bool critical = false,
                         int rev = 1)
     {
-        AnswerRecord r;
+        StoredAnswer r;
         r.id = static_cast<std::int64_t>(records.size()) + 1;
         r.packId = "p";
         r.questionId = question;
@@ -42,7 +42,7 @@ struct HistoryBuilder
     }
 };
 
-ReviewState stateOf(const std::vector<AnswerRecord>& history, const std::string& question)
+ReviewState stateOf(const std::vector<StoredAnswer>& history, const std::string& question)
 {
     for (const ReviewState& state : buildReviewStates(history))
     {
@@ -53,7 +53,7 @@ ReviewState stateOf(const std::vector<AnswerRecord>& history, const std::string&
     return {};
 }
 
-std::vector<std::string> dueIds(const std::vector<AnswerRecord>& history, TimestampMs now,
+std::vector<std::string> dueIds(const std::vector<StoredAnswer>& history, TimestampMs now,
                                 const RevisionMap* current = nullptr)
 {
     std::vector<std::string> ids;
@@ -204,7 +204,7 @@ TEST_CASE("Scheduler: the history order does not matter, only time and id", "[pr
 {
     HistoryBuilder h;
     h.add("q", kStart, false, Confidence::Sure).add("q", kStart + kDay, true, Confidence::Sure);
-    std::vector<AnswerRecord> reversed(h.records.rbegin(), h.records.rend());
+    std::vector<StoredAnswer> reversed(h.records.rbegin(), h.records.rend());
     const ReviewState a = stateOf(h.records, "q");
     const ReviewState b = stateOf(reversed, "q");
     CHECK(a.box == b.box);
@@ -222,7 +222,7 @@ TEST_CASE("Scheduler: the store's due list reads the recorded history", "[progre
     HistoryBuilder h;
     h.add("a", kStart, true, Confidence::Sure).add("b", kStart, false, Confidence::Sure);
     h.add("c", kStart, false, Confidence::Guess);
-    for (AnswerRecord& r : h.records)
+    for (StoredAnswer& r : h.records)
         REQUIRE(store.recordAnswer(r).isOk());
     auto due = store.getDueQuestions(kStart + kRelearnDelayMs);
     REQUIRE(due.isOk());
@@ -247,11 +247,11 @@ TEST_CASE("Scheduler: the store's kept review states equal a replay of the whole
     REQUIRE(opened.isOk());
     ProgressStore& store = *opened.getValue();
     quiz::core::Random random(99);
-    std::vector<AnswerRecord> batch;
+    std::vector<StoredAnswer> batch;
     TimestampMs t = kStart;
     for (int i = 0; i < 1500; ++i)
     {
-        AnswerRecord r;
+        StoredAnswer r;
         r.packId = random.below(2) == 0 ? "p" : "p2";
         r.packVersion = "1";
         r.questionId = "q" + std::to_string(random.below(30));

@@ -18,10 +18,10 @@ constexpr TimestampMs kDay = kMsPerDay;
 // 2025-11-24T00:00:00Z, a day boundary in UTC.
 constexpr TimestampMs kMidnight = 20416 * kDay;
 
-AnswerRecord answer(const std::string& topic, const std::string& question, TimestampMs at,
+StoredAnswer answer(const std::string& topic, const std::string& question, TimestampMs at,
                     double points, double maxPoints = 1.0, bool critical = false)
 {
-    AnswerRecord r;
+    StoredAnswer r;
     r.packId = "p";
     r.packVersion = "1";
     r.questionId = question;
@@ -94,7 +94,7 @@ TEST_CASE("Statistics: totals, days, mastery, streak and weakest topics from the
     REQUIRE(opened.isOk());
     ProgressStore& store = *opened.getValue();
     const TimestampMs d0 = kMidnight - 3 * kDay; // three days ago
-    std::vector<AnswerRecord> history = {
+    std::vector<StoredAnswer> history = {
         // Day 0: dosing q1 wrong (critical), q2 right.
         answer("dosing", "q1", d0 + 1000, 0.0, 1.0, true),
         answer("dosing", "q2", d0 + 2000, 1.0),
@@ -211,14 +211,14 @@ TEST_CASE("Statistics: the summary tables agree with a count over the whole hist
     REQUIRE(opened.isOk());
     ProgressStore& store = *opened.getValue();
     quiz::core::Random random(7);
-    std::vector<AnswerRecord> batch;
+    std::vector<StoredAnswer> batch;
     for (int i = 0; i < 3000; ++i)
     {
         const std::uint32_t q = random.below(40);
         const double maxPoints = q % 3 == 0 ? 2.0 : 1.0;
         const double points = maxPoints * random.below(3) / 2.0;
         const TimestampMs at = kMidnight - 30 * kDay + random.below(30 * 24 * 60) * kMsPerMinute;
-        AnswerRecord r =
+        StoredAnswer r =
             answer(q % 5 == 0 ? "" : "t" + std::to_string(q % 4), "q" + std::to_string(q), at,
                    points, maxPoints, random.below(10) == 0);
         if (i % 2 == 0)
@@ -230,15 +230,15 @@ TEST_CASE("Statistics: the summary tables agree with a count over the whole hist
 
     auto check = [&store](int offsetMinutes)
     {
-        const std::vector<AnswerRecord> history = store.loadHistory().getValue();
+        const std::vector<StoredAnswer> history = store.loadHistory().getValue();
         StatisticsOptions options;
         options.utcOffsetMinutes = offsetMinutes;
         const Statistics s = store.computeStatistics(kMidnight, options).getValue();
         std::map<std::int64_t, std::array<std::int64_t, 3>> days;
         std::map<std::string, std::pair<std::int64_t, std::int64_t>> topics;
-        std::map<std::string, const AnswerRecord*> latest; // by question, highest id wins
+        std::map<std::string, const StoredAnswer*> latest; // by question, highest id wins
         std::int64_t correct = 0;
-        for (const AnswerRecord& r : history)
+        for (const StoredAnswer& r : history)
         {
             auto& day = days[toDayNumber(r.answeredAtMs, offsetMinutes)];
             day[0] += 1;
@@ -247,7 +247,7 @@ TEST_CASE("Statistics: the summary tables agree with a count over the whole hist
             topics[r.topicId].first += 1;
             topics[r.topicId].second += r.correct ? 1 : 0;
             correct += r.correct ? 1 : 0;
-            const AnswerRecord*& last = latest[r.questionId];
+            const StoredAnswer*& last = latest[r.questionId];
             if (last == nullptr || r.id > last->id)
                 last = &r;
         }

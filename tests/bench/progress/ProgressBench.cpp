@@ -39,10 +39,10 @@ double percentile(std::vector<double> values, double p)
     return values[index];
 }
 
-AnswerRecord makeAnswer(Random& random, TimestampMs at)
+StoredAnswer makeAnswer(Random& random, TimestampMs at)
 {
     const std::uint32_t question = random.below(kQuestions);
-    AnswerRecord r;
+    StoredAnswer r;
     r.packId = question < kQuestions / 2 ? "org.example.heparin.core" : "org.example.heparin.icu";
     r.packVersion = "1.3";
     r.questionId = "q-" + std::to_string(question);
@@ -105,7 +105,7 @@ int main(int argc, char** argv)
         ProgressStore& store = *opened.getValue();
         for (int i = 0; i < warmup + samples; ++i)
         {
-            const AnswerRecord answer = makeAnswer(random, kStart + i * 1000);
+            const StoredAnswer answer = makeAnswer(random, kStart + i * 1000);
             const Clock::time_point started = Clock::now();
             const auto recorded = store.recordAnswer(answer);
             const double ms = elapsedMs(started);
@@ -117,7 +117,7 @@ int main(int argc, char** argv)
         // 2. Fill up to 100,000 answers spread over a year, in bulk.
         const int total = 100000;
         const int already = warmup + samples;
-        std::vector<AnswerRecord> batch;
+        std::vector<StoredAnswer> batch;
         for (int i = already; i < total; ++i)
         {
             const TimestampMs at = kStart + static_cast<TimestampMs>(i) * (365 * kMsPerDay / total);
