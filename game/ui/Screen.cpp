@@ -161,15 +161,21 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
         if (m_screens[i].second->isOpaque())
             first = i;
     }
+    const sf::View saved = target.getView();
     for (std::size_t i = first; i < m_screens.size(); ++i)
-        m_screens[i].second->draw(target);
-    if (m_fade < 1.0F)
     {
-        // A short fade from the background colour: the new screen eases in.
-        sf::Color veil = theme.colors().background;
-        veil.a = static_cast<sf::Uint8>(200.0F * (1.0F - m_fade));
-        const sf::Vector2f size(target.getSize());
-        drawBox(target, {0.0F, 0.0F, size.x, size.y}, veil);
+        const bool top = i + 1 == m_screens.size();
+        if (top && m_fade < 1.0F && m_screens[i].second->isOpaque())
+        {
+            // The new screen slides in from the right and settles (ease-out). A slide costs
+            // nothing extra per pixel, unlike a full-screen fade, which software GL pays for.
+            const float t = 1.0F - m_fade;
+            sf::View slid = saved;
+            slid.move(-theme.px(48.0F) * t * t, 0.0F);
+            target.setView(slid);
+        }
+        m_screens[i].second->draw(target);
+        target.setView(saved);
     }
 }
 

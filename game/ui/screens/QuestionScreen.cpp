@@ -316,11 +316,7 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     // The figure and the prompt scroll with the body, so draw them in its view.
     const sf::FloatRect body = m_body.getBounds();
     const sf::View saved = target.getView();
-    const sf::Vector2f size(target.getSize());
-    sf::View view(sf::FloatRect(body.left, body.top + m_body.getScroll(), body.width, body.height));
-    view.setViewport(
-        {body.left / size.x, body.top / size.y, body.width / size.x, body.height / size.y});
-    target.setView(view);
+    target.setView(clippedView(target, body, m_body.getScroll()));
     if (planned.question.figure)
     {
         if (m_figure)

@@ -162,7 +162,8 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
         return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
-    drawBox(target, box, mixColor(c.background, c.panelHover, getHighlight() * 0.7F));
+    if (getHighlight() > 0.0F) // an unlit row is the background already: skip the fill
+        drawBox(target, box, mixColor(c.background, c.panelHover, getHighlight() * 0.7F));
     const float size = theme.px(24.0F);
     const float x = box.left + m_indent + theme.px(8.0F);
     drawTickBox(target, theme, {x, box.top + (box.height - size) / 2.0F, size, size}, m_checked);
