@@ -6,6 +6,7 @@
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/System/Clock.hpp>
+#include <SFML/System/Err.hpp>
 #include <SFML/System/Sleep.hpp>
 
 #include <algorithm>
@@ -181,11 +182,22 @@ void Application::createWindow(bool fullscreen)
         m_window = std::make_unique<sf::RenderWindow>();
     if (m_window->isOpen() && !m_fullscreen)
         m_windowedSize = m_window->getSize();
+    // SFML reports "Setting vertical sync not supported" on every software-GL window even
+    // though we never ask for vsync; pass on anything else it says.
+    std::ostringstream messages;
+    std::streambuf* saved = sf::err().rdbuf(messages.rdbuf());
     if (fullscreen)
         m_window->create(sf::VideoMode::getDesktopMode(), "Heparin Quiz", sf::Style::Fullscreen);
     else
         m_window->create(sf::VideoMode(m_windowedSize.x, m_windowedSize.y), "Heparin Quiz",
                          sf::Style::Default);
+    sf::err().rdbuf(saved);
+    std::istringstream lines(messages.str());
+    for (std::string line; std::getline(lines, line);)
+    {
+        if (line != "Setting vertical sync not supported")
+            std::cerr << line << '\n';
+    }
     m_fullscreen = fullscreen;
     m_window->setKeyRepeatEnabled(true);
     const sf::Vector2u size = m_window->getSize();
