@@ -116,6 +116,44 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
     CHECK(fs::file_size(dir / "exam-results.png") > 1000);
 }
 
+TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was chosen",
+          "[e2e][display]")
+{
+    const fs::path dir = freshDir("menus");
+    const int code = run("--data-dir '" + kPacks + "' --window 1280x720 --script '" + kSource +
+                         "/tests/e2e/menus.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"mode\":\"exam\""));
+    CHECK(has(json, "\"seed\":42"));
+    CHECK(has(json, "\"score\":5,"));
+    CHECK(has(json, "\"max\":6,"));
+    CHECK(has(json, "\"criticalErrors\":0"));
+    CHECK(has(questionEntry(json, "mech-02"), "\"chosen\":[\"b\"],\"correct\":false"));
+    CHECK(has(questionEntry(json, "mon-02"), "\"chosen\":[\"a\",\"b\",\"d\"],\"correct\":true"));
+    CHECK(fs::file_size(dir / "menus-title.png") > 1000);
+}
+
+TEST_CASE("Game: Review missed on the title screen replays the missed questions only",
+          "[e2e][display]")
+{
+    const fs::path dir = freshDir("review");
+    fs::create_directories(dir / "profile");
+    std::ofstream(dir / "profile" / "missed.txt") << "org.heparinquiz.test-demo mon-01\n";
+    const int code = run("--data-dir '" + kPacks + "' --script '" + kSource +
+                         "/tests/e2e/review.script' --results '" + (dir / "results.json").string() +
+                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"mode\":\"tutor\""));
+    CHECK(has(json, "\"max\":1,"));
+    CHECK_FALSE(questionEntry(json, "mon-01").empty());
+}
+
 TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
 {
     const fs::path dir = freshDir("usage");

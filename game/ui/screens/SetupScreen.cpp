@@ -190,9 +190,16 @@ void SetupScreen::refresh()
         m_matching = 0;
     m_modeTutor->setLabel(std::string(setup.mode == core::Mode::Tutor ? "● " : "○ ") + "Tutor");
     m_modeExam->setLabel(std::string(setup.mode == core::Mode::Exam ? "● " : "○ ") + "Exam");
+    m_modeTutor->setKind(setup.mode == core::Mode::Tutor ? Button::Kind::Primary
+                                                         : Button::Kind::Secondary);
+    m_modeExam->setKind(setup.mode == core::Mode::Exam ? Button::Kind::Primary
+                                                       : Button::Kind::Secondary);
     m_start->setEnabled(m_matching > 0);
+    const std::size_t playing =
+        setup.count == 0 ? m_matching : std::min(m_matching, static_cast<std::size_t>(setup.count));
     m_message = m_matching == 0 ? "Tick at least one pack or topic."
-                                : std::to_string(m_matching) + " matching questions";
+                                : "Plays " + std::to_string(playing) + " of " +
+                                      std::to_string(m_matching) + " matching questions";
 }
 
 void SetupScreen::start()
