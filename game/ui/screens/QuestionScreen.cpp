@@ -91,7 +91,7 @@ void QuestionScreen::layout(sf::Vector2f size)
     const float content = t.contentWidth(size.x);
     const float left = (size.x - content) / 2.0F;
     const float top = headerHeight(t);
-    const float barHeight = t.px(8.0F);
+    const float barHeight = t.px(6.0F);
     m_progress.setBounds({0.0F, top, size.x, barHeight});
     m_progress.setValue(static_cast<float>(m_index) /
                         static_cast<float>(session.getQuestionCount()));
