@@ -77,11 +77,12 @@ public:
         return path.rfind(root, 0) == 0 ? path.substr(root.size()) : path;
     }
 
-    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0)
+    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0,
+               const std::string& packId = kPackId)
     {
         core::SessionConfig config;
         for (const std::string& id : ids)
-            config.onlyQuestions.push_back({kPackId, id});
+            config.onlyQuestions.push_back({packId, id});
         config.mode = mode;
         config.seed = 7;
         config.timerSeconds = timer;
@@ -198,6 +199,12 @@ TEST_CASE("Render: select-all question with ticks and a running timer", "[render
                    h.key(sf::Keyboard::Num3);
                    h.stack.update(std::chrono::milliseconds(12000));
                });
+}
+
+TEST_CASE("Render: a question with a figure", "[render][display]")
+{
+    checkScene("question-figure", [](Harness& h)
+               { h.start({"chart-01"}, core::Mode::Tutor, 0, "org.heparinquiz.test-figure"); });
 }
 
 TEST_CASE("Render: feedback after a critical choice", "[render][display]")

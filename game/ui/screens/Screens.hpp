@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Session.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
@@ -49,6 +50,7 @@ private:
 
     ScrollArea m_topics;
     std::vector<Checkbox*> m_topicBoxes;
+    std::vector<core::TopicSelection> m_boxSelections; ///< what each topic box stands for
     std::vector<std::unique_ptr<Button>> m_buttons;
     Button* m_modeTutor = nullptr;
     Button* m_modeExam = nullptr;

@@ -149,12 +149,22 @@ bool SetupScreen::isChosen(const std::string& packId, const std::string& topicId
 void SetupScreen::setChosen(const std::string& packId, const std::string& topicId, bool on)
 {
     std::vector<core::TopicSelection>& selections = context().setup.selections;
+    // A whole pack and some of its topics would overlap: ticking one clears the other, so
+    // the ticks always say exactly what will be asked.
     selections.erase(std::remove_if(selections.begin(), selections.end(),
                                     [&](const core::TopicSelection& s)
-                                    { return s.packId == packId && s.topicId == topicId; }),
+                                    {
+                                        if (s.packId != packId)
+                                            return false;
+                                        return s.topicId == topicId ||
+                                               (on && (topicId.empty() || s.topicId.empty()));
+                                    }),
                      selections.end());
     if (on)
         selections.push_back({packId, topicId});
+    for (std::size_t i = 0; i < m_topicBoxes.size(); ++i)
+        m_topicBoxes[i]->setChecked(
+            isChosen(m_boxSelections[i].packId, m_boxSelections[i].topicId));
     refresh();
 }
 
@@ -162,6 +172,7 @@ void SetupScreen::rebuildTopics()
 {
     m_topics.clear();
     m_topicBoxes.clear();
+    m_boxSelections.clear();
     for (const core::Pack& pack : context().packs)
     {
         auto packBox = std::make_unique<Checkbox>(
@@ -169,6 +180,7 @@ void SetupScreen::rebuildTopics()
             [this, id = pack.id](bool on) { setChosen(id, "", on); });
         packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
         m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
+        m_boxSelections.push_back({pack.id, ""});
         for (const core::Topic& topic : pack.topics)
         {
             auto box =
@@ -178,6 +190,7 @@ void SetupScreen::rebuildTopics()
             box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
             box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
             m_topicBoxes.push_back(&m_topics.add(std::move(box)));
+            m_boxSelections.push_back({pack.id, topic.id});
         }
     }
 }
