@@ -52,7 +52,10 @@ void drawBox(sf::RenderTarget& target, const sf::FloatRect& bounds, const sf::Co
         shape.setOutlineColor(outline);
         shape.setOutlineThickness(-thickness);
     }
-    target.draw(shape);
+    // Opaque boxes skip blending: with software OpenGL most of a frame's time is spent
+    // reading back pixels to blend, and panels cover much of the window.
+    const bool opaque = fill.a == 255 && (thickness <= 0.0F || outline.a == 255);
+    target.draw(shape, opaque ? sf::RenderStates(sf::BlendNone) : sf::RenderStates::Default);
 }
 
 void drawFocusRing(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& bounds)
