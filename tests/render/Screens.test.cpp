@@ -168,6 +168,18 @@ TEST_CASE("Render: title screen with history and a broken pack", "[render][displ
                });
 }
 
+TEST_CASE("Render: title screen when no pack could be loaded", "[render][display]")
+{
+    checkScene("title-no-packs",
+               [](Harness& h)
+               {
+                   h.context.packs.clear();
+                   h.context.dataDir = "/usr/share/heparin-quiz/questions";
+                   h.stack.push(ui::ScreenId::Title);
+                   h.settle();
+               });
+}
+
 TEST_CASE("Render: set-up screen", "[render][display]")
 {
     checkScene("setup",
