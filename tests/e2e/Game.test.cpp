@@ -60,12 +60,15 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
           "[e2e][display]")
 {
     const fs::path dir = freshDir("tutor");
-    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
-                         "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() +
-                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
-                         (dir / "profile").string() + "'");
+    const int code =
+        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+            "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
+            "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() + "' --results '" +
+            (dir / "results.json").string() + "' --profile-dir '" + (dir / "profile").string() +
+            "' 2>'" + (dir / "stderr.txt").string() + "'");
     REQUIRE(code == 0);
+    // Sounds are on: without an audio device the round is silent and prints nothing.
+    CHECK(readFile(dir / "stderr.txt") == "");
     const std::string json = readFile(dir / "results.json");
     INFO(json);
     CHECK(has(json, "\"pack\":\"org.heparinquiz.test-demo\""));
@@ -98,8 +101,8 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
 {
     const fs::path dir = freshDir("exam");
     const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--mode exam --seed 7 --count 0 --window 800x600 --script '" + kSource +
-                         "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
+                         "--mode exam --seed 7 --count 0 --window 800x600 --mute --script '" +
+                         kSource + "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
                          "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
                          (dir / "profile").string() + "'");
     REQUIRE(code == 0);
