@@ -141,9 +141,8 @@ void ScreenStack::handleEvent(const sf::Event& event)
 
 bool ScreenStack::update(std::chrono::milliseconds elapsed)
 {
-    bool animating = false;
-    for (auto& entry : m_screens)
-        animating = entry.second->update(elapsed) || animating;
+    // Only the top screen lives: a question's timer stops while "Leave the round?" is open.
+    bool animating = !m_screens.empty() && m_screens.back().second->update(elapsed);
     if (m_fade < 1.0F)
     {
         m_fade = std::min(1.0F, m_fade + static_cast<float>(elapsed.count()) / 160.0F);
@@ -187,8 +186,7 @@ void ScreenStack::layout(sf::Vector2f size)
 
 bool ScreenStack::needsTicks() const
 {
-    return std::any_of(m_screens.begin(), m_screens.end(),
-                       [](const auto& entry) { return entry.second->needsTicks(); });
+    return !m_screens.empty() && m_screens.back().second->needsTicks();
 }
 
 ScreenId ScreenStack::getTopId() const

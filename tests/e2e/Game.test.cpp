@@ -157,6 +157,41 @@ TEST_CASE("Game: Review missed on the title screen replays the missed questions 
     CHECK_FALSE(questionEntry(json, "mon-01").empty());
 }
 
+TEST_CASE("Game: a question whose timer runs out is recorded unanswered", "[e2e][display]")
+{
+    const fs::path dir = freshDir("timer");
+    std::ofstream(dir / "timer.script") << "wait 5200\nshot timed-out\nkey Enter\nquit\n";
+    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+                         "--count 1 --timer 5 --seed 3 --mute --script '" +
+                         (dir / "timer.script").string() + "' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"timerSeconds\":5"));
+    CHECK(has(json, "\"chosen\":[],\"correct\":false"));
+    CHECK(has(json, "\"timedOut\":true,\"timeMs\":5000"));
+}
+
+TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][display]")
+{
+    const fs::path dir = freshDir("settings");
+    // Title: Down to Settings, Enter; Down to high contrast, Space; Down twice to sound, Space.
+    std::ofstream(dir / "settings.script")
+        << "key Down\nkey Enter\nkey Down\nkey Space\nkey Down\nkey Space\n"
+           "shot settings\nkey Escape\nshot title\nquit\n";
+    const int code = run("--data-dir '" + kPacks + "' --script '" +
+                         (dir / "settings.script").string() + "' --screenshot-dir '" +
+                         dir.string() + "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string saved = readFile(dir / "profile" / "settings.ini");
+    INFO(saved);
+    CHECK(has(saved, "high-contrast=true"));
+    CHECK(has(saved, "sound=false"));
+    CHECK(has(saved, "fullscreen=false"));
+}
+
 TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
 {
     const fs::path dir = freshDir("usage");
