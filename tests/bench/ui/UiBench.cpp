@@ -130,8 +130,11 @@ int main()
     const char* display = std::getenv("DISPLAY");
     if (display == nullptr || display[0] == '\0')
     {
-        const std::string self = "/proc/self/exe";
-        execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", self.c_str(),
+        // Resolve our own path now: under xvfb-run, /proc/self would name another process.
+        char self[4096] = {};
+        if (readlink("/proc/self/exe", self, sizeof self - 1) <= 0)
+            return 1;
+        execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", self,
                static_cast<char*>(nullptr));
         std::cerr << "ui_bench: no DISPLAY and xvfb-run is not available\n";
         return 1;
