@@ -90,11 +90,12 @@ public:
         settle();
     }
 
-    void key(sf::Keyboard::Key code)
+    void key(sf::Keyboard::Key code, bool shift = false)
     {
         sf::Event event{};
         event.type = sf::Event::KeyPressed;
         event.key.code = code;
+        event.key.shift = shift;
         stack.handleEvent(event);
         settle();
     }
@@ -309,4 +310,46 @@ TEST_CASE("Render: feedback in high contrast with the largest text", "[render][d
                    h.key(sf::Keyboard::Num1);
                    h.key(sf::Keyboard::Enter);
                });
+}
+
+TEST_CASE("Set-up: the keyboard alone picks a topic and starts a round of it",
+          "[render][display][setup]")
+{
+    Harness h(1280, 720);
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::Setup);
+    h.settle();
+    h.key(sf::Keyboard::Tab);   // from Start round to the first box: the whole test pack
+    h.key(sf::Keyboard::Space); // untick it
+    h.key(sf::Keyboard::Tab);   // "Mechanism of action"
+    h.key(sf::Keyboard::Space); // tick it
+    REQUIRE(h.context.setup.selections.size() == 1);
+    CHECK(h.context.setup.selections[0].topicId == "mech");
+    h.key(sf::Keyboard::Enter);
+    REQUIRE(h.context.session.has_value());
+    REQUIRE(h.context.session->getQuestionCount() == 2);
+    for (std::size_t i = 0; i < 2; ++i)
+    {
+        const std::string& topic = h.context.session->getQuestion(i).question.topicId;
+        CHECK((topic == "mech" || topic == "mech.at"));
+    }
+}
+
+TEST_CASE("Set-up: ticking the whole pack clears its single topics", "[render][display][setup]")
+{
+    Harness h(800, 600);
+    h.stack.push(ui::ScreenId::Setup);
+    h.settle();
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Space); // tick "Mechanism": the whole-pack tick goes
+    CHECK(h.context.setup.selections.size() == 1);
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Space); // tick "Antithrombin" too
+    CHECK(h.context.setup.selections.size() == 2);
+    h.key(sf::Keyboard::Tab, true);
+    h.key(sf::Keyboard::Tab, true);
+    h.key(sf::Keyboard::Space); // back on the pack: tick it, topics go
+    REQUIRE(h.context.setup.selections.size() == 1);
+    CHECK(h.context.setup.selections[0].topicId.empty());
 }

@@ -143,7 +143,6 @@ void QuestionScreen::layout(sf::Vector2f size)
         y += option->layout(left, y, inner, t) + t.px(10.0F);
     }
     m_body.setContentHeight(y - bodyTop);
-    m_promptY = 0.0F;
 
     const float hintWidth = m_hintButton->preferredWidth(t);
     m_hintButton->setBounds({left, m_footerTop, hintWidth, buttonHeight});

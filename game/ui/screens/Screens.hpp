@@ -91,12 +91,10 @@ private:
     ProgressBar m_progress;
     ProgressBar m_timerBar;
     std::size_t m_index = 0;
-    float m_figureHeight = 0.0F;
     sf::FloatRect m_figureBox;
     std::shared_ptr<void> m_figure; ///< the figure texture, when there is one
     std::string m_figureAlt;
     float m_footerTop = 0.0F;
-    float m_promptY = 0.0F;
 };
 
 /// After a tutor-mode answer: right or wrong by icon and word, points, every option with

@@ -39,14 +39,12 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
 
     rebuildTopics();
     m_widgets.push_back(&m_topics);
-    m_focus.add(&m_topics);
 
     const auto add = [this](const std::string& label, std::function<void()> action,
                             Button::Kind kind = Button::Kind::Secondary)
     {
         m_buttons.push_back(std::make_unique<Button>(label, std::move(action), kind));
         m_widgets.push_back(m_buttons.back().get());
-        m_focus.add(m_buttons.back().get());
         return m_buttons.back().get();
     };
     add("−",
@@ -96,7 +94,6 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                                                      : static_cast<std::uint32_t>(std::stoul(text));
                                          });
     m_widgets.push_back(m_seed.get());
-    m_focus.add(m_seed.get());
     add("New seed",
         [this]
         {
@@ -110,28 +107,21 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_start = add(
         "Start", [this] { start(); }, Button::Kind::Primary);
     m_start->setShortcut("Enter");
+    // Focus order: the topic boxes (inside the scroll area) first, then the controls.
+    m_focus.clear();
+    for (Checkbox* box : m_topicBoxes)
+        m_focus.add(box);
+    for (Widget* widget : m_widgets)
+    {
+        if (widget != &m_topics)
+            m_focus.add(widget);
+    }
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
             if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
                 m_topics.ensureVisible(widget.getBounds());
         });
-    // The topic boxes are reached first with Tab; they live inside the scroll area.
-    FocusGroup ordered;
-    for (Checkbox* box : m_topicBoxes)
-        ordered.add(box);
-    for (Widget* widget : m_widgets)
-    {
-        if (widget != &m_topics)
-            ordered.add(widget);
-    }
-    ordered.setOnFocus(
-        [this](Widget& widget)
-        {
-            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
-                m_topics.ensureVisible(widget.getBounds());
-        });
-    m_focus = ordered;
     m_focus.focus(m_start);
     refresh();
 }
@@ -257,7 +247,6 @@ void SetupScreen::layout(sf::Vector2f size)
     const float colWidth = left + content - colX;
     const float small = t.px(48.0F);
     const float controlHeight = std::max(t.px(46.0F), t.bodySize() * 2.0F);
-    const float rowStep = controlHeight + t.bodySize() * 1.5F + t.px(14.0F);
     m_labels.clear();
     float rowY = top;
     const auto caption = [&](const std::string& text)
@@ -286,7 +275,6 @@ void SetupScreen::layout(sf::Vector2f size)
     const float newSeedWidth = std::min(m_buttons[6]->preferredWidth(t), colWidth * 0.5F);
     m_seed->setBounds({colX, rowY, colWidth - newSeedWidth - t.px(12.0F), controlHeight});
     m_buttons[6]->setBounds({colX + colWidth - newSeedWidth, rowY, newSeedWidth, controlHeight});
-    (void)rowStep;
 
     const float buttonHeight = t.px(54.0F);
     const float startWidth = std::max(t.px(220.0F), m_start->preferredWidth(t));

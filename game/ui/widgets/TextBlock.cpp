@@ -82,7 +82,6 @@ public:
             i = end;
         }
         flushPiece();
-        m_pendingSpaceWidth = spaceWidth;
     }
 
     float finish(float& usedWidth, std::size_t& lineCount)
@@ -98,7 +97,7 @@ private:
                    float spaceWidth)
     {
         const float gap = m_pendingSpace ? spaceWidth : 0.0F;
-        float wordWidth = advanceOf(font, word, size);
+        const float wordWidth = advanceOf(font, word, size);
         if (m_x + pieceWidth(font, size) + gap + wordWidth > m_width && !atLineStart())
         {
             newLine();
@@ -132,7 +131,6 @@ private:
             m_piece += one;
             m_empty = false;
         }
-        (void)wordWidth;
     }
 
     [[nodiscard]] bool atLineStart() const { return m_x <= 0.0F && m_piece.isEmpty(); }
@@ -182,7 +180,6 @@ private:
     float m_usedWidth = 0.0F;
     std::size_t m_lines = 1;
     bool m_pendingSpace = false;
-    float m_pendingSpaceWidth = 0.0F;
     bool m_empty = true;
     sf::String m_piece;
     const sf::Font* m_font = nullptr;
