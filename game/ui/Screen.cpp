@@ -3,6 +3,7 @@
 #include "GameContext.hpp"
 #include "Theme.hpp"
 #include "widgets/Button.hpp"
+#include "widgets/TextBlock.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
@@ -173,7 +174,10 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
             slid.move(-theme.px(48.0F) * t * t, 0.0F);
             target.setView(slid);
         }
-        m_screens[i].second->draw(target);
+        {
+            const TextLayer text(target);
+            m_screens[i].second->draw(target);
+        }
         target.setView(saved);
     }
 }

@@ -36,7 +36,7 @@ void drawCentredLabel(sf::RenderTarget& target, const std::string& label, const 
     const float width = measureText(font, label, size);
     text.setPosition(std::round(box.left + (box.width - width) / 2.0F),
                      std::round(box.top + (box.height - size * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
 }
 
 } // namespace
@@ -112,7 +112,7 @@ void Button::draw(sf::RenderTarget& target, const Theme& theme) const
                                 m_kind == Kind::Primary ? c.accentText : c.muted);
         key.setPosition(std::round(box.left + box.width - keyWidth - theme.px(14.0F)),
                         std::round(box.top + (box.height - theme.smallSize() * 1.2F) / 2.0F));
-        target.draw(key);
+        drawText(target, key);
     }
     drawCentredLabel(target, m_label, theme.fonts().bold, theme.bodySize(), textColor, labelBox);
     if (isFocused())
@@ -178,7 +178,7 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
         sf::Text detail = makeText(m_detail, theme.fonts().regular, theme.smallSize(), c.muted);
         detail.setPosition(std::round(box.left + box.width - detailWidth - theme.px(10.0F)),
                            std::round(box.top + (box.height - theme.smallSize() * 1.2F) / 2.0F));
-        target.draw(detail);
+        drawText(target, detail);
     }
     // Labels that do not fit are cut with an ellipsis rather than overflowing.
     const float room = box.left + box.width - textX - detailWidth - theme.px(22.0F);
@@ -199,7 +199,7 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
     sf::Text text = makeText(label, font, theme.bodySize(), isEnabled() ? c.text : c.muted);
     text.setPosition(std::round(textX),
                      std::round(box.top + (box.height - theme.bodySize() * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
     if (isFocused())
         drawFocusRing(target, theme, box);
 }
@@ -275,7 +275,7 @@ void TextField::draw(sf::RenderTarget& target, const Theme& theme) const
     sf::Text text = makeText(shown, theme.fonts().regular, theme.bodySize(), c.text);
     text.setPosition(std::round(box.left + theme.px(12.0F)),
                      std::round(box.top + (box.height - theme.bodySize() * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
     if (isFocused())
         drawFocusRing(target, theme, box);
 }
