@@ -264,8 +264,13 @@ private:
             return "it has " + std::to_string(q.options.size()) +
                    " answers; the most a pack allows is " + std::to_string(kMaxOptions);
         std::size_t correct = 0;
+        std::set<std::string> ids;
         for (const Option& option : q.options)
         {
+            if (!isValidId(option.id) || !ids.insert(option.id).second)
+                return "answer id '" + option.id + "' is not a unique id";
+            if (option.weight < -100.0 || option.weight > 100.0)
+                return "answer '" + option.id + "' has credit outside -100..100%";
             if (option.text.isEmpty())
                 return "answer '" + option.id + "' is empty";
             if (tooLong(option.text, kMaxOptionText))
