@@ -319,10 +319,11 @@ private:
         {
             Option option;
             option.id = choice->getAttribute("identifier");
-            if (!isValidId(option.id))
-                option.id =
-                    std::string(1, static_cast<char>('a' + std::min<std::size_t>(index, 25)));
             ++index;
+            const bool taken = std::any_of(q.options.begin(), q.options.end(),
+                                           [&](const Option& o) { return o.id == option.id; });
+            if (!isValidId(option.id) || taken)
+                option.id = "choice-" + std::to_string(index);
             option.fixed = choice->getAttribute("fixed") == "true";
             option.line = choice->line;
             option.text = rich(*choice, true, choice->line, false, nullptr);
