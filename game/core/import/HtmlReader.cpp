@@ -271,11 +271,10 @@ private:
             }
             if (tag.selfClosing)
                 return after;
-            const std::string lowered = toLower(m_in.substr(after));
-            const std::size_t close = lowered.find("</" + name);
+            const std::size_t close = findClosingTag(name, after);
             if (close == std::string::npos)
                 return m_in.size();
-            const std::size_t end = m_in.find('>', after + close);
+            const std::size_t end = m_in.find('>', close);
             return end == std::string::npos ? m_in.size() : end + 1;
         }
         if (name == "br")
@@ -342,6 +341,20 @@ private:
         if (m_stack.size() < kMaxDepth)
             m_stack.push_back(element);
         return after;
+    }
+
+    /// Offset of "</name" (any case) at or after `from`, without copying the rest of the
+    /// input: a file full of unclosed <script> tags must stay linear.
+    [[nodiscard]] std::size_t findClosingTag(const std::string& name, std::size_t from) const
+    {
+        std::size_t at = from;
+        while ((at = m_in.find("</", at)) != std::string::npos)
+        {
+            if (toLower(m_in.substr(at + 2, name.size())) == name)
+                return at;
+            at += 2;
+        }
+        return std::string::npos;
     }
 
     void closeElement(const std::string& name)
