@@ -38,7 +38,8 @@ struct ReadResult
     std::string formatName;
     bool readable = false; ///< false when the file as a whole could not be read
     std::vector<ImportedQuestion> questions;
-    std::size_t skipped = 0; ///< questions reported and left out
+    std::size_t skipped = 0;    ///< questions reported and left out
+    std::size_t imageBytes = 0; ///< decoded image bytes kept so far (capped per input)
     DiagnosticList diagnostics;
 };
 

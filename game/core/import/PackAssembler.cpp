@@ -74,10 +74,37 @@ public:
             }
             m_result.diagnostics.append(diagnostics);
         }
+        reportVanished(inputs);
         return std::move(m_result);
     }
 
 private:
+    /// Questions an earlier import took from one of these files that the file no longer
+    /// has: kept (an author may have improved them), but said, so nothing stale goes unseen.
+    void reportVanished(const std::vector<ReadResult>& inputs)
+    {
+        for (const auto& entry : m_byOrigin)
+        {
+            for (const std::size_t index : entry.second)
+            {
+                const Question& q = m_result.pack.questions[index];
+                for (const ReadResult& input : inputs)
+                {
+                    if (!input.readable || q.origin->file != fileName(input.file))
+                        continue;
+                    DiagnosticList note(input.file);
+                    note.warning(
+                        0, kCodeDropped,
+                        "question '" + q.id +
+                            "' came from this file but is no longer in "
+                            "it; it was kept in the pack, remove it there if it is obsolete");
+                    m_result.diagnostics.append(note);
+                    break;
+                }
+            }
+        }
+    }
+
     void indexExisting()
     {
         const Pack& pack = m_result.pack;

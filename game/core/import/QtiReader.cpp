@@ -212,6 +212,15 @@ private:
             m_diagnostics.warning(line, kCodeImage, "image '" + image.src + "' dropped: " + why);
             return std::nullopt;
         }
+        if (m_result.imageBytes + bytes.size() > m_limits.maxImageBytesTotal)
+        {
+            m_diagnostics.warning(line, kCodeImage,
+                                  "image '" + image.src +
+                                      "' dropped: the package's images exceed " +
+                                      std::to_string(m_limits.maxImageBytesTotal) + " bytes");
+            return std::nullopt;
+        }
+        m_result.imageBytes += bytes.size();
         ImportedImage out;
         out.bytes = std::move(bytes);
         out.type = info.type;
