@@ -205,27 +205,8 @@ private:
                                       "' is missing or too large; the question keeps no figure");
             return std::nullopt;
         }
-        ImageInfo info;
-        const std::string why = checkImage(bytes, m_limits.image, info);
-        if (!why.empty())
-        {
-            m_diagnostics.warning(line, kCodeImage, "image '" + image.src + "' dropped: " + why);
-            return std::nullopt;
-        }
-        if (m_result.imageBytes + bytes.size() > m_limits.maxImageBytesTotal)
-        {
-            m_diagnostics.warning(line, kCodeImage,
-                                  "image '" + image.src +
-                                      "' dropped: the package's images exceed " +
-                                      std::to_string(m_limits.maxImageBytesTotal) + " bytes");
-            return std::nullopt;
-        }
-        m_result.imageBytes += bytes.size();
-        ImportedImage out;
-        out.bytes = std::move(bytes);
-        out.type = info.type;
-        out.alt = image.alt;
-        return out;
+        return acceptImage(std::move(bytes), image.alt, image.src, line, m_limits, m_result,
+                           m_diagnostics);
     }
 
     /// Relative, no scheme, and (symbolic links resolved) inside the package folder.
