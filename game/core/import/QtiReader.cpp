@@ -264,8 +264,21 @@ private:
         origin.name = item.getAttribute("title");
         q.origin = origin;
 
-        q.stem = rich(*body, true, body->line, true, &imported.figure);
-        if (const XmlNode* prompt = interaction->findChild("prompt"))
+        readTexts(item, *body, *interaction, imported);
+        bool single = true;
+        const bool weighted = readChoices(*declaration, *interaction, q, single);
+        if (!mapCredit(item, q, single, weighted))
+            return;
+        m_result.questions.push_back(std::move(imported));
+    }
+
+    /// Stem (item body without the interaction, then the prompt), figure and explanation.
+    void readTexts(const XmlNode& item, const XmlNode& body, const XmlNode& interaction,
+                   ImportedQuestion& imported)
+    {
+        Question& q = imported.question;
+        q.stem = rich(body, true, body.line, true, &imported.figure);
+        if (const XmlNode* prompt = interaction.findChild("prompt"))
         {
             RichText promptText = rich(*prompt, false, prompt->line, true, &imported.figure);
             if (!q.stem.isEmpty() && !promptText.isEmpty())
@@ -281,17 +294,23 @@ private:
             for (const TextRun& run : text.runs)
                 q.explanation.runs.push_back(run);
         }
-        q.shuffle = interaction->getAttribute("shuffle") == "true";
+        q.shuffle = interaction.getAttribute("shuffle") == "true";
         q.numbering = "ABC";
+    }
 
+    /// Options with their credit (raw: mapped values, or 1 for correct). Returns whether a
+    /// mapping gave the credit; `single` says whether one choice is expected.
+    bool readChoices(const XmlNode& declaration, const XmlNode& interaction, Question& q,
+                     bool& single)
+    {
         std::vector<std::string> correct;
-        if (const XmlNode* response = declaration->findChild("correctResponse"))
+        if (const XmlNode* response = declaration.findChild("correctResponse"))
         {
             for (const XmlNode* value : response->findChildren("value"))
                 correct.push_back(trim(value->getAllText()));
         }
         Mapping mapping;
-        if (const XmlNode* map = declaration->findChild("mapping"))
+        if (const XmlNode* map = declaration.findChild("mapping"))
         {
             mapping.present = true;
             mapping.defaultValue = number(map->getAttribute("defaultValue"), 0.0);
@@ -299,13 +318,13 @@ private:
                 mapping.entries[entry->getAttribute("mapKey")] =
                     number(entry->getAttribute("mappedValue"), 0.0);
         }
-        std::string cardinality = declaration->getAttribute("cardinality");
+        std::string cardinality = declaration.getAttribute("cardinality");
         if (cardinality.empty())
-            cardinality = interaction->getAttribute("maxChoices") == "1" ? "single" : "multiple";
-        const bool single = cardinality == "single";
+            cardinality = interaction.getAttribute("maxChoices") == "1" ? "single" : "multiple";
+        single = cardinality == "single";
 
         std::size_t index = 0;
-        for (const XmlNode* choice : interaction->findChildren("simpleChoice"))
+        for (const XmlNode* choice : interaction.findChildren("simpleChoice"))
         {
             Option option;
             option.id = choice->getAttribute("identifier");
@@ -335,9 +354,7 @@ private:
             }
             q.options.push_back(std::move(option));
         }
-        if (!mapCredit(item, q, single, mapping.present))
-            return;
-        m_result.questions.push_back(std::move(imported));
+        return mapping.present;
     }
 
     bool mapCredit(const XmlNode& item, Question& q, bool single, bool weighted)
