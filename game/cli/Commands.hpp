@@ -32,5 +32,7 @@ int runList(const CommandContext& context);
 int runImport(const CommandContext& context);
 /// `heparin-quiz export-moodle PACK -o OUT.xml`
 int runExportMoodle(const CommandContext& context);
+/// `heparin-quiz export --player NAME [--format csv|json] [-o FILE] [--profile-dir DIR]`
+int runExport(const CommandContext& context);
 
 } // namespace quiz::cli
