@@ -3,6 +3,7 @@
 #include "core/PackChecker.hpp"
 #include "core/PackLoader.hpp"
 #include "core/PackWriter.hpp"
+#include "core/import/GiftReader.hpp"
 #include "core/import/Importer.hpp"
 #include "core/import/MoodleReader.hpp"
 #include "core/import/MoodleWriter.hpp"
@@ -213,4 +214,22 @@ TEST_CASE("Import: format detection looks at the content, not only the name", "[
     CHECK(addOneYear("junk").empty());
     CHECK(isValidId("mech-at-01"));
     CHECK_FALSE(isValidId("has space"));
+}
+
+TEST_CASE("Import: a question removed from the source is kept and reported on re-import",
+          "[import][pipeline]")
+{
+    const fs::path dir = freshDir("vanished");
+    const fs::path out = dir / "bank.xml";
+    const std::string two = "::A::First? {=yes#y ~no#n}\n\n::B::Second? {=yes#y ~no#n}\n";
+    const std::string one = "::A::First? {=yes#y ~no#n}\n";
+    REQUIRE(importInto({readGift(two, "bank.gift")}, out).pack);
+    AssembleResult again;
+    const CheckedPack checked = importInto({readGift(one, "bank.gift")}, out, &again);
+    REQUIRE(checked.pack);
+    CHECK(checked.pack->questions.size() == 2);
+    CHECK(again.updated == 1);
+    const Diagnostic* vanished = findDiagnostic(again.diagnostics, kCodeDropped, 0);
+    REQUIRE(vanished != nullptr);
+    CHECK(vanished->message.find("no longer in it") != std::string::npos);
 }
