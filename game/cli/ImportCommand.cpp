@@ -90,20 +90,17 @@ int parseArgs(const CommandContext& context, ImportArgs& args)
                      "pack title for a new pack (default: the file name)");
     parser.setPositionals(&args.inputs, "IN", 1,
                           "files to import (QTI: item files, folders, imsmanifest.xml)");
-    const ParseResult parsed = parser.parse(expandShortOutput(context.args));
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
+    if (const std::optional<int> exit =
+            parser.parseOrExit(expandShortOutput(context.args), *context.out, *context.err))
+        return *exit;
     const std::optional<core::import::SourceFormat> format =
         core::import::parseSourceFormat(args.from);
-    std::string problem = parsed.message;
-    if (parsed.isOk() && args.output.empty())
+    std::string problem;
+    if (args.output.empty())
         problem = "-o OUT.xml is required";
-    else if (parsed.isOk() && !format)
+    else if (!format)
         problem = "--from must be moodle, gift or qti, not '" + args.from + "'";
-    else if (parsed.isOk() && !args.packId.empty() &&
+    else if (!args.packId.empty() &&
              !std::regex_match(args.packId, std::regex("[a-z0-9][a-z0-9._-]{2,63}")))
         problem = "--pack-id must match [a-z0-9][a-z0-9._-]{2,63}";
     if (!problem.empty())

@@ -233,3 +233,50 @@ TEST_CASE("Import: a question removed from the source is kept and reported on re
     REQUIRE(vanished != nullptr);
     CHECK(vanished->message.find("no longer in it") != std::string::npos);
 }
+
+TEST_CASE("Import: every shipped pack survives pack -> Moodle -> pack with its texts and keys",
+          "[import][roundtrip]")
+{
+    const fs::path dir = freshDir("shipped");
+    std::size_t packs = 0;
+    for (const fs::directory_entry& entry :
+         fs::directory_iterator(std::string(QUIZ_SOURCE_DIR) + "/questions"))
+    {
+        if (entry.path().extension() != ".xml")
+            continue;
+        ++packs;
+        INFO(entry.path().string());
+        CheckOptions options;
+        options.today = "2026-11-25";
+        const CheckedPack original = loadAndCheck(entry.path().string(), options);
+        REQUIRE(original.pack);
+        const std::string base = original.pack->baseDir;
+        const MoodleExport exported =
+            writeMoodleXml(*original.pack, [&](const std::string& src)
+                           { return std::optional<std::string>(readBytes(base + "/" + src)); });
+        const ReadResult read = readMoodleXml(exported.xml, entry.path().filename().string());
+        CHECK(read.skipped == 0);
+        const CheckedPack back = importInto({read}, dir / entry.path().filename());
+        INFO(errorsOf(back));
+        REQUIRE(back.pack);
+        REQUIRE(back.pack->questions.size() == original.pack->questions.size());
+        for (std::size_t i = 0; i < back.pack->questions.size(); ++i)
+        {
+            const Question& x = original.pack->questions[i];
+            const Question& y = back.pack->questions[i];
+            CHECK(x.id == y.id);
+            CHECK(x.type == y.type);
+            CHECK(x.stem == y.stem);
+            CHECK(x.explanation == y.explanation);
+            CHECK(x.getCorrectOptionIds().size() == y.getCorrectOptionIds().size());
+            REQUIRE(x.options.size() == y.options.size());
+            for (std::size_t o = 0; o < x.options.size(); ++o)
+            {
+                CHECK(x.options[o].text == y.options[o].text);
+                CHECK(x.options[o].rationale == y.options[o].rationale);
+                CHECK(x.options[o].correct == y.options[o].correct);
+            }
+        }
+    }
+    CHECK(packs > 0);
+}
