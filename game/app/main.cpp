@@ -4,6 +4,7 @@
 #ifdef QUIZ_HAVE_UI
 #include "ui/GameCommand.hpp"
 #endif
+#include "net/HostCommand.hpp"
 
 #include <exception>
 #include <iostream>
@@ -23,9 +24,13 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"import", quiz::cli::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
+    {"export-moodle", quiz::cli::runExportMoodle, "write a pack as Moodle XML"},
 #ifdef QUIZ_HAVE_UI
     {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
 #endif
+    {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
+    {"host", quiz::net::runHost, "run a live class on the local network from the console"},
 };
 
 void printHelp(std::ostream& out)
@@ -115,6 +120,12 @@ int main(int argc, char** argv)
         context.args.assign(args.begin() + static_cast<long>(i), args.end());
         return quiz::ui::runGame(context);
 #else
+        if (i < args.size())
+        {
+            std::cerr << "heparin-quiz: unknown option '" << args[i]
+                      << "'\nTry 'heparin-quiz --help'.\n";
+            return quiz::cli::kExitUsage;
+        }
         std::cerr << "heparin-quiz: this build has no game window; try 'heparin-quiz --help'\n";
         return 1;
 #endif

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Pack.hpp"
+#include "QuestionKey.hpp"
 #include "Scoring.hpp"
 
 #include <chrono>
@@ -28,18 +29,6 @@ enum class Phase
 };
 
 [[nodiscard]] const char* toString(Mode mode);
-
-/// Names one question across packs.
-struct QuestionKey
-{
-    std::string packId;
-    std::string questionId;
-
-    bool operator==(const QuestionKey& other) const
-    {
-        return packId == other.packId && questionId == other.questionId;
-    }
-};
 
 /// A pack, or one topic of it (with its subtopics) when `topicId` is set.
 struct TopicSelection
