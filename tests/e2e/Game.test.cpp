@@ -192,6 +192,24 @@ TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][
     CHECK(has(saved, "fullscreen=false"));
 }
 
+TEST_CASE("Game: play --topic limits the round to that topic and its subtopics", "[e2e][display]")
+{
+    const fs::path dir = freshDir("topic");
+    std::ofstream(dir / "topic.script") << "key 1\nkey 1\nquit\n";
+    const int code =
+        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+            "--topic mech --count 0 --mode exam --mute --script '" +
+            (dir / "topic.script").string() + "' --results '" + (dir / "results.json").string() +
+            "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"max\":2,"));
+    CHECK_FALSE(questionEntry(json, "mech-01").empty());
+    CHECK_FALSE(questionEntry(json, "mech-02").empty());
+    CHECK(questionEntry(json, "mon-01").empty());
+}
+
 TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
 {
     const fs::path dir = freshDir("usage");
@@ -223,6 +241,9 @@ TEST_CASE("Game: playing a pack that does not exist is refused", "[e2e]")
     const std::string err = (dir / "err.txt").string();
     CHECK(run("--data-dir '" + kPacks + "' play --pack no.such.pack 2>'" + err + "'") == 2);
     CHECK(has(readFile(err), "no pack with id 'no.such.pack'"));
+    CHECK(run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo --topic nope 2>'" +
+              err + "'") == 2);
+    CHECK(has(readFile(err), "no topic 'nope' in the chosen packs"));
 }
 
 TEST_CASE("Game: a missing font is a clear error and a non-zero exit", "[e2e]")
