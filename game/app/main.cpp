@@ -1,6 +1,9 @@
 // heparin-quiz: parses the subcommand, resolves paths at the edge, runs, reports fatal errors.
 #include "cli/Commands.hpp"
 #include "cli/Paths.hpp"
+#ifdef QUIZ_HAVE_UI
+#include "ui/GameCommand.hpp"
+#endif
 #include "net/HostCommand.hpp"
 
 #include <exception>
@@ -21,6 +24,12 @@ struct Entry
 const Entry kCommands[] = {
     {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
     {"list", quiz::cli::runList, "list packs with their topics and question counts"},
+    {"import", quiz::cli::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
+    {"export-moodle", quiz::cli::runExportMoodle, "write a pack as Moodle XML"},
+#ifdef QUIZ_HAVE_UI
+    {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
+#endif
+    {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
     {"host", quiz::net::runHost, "run a live class on the local network from the console"},
 };
 
@@ -103,14 +112,20 @@ int main(int argc, char** argv)
                       << "'\nTry 'heparin-quiz --help'.\n";
             return quiz::cli::kExitUsage;
         }
+#ifdef QUIZ_HAVE_UI
+        // No command: the game itself, with its window options.
+        context.args.assign(args.begin() + static_cast<long>(i), args.end());
+        return quiz::ui::runGame(context);
+#else
         if (i < args.size())
         {
             std::cerr << "heparin-quiz: unknown option '" << args[i]
                       << "'\nTry 'heparin-quiz --help'.\n";
             return quiz::cli::kExitUsage;
         }
-        std::cerr << "heparin-quiz: the game window is not built yet; try 'heparin-quiz --help'\n";
+        std::cerr << "heparin-quiz: this build has no game window; try 'heparin-quiz --help'\n";
         return 1;
+#endif
     }
     catch (const std::exception& error)
     {

@@ -28,5 +28,11 @@ inline constexpr int kExitUsage = 2;   ///< the command line was wrong
 int runCheck(const CommandContext& context);
 /// `heparin-quiz list [--json] [PATH...]`
 int runList(const CommandContext& context);
+/// `heparin-quiz import [--from moodle|gift|qti] IN... -o OUT.xml [--pack-id ID] [--title T]`
+int runImport(const CommandContext& context);
+/// `heparin-quiz export-moodle PACK -o OUT.xml`
+int runExportMoodle(const CommandContext& context);
+/// `heparin-quiz export --player NAME [--format csv|json] [-o FILE] [--profile-dir DIR]`
+int runExport(const CommandContext& context);
 
 } // namespace quiz::cli

@@ -7,8 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -108,15 +108,24 @@ TEST_CASE("Invalid packs: every file produces the diagnostic it states", "[core]
         codesSeen.insert(expected.code);
     }
     // The corpus covers every rule the guide promises.
-    for (const char* code :
-         {"xml-syntax", "doctype", "invalid-utf8", "control-character", "bare-ampersand",
-          "bad-entity", "multiple-roots", "wrong-root", "missing-element", "missing-attribute",
-          "unknown-element", "unknown-attribute", "duplicate-id", "unknown-topic",
-          "unknown-source", "too-few-options", "no-correct-option", "several-correct",
-          "missing-rationale", "bad-difficulty", "figure-missing", "figure-outside-pack",
-          "file-too-large", "too-many-questions", "text-too-long", "format-version-unsupported",
-          "unsupported-markup", "review-overdue", "all-of-the-above", "duplicate-option-text",
-          "stem-punctuation", "unequal-options", "bad-encoding", "missing-ref", "bad-weights"})
+    for (const char* code : {"xml-syntax",         "doctype",
+                             "invalid-utf8",       "control-character",
+                             "bare-ampersand",     "bad-entity",
+                             "multiple-roots",     "wrong-root",
+                             "missing-element",    "missing-attribute",
+                             "unknown-element",    "unknown-attribute",
+                             "duplicate-id",       "unknown-topic",
+                             "unknown-source",     "too-few-options",
+                             "no-correct-option",  "several-correct",
+                             "missing-rationale",  "bad-difficulty",
+                             "figure-missing",     "figure-outside-pack",
+                             "file-too-large",     "too-many-questions",
+                             "text-too-long",      "format-version-unsupported",
+                             "unsupported-markup", "review-overdue",
+                             "all-of-the-above",   "duplicate-option-text",
+                             "stem-punctuation",   "unequal-options",
+                             "bad-encoding",       "missing-ref",
+                             "bad-weights"})
     {
         INFO("no corpus file for code " << code);
         CHECK(codesSeen.count(code) == 1);

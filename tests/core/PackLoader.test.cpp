@@ -1,5 +1,6 @@
-#include "core/PackChecker.hpp"
 #include "core/PackLoader.hpp"
+
+#include "core/PackChecker.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,8 +14,8 @@ namespace
 {
 
 /// A minimal valid pack around the given questions.
-std::string packWith(const std::string& questions, const std::string& topics =
-                                                       "<topic id=\"t\" title=\"T\"/>")
+std::string packWith(const std::string& questions,
+                     const std::string& topics = "<topic id=\"t\" title=\"T\"/>")
 {
     return "<pack formatVersion=\"1\" id=\"test.pack\" version=\"1.0.0\">\n"
            "<title>T</title><author name=\"A\"/><license spdx=\"CC0-1.0\"/>\n"
@@ -107,8 +108,7 @@ TEST_CASE("PackLoader: folds white space and keeps rich-text styles", "[core][lo
     CHECK(result.pack->questions[0].options[1].text.toPlain() == "B & C \xE2\x89\xA5 <2");
 }
 
-TEST_CASE("PackLoader: builds truefalse options from answer= and two rationales",
-          "[core][loader]")
+TEST_CASE("PackLoader: builds truefalse options from answer= and two rationales", "[core][loader]")
 {
     const std::string question = R"(<question id="tf" type="truefalse" answer="false" topic="t">
 <stem>Vitamin K reverses heparin.</stem>
@@ -189,8 +189,7 @@ TEST_CASE("PackLoader: the example in the format guide checks clean", "[core][lo
     CHECK(result.pack->questions.size() == 2);
 }
 
-TEST_CASE("PackChecker: weighted scoring needs positive weights adding to 100",
-          "[core][checker]")
+TEST_CASE("PackChecker: weighted scoring needs positive weights adding to 100", "[core][checker]")
 {
     const std::string question = R"(<question id="m" type="multiple" scoring="weighted" topic="t">
 <stem>Which apply?</stem><options>

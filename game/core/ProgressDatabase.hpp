@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace quiz::core
+{
+
+/// A prepared SQLite statement, finalized on destruction. Internal to the progress code:
+/// callers of ProgressStore never see SQL.
+class SqlStatement
+{
+public:
+    SqlStatement(sqlite3* database, const char* sql);
+    ~SqlStatement();
+    SqlStatement(const SqlStatement&) = delete;
+    SqlStatement& operator=(const SqlStatement&) = delete;
+
+    /// SQLITE_OK when the statement compiled; otherwise getError() says why.
+    [[nodiscard]] int getPrepareCode() const { return m_prepareCode; }
+    [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+
+    void bind(int index, std::int64_t value);
+    void bind(int index, double value);
+    void bind(int index, const std::string& value);
+
+    /// SQLITE_ROW, SQLITE_DONE or an error code.
+    [[nodiscard]] int step();
+    /// Clears bindings and rewinds, so the statement can run again.
+    void reset();
+
+    [[nodiscard]] std::int64_t getInt(int column) const;
+    [[nodiscard]] double getDouble(int column) const;
+    [[nodiscard]] std::string getText(int column) const;
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+    int m_prepareCode = 0;
+};
+
+/// An open SQLite connection, closed on destruction.
+class SqlDatabase
+{
+public:
+    SqlDatabase() = default;
+    ~SqlDatabase();
+    SqlDatabase(const SqlDatabase&) = delete;
+    SqlDatabase& operator=(const SqlDatabase&) = delete;
+
+    /// Opens (creating when `create`) the file; returns the SQLite result code.
+    [[nodiscard]] int open(const std::string& path, bool create);
+    void close();
+    [[nodiscard]] sqlite3* get() const { return m_database; }
+
+    /// Runs one or more statements that return no rows; returns the SQLite result code.
+    [[nodiscard]] int exec(const std::string& sql);
+    /// The first column of the first row of a query, as text ("" when there is no row), and
+    /// the result code in `code`.
+    [[nodiscard]] std::string queryText(const std::string& sql, int& code);
+    /// The connection's last error message.
+    [[nodiscard]] std::string getError() const;
+
+private:
+    sqlite3* m_database = nullptr;
+};
+
+/// True for the result codes that mean the file is damaged or not a database at all.
+[[nodiscard]] bool isCorruptionCode(int code);
+
+} // namespace quiz::core

@@ -1,0 +1,176 @@
+#include "ProgressSchema.hpp"
+
+#include "ProgressDatabase.hpp"
+
+#include <sqlite3.h>
+
+namespace quiz::core
+{
+namespace
+{
+
+const char* const kSchemaV1 = R"sql(
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    pack_id TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    question_rev INTEGER NOT NULL,
+    chosen TEXT NOT NULL,
+    correct INTEGER NOT NULL,
+    points REAL NOT NULL,
+    max_points REAL NOT NULL,
+    critical INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    confidence TEXT NOT NULL,
+    answered_at INTEGER NOT NULL,
+    mode TEXT NOT NULL
+);
+CREATE INDEX answers_by_question ON answers(pack_id, question_id);
+PRAGMA user_version = 1;
+)sql";
+
+// Version 2: statistics per topic need the topic of each answer, and the statistics screen
+// must open fast on a large history, which scanning and sorting every answer cannot do. So
+// version 2 adds topic_id and partial to answers, and three summary tables kept current by a
+// trigger in the same transaction as each answer:
+//   activity_buckets - answers per 15 minutes (any real time zone offset is a multiple of 15
+//                      minutes, so local days can be summed from them exactly);
+//   topic_totals     - answers and correct answers per topic;
+//   question_latest  - the score of each question's latest answer (for mastery).
+// It also adds review_states, the spaced-review state of each question, which ProgressStore
+// updates with Scheduler's applyAnswer in each answer's transaction (rebuilt from the history
+// when it is empty, as right after this upgrade), so the due list does not replay every answer.
+// Answers from version 1 get topic "" (ProgressStore::fillMissingTopics can fill it in from
+// the packs) and partial derived from their points; the summaries are built from them.
+const char* const kMigrationV2 = R"sql(
+ALTER TABLE answers ADD COLUMN topic_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE answers ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+UPDATE answers SET partial = 1 WHERE correct = 0 AND points > 0;
+DROP INDEX answers_by_question;
+CREATE INDEX answers_by_question ON answers(pack_id, question_id, id);
+CREATE INDEX answers_by_time ON answers(answered_at);
+CREATE TABLE profile_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO profile_meta(key, value) VALUES ('upgraded_to_v2_from', 'v1');
+CREATE TABLE activity_buckets (
+    bucket INTEGER PRIMARY KEY,
+    answered INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    critical INTEGER NOT NULL
+);
+CREATE TABLE topic_totals (
+    pack_id TEXT NOT NULL,
+    topic_id TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    PRIMARY KEY (pack_id, topic_id)
+) WITHOUT ROWID;
+CREATE TABLE question_latest (
+    pack_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    answer_id INTEGER NOT NULL,
+    topic_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (pack_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE review_states (
+    pack_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    box INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    last_answered_at INTEGER NOT NULL,
+    answer_count INTEGER NOT NULL,
+    lapse_count INTEGER NOT NULL,
+    reason INTEGER NOT NULL,
+    PRIMARY KEY (pack_id, question_id)
+) WITHOUT ROWID;
+CREATE TRIGGER answers_summarise AFTER INSERT ON answers
+BEGIN
+    INSERT INTO activity_buckets(bucket, answered, correct, critical)
+        VALUES (NEW.answered_at / 900000, 1, NEW.correct != 0, NEW.critical != 0)
+        ON CONFLICT(bucket) DO UPDATE SET answered = answered + 1,
+            correct = correct + excluded.correct, critical = critical + excluded.critical;
+    INSERT INTO topic_totals(pack_id, topic_id, answered, correct)
+        VALUES (NEW.pack_id, NEW.topic_id, 1, NEW.correct != 0)
+        ON CONFLICT(pack_id, topic_id) DO UPDATE SET answered = answered + 1,
+            correct = correct + excluded.correct;
+    INSERT INTO question_latest(pack_id, question_id, answer_id, topic_id, score)
+        VALUES (NEW.pack_id, NEW.question_id, NEW.id, NEW.topic_id,
+            CASE WHEN NEW.max_points > 0 THEN min(NEW.points / NEW.max_points, 1.0)
+                 ELSE NEW.correct != 0 END)
+        ON CONFLICT(pack_id, question_id) DO UPDATE SET answer_id = excluded.answer_id,
+            topic_id = excluded.topic_id, score = excluded.score
+        WHERE excluded.answer_id > question_latest.answer_id;
+END;
+PRAGMA user_version = 2;
+)sql";
+
+// Rebuilds the summary tables from the answers (after the upgrade, and after answers' topics
+// were changed in bulk).
+const char* const kRebuildSummaries = R"sql(
+DELETE FROM activity_buckets;
+DELETE FROM topic_totals;
+DELETE FROM question_latest;
+INSERT INTO activity_buckets(bucket, answered, correct, critical)
+    SELECT answered_at / 900000, count(*), total(correct != 0), total(critical != 0)
+    FROM answers GROUP BY 1;
+INSERT INTO topic_totals(pack_id, topic_id, answered, correct)
+    SELECT pack_id, topic_id, count(*), total(correct != 0) FROM answers GROUP BY 1, 2;
+INSERT INTO question_latest(pack_id, question_id, answer_id, topic_id, score)
+    SELECT pack_id, question_id, id, topic_id,
+        CASE WHEN max_points > 0 THEN min(points / max_points, 1.0) ELSE correct != 0 END
+    FROM answers WHERE id IN (SELECT max(id) FROM answers GROUP BY pack_id, question_id);
+)sql";
+
+struct Step
+{
+    int toVersion;
+    const char* sql;
+};
+
+const Step kSteps[] = {{1, kSchemaV1}, {2, kMigrationV2}};
+
+} // namespace
+
+const char* getRebuildSummariesSql()
+{
+    return kRebuildSummaries;
+}
+
+const char* getSchemaV1Sql()
+{
+    return kSchemaV1;
+}
+
+Status migrateProgressSchema(SqlDatabase& database, int fromVersion, int& sqliteCode)
+{
+    sqliteCode = SQLITE_OK;
+    for (const Step& step : kSteps)
+    {
+        if (step.toVersion <= fromVersion)
+            continue;
+        // user_version lives in the file header and is part of the transaction, so a crash in
+        // the middle leaves the previous version, whole.
+        sqliteCode = database.exec("BEGIN IMMEDIATE");
+        if (sqliteCode == SQLITE_OK)
+            sqliteCode = database.exec(step.sql);
+        if (sqliteCode == SQLITE_OK && step.toVersion == 2)
+            sqliteCode = database.exec(kRebuildSummaries);
+        if (sqliteCode == SQLITE_OK && fromVersion == 0 && step.toVersion == 2)
+            sqliteCode = database.exec("UPDATE profile_meta SET value = 'new' "
+                                       "WHERE key = 'upgraded_to_v2_from'");
+        if (sqliteCode == SQLITE_OK)
+            sqliteCode = database.exec("COMMIT");
+        if (sqliteCode != SQLITE_OK)
+        {
+            const std::string error = database.getError();
+            (void)database.exec("ROLLBACK");
+            return Status::failure("cannot upgrade the progress database to version " +
+                                   std::to_string(step.toVersion) + ": " + error);
+        }
+    }
+    return Status::success();
+}
+
+} // namespace quiz::core

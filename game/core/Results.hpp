@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Session.hpp"
+
+#include <string>
+
+namespace quiz::core
+{
+
+/// The results of a round as one JSON object (stable key order):
+/// `{"format":"heparin-quiz-results","formatVersion":1,"pack":ID,"packs":[IDS],"mode":"tutor",
+/// "seed":N,"timerSeconds":N,"finished":BOOL,"score":X,"max":Y,"percent":P,"correctCount":N,
+/// "criticalErrors":N,"timeMs":N,"questions":[{"id","pack","topic","chosen":[IDS],"correct",
+/// "partial","points","max","critical","criticalChosen":[IDS],"timedOut","timeMs",
+/// "hintsUsed"}]}`. "pack" is the first pack played; "questions" lists the answered
+/// questions in play order.
+[[nodiscard]] std::string resultsToJson(const Session& session);
+
+/// Writes resultsToJson() to `path` atomically (see AtomicFile.hpp). Returns "" on success,
+/// else a message naming the file.
+[[nodiscard]] std::string writeResultsFile(const std::string& path, const Session& session);
+
+} // namespace quiz::core

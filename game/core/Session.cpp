@@ -1,0 +1,357 @@
+#include "Session.hpp"
+
+#include "Random.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace quiz::core
+{
+namespace
+{
+
+const Pack* findPack(const std::vector<Pack>& packs, const std::string& packId)
+{
+    for (const Pack& pack : packs)
+    {
+        if (pack.id == packId)
+            return &pack;
+    }
+    return nullptr;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& item)
+{
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+struct Candidate
+{
+    const Pack* pack = nullptr;
+    const Question* question = nullptr;
+};
+
+/// Every published question the selections match, in pack and document order, each once.
+std::vector<Candidate> collect(const std::vector<Pack>& packs,
+                               const std::vector<TopicSelection>& selections, std::string& error)
+{
+    std::vector<TopicSelection> wanted = selections;
+    if (wanted.empty())
+    {
+        for (const Pack& pack : packs)
+            wanted.push_back({pack.id, ""});
+    }
+    // Topic sets per pack, so a question matched by two selections is taken once.
+    std::vector<std::pair<const Pack*, std::vector<std::string>>> topicsByPack;
+    std::vector<const Pack*> wholePacks;
+    for (const TopicSelection& selection : wanted)
+    {
+        const Pack* pack = findPack(packs, selection.packId);
+        if (pack == nullptr)
+        {
+            error = "no pack with id '" + selection.packId + "'";
+            return {};
+        }
+        if (selection.topicId.empty())
+        {
+            wholePacks.push_back(pack);
+            continue;
+        }
+        if (pack->findTopic(selection.topicId) == nullptr)
+        {
+            error = "pack '" + pack->id + "' has no topic '" + selection.topicId + "'";
+            return {};
+        }
+        auto entry = std::find_if(topicsByPack.begin(), topicsByPack.end(),
+                                  [pack](const auto& item) { return item.first == pack; });
+        if (entry == topicsByPack.end())
+        {
+            topicsByPack.push_back({pack, {}});
+            entry = topicsByPack.end() - 1;
+        }
+        for (std::string& id : pack->getTopicSubtree(selection.topicId))
+            entry->second.push_back(std::move(id));
+    }
+    std::vector<Candidate> out;
+    for (const Pack& pack : packs)
+    {
+        const bool whole =
+            std::find(wholePacks.begin(), wholePacks.end(), &pack) != wholePacks.end();
+        const auto entry = std::find_if(topicsByPack.begin(), topicsByPack.end(),
+                                        [&pack](const auto& item) { return item.first == &pack; });
+        if (!whole && entry == topicsByPack.end())
+            continue;
+        for (const Question& question : pack.questions)
+        {
+            if (question.status != QuestionStatus::Published)
+                continue;
+            if (whole || contains(entry->second, question.topicId))
+                out.push_back({&pack, &question});
+        }
+    }
+    return out;
+}
+
+PlannedQuestion plan(const Pack& pack, const Question& question, Random& random)
+{
+    PlannedQuestion planned;
+    planned.packId = pack.id;
+    planned.packTitle = pack.title;
+    const Topic* topic = pack.findTopic(question.topicId);
+    planned.topicTitle = topic != nullptr ? topic->title : question.topicId;
+    planned.question = question;
+    std::vector<bool> fixed;
+    for (const Option& option : question.options)
+        fixed.push_back(option.fixed);
+    // True/false keeps its natural order; a question may also opt out of shuffling.
+    if (question.shuffle && question.type != QuestionType::TrueFalse)
+    {
+        planned.optionOrder = shuffledOrder(fixed, random);
+    }
+    else
+    {
+        for (std::size_t i = 0; i < question.options.size(); ++i)
+            planned.optionOrder.push_back(i);
+    }
+    std::vector<std::string> sourceIds;
+    for (const Reference& ref : question.refs)
+        sourceIds.push_back(ref.sourceId);
+    for (const Option& option : question.options)
+    {
+        for (const Reference& ref : option.refs)
+            sourceIds.push_back(ref.sourceId);
+    }
+    for (const Source& source : pack.sources)
+    {
+        if (contains(sourceIds, source.id))
+            planned.sources.push_back(source);
+    }
+    return planned;
+}
+
+} // namespace
+
+const char* toString(Mode mode)
+{
+    return mode == Mode::Exam ? "exam" : "tutor";
+}
+
+std::size_t Session::countMatching(const std::vector<Pack>& packs,
+                                   const std::vector<TopicSelection>& selections)
+{
+    std::string error;
+    return collect(packs, selections, error).size();
+}
+
+std::optional<Session> Session::create(const std::vector<Pack>& packs, const SessionConfig& config,
+                                       std::string& error)
+{
+    std::vector<Candidate> candidates = collect(packs, config.selections, error);
+    if (!error.empty())
+        return std::nullopt;
+    if (!config.onlyQuestions.empty())
+    {
+        std::vector<Candidate> kept;
+        for (const Candidate& candidate : candidates)
+        {
+            const QuestionKey key{candidate.pack->id, candidate.question->id};
+            if (std::find(config.onlyQuestions.begin(), config.onlyQuestions.end(), key) !=
+                config.onlyQuestions.end())
+                kept.push_back(candidate);
+        }
+        candidates = std::move(kept);
+    }
+    if (candidates.empty())
+    {
+        error = "the selection has no published questions";
+        return std::nullopt;
+    }
+    if (config.timerSeconds < 0)
+    {
+        error = "the timer cannot be negative";
+        return std::nullopt;
+    }
+
+    // Question order first, then each question's option order, all from one seeded stream:
+    // the same seed and packs always give the same round.
+    Random random(config.seed);
+    random.shuffle(candidates);
+    const std::size_t count =
+        config.count == 0 ? candidates.size() : std::min(config.count, candidates.size());
+    candidates.resize(count);
+
+    Session session;
+    session.m_config = config;
+    for (const Candidate& candidate : candidates)
+        session.m_plan.push_back(plan(*candidate.pack, *candidate.question, random));
+    return session;
+}
+
+const PlannedQuestion& Session::getQuestion(std::size_t index) const
+{
+    if (index >= m_plan.size())
+        throw std::out_of_range("Session::getQuestion: no question at that index");
+    return m_plan[index];
+}
+
+const Option* Session::getShownOption(std::size_t position) const
+{
+    if (m_phase == Phase::Finished || position >= getCurrent().optionOrder.size())
+        return nullptr;
+    const PlannedQuestion& current = getCurrent();
+    return &current.question.options[current.optionOrder[position]];
+}
+
+bool Session::isSelected(const std::string& optionId) const
+{
+    return contains(m_selection, optionId);
+}
+
+bool Session::pick(const std::string& optionId)
+{
+    if (m_phase != Phase::Asking || getCurrent().question.findOption(optionId) == nullptr)
+        return false;
+    if (getCurrent().question.type != QuestionType::Multiple)
+    {
+        record({optionId}, false);
+        return true;
+    }
+    const auto found = std::find(m_selection.begin(), m_selection.end(), optionId);
+    if (found != m_selection.end())
+        m_selection.erase(found);
+    else
+        m_selection.push_back(optionId);
+    return true;
+}
+
+bool Session::submit()
+{
+    if (m_phase != Phase::Asking)
+        return false;
+    record(m_selection, false);
+    return true;
+}
+
+int Session::useHint()
+{
+    if (m_phase != Phase::Asking)
+        return -1;
+    const auto available = static_cast<int>(getCurrent().question.hints.size());
+    if (m_hintsShown >= available)
+        return -1;
+    return m_hintsShown++;
+}
+
+bool Session::next()
+{
+    if (m_phase != Phase::Feedback)
+        return false;
+    moveOn();
+    return true;
+}
+
+void Session::advance(std::chrono::milliseconds elapsed)
+{
+    if (m_phase == Phase::Finished || elapsed.count() <= 0)
+        return;
+    m_totalTime += elapsed;
+    if (m_phase != Phase::Asking)
+        return;
+    m_questionTime += elapsed;
+    if (m_config.timerSeconds > 0 && m_questionTime >= std::chrono::seconds(m_config.timerSeconds))
+    {
+        m_questionTime = std::chrono::seconds(m_config.timerSeconds);
+        // Ticked boxes are not an answer until submitted: a timeout is unanswered.
+        record({}, true);
+    }
+}
+
+std::optional<std::chrono::milliseconds> Session::getTimeLeft() const
+{
+    if (m_config.timerSeconds <= 0 || m_phase != Phase::Asking)
+        return std::nullopt;
+    const std::chrono::milliseconds limit = std::chrono::seconds(m_config.timerSeconds);
+    return std::max(std::chrono::milliseconds(0), limit - m_questionTime);
+}
+
+const AnswerRecord* Session::getAnswer(std::size_t index) const
+{
+    return index < m_answers.size() ? &m_answers[index] : nullptr;
+}
+
+void Session::record(std::vector<std::string> chosen, bool timedOut)
+{
+    const Question& question = getCurrent().question;
+    AnswerRecord answer;
+    answer.key = {getCurrent().packId, question.id};
+    answer.topicId = question.topicId;
+    // Stored in document order so results do not depend on click order.
+    for (const Option& option : question.options)
+    {
+        if (contains(chosen, option.id))
+            answer.chosenOptionIds.push_back(option.id);
+    }
+    answer.score = scoreAnswer(question, answer.chosenOptionIds);
+    answer.timeTaken = m_questionTime;
+    answer.timedOut = timedOut;
+    answer.hintsUsed = m_hintsShown;
+    m_answers.push_back(std::move(answer));
+    if (m_config.mode == Mode::Tutor)
+        m_phase = Phase::Feedback;
+    else
+        moveOn();
+}
+
+void Session::moveOn()
+{
+    ++m_index;
+    m_selection.clear();
+    m_hintsShown = 0;
+    m_questionTime = std::chrono::milliseconds(0);
+    m_phase = m_index >= m_plan.size() ? Phase::Finished : Phase::Asking;
+}
+
+SessionSummary Session::summarize() const
+{
+    SessionSummary summary;
+    summary.totalTime = m_totalTime;
+    for (std::size_t i = 0; i < m_plan.size(); ++i)
+    {
+        const PlannedQuestion& planned = m_plan[i];
+        const AnswerRecord* answer = getAnswer(i);
+        const double points = answer != nullptr ? answer->score.points : 0.0;
+        const bool correct = answer != nullptr && answer->score.correct;
+        summary.points += points;
+        summary.maxPoints += planned.question.points;
+        ++summary.questions;
+        if (correct)
+            ++summary.correct;
+        else
+            summary.missed.push_back({planned.packId, planned.question.id});
+        if (answer != nullptr && answer->score.partial)
+            ++summary.partial;
+        if (answer != nullptr && answer->timedOut)
+            ++summary.timedOut;
+        if (answer != nullptr && answer->score.critical)
+            ++summary.criticalErrors;
+
+        auto topic = std::find_if(summary.topics.begin(), summary.topics.end(),
+                                  [&planned](const TopicSummary& item)
+                                  { return item.topicId == planned.question.topicId; });
+        if (topic == summary.topics.end())
+        {
+            summary.topics.push_back({planned.question.topicId, planned.topicTitle});
+            topic = summary.topics.end() - 1;
+        }
+        topic->points += points;
+        topic->maxPoints += planned.question.points;
+        ++topic->questions;
+        if (correct)
+            ++topic->correct;
+    }
+    if (summary.maxPoints > 0.0)
+        summary.percent = 100.0 * summary.points / summary.maxPoints;
+    return summary;
+}
+
+} // namespace quiz::core

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ImageSniffer.hpp"
+#include "core/Diagnostic.hpp"
+#include "core/Pack.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quiz::core::import
+{
+
+/// An image that came embedded in an input file, already sniffed and within the caps.
+struct ImportedImage
+{
+    std::string bytes;
+    ImageType type = ImageType::Unknown;
+    std::string alt;
+};
+
+/// One question as a reader produced it. The assembler gives it its pack id, topic, source
+/// reference and generated rationales; readers leave those empty.
+struct ImportedQuestion
+{
+    Question question;                 ///< `origin` set; `id` empty or the source's id number
+    std::vector<std::string> category; ///< topic path (titles), outermost first; may be empty
+    std::optional<ImportedImage> figure;
+    int line = 0;     ///< where the question starts in the input
+    std::string file; ///< the file it came from when not the input itself (QTI packages)
+};
+
+/// Everything one input file gave.
+struct ReadResult
+{
+    std::string file; ///< as given on the command line (diagnostics use it)
+    std::string formatName;
+    bool readable = false; ///< false when the file as a whole could not be read
+    std::vector<ImportedQuestion> questions;
+    std::size_t skipped = 0; ///< questions reported and left out
+    DiagnosticList diagnostics;
+};
+
+/// Caps that keep hostile input from exhausting memory or time.
+struct ReadLimits
+{
+    std::size_t maxFileBytes = 64U * 1024U * 1024U;    ///< Moodle XML carries base64 images
+    std::size_t maxTextFileBytes = 5U * 1024U * 1024U; ///< GIFT and QTI item files
+    std::size_t maxQuestions = 10000;
+    std::size_t maxFilesPerFolder = 2000;
+    std::size_t maxImageBytesTotal = 100U * 1024U * 1024U;
+    ImageLimits image;
+};
+
+/// Diagnostic codes the readers share (stable: tests and scripts match on them).
+inline constexpr const char* kCodeSkipped = "import-skipped";
+inline constexpr const char* kCodeUnsupportedType = "import-unsupported-type";
+inline constexpr const char* kCodeDropped = "import-dropped";
+inline constexpr const char* kCodeImage = "import-image";
+inline constexpr const char* kCodeGeneratedRationale = "import-generated-rationale";
+inline constexpr const char* kCodeEncoding = "import-encoding";
+inline constexpr const char* kCodeFile = "import-file";
+
+} // namespace quiz::core::import

@@ -1,0 +1,595 @@
+#include "MoodleReader.hpp"
+
+#include "Base64.hpp"
+#include "ChoiceMapping.hpp"
+#include "HtmlReader.hpp"
+#include "TextUtil.hpp"
+#include "core/Xml.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+namespace quiz::core::import
+{
+
+namespace
+{
+
+TextFormat parseFormat(const std::string& value, TextFormat fallback)
+{
+    if (value == "html")
+        return TextFormat::Html;
+    if (value == "moodle_auto_format")
+        return TextFormat::MoodleAuto;
+    if (value == "plain_text" || value == "wiki_like")
+        return TextFormat::Plain;
+    if (value == "markdown")
+        return TextFormat::Markdown;
+    return fallback;
+}
+
+std::string childText(const XmlNode& parent, const std::string& name)
+{
+    const XmlNode* child = parent.findChild(name);
+    return child == nullptr ? std::string() : trim(child->getAllText());
+}
+
+/// `<name><text>…</text></name>` read as trimmed text.
+std::string nestedText(const XmlNode& parent, const std::string& name)
+{
+    const XmlNode* child = parent.findChild(name);
+    return child == nullptr ? std::string() : childText(*child, "text");
+}
+
+bool parseDouble(const std::string& text, double& value)
+{
+    const std::string t = trim(text);
+    if (t.empty())
+        return false;
+    char* end = nullptr;
+    value = std::strtod(t.c_str(), &end);
+    return end != nullptr && *end == '\0' && std::isfinite(value);
+}
+
+std::string optionId(std::size_t index)
+{
+    if (index < 26)
+        return std::string(1, static_cast<char>('a' + index));
+    return "o" + std::to_string(index + 1);
+}
+
+struct FieldResult
+{
+    RichText text;
+    std::optional<ImportedImage> figure;
+};
+
+class MoodleReader
+{
+public:
+    MoodleReader(const std::string& displayPath, const ReadLimits& limits)
+        : m_limits(limits), m_file(fileName(displayPath))
+    {
+        m_result.file = displayPath;
+        m_result.formatName = "Moodle XML";
+        m_result.diagnostics = DiagnosticList(displayPath);
+    }
+
+    ReadResult run(const std::string& bytes)
+    {
+        XmlParseOptions options;
+        options.maxBytes = m_limits.maxFileBytes;
+        options.strictEntities = false; // Moodle HTML carries &nbsp; and friends
+        XmlParseResult parsed = parseXml(bytes, m_result.file, options);
+        m_result.diagnostics.append(parsed.diagnostics);
+        if (!parsed.root)
+            return std::move(m_result);
+        const XmlNode& root = *parsed.root;
+        if (root.name != "quiz")
+        {
+            diag().error(root.line, kCodeFile,
+                         "the root element is <" + root.name +
+                             ">, not <quiz>: not a Moodle XML export");
+            return std::move(m_result);
+        }
+        m_result.readable = true;
+        std::size_t seen = 0;
+        for (const XmlNode* question : root.findChildren("question"))
+        {
+            if (question->getAttribute("type") != "category" && ++seen > m_limits.maxQuestions)
+            {
+                diag().error(question->line, kCodeSkipped,
+                             "more than " + std::to_string(m_limits.maxQuestions) +
+                                 " questions; the rest of the file is skipped");
+                ++m_result.skipped;
+                break;
+            }
+            readQuestion(*question);
+        }
+        return std::move(m_result);
+    }
+
+private:
+    DiagnosticList& diag() { return m_result.diagnostics; }
+
+    void skip(const XmlNode& question, const std::string& name, const std::string& reason,
+              const char* code = kCodeSkipped)
+    {
+        const std::string label = name.empty() ? std::string() : " '" + name + "'";
+        diag().warning(question.line, code, "skipped question" + label + ": " + reason);
+        ++m_result.skipped;
+    }
+
+    void readQuestion(const XmlNode& question)
+    {
+        const std::string type = question.getAttribute("type");
+        if (type == "category")
+        {
+            const std::string path = nestedText(question, "category");
+            m_categoryRaw = path;
+            m_category = splitCategoryPath(path);
+            return;
+        }
+        const std::string name = nestedText(question, "name");
+        if (type != "multichoice" && type != "truefalse")
+        {
+            const std::string why =
+                type.empty() ? std::string("it has no type")
+                : type == "description"
+                    ? std::string("a description has no answers to choose from")
+                    : "type '" + type + "' is not supported; only multichoice and truefalse are";
+            skip(question, name, why, kCodeUnsupportedType);
+            return;
+        }
+        ImportedQuestion imported;
+        imported.line = question.line;
+        imported.category = m_category;
+        Question& q = imported.question;
+        Origin origin;
+        origin.format = "moodle-xml";
+        origin.file = m_file;
+        origin.idnumber = childText(question, "idnumber");
+        origin.name = name;
+        origin.category = m_categoryRaw;
+        q.origin = origin;
+        if (name.empty())
+            diag().warning(question.line, kCodeDropped,
+                           "question has no <name>; Moodle would refuse it");
+
+        const XmlNode* stemNode = question.findChild("questiontext");
+        const TextFormat questionFormat =
+            stemNode == nullptr ? TextFormat::Html
+                                : parseFormat(stemNode->getAttribute("format"), TextFormat::Html);
+        if (stemNode != nullptr)
+        {
+            FieldResult stem = readField(*stemNode, questionFormat, true);
+            q.stem = std::move(stem.text);
+            imported.figure = std::move(stem.figure);
+        }
+        if (!imported.figure)
+            imported.figure = readLegacyImage(question);
+        q.stemLine = stemNode != nullptr ? stemNode->line : question.line;
+        if (const XmlNode* general = question.findChild("generalfeedback"))
+            q.explanation = readField(*general, questionFormat, false).text;
+        double grade = 1.0;
+        if (question.findChild("defaultgrade") != nullptr &&
+            parseDouble(childText(question, "defaultgrade"), grade) && grade > 0)
+            q.points = grade;
+        for (const XmlNode* hint : question.findChildren("hint"))
+        {
+            RichText text = readField(*hint, questionFormat, false).text;
+            if (!text.isEmpty())
+                q.hints.push_back(std::move(text));
+        }
+        if (const XmlNode* tags = question.findChild("tags"))
+        {
+            for (const XmlNode* tag : tags->findChildren("tag"))
+            {
+                const std::string text = childText(*tag, "text");
+                if (!text.empty())
+                    q.tags.push_back(text);
+            }
+        }
+        const bool ok = type == "truefalse" ? readTrueFalse(question, questionFormat, q)
+                                            : readMultichoice(question, questionFormat, q);
+        if (!ok)
+            return;
+        m_result.questions.push_back(std::move(imported));
+    }
+
+    struct Answer
+    {
+        double fraction = 0.0;
+        RichText text;
+        RichText feedback;
+        std::string rawText;
+        int line = 0;
+    };
+
+    std::vector<Answer> readAnswers(const XmlNode& question, TextFormat questionFormat)
+    {
+        std::vector<Answer> answers;
+        for (const XmlNode* node : question.findChildren("answer"))
+        {
+            Answer answer;
+            answer.line = node->line;
+            const std::string fraction = node->getAttribute("fraction", "0");
+            if (!parseDouble(fraction, answer.fraction) || answer.fraction < -100.0 ||
+                answer.fraction > 100.0)
+            {
+                diag().warning(node->line, kCodeDropped,
+                               "answer fraction '" + fraction +
+                                   "' is not a number from -100 to 100; read as 0");
+                answer.fraction = 0.0;
+            }
+            else if (!isMoodleGrade(answer.fraction))
+            {
+                diag().warning(node->line, kCodeDropped,
+                               "fraction " + fraction +
+                                   " is not one of Moodle's grades; kept as written");
+            }
+            const TextFormat format = parseFormat(node->getAttribute("format"), questionFormat);
+            answer.rawText = childText(*node, "text");
+            answer.text = readField(*node, format, false).text;
+            if (const XmlNode* feedback = node->findChild("feedback"))
+                answer.feedback =
+                    readField(*feedback,
+                              parseFormat(feedback->getAttribute("format"), questionFormat), false)
+                        .text;
+            answers.push_back(std::move(answer));
+        }
+        return answers;
+    }
+
+    bool readMultichoice(const XmlNode& question, TextFormat questionFormat, Question& q)
+    {
+        const std::string name = q.origin->name;
+        const XmlNode* singleNode = question.findChild("single");
+        const bool single = singleNode == nullptr || moodleFlag(trim(singleNode->getAllText()));
+        q.shuffle = moodleFlag(childText(question, "shuffleanswers"));
+        const std::string numbering = childText(question, "answernumbering");
+        if (numbering == "123" || numbering == "none" || numbering == "abc")
+            q.numbering = numbering;
+        else if (numbering == "ABCD" || numbering == "ABC")
+            q.numbering = "ABC";
+        else if (numbering == "iii")
+            q.numbering = "abc";
+        else if (numbering == "IIII")
+            q.numbering = "ABC";
+        else
+            q.numbering = "abc";
+        readOutcomeFeedback(question, questionFormat, q);
+
+        std::vector<Answer> answers = readAnswers(question, questionFormat);
+        std::vector<Answer> kept;
+        for (Answer& answer : answers)
+        {
+            if (!answer.text.isEmpty())
+                kept.push_back(std::move(answer));
+        }
+        if (kept.size() < 2)
+        {
+            skip(question, name,
+                 "it has " + std::to_string(kept.size()) + " non-empty answer(s); 2 are needed");
+            return false;
+        }
+        for (std::size_t i = 0; i < kept.size(); ++i)
+        {
+            Option option;
+            option.id = optionId(i);
+            option.text = kept[i].text;
+            option.rationale = kept[i].feedback;
+            option.line = kept[i].line;
+            option.weight = kept[i].fraction;
+            q.options.push_back(std::move(option));
+        }
+        return mapCredit(question, q, single);
+    }
+
+    bool mapCredit(const XmlNode& question, Question& q, bool single)
+    {
+        std::string dropped;
+        const std::string why = mapChoiceCredit(q, single, dropped);
+        if (!why.empty())
+        {
+            skip(question, q.origin->name, why);
+            return false;
+        }
+        if (!dropped.empty())
+            diag().warning(question.line, kCodeDropped,
+                           "question '" + q.origin->name + "': partial credit of answer(s) " +
+                               dropped +
+                               " dropped; single-answer questions score only the correct option");
+        return true;
+    }
+
+    bool readTrueFalse(const XmlNode& question, TextFormat questionFormat, Question& q)
+    {
+        q.type = QuestionType::TrueFalse;
+        q.shuffle = false;
+        std::vector<Answer> answers = readAnswers(question, questionFormat);
+        if (answers.size() < 2)
+        {
+            skip(question, q.origin->name, "a true/false question needs its two answers");
+            return false;
+        }
+        bool answer = false;
+        bool matched = false;
+        RichText rationaleTrue;
+        RichText rationaleFalse;
+        for (const Answer& a : answers)
+        {
+            const std::string text = trim(a.text.toPlain());
+            const bool full = std::fabs(a.fraction - 100.0) < 1e-5;
+            if (text == "true")
+            {
+                answer = full;
+                rationaleTrue = a.feedback;
+                matched = true;
+            }
+            else if (text == "false")
+            {
+                answer = !full;
+                rationaleFalse = a.feedback;
+                matched = true;
+            }
+        }
+        if (!matched)
+        {
+            diag().warning(question.line, kCodeDropped,
+                           "true/false answers are not labelled 'true' and 'false'; the first is "
+                           "taken as true and the second as false, as Moodle does");
+            answer = std::fabs(answers[0].fraction - 100.0) < 1e-5;
+            rationaleTrue = answers[0].feedback;
+            rationaleFalse = answers[1].feedback;
+        }
+        Option t;
+        t.id = "true";
+        t.text = RichText::fromPlain("True");
+        t.correct = answer;
+        t.rationale = rationaleTrue;
+        Option f;
+        f.id = "false";
+        f.text = RichText::fromPlain("False");
+        f.correct = !answer;
+        f.rationale = rationaleFalse;
+        q.options = {t, f};
+        return true;
+    }
+
+    void readOutcomeFeedback(const XmlNode& question, TextFormat questionFormat, Question& q)
+    {
+        const std::pair<const char*, const char*> kinds[] = {
+            {"correctfeedback", "correct"},
+            {"partiallycorrectfeedback", "partial"},
+            {"incorrectfeedback", "incorrect"}};
+        for (const auto& kind : kinds)
+        {
+            const XmlNode* node = question.findChild(kind.first);
+            if (node == nullptr)
+                continue;
+            RichText text =
+                readField(*node, parseFormat(node->getAttribute("format"), questionFormat), false)
+                    .text;
+            if (!text.isEmpty())
+                q.feedback.push_back({kind.second, std::move(text)});
+        }
+    }
+
+    /// Reads `<x format><text/><file/>…</x>`. For the question text, the first local image
+    /// becomes the figure; elsewhere images become "[image: alt]" with a warning.
+    FieldResult readField(const XmlNode& field, TextFormat fallback, bool isStem)
+    {
+        FieldResult out;
+        const TextFormat format = parseFormat(field.getAttribute("format"), fallback);
+        const XmlNode* textNode = field.findChild("text");
+        const std::string raw = textNode == nullptr ? std::string() : trim(textNode->getAllText());
+        const int baseLine = textNode == nullptr ? field.line : textNode->line;
+        HtmlOptions options;
+        options.imagePlaceholders = !isStem;
+        HtmlResult html = readHtml(raw, format, options);
+        for (const HtmlNote& note : html.warnings)
+            diag().warning(baseLine + lineOfOffset(raw, note.offset) - 1, kCodeDropped,
+                           note.message);
+        out.text = std::move(html.text);
+        for (const HtmlImage& image : html.images)
+        {
+            const int line = baseLine + lineOfOffset(raw, image.offset) - 1;
+            if (!isStem)
+            {
+                diag().warning(line, kCodeImage,
+                               "image '" + image.src +
+                                   "' in an answer or feedback cannot be shown; "
+                                   "'[image]' text was written in its place");
+                continue;
+            }
+            if (out.figure)
+            {
+                diag().warning(line, kCodeImage,
+                               "a question shows one figure; image '" + image.src +
+                                   "' was dropped");
+                continue;
+            }
+            std::optional<ImportedImage> resolved = resolveImage(field, image, line);
+            if (resolved)
+            {
+                out.figure = std::move(resolved);
+            }
+        }
+        for (const XmlNode* file : field.findChildren("file"))
+        {
+            const std::string name = file->getAttribute("name");
+            if (!isReferenced(html, name))
+                diag().warning(file->line, kCodeDropped,
+                               "attached file '" + name +
+                                   "' is not an image shown in the text; dropped");
+        }
+        return out;
+    }
+
+    static bool isReferenced(const HtmlResult& html, const std::string& name)
+    {
+        for (const HtmlImage& image : html.images)
+        {
+            if (fileName(percentDecode(image.src)) == name)
+                return true;
+        }
+        return false;
+    }
+
+    std::optional<ImportedImage> resolveImage(const XmlNode& field, const HtmlImage& image,
+                                              int line)
+    {
+        const std::string prefix = "@@PLUGINFILE@@/";
+        std::string payload;
+        bool found = false;
+        if (image.src.rfind(prefix, 0) == 0)
+        {
+            const std::string wanted = "/" + percentDecode(image.src.substr(prefix.size()));
+            for (const XmlNode* file : field.findChildren("file"))
+            {
+                std::string path = file->getAttribute("path", "/");
+                if (path.empty() || path.back() != '/')
+                    path += '/';
+                if (path + file->getAttribute("name") == wanted)
+                {
+                    payload = file->getAllText();
+                    found = true;
+                    break;
+                }
+            }
+        }
+        else if (image.src.rfind("data:", 0) == 0)
+        {
+            const std::size_t comma = image.src.find(',');
+            if (comma != std::string::npos &&
+                image.src.substr(0, comma).find(";base64") != std::string::npos)
+            {
+                payload = image.src.substr(comma + 1);
+                found = true;
+            }
+        }
+        if (!found)
+        {
+            diag().warning(line, kCodeImage,
+                           "image '" + image.src +
+                               "' is not embedded in the file; the question keeps no figure");
+            return std::nullopt;
+        }
+        return decodeImage(payload, image.alt, image.src, line);
+    }
+
+    std::optional<ImportedImage> decodeImage(const std::string& payload, const std::string& alt,
+                                             const std::string& label, int line)
+    {
+        std::string bytes;
+        std::string error;
+        if (!decodeBase64(payload, m_limits.image.maxBytes, bytes, error))
+        {
+            diag().warning(line, kCodeImage, "image '" + label + "' dropped: base64 " + error);
+            return std::nullopt;
+        }
+        ImageInfo info;
+        const std::string why = checkImage(bytes, m_limits.image, info);
+        if (!why.empty())
+        {
+            diag().warning(line, kCodeImage, "image '" + label + "' dropped: " + why);
+            return std::nullopt;
+        }
+        if (m_imageBytes + bytes.size() > m_limits.maxImageBytesTotal)
+        {
+            diag().warning(line, kCodeImage,
+                           "image '" + label + "' dropped: the file's images exceed " +
+                               std::to_string(m_limits.maxImageBytesTotal) + " bytes");
+            return std::nullopt;
+        }
+        m_imageBytes += bytes.size();
+        ImportedImage image;
+        image.bytes = std::move(bytes);
+        image.type = info.type;
+        image.alt = alt;
+        return image;
+    }
+
+    /// Moodle 1.9's `<image>` + `<image_base64>` picture.
+    std::optional<ImportedImage> readLegacyImage(const XmlNode& question)
+    {
+        const XmlNode* data = question.findChild("image_base64");
+        if (data == nullptr)
+            return std::nullopt;
+        return decodeImage(data->getAllText(), "", childText(question, "image"), data->line);
+    }
+
+    ReadLimits m_limits;
+    std::string m_file;
+    ReadResult m_result;
+    std::vector<std::string> m_category;
+    std::string m_categoryRaw;
+    std::size_t m_imageBytes = 0;
+};
+
+} // namespace
+
+std::vector<std::string> splitCategoryPath(const std::string& path)
+{
+    std::vector<std::string> parts;
+    std::string current;
+    for (std::size_t i = 0; i < path.size(); ++i)
+    {
+        if (path[i] != '/')
+        {
+            current += path[i];
+            continue;
+        }
+        if (i + 1 < path.size() && path[i + 1] == '/')
+        {
+            current += '/';
+            ++i;
+            continue;
+        }
+        parts.push_back(trim(current));
+        current.clear();
+    }
+    parts.push_back(trim(current));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+    {
+        const std::string& part = parts[i];
+        const bool token =
+            i == 0 && part.size() >= 3 && part.front() == '$' && part.back() == '$' &&
+            part.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789", 1) == part.size() - 1;
+        if (token || part.empty() || (out.empty() && part == "top"))
+            continue;
+        out.push_back(part);
+    }
+    return out;
+}
+
+bool moodleFlag(const std::string& value)
+{
+    const std::string v = trim(value);
+    return !(v == "false" || v == "0" || v.empty());
+}
+
+bool isMoodleGrade(double percent)
+{
+    static const double kGrades[] = {100,      90,       83.33333, 80,       75, 70, 66.66667,
+                                     60,       50,       40,       33.33333, 30, 25, 20,
+                                     16.66667, 14.28571, 12.5,     11.11111, 10, 5,  0};
+    for (const double grade : kGrades)
+    {
+        // Moodle compares fractions to within 1e-5 of a whole; in percent that is 1e-3.
+        if (std::fabs(std::fabs(percent) - grade) < 1e-3)
+            return true;
+    }
+    return false;
+}
+
+ReadResult readMoodleXml(const std::string& bytes, const std::string& displayPath,
+                         const ReadLimits& limits)
+{
+    return MoodleReader(displayPath, limits).run(bytes);
+}
+
+} // namespace quiz::core::import

@@ -1,0 +1,496 @@
+#include "PackAssembler.hpp"
+
+#include "TextUtil.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace quiz::core::import
+{
+
+namespace
+{
+
+constexpr std::size_t kMaxLongText = 8000;
+constexpr std::size_t kMaxOptionText = 1000;
+constexpr std::size_t kMaxOptions = 10;
+constexpr std::size_t kMaxTopicDepth = 8;
+constexpr std::size_t kMaxTopics = 1000;
+constexpr std::size_t kMaxQuestions = 10000;
+const char* const kDefaultTopicId = "imported";
+
+std::string originKey(const Origin& origin)
+{
+    if (!origin.idnumber.empty())
+        return origin.format + '\x1f' + origin.file + '\x1f' + "#" + origin.idnumber;
+    return origin.format + '\x1f' + origin.file + '\x1f' + origin.category + '\x1f' + origin.name;
+}
+
+bool isGenerated(const RichText& rationale)
+{
+    const std::string plain = rationale.toPlain();
+    return plain == kGeneratedRationaleCorrect || plain == kGeneratedRationaleIncorrect;
+}
+
+/// A pack id from a file name: lower case, [a-z0-9._-], 3..64 characters.
+std::string derivePackId(const std::string& file)
+{
+    std::string slug = slugify(fileStem(file), 50);
+    if (slug.size() < 3)
+        slug = "pack" + (slug.empty() ? std::string() : "-" + slug);
+    return "imported." + slug;
+}
+
+class Assembler
+{
+public:
+    Assembler(const std::optional<Pack>& existing, const AssembleOptions& options)
+        : m_options(options)
+    {
+        if (existing)
+        {
+            m_result.pack = *existing;
+            m_result.pack.updated = options.today;
+            indexExisting();
+        }
+    }
+
+    AssembleResult run(const std::vector<ReadResult>& inputs)
+    {
+        if (m_result.pack.id.empty())
+            createMetadata(inputs);
+        for (const ReadResult& input : inputs)
+        {
+            if (!input.readable)
+                continue;
+            const std::string sourceId = ensureSource(input);
+            DiagnosticList diagnostics(input.file);
+            for (const ImportedQuestion& imported : input.questions)
+            {
+                DiagnosticList own(imported.file.empty() ? input.file : imported.file);
+                addQuestion(imported, sourceId, own);
+                diagnostics.append(own);
+            }
+            m_result.diagnostics.append(diagnostics);
+        }
+        return std::move(m_result);
+    }
+
+private:
+    void indexExisting()
+    {
+        const Pack& pack = m_result.pack;
+        for (std::size_t i = 0; i < pack.questions.size(); ++i)
+        {
+            m_usedIds.insert(pack.questions[i].id);
+            if (pack.questions[i].origin)
+                m_byOrigin[originKey(*pack.questions[i].origin)].push_back(i);
+        }
+        for (const Topic& topic : pack.topics)
+        {
+            m_topicIds.insert(topic.id);
+            m_topicByPath[topicPathKey(topic)] = topic.id;
+        }
+        for (const Source& source : pack.sources)
+            m_sourceIds.insert(source.id);
+    }
+
+    std::string topicPathKey(const Topic& topic) const
+    {
+        std::vector<std::string> titles;
+        const Topic* current = &topic;
+        for (int guard = 0; current != nullptr && guard < 16; ++guard)
+        {
+            titles.push_back(current->title);
+            current =
+                current->parentId.empty() ? nullptr : m_result.pack.findTopic(current->parentId);
+        }
+        std::reverse(titles.begin(), titles.end());
+        std::string key;
+        for (const std::string& title : titles)
+            key += title + '\x1f';
+        return key;
+    }
+
+    void createMetadata(const std::vector<ReadResult>& inputs)
+    {
+        Pack& pack = m_result.pack;
+        const std::string first = inputs.empty() ? std::string("questions") : inputs.front().file;
+        pack.id = m_options.packId.empty() ? derivePackId(first) : m_options.packId;
+        pack.version = "1.0.0";
+        pack.title = m_options.title.empty() ? trim(fileStem(first)) : m_options.title;
+        if (pack.title.empty())
+            pack.title = "Imported questions";
+        pack.description = "Imported by heparin-quiz import. Review every question, rationale and "
+                           "reference before use.";
+        Author author;
+        author.name = "Imported";
+        pack.authors.push_back(author);
+        pack.license = "LicenseRef-unknown";
+        pack.created = m_options.today;
+        pack.updated = m_options.today;
+        pack.reviewBy = addOneYear(m_options.today);
+    }
+
+    std::string ensureSource(const ReadResult& input)
+    {
+        const std::string name = fileName(input.file);
+        const std::string citation = "Questions imported from " + name + " (" + input.formatName +
+                                     "). Replace with the references the questions rest on.";
+        for (const Source& source : m_result.pack.sources)
+        {
+            if (source.citation == citation)
+                return source.id;
+        }
+        std::string base = "import-" + slugify(fileStem(name), 40);
+        if (base == "import-")
+            base = "import-file";
+        std::string id = base;
+        for (int n = 2; m_sourceIds.count(id) != 0; ++n)
+            id = base + "-" + std::to_string(n);
+        m_sourceIds.insert(id);
+        Source source;
+        source.id = id;
+        source.type = "other";
+        source.citation = citation;
+        m_result.pack.sources.push_back(source);
+        return id;
+    }
+
+    std::string ensureTopic(std::vector<std::string> path, DiagnosticList& diagnostics, int line)
+    {
+        path.erase(std::remove_if(path.begin(), path.end(),
+                                  [](const std::string& p) { return trim(p).empty(); }),
+                   path.end());
+        if (path.size() > kMaxTopicDepth)
+        {
+            diagnostics.warning(line, kCodeDropped,
+                                "category path deeper than " + std::to_string(kMaxTopicDepth) +
+                                    " levels; the question goes into level " +
+                                    std::to_string(kMaxTopicDepth));
+            path.resize(kMaxTopicDepth);
+        }
+        if (path.empty())
+            return ensureDefaultTopic();
+        std::string key;
+        std::string parentId;
+        for (std::size_t depth = 0; depth < path.size(); ++depth)
+        {
+            const std::string title = trim(path[depth]);
+            key += title + '\x1f';
+            const auto found = m_topicByPath.find(key);
+            if (found != m_topicByPath.end())
+            {
+                parentId = found->second;
+                continue;
+            }
+            if (m_result.pack.topics.size() >= kMaxTopics)
+            {
+                diagnostics.warning(line, kCodeDropped,
+                                    "more than " + std::to_string(kMaxTopics) +
+                                        " topics; question put in '" + parentId + "'");
+                return parentId.empty() ? ensureDefaultTopic() : parentId;
+            }
+            std::string slug = slugify(title, 30);
+            if (slug.empty())
+                slug = "topic";
+            std::string base = parentId.empty() ? slug : parentId + "." + slug;
+            if (base.size() > 56)
+                base = base.substr(0, 47) + "-" + sha256Hex(key).substr(0, 8);
+            std::string id = base;
+            for (int n = 2; m_topicIds.count(id) != 0; ++n)
+                id = base + "-" + std::to_string(n);
+            insertTopic(id, title, parentId, static_cast<int>(depth));
+            m_topicByPath[key] = id;
+            parentId = id;
+        }
+        return parentId;
+    }
+
+    void insertTopic(const std::string& id, const std::string& title, const std::string& parentId,
+                     int depth)
+    {
+        Topic topic;
+        topic.id = id;
+        topic.title = title;
+        topic.parentId = parentId;
+        topic.depth = depth;
+        // Keep the flat list in document order: after the parent's last descendant.
+        std::vector<Topic>& topics = m_result.pack.topics;
+        auto at = topics.end();
+        if (!parentId.empty())
+        {
+            for (auto it = topics.begin(); it != topics.end(); ++it)
+            {
+                if (it->id != parentId)
+                    continue;
+                at = it + 1;
+                while (at != topics.end() && at->depth > it->depth)
+                    ++at;
+                break;
+            }
+        }
+        topics.insert(at, topic);
+        m_topicIds.insert(id);
+    }
+
+    std::string ensureDefaultTopic()
+    {
+        if (m_result.pack.findTopic(kDefaultTopicId) == nullptr)
+            insertTopic(kDefaultTopicId, "Imported questions", "", 0);
+        return kDefaultTopicId;
+    }
+
+    /// Empty when the question fits format v1, otherwise why not.
+    static std::string checkFits(const Question& q)
+    {
+        auto tooLong = [](const RichText& text, std::size_t cap)
+        { return text.countCharacters() > cap; };
+        if (q.stem.isEmpty())
+            return "the question text is empty";
+        if (tooLong(q.stem, kMaxLongText))
+            return "the question text is over " + std::to_string(kMaxLongText) + " characters";
+        if (tooLong(q.explanation, kMaxLongText))
+            return "the general feedback is over " + std::to_string(kMaxLongText) + " characters";
+        for (const RichText& hint : q.hints)
+        {
+            if (tooLong(hint, kMaxLongText))
+                return "a hint is over " + std::to_string(kMaxLongText) + " characters";
+        }
+        if (q.options.size() < 2)
+            return "it has fewer than 2 answers";
+        if (q.options.size() > kMaxOptions)
+            return "it has " + std::to_string(q.options.size()) +
+                   " answers; the most a pack allows is " + std::to_string(kMaxOptions);
+        std::size_t correct = 0;
+        for (const Option& option : q.options)
+        {
+            if (option.text.isEmpty())
+                return "answer '" + option.id + "' is empty";
+            if (tooLong(option.text, kMaxOptionText))
+                return "answer '" + option.id + "' is over " + std::to_string(kMaxOptionText) +
+                       " characters";
+            if (tooLong(option.rationale, kMaxLongText))
+                return "the feedback of answer '" + option.id + "' is over " +
+                       std::to_string(kMaxLongText) + " characters";
+            correct += option.correct ? 1U : 0U;
+        }
+        if (correct == 0)
+            return "no answer is marked correct";
+        if (q.type == QuestionType::Single && correct > 1)
+            return "several answers are fully correct, but a single-answer question has exactly "
+                   "one";
+        return {};
+    }
+
+    static std::string fillRationales(Question& q)
+    {
+        std::string generated;
+        for (Option& option : q.options)
+        {
+            if (!option.rationale.isEmpty())
+                continue;
+            option.rationale = RichText::fromPlain(option.correct ? kGeneratedRationaleCorrect
+                                                                  : kGeneratedRationaleIncorrect);
+            generated += (generated.empty() ? "'" : ", '") + option.id + "'";
+        }
+        return generated;
+    }
+
+    /// Keeps rationales written by hand in the pack when the source still has none.
+    static void keepAuthoredRationales(Question& fresh, const Question& old)
+    {
+        for (Option& option : fresh.options)
+        {
+            const Option* before = old.findOption(option.id);
+            if (before != nullptr && isGenerated(option.rationale) &&
+                !isGenerated(before->rationale) && before->text == option.text &&
+                !before->rationale.isEmpty())
+                option.rationale = before->rationale;
+        }
+    }
+
+    static bool sameMeaning(const Question& a, const Question& b)
+    {
+        if (a.type != b.type || a.stem != b.stem || a.options.size() != b.options.size())
+            return false;
+        for (std::size_t i = 0; i < a.options.size(); ++i)
+        {
+            const Option& x = a.options[i];
+            const Option& y = b.options[i];
+            if (x.text != y.text || x.correct != y.correct || x.weight != y.weight)
+                return false;
+        }
+        return true;
+    }
+
+    std::string newQuestionId(const Question& q)
+    {
+        std::string base;
+        if (q.origin && isValidId(q.origin->idnumber))
+            base = q.origin->idnumber;
+        else if (q.origin)
+            base = slugify(q.origin->name, 40);
+        if (base.empty())
+            base = "q";
+        std::string id = base;
+        for (int n = 2; m_usedIds.count(id) != 0; ++n)
+            id = base + "-" + std::to_string(n);
+        m_usedIds.insert(id);
+        return id;
+    }
+
+    std::string placeFigure(const ImportedImage& image)
+    {
+        const std::string path = m_options.imagesFolder + "/" +
+                                 sha256Hex(image.bytes).substr(0, 24) + "." +
+                                 extensionFor(image.type);
+        const bool known =
+            std::any_of(m_result.images.begin(), m_result.images.end(),
+                        [&](const AssembledImage& i) { return i.relativePath == path; });
+        if (!known)
+            m_result.images.push_back({path, image.bytes});
+        return path;
+    }
+
+    void addQuestion(const ImportedQuestion& imported, const std::string& sourceId,
+                     DiagnosticList& diagnostics)
+    {
+        Question q = imported.question;
+        const std::string label =
+            q.origin && !q.origin->name.empty() ? "'" + q.origin->name + "'" : "at this line";
+        const std::string why = checkFits(q);
+        if (!why.empty())
+        {
+            diagnostics.warning(imported.line, kCodeSkipped,
+                                "skipped question " + label + ": " + why);
+            ++m_result.skipped;
+            return;
+        }
+        if (m_result.pack.questions.size() >= kMaxQuestions)
+        {
+            diagnostics.warning(imported.line, kCodeSkipped,
+                                "skipped question " + label + ": the pack already holds " +
+                                    std::to_string(kMaxQuestions) + " questions");
+            ++m_result.skipped;
+            return;
+        }
+        q.topicId = ensureTopic(imported.category, diagnostics, imported.line);
+        q.refs.clear();
+        Reference ref;
+        ref.sourceId = sourceId;
+        ref.locator = q.origin && !q.origin->name.empty() ? "question \"" + q.origin->name + "\""
+                                                          : "line " + std::to_string(imported.line);
+        q.refs.push_back(ref);
+        if (imported.figure)
+        {
+            Figure figure;
+            figure.src = placeFigure(*imported.figure);
+            figure.alt = trim(imported.figure->alt);
+            if (figure.alt.empty())
+            {
+                figure.alt = "Image from the imported question (no description in the source)";
+                diagnostics.warning(imported.line, kCodeImage,
+                                    "question " + label +
+                                        ": its image has no alt text; write one in <figure alt>");
+            }
+            q.figure = figure;
+        }
+        const std::vector<std::size_t>* matches = nullptr;
+        if (q.origin)
+        {
+            const auto found = m_byOrigin.find(originKey(*q.origin));
+            if (found != m_byOrigin.end() && !found->second.empty())
+                matches = &found->second;
+        }
+        if (matches != nullptr)
+        {
+            const std::size_t index = matches->front();
+            m_byOrigin[originKey(*q.origin)].erase(m_byOrigin[originKey(*q.origin)].begin());
+            Question& old = m_result.pack.questions[index];
+            const std::string generated = fillRationales(q);
+            keepAuthoredRationales(q, old);
+            warnGenerated(q, label, imported.line, diagnostics, generated);
+            q.id = old.id;
+            q.difficulty = old.difficulty;
+            q.level = old.level;
+            q.status = old.status;
+            q.rev = sameMeaning(q, old) ? old.rev : old.rev + 1;
+            old = q;
+            ++m_result.updated;
+            return;
+        }
+        const std::string generated = fillRationales(q);
+        warnGenerated(q, label, imported.line, diagnostics, generated);
+        q.id = newQuestionId(q);
+        m_result.pack.questions.push_back(q);
+        ++m_result.added;
+    }
+
+    static void warnGenerated(const Question& q, const std::string& label, int line,
+                              DiagnosticList& diagnostics, const std::string& generated)
+    {
+        std::string still;
+        for (const Option& option : q.options)
+        {
+            if (isGenerated(option.rationale))
+                still += (still.empty() ? "'" : ", '") + option.id + "'";
+        }
+        if (still.empty() || generated.empty())
+            return;
+        diagnostics.warning(
+            line, kCodeGeneratedRationale,
+            "question " + label + ": no feedback in the source for answer(s) " + still +
+                "; a placeholder rationale was written, replace it with a real one");
+    }
+
+    AssembleOptions m_options;
+    AssembleResult m_result;
+    std::set<std::string> m_usedIds;
+    std::set<std::string> m_topicIds;
+    std::set<std::string> m_sourceIds;
+    std::map<std::string, std::string> m_topicByPath;
+    std::map<std::string, std::vector<std::size_t>> m_byOrigin;
+};
+
+} // namespace
+
+std::string addOneYear(const std::string& date)
+{
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-')
+        return {};
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U})
+    {
+        if (date[i] < '0' || date[i] > '9')
+            return {};
+    }
+    const int year = std::stoi(date.substr(0, 4)) + 1;
+    std::string monthDay = date.substr(4);
+    if (monthDay == "-02-29")
+        monthDay = "-02-28";
+    std::string yearText = std::to_string(year);
+    while (yearText.size() < 4)
+        yearText.insert(yearText.begin(), '0');
+    return yearText + monthDay;
+}
+
+bool isValidId(const std::string& id)
+{
+    if (id.empty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](char c)
+                       {
+                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+                       });
+}
+
+AssembleResult assemblePack(const std::vector<ReadResult>& inputs,
+                            const std::optional<Pack>& existing, const AssembleOptions& options)
+{
+    return Assembler(existing, options).run(inputs);
+}
+
+} // namespace quiz::core::import

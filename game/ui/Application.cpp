@@ -1,0 +1,492 @@
+#include "Application.hpp"
+
+#include "core/AtomicFile.hpp"
+#include "core/Results.hpp"
+#include "screens/Screens.hpp"
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace quiz::ui
+{
+namespace
+{
+
+using std::chrono::milliseconds;
+
+std::string readWholeFile(const std::string& path, bool& ok)
+{
+    std::ifstream in(path, std::ios::binary);
+    ok = static_cast<bool>(in);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+sf::Vector2f sizeOf(const sf::RenderWindow& window)
+{
+    return sf::Vector2f(window.getSize());
+}
+
+} // namespace
+
+Application::Application(LaunchOptions options)
+    : m_options(std::move(options)), m_theme(m_fonts),
+      m_windowedSize(std::max(m_options.width, kMinWidth), std::max(m_options.height, kMinHeight))
+{
+}
+
+bool Application::loadEverything()
+{
+    try
+    {
+        loadFonts(m_fonts, m_options.fontDir);
+    }
+    catch (const FontError& error)
+    {
+        std::cerr << "heparin-quiz: " << error.what() << '\n';
+        return false;
+    }
+    m_context.profileDir = m_options.profileDir;
+    m_context.dataDir = m_options.dataDir;
+    m_context.resultsPath = m_options.resultsPath;
+    m_context.settings = loadSettings(m_options.profileDir);
+    m_context.setup.timerSeconds = m_context.settings.defaultTimer;
+    m_context.setup.seed = m_options.seed;
+    if (!m_options.dataDir.empty())
+    {
+        core::CheckOptions check;
+        check.today = m_options.today;
+        m_context.checkedPacks = core::loadAndCheckAll({m_options.dataDir}, check);
+    }
+    for (const core::CheckedPack& checked : m_context.checkedPacks)
+    {
+        if (checked.pack)
+            m_context.packs.push_back(*checked.pack);
+        else
+            std::cerr << "heparin-quiz: skipping " << checked.path << " ("
+                      << checked.diagnostics.getErrorCount() << " errors)\n";
+    }
+    loadHistory();
+    return true;
+}
+
+void Application::wireContext()
+{
+    m_context.theme = &m_theme;
+    m_context.audio = &m_audio;
+    m_context.startSession = [this](const core::SessionConfig& config)
+    { return startSession(config); };
+    m_context.finishSession = [this] { finishSession(); };
+    m_context.applySettings = [this] { applySettings(true); };
+    m_context.toggleFullscreen = [this]
+    {
+        m_context.settings.fullscreen = !m_fullscreen;
+        applySettings(true);
+    };
+    m_context.quit = [this]
+    {
+        if (m_window)
+            m_window->close();
+    };
+    registerScreens(m_stack, m_context);
+}
+
+std::string Application::startSession(const core::SessionConfig& config)
+{
+    std::string error;
+    std::optional<core::Session> session = core::Session::create(m_context.packs, config, error);
+    if (!session)
+        return "Cannot start: " + error;
+    m_context.session = std::move(session);
+    m_context.setup.seed = config.seed;
+    m_stack.clear();
+    m_stack.push(ScreenId::Title);
+    m_stack.push(ScreenId::Question);
+    return {};
+}
+
+void Application::finishSession()
+{
+    const core::Session& session = *m_context.session;
+    if (!m_context.resultsPath.empty())
+    {
+        const std::string error = core::writeResultsFile(m_context.resultsPath, session);
+        if (!error.empty())
+        {
+            std::cerr << "heparin-quiz: " << error << '\n';
+            m_context.lastError = "Results not saved: " + error;
+        }
+    }
+    m_context.missedHistory = session.summarize().missed;
+    saveHistory();
+    m_audio.play(Cue::Finish);
+}
+
+void Application::loadHistory()
+{
+    if (m_options.profileDir.empty())
+        return;
+    bool ok = false;
+    std::istringstream in(readWholeFile(m_options.profileDir + "/missed.txt", ok));
+    std::string packId;
+    std::string questionId;
+    while (in >> packId >> questionId)
+        m_context.missedHistory.push_back({packId, questionId});
+}
+
+void Application::saveHistory()
+{
+    if (m_options.profileDir.empty())
+        return;
+    std::string text;
+    for (const core::QuestionKey& key : m_context.missedHistory)
+        text += key.packId + " " + key.questionId + "\n";
+    std::error_code ec;
+    std::filesystem::create_directories(m_options.profileDir, ec);
+    const std::string error = core::writeFileAtomically(m_options.profileDir + "/missed.txt", text);
+    if (!error.empty())
+        std::cerr << "heparin-quiz: " << error << '\n';
+}
+
+void Application::applySettings(bool save)
+{
+    const Settings& s = m_context.settings;
+    m_theme.setHighContrast(s.highContrast);
+    m_theme.setTextSizeStep(s.textSize);
+    m_audio.setEnabled(s.sound && !m_options.mute);
+    m_audio.setVolume(s.volume);
+    if (isOpen() && s.fullscreen != m_fullscreen)
+        createWindow(s.fullscreen);
+    if (save && !m_options.profileDir.empty())
+    {
+        std::string error;
+        if (!saveSettings(m_options.profileDir, s, error))
+            std::cerr << "heparin-quiz: " << error << '\n';
+    }
+    if (isOpen())
+        m_stack.layout(sizeOf(*m_window));
+}
+
+void Application::createWindow(bool fullscreen)
+{
+    if (!m_window)
+        m_window = std::make_unique<sf::RenderWindow>();
+    if (m_window->isOpen() && !m_fullscreen)
+        m_windowedSize = m_window->getSize();
+    if (fullscreen)
+        m_window->create(sf::VideoMode::getDesktopMode(), "Heparin Quiz", sf::Style::Fullscreen);
+    else
+        m_window->create(sf::VideoMode(m_windowedSize.x, m_windowedSize.y), "Heparin Quiz",
+                         sf::Style::Default);
+    m_fullscreen = fullscreen;
+    m_window->setKeyRepeatEnabled(true);
+    const sf::Vector2u size = m_window->getSize();
+    m_window->setView(sf::View(
+        sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    m_theme.setWindowSize(static_cast<float>(size.x), static_cast<float>(size.y));
+    m_stack.layout(sizeOf(*m_window));
+}
+
+void Application::onResize(unsigned width, unsigned height)
+{
+    if (!m_fullscreen && (width < kMinWidth || height < kMinHeight))
+    {
+        width = std::max(width, kMinWidth);
+        height = std::max(height, kMinHeight);
+        m_window->setSize({width, height});
+    }
+    m_window->setView(
+        sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(width), static_cast<float>(height))));
+    m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
+    m_stack.layout({static_cast<float>(width), static_cast<float>(height)});
+    m_animating = true;
+}
+
+void Application::handleEvent(const sf::Event& event)
+{
+    if (event.type == sf::Event::Closed)
+    {
+        m_window->close();
+        return;
+    }
+    if (event.type == sf::Event::Resized)
+    {
+        onResize(event.size.width, event.size.height);
+        return;
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::F11)
+    {
+        m_context.toggleFullscreen();
+        return;
+    }
+    m_stack.handleEvent(event);
+    m_animating = true; // hover and focus changes ease in
+}
+
+void Application::step(milliseconds elapsed)
+{
+    m_animating = m_stack.update(elapsed) || m_animating;
+    m_stack.applyPendingChanges(sizeOf(*m_window));
+    if (m_stack.isEmpty())
+        m_window->close();
+}
+
+void Application::render()
+{
+    if (!isOpen())
+        return;
+    m_stack.draw(*m_window, m_theme);
+    m_window->display();
+}
+
+int Application::run()
+{
+    if (!loadEverything())
+        return 1;
+    if (!m_options.scriptPath.empty())
+    {
+        bool ok = false;
+        const std::string text = readWholeFile(m_options.scriptPath, ok);
+        std::string error;
+        if (!ok)
+        {
+            std::cerr << "heparin-quiz: cannot read the script '" << m_options.scriptPath << "'\n";
+            return 2;
+        }
+        if (!parseScript(text, m_options.scriptPath, m_script, error))
+        {
+            std::cerr << "heparin-quiz: " << error << '\n';
+            return 2;
+        }
+    }
+    wireContext();
+    applySettings(false);
+    if (m_options.directPlay)
+    {
+        core::SessionConfig config = *m_options.directPlay;
+        for (const std::string& topic : m_options.directTopics)
+        {
+            bool found = false;
+            for (const core::TopicSelection& pack : m_options.directPlay->selections)
+            {
+                for (const core::Pack& loaded : m_context.packs)
+                {
+                    if (loaded.id == pack.packId && loaded.findTopic(topic) != nullptr)
+                    {
+                        config.selections.push_back({pack.packId, topic});
+                        found = true;
+                    }
+                }
+            }
+            if (!found)
+            {
+                std::cerr << "heparin-quiz play: no topic '" << topic << "' in the chosen packs\n";
+                return 2;
+            }
+        }
+        if (!m_options.directTopics.empty())
+        {
+            // Topics narrow the packs: drop the whole-pack entries.
+            config.selections.erase(
+                std::remove_if(config.selections.begin(), config.selections.end(),
+                               [](const core::TopicSelection& s) { return s.topicId.empty(); }),
+                config.selections.end());
+        }
+        if (const std::string error = startSession(config); !error.empty())
+        {
+            std::cerr << "heparin-quiz play: " << error.substr(std::string("Cannot start: ").size())
+                      << '\n';
+            return 2;
+        }
+    }
+    else
+    {
+        m_stack.push(ScreenId::Title);
+    }
+    createWindow(m_options.fullscreen || m_context.settings.fullscreen);
+    m_context.settings.fullscreen = m_fullscreen;
+    m_stack.applyPendingChanges(sizeOf(*m_window));
+    render();
+
+    sf::Clock clock;
+    const bool scripted = !m_options.scriptPath.empty();
+    while (isOpen())
+    {
+        sf::Event event;
+        if (scripted)
+        {
+            while (m_window->pollEvent(event))
+            {
+                if (event.type != sf::Event::Resized) // the script resizes on its own terms
+                    handleEvent(event);
+            }
+            if (m_scriptIndex >= m_script.size())
+            {
+                m_window->close();
+                break;
+            }
+            if (!runScriptCommand(m_script[m_scriptIndex++]))
+                break;
+            continue;
+        }
+        if (m_animating)
+        {
+            while (m_window->pollEvent(event))
+                handleEvent(event);
+            const sf::Int32 spent = clock.getElapsedTime().asMilliseconds();
+            if (spent < 16)
+                sf::sleep(sf::milliseconds(16 - spent));
+        }
+        else if (m_stack.needsTicks())
+        {
+            // A running question timer: wake a few times a second, never spin.
+            sf::sleep(sf::milliseconds(100));
+            while (m_window->pollEvent(event))
+                handleEvent(event);
+        }
+        else if (m_window->waitEvent(event))
+        {
+            handleEvent(event);
+            while (m_window->pollEvent(event))
+                handleEvent(event);
+        }
+        const milliseconds elapsed(clock.restart().asMilliseconds());
+        m_animating = false;
+        step(elapsed);
+        render();
+    }
+    return m_scriptFailed ? 1 : 0;
+}
+
+bool Application::runScriptCommand(const ScriptCommand& command)
+{
+    sf::Event event{};
+    switch (command.kind)
+    {
+    case ScriptCommand::Kind::Key:
+        event.type = sf::Event::KeyPressed;
+        event.key.code = static_cast<sf::Keyboard::Key>(keyFromName(command.text));
+        event.key.shift = command.shift;
+        handleEvent(event);
+        event.type = sf::Event::KeyReleased;
+        handleEvent(event);
+        break;
+    case ScriptCommand::Kind::Text:
+    {
+        const sf::String text = sf::String::fromUtf8(command.text.begin(), command.text.end());
+        for (std::size_t i = 0; i < text.getSize(); ++i)
+        {
+            event.type = sf::Event::TextEntered;
+            event.text.unicode = text[i];
+            handleEvent(event);
+        }
+        break;
+    }
+    case ScriptCommand::Kind::Click:
+        event.type = sf::Event::MouseMoved;
+        event.mouseMove.x = command.a;
+        event.mouseMove.y = command.b;
+        handleEvent(event);
+        event.type = sf::Event::MouseButtonPressed;
+        event.mouseButton.button = sf::Mouse::Left;
+        event.mouseButton.x = command.a;
+        event.mouseButton.y = command.b;
+        handleEvent(event);
+        event.type = sf::Event::MouseButtonReleased;
+        handleEvent(event);
+        break;
+    case ScriptCommand::Kind::Wait:
+        // Game time, not wall time: a replay gives the same result on any machine.
+        for (int left = command.a; left > 0 && isOpen(); left -= 100)
+            step(milliseconds(std::min(left, 100)));
+        break;
+    case ScriptCommand::Kind::Shot:
+        // Let transitions settle so the picture shows the screen, not a fade.
+        for (int i = 0; i < 12 && isOpen(); ++i)
+            step(milliseconds(20));
+        if (!saveShot(command.text))
+        {
+            m_scriptFailed = true;
+            m_window->close();
+            return false;
+        }
+        break;
+    case ScriptCommand::Kind::Resize:
+        if (!m_fullscreen)
+            m_window->setSize({static_cast<unsigned>(command.a), static_cast<unsigned>(command.b)});
+        onResize(static_cast<unsigned>(command.a), static_cast<unsigned>(command.b));
+        break;
+    case ScriptCommand::Kind::Frames:
+        measureFrames(command.a);
+        break;
+    case ScriptCommand::Kind::Quit:
+        m_window->close();
+        return false;
+    }
+    step(milliseconds(16));
+    render();
+    return isOpen();
+}
+
+bool Application::saveShot(const std::string& name)
+{
+    const sf::Vector2u size = m_window->getSize();
+    sf::RenderTexture texture;
+    if (!texture.create(size.x, size.y))
+    {
+        std::cerr << "heparin-quiz: cannot create an off-screen image for shot '" << name << "'\n";
+        return false;
+    }
+    m_stack.draw(texture, m_theme);
+    texture.display();
+    std::error_code ec;
+    std::filesystem::create_directories(m_options.screenshotDir, ec);
+    const std::string path = m_options.screenshotDir + "/" + name + ".png";
+    if (!texture.getTexture().copyToImage().saveToFile(path))
+    {
+        std::cerr << "heparin-quiz: cannot save the screenshot '" << path << "'\n";
+        return false;
+    }
+    return true;
+}
+
+void Application::measureFrames(int count)
+{
+    std::vector<double> times;
+    sf::Clock clock;
+    for (int i = 0; i < count && isOpen(); ++i)
+    {
+        if (i % 10 == 0)
+            m_stack.restartTransition();
+        clock.restart();
+        sf::Event event;
+        while (m_window->pollEvent(event))
+        {
+        }
+        step(milliseconds(16));
+        render();
+        times.push_back(static_cast<double>(clock.getElapsedTime().asMicroseconds()) / 1000.0);
+    }
+    if (times.empty())
+        return;
+    std::sort(times.begin(), times.end());
+    const auto at = [&times](double q)
+    {
+        return times[std::min(times.size() - 1,
+                              static_cast<std::size_t>(q * static_cast<double>(times.size())))];
+    };
+    std::cout << "figure frame_time_p50 " << at(0.50) << " ms\n";
+    std::cout << "figure frame_time_p99 " << at(0.99) << " ms\n";
+    std::cout << "figure frame_time_max " << times.back() << " ms\n";
+    std::cout.flush();
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "Audio.hpp"
+#include "GameContext.hpp"
+#include "Screen.hpp"
+#include "Script.hpp"
+#include "Theme.hpp"
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+/// Everything the command line decides before the window opens.
+struct LaunchOptions
+{
+    std::string dataDir;    ///< packs folder ("" = none)
+    std::string profileDir; ///< settings and history ("" = nothing saved)
+    std::string resultsPath;
+    std::string scriptPath;
+    std::string screenshotDir = ".";
+    std::string fontDir = "/usr/share/fonts/truetype/dejavu";
+    std::string today; ///< YYYY-MM-DD for the checker
+    unsigned width = 1280;
+    unsigned height = 720;
+    bool fullscreen = false;
+    bool mute = false;
+    std::uint32_t seed = 1; ///< first seed offered on the set-up screen
+    /// Set by `play`: start this round at once (pack ids are checked after loading).
+    std::optional<core::SessionConfig> directPlay;
+    /// `play --topic` values, resolved against the loaded packs.
+    std::vector<std::string> directTopics;
+};
+
+inline constexpr unsigned kMinWidth = 800;
+inline constexpr unsigned kMinHeight = 600;
+
+/// Owns the window, the theme, the sounds and the screen stack, and runs the loop. While the
+/// player is idle it blocks in waitEvent (no busy loop); it polls at a frame cap only while
+/// something animates and ticks a few times a second while a question timer runs.
+class Application
+{
+public:
+    explicit Application(LaunchOptions options);
+    /// Returns the process exit code (0 ok, 1 start-up failure, 2 bad script or arguments).
+    int run();
+
+private:
+    bool loadEverything();
+    void wireContext();
+    std::string startSession(const core::SessionConfig& config);
+    void finishSession();
+    void applySettings(bool save);
+    void createWindow(bool fullscreen);
+    void handleEvent(const sf::Event& event);
+    void onResize(unsigned width, unsigned height);
+    void render();
+    void step(std::chrono::milliseconds elapsed);
+    /// Runs one script command; returns false once the script has ended the game.
+    bool runScriptCommand(const ScriptCommand& command);
+    bool saveShot(const std::string& name);
+    void measureFrames(int count);
+    [[nodiscard]] bool isOpen() const { return m_window && m_window->isOpen(); }
+    void loadHistory();
+    void saveHistory();
+
+    LaunchOptions m_options;
+    FontSet m_fonts;
+    Theme m_theme;
+    AudioPlayer m_audio;
+    GameContext m_context;
+    ScreenStack m_stack;
+    /// Made only when needed: constructing any SFML window opens the display.
+    std::unique_ptr<sf::RenderWindow> m_window;
+    bool m_fullscreen = false;
+    sf::Vector2u m_windowedSize;
+    bool m_animating = true;
+    std::vector<ScriptCommand> m_script;
+    std::size_t m_scriptIndex = 0;
+    bool m_scriptFailed = false;
+};
+
+} // namespace quiz::ui

@@ -1,0 +1,193 @@
+#include "Screen.hpp"
+
+#include "GameContext.hpp"
+#include "Theme.hpp"
+#include "widgets/Button.hpp"
+
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace quiz::ui
+{
+
+Screen::Screen(ScreenStack& stack, GameContext& context) : m_stack(stack), m_context(context)
+{
+}
+
+bool Screen::update(std::chrono::milliseconds elapsed)
+{
+    return updateWidgets(elapsed);
+}
+
+void Screen::requestPush(ScreenId id)
+{
+    m_stack.push(id);
+}
+
+void Screen::requestPop()
+{
+    m_stack.pop();
+}
+
+void Screen::requestClear()
+{
+    m_stack.clear();
+}
+
+void Screen::requestReplace(ScreenId id)
+{
+    m_stack.pop();
+    m_stack.push(id);
+}
+
+const Theme& Screen::theme() const
+{
+    return *m_context.theme;
+}
+
+bool Screen::updateWidgets(std::chrono::milliseconds elapsed) const
+{
+    bool animating = false;
+    for (Widget* widget : m_widgets)
+        animating = widget->update(elapsed) || animating;
+    return animating;
+}
+
+void Screen::drawWidgets(sf::RenderTarget& target) const
+{
+    for (const Widget* widget : m_widgets)
+        widget->draw(target, theme());
+}
+
+bool Screen::dispatchToWidgets(const sf::Event& event)
+{
+    for (Widget* widget : m_widgets)
+    {
+        if (widget->handleEvent(event))
+            return true;
+    }
+    return m_focus.handleEvent(event);
+}
+
+void ScreenStack::registerScreen(ScreenId id, Factory factory)
+{
+    m_factories[id] = std::move(factory);
+}
+
+void ScreenStack::push(ScreenId id)
+{
+    m_pending.push_back({Action::Push, id});
+}
+
+void ScreenStack::pop()
+{
+    m_pending.push_back({Action::Pop, ScreenId::Title});
+}
+
+void ScreenStack::clear()
+{
+    m_pending.push_back({Action::Clear, ScreenId::Title});
+}
+
+void ScreenStack::applyPendingChanges(sf::Vector2f size)
+{
+    bool changed = false;
+    // Screens may queue more changes while being built; take them in order.
+    for (std::size_t i = 0; i < m_pending.size(); ++i)
+    {
+        const Pending change = m_pending[i];
+        changed = true;
+        switch (change.action)
+        {
+        case Action::Push:
+        {
+            const auto factory = m_factories.find(change.id);
+            if (factory == m_factories.end())
+                throw std::logic_error("no screen registered for that id");
+            std::unique_ptr<Screen> screen = factory->second();
+            screen->layout(size);
+            m_screens.emplace_back(change.id, std::move(screen));
+            break;
+        }
+        case Action::Pop:
+            if (!m_screens.empty())
+                m_screens.pop_back();
+            break;
+        case Action::Clear:
+            m_screens.clear();
+            break;
+        }
+    }
+    m_pending.clear();
+    if (changed)
+    {
+        m_fade = 0.0F;
+        // The screen now on top may have been laid out for another size.
+        if (!m_screens.empty())
+            m_screens.back().second->layout(size);
+    }
+}
+
+void ScreenStack::handleEvent(const sf::Event& event)
+{
+    for (auto it = m_screens.rbegin(); it != m_screens.rend(); ++it)
+    {
+        if (!it->second->handleEvent(event))
+            break;
+    }
+}
+
+bool ScreenStack::update(std::chrono::milliseconds elapsed)
+{
+    bool animating = false;
+    for (auto& entry : m_screens)
+        animating = entry.second->update(elapsed) || animating;
+    if (m_fade < 1.0F)
+    {
+        m_fade = std::min(1.0F, m_fade + static_cast<float>(elapsed.count()) / 160.0F);
+        animating = true;
+    }
+    return animating;
+}
+
+void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
+{
+    target.clear(theme.colors().background);
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < m_screens.size(); ++i)
+    {
+        if (m_screens[i].second->isOpaque())
+            first = i;
+    }
+    for (std::size_t i = first; i < m_screens.size(); ++i)
+        m_screens[i].second->draw(target);
+    if (m_fade < 1.0F)
+    {
+        // A short fade from the background colour: the new screen eases in.
+        sf::Color veil = theme.colors().background;
+        veil.a = static_cast<sf::Uint8>(200.0F * (1.0F - m_fade));
+        const sf::Vector2f size(target.getSize());
+        drawBox(target, {0.0F, 0.0F, size.x, size.y}, veil);
+    }
+}
+
+void ScreenStack::layout(sf::Vector2f size)
+{
+    for (auto& entry : m_screens)
+        entry.second->layout(size);
+}
+
+bool ScreenStack::needsTicks() const
+{
+    return std::any_of(m_screens.begin(), m_screens.end(),
+                       [](const auto& entry) { return entry.second->needsTicks(); });
+}
+
+ScreenId ScreenStack::getTopId() const
+{
+    return m_screens.empty() ? ScreenId::Title : m_screens.back().first;
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,110 @@
+#include "Theme.hpp"
+
+#include <algorithm>
+
+namespace quiz::ui
+{
+namespace
+{
+
+void loadFace(sf::Font& font, const std::string& path)
+{
+    if (!font.loadFromFile(path))
+        throw FontError("cannot load the font '" + path +
+                        "' (install the Debian package fonts-dejavu-core)");
+}
+
+Palette normalPalette()
+{
+    Palette p;
+    p.background = sf::Color(22, 30, 44);
+    p.backgroundAccent = sf::Color(30, 42, 62);
+    p.panel = sf::Color(36, 49, 72);
+    p.panelHover = sf::Color(48, 65, 96);
+    p.border = sf::Color(70, 90, 124);
+    p.text = sf::Color(236, 241, 248);
+    p.muted = sf::Color(166, 180, 202);
+    p.accent = sf::Color(56, 152, 214);
+    p.accentText = sf::Color(255, 255, 255);
+    p.correct = sf::Color(72, 186, 120);
+    p.wrong = sf::Color(232, 96, 84);
+    p.critical = sf::Color(245, 176, 44);
+    p.focus = sf::Color(255, 214, 92);
+    p.selected = sf::Color(40, 96, 150);
+    return p;
+}
+
+Palette highContrastPalette()
+{
+    Palette p;
+    p.background = sf::Color(0, 0, 0);
+    p.backgroundAccent = sf::Color(0, 0, 0);
+    p.panel = sf::Color(0, 0, 0);
+    p.panelHover = sf::Color(40, 40, 40);
+    p.border = sf::Color(255, 255, 255);
+    p.text = sf::Color(255, 255, 255);
+    p.muted = sf::Color(230, 230, 230);
+    p.accent = sf::Color(255, 235, 0);
+    p.accentText = sf::Color(0, 0, 0);
+    p.correct = sf::Color(80, 255, 140);
+    p.wrong = sf::Color(255, 110, 110);
+    p.critical = sf::Color(255, 190, 0);
+    p.focus = sf::Color(0, 255, 255);
+    p.selected = sf::Color(0, 70, 140);
+    return p;
+}
+
+} // namespace
+
+const sf::Font& FontSet::get(bool isBold, bool isItalic) const
+{
+    if (isBold)
+        return isItalic ? boldItalic : bold;
+    return isItalic ? italic : regular;
+}
+
+void loadFonts(FontSet& fonts, const std::string& dir)
+{
+    loadFace(fonts.regular, dir + "/DejaVuSans.ttf");
+    loadFace(fonts.bold, dir + "/DejaVuSans-Bold.ttf");
+    loadFace(fonts.italic, dir + "/DejaVuSans-Oblique.ttf");
+    loadFace(fonts.boldItalic, dir + "/DejaVuSans-BoldOblique.ttf");
+}
+
+Theme::Theme(const FontSet& fonts) : m_fonts(fonts), m_palette(normalPalette())
+{
+}
+
+void Theme::setHighContrast(bool on)
+{
+    m_highContrast = on;
+    m_palette = on ? highContrastPalette() : normalPalette();
+    ++m_revision;
+}
+
+void Theme::setTextSizeStep(int step)
+{
+    static const float kScales[kTextSizeSteps] = {0.88F, 1.0F, 1.16F, 1.32F};
+    m_textStep = std::clamp(step, 0, kTextSizeSteps - 1);
+    m_textScale = kScales[m_textStep];
+    ++m_revision;
+}
+
+void Theme::setWindowSize(float width, float height)
+{
+    // Designed at 1280x720; small windows keep text readable (and scroll), big ones grow
+    // only so far and gain margins instead.
+    const float scale = std::clamp(std::min(width / 1280.0F, height / 720.0F), 0.72F, 1.5F);
+    if (scale != m_scale)
+    {
+        m_scale = scale;
+        ++m_revision;
+    }
+}
+
+float Theme::contentWidth(float windowWidth) const
+{
+    return std::min(windowWidth - 2.0F * px(32.0F), px(1100.0F));
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,265 @@
+#include "ScreenKit.hpp"
+#include "Screens.hpp"
+#include "ui/GameContext.hpp"
+
+#include <algorithm>
+
+namespace quiz::ui
+{
+namespace
+{
+
+core::RichText plain(const std::string& text)
+{
+    return core::RichText::fromPlain(text);
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id)
+{
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+/// Builds the option-by-option review of one answered question into `area` from `y` on;
+/// shared by the feedback and results screens. Returns the new y.
+float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                        const core::AnswerRecord& answer, float x, float y, float width,
+                        bool showStem);
+
+float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                        const core::AnswerRecord& answer, float x, float y, float width,
+                        bool showStem)
+{
+    const Palette& c = t.colors();
+    const core::Question& question = planned.question;
+    TextStyle body;
+    body.size = t.bodySize();
+    body.color = c.text;
+    TextStyle small = body;
+    small.size = t.smallSize();
+    small.color = c.muted;
+    TextStyle strong = body;
+    strong.bold = true;
+
+    if (showStem)
+    {
+        auto stem = std::make_unique<Panel>();
+        stem->addText(question.stem, body);
+        y += area.add(std::move(stem)).layout(x, y, width, t) + t.px(10.0F);
+    }
+    for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
+    {
+        const core::Option& option = question.options[planned.optionOrder[position]];
+        const bool chosen = contains(answer.chosenOptionIds, option.id);
+        std::string marks;
+        if (option.correct)
+            marks += "✔ Correct answer";
+        if (chosen)
+            marks += std::string(marks.empty() ? "" : "  ·  ") + "● Your choice";
+        if (option.severity == core::OptionSeverity::Critical)
+            marks += std::string(marks.empty() ? "" : "  ·  ") + "⚠ Critical safety error";
+        if (marks.empty())
+            marks = "✘ Not correct";
+
+        auto panel = std::make_unique<Panel>();
+        const std::string badge = optionBadgeFor(question, position);
+        core::RichText title;
+        if (!badge.empty())
+            title.append(badge + "   ", true);
+        core::RichText text = option.text;
+        if (text.isEmpty())
+            text = plain(option.id == "true" ? "True" : option.id == "false" ? "False" : option.id);
+        for (core::TextRun run : text.runs)
+        {
+            run.bold = true;
+            title.runs.push_back(run);
+        }
+        panel->addText(title, body);
+        TextStyle markStyle = small;
+        markStyle.bold = true;
+        markStyle.color = option.correct                                      ? c.correct
+                          : option.severity == core::OptionSeverity::Critical ? c.critical
+                          : chosen                                            ? c.wrong
+                                                                              : c.muted;
+        panel->addText(plain(marks), markStyle);
+        panel->addText(option.rationale, body);
+        const sf::Color border = chosen ? c.accent : c.border;
+        panel->setColors(chosen ? c.selected : c.panel, border,
+                         chosen ? t.borderWidth() + 1.0F : 1.0F);
+        panel->setStripe(option.correct ? c.correct : chosen ? c.wrong : sf::Color::Transparent);
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
+    }
+    if (!question.explanation.isEmpty())
+    {
+        auto panel = std::make_unique<Panel>();
+        panel->addText(plain("Explanation"), strong);
+        panel->addText(question.explanation, body);
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+    }
+    const char* outcome = answer.score.correct   ? "correct"
+                          : answer.score.partial ? "partial"
+                                                 : "incorrect";
+    for (const core::OutcomeFeedback& feedback : question.feedback)
+    {
+        if (feedback.on != outcome)
+            continue;
+        auto panel = std::make_unique<Panel>();
+        panel->addText(feedback.text, body);
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+    }
+    if (!question.refs.empty())
+    {
+        auto panel = std::make_unique<Panel>();
+        panel->addText(plain(question.refs.size() == 1 ? "Reference" : "References"), strong);
+        for (const core::Reference& ref : question.refs)
+        {
+            std::string line = ref.sourceId;
+            for (const core::Source& source : planned.sources)
+            {
+                if (source.id == ref.sourceId)
+                    line = source.citation.empty() ? source.id : source.citation;
+            }
+            if (!ref.locator.empty())
+                line += " — " + ref.locator;
+            panel->addText(plain(line), small);
+        }
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+    }
+    return y;
+}
+
+FeedbackScreen::FeedbackScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
+{
+    const core::Session& session = *context.session;
+    const bool last = session.getCurrentIndex() + 1 >= session.getQuestionCount();
+    m_next = std::make_unique<Button>(
+        last ? "See results" : "Next question", [this] { next(); }, Button::Kind::Primary);
+    m_next->setShortcut("Enter");
+    m_widgets.push_back(&m_body);
+    m_widgets.push_back(m_next.get());
+    m_focus.add(&m_body);
+    m_focus.add(m_next.get());
+}
+
+void FeedbackScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const core::Session& session = *context().session;
+    const core::AnswerRecord& answer = session.getAnswers().back();
+    const core::PlannedQuestion& planned = session.getCurrent();
+    if (answer.timedOut)
+    {
+        m_verdict = "✘  Time ran out";
+        m_verdictColor = c.wrong;
+    }
+    else if (answer.score.correct)
+    {
+        m_verdict = "✔  Correct";
+        m_verdictColor = c.correct;
+    }
+    else if (answer.score.partial)
+    {
+        m_verdict = "◐  Partly correct";
+        m_verdictColor = c.critical;
+    }
+    else
+    {
+        m_verdict = "✘  Incorrect";
+        m_verdictColor = c.wrong;
+    }
+    m_points = formatPoints(answer.score.points) + " of " + formatPoints(answer.score.maxPoints) +
+               (answer.score.maxPoints == 1.0 ? " point" : " points");
+
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float top = headerHeight(t) + t.px(16.0F);
+    m_bannerHeight = t.textSize(34.0F) * 1.6F;
+    const float buttonHeight = t.px(54.0F);
+    m_footerTop = size.y - buttonHeight - t.px(28.0F);
+    const float bodyTop = top + m_bannerHeight + t.px(12.0F);
+    m_body.clear();
+    m_body.setBounds({left, bodyTop, content, m_footerTop - bodyTop - t.px(12.0F)});
+    const float inner = content - t.px(20.0F);
+    float y = bodyTop;
+    if (answer.score.critical)
+    {
+        auto banner = std::make_unique<Panel>();
+        TextStyle style;
+        style.size = t.bodySize();
+        style.color = c.text;
+        style.bold = true;
+        banner->addText(core::RichText::fromPlain(
+                            "⚠  Critical safety error: the option you chose could harm a patient."),
+                        style);
+        banner->setColors(c.backgroundAccent, c.critical, t.borderWidth() + 1.0F);
+        banner->setStripe(c.critical);
+        y += m_body.add(std::move(banner)).layout(left, y, inner, t) + t.px(12.0F);
+    }
+    y = buildAnswerReview(m_body, t, planned, answer, left, y, inner, true);
+    m_body.setContentHeight(y - bodyTop);
+    const float nextWidth = std::max(t.px(240.0F), m_next->preferredWidth(t));
+    m_next->setBounds({left + content - nextWidth, m_footerTop, nextWidth, buttonHeight});
+}
+
+bool FeedbackScreen::handleEvent(const sf::Event& event)
+{
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        requestPush(ScreenId::ConfirmQuit);
+        return false;
+    }
+    if (isKey(event, sf::Keyboard::Enter))
+    {
+        next();
+        return false;
+    }
+    dispatchToWidgets(event);
+    return false;
+}
+
+void FeedbackScreen::next()
+{
+    core::Session& session = *context().session;
+    if (!session.next())
+        return;
+    if (session.isFinished())
+    {
+        context().finishSession();
+        requestReplace(ScreenId::Results);
+    }
+    else
+    {
+        requestReplace(ScreenId::Question);
+    }
+}
+
+void FeedbackScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const core::Session& session = *context().session;
+    const std::string progress = std::to_string(session.getCurrentIndex() + 1) + " / " +
+                                 std::to_string(session.getQuestionCount());
+    drawHeader(target, t, progress + "   " + session.getCurrent().topicTitle, "Feedback");
+    const sf::FloatRect body = m_body.getBounds();
+    const float top = headerHeight(t) + t.px(16.0F);
+    drawBox(target, {body.left, top, body.width, m_bannerHeight}, c.panel, m_verdictColor,
+            t.borderWidth() + 1.0F);
+    drawBox(target, {body.left, top, t.px(10.0F), m_bannerHeight}, m_verdictColor);
+    const float size = t.textSize(34.0F);
+    drawLabel(target, t, m_verdict, body.left + t.px(28.0F),
+              top + (m_bannerHeight - size * 1.25F) / 2.0F, size, m_verdictColor, true);
+    const float pointsWidth = measureText(t.fonts().regular, m_points, t.bodySize());
+    drawLabel(target, t, m_points, body.left + body.width - pointsWidth - t.px(20.0F),
+              top + (m_bannerHeight - t.bodySize() * 1.25F) / 2.0F, t.bodySize(), c.text);
+    drawWidgets(target);
+    if (m_body.isScrollable())
+        drawLabel(target, t, "Scroll: wheel, PageUp/PageDown", body.left,
+                  m_footerTop + (m_next->getBounds().height - t.smallSize() * 1.25F) / 2.0F,
+                  t.smallSize(), c.muted);
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,355 @@
+#include "ScreenKit.hpp"
+#include "Screens.hpp"
+#include "ui/Audio.hpp"
+#include "ui/GameContext.hpp"
+
+#include <SFML/Graphics/Sprite.hpp>
+#include <SFML/Graphics/Texture.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace quiz::ui
+{
+namespace
+{
+
+std::string figurePath(const GameContext& context, const core::PlannedQuestion& planned)
+{
+    for (const core::Pack& pack : context.packs)
+    {
+        if (pack.id == planned.packId)
+            return (pack.baseDir.empty() ? std::string(".") : pack.baseDir) + "/" +
+                   planned.question.figure->src;
+    }
+    return {};
+}
+
+} // namespace
+
+QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
+{
+    const core::Session& session = *context.session;
+    m_index = session.getCurrentIndex();
+    const core::PlannedQuestion& planned = session.getCurrent();
+    const core::Question& question = planned.question;
+    const bool multiple = question.type == core::QuestionType::Multiple;
+
+    auto stem = std::make_unique<TextBlock>();
+    stem->setText(question.stem);
+    m_stem = &m_body.add(std::move(stem));
+    if (question.figure)
+    {
+        auto texture = std::make_shared<sf::Texture>();
+        if (texture->loadFromFile(figurePath(context, planned)))
+        {
+            texture->setSmooth(true);
+            m_figure = texture;
+        }
+        m_figureAlt = question.figure->alt;
+    }
+    for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
+    {
+        const core::Option& option = question.options[planned.optionOrder[position]];
+        const std::string badge = optionBadgeFor(question, position);
+        core::RichText text = option.text;
+        if (question.type == core::QuestionType::TrueFalse && text.isEmpty())
+            text = core::RichText::fromPlain(option.id == "true" ? "True" : "False");
+        auto button = std::make_unique<OptionButton>(badge, text, multiple,
+                                                     [this, position] { pick(position); });
+        m_options.push_back(&m_body.add(std::move(button)));
+    }
+    m_widgets.push_back(&m_body);
+    for (OptionButton* option : m_options)
+        m_focus.add(option);
+
+    m_hintButton = std::make_unique<Button>("Hint", [this] { showHint(); });
+    m_hintButton->setShortcut("H");
+    m_hintButton->setVisible(!question.hints.empty());
+    m_submitButton = std::make_unique<Button>(
+        "Submit", [this] { submit(); }, Button::Kind::Primary);
+    m_submitButton->setShortcut("Enter");
+    m_submitButton->setVisible(multiple);
+    m_widgets.push_back(m_hintButton.get());
+    m_widgets.push_back(m_submitButton.get());
+    m_focus.add(m_hintButton.get());
+    m_focus.add(m_submitButton.get());
+    m_focus.setOnFocus(
+        [this](Widget& widget)
+        {
+            if (std::find(m_options.begin(), m_options.end(), &widget) != m_options.end())
+                m_body.ensureVisible(widget.getBounds());
+        });
+}
+
+void QuestionScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const core::Session& session = *context().session;
+    const core::Question& question = session.getCurrent().question;
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float top = headerHeight(t);
+    const float barHeight = t.px(8.0F);
+    m_progress.setBounds({0.0F, top, size.x, barHeight});
+    m_progress.setValue(static_cast<float>(m_index) /
+                        static_cast<float>(session.getQuestionCount()));
+    float bodyTop = top + barHeight + t.px(18.0F);
+    if (session.getConfig().timerSeconds > 0)
+    {
+        m_timerBar.setBounds(
+            {left + t.px(200.0F), bodyTop + t.px(4.0F), content - t.px(200.0F), t.px(14.0F)});
+        bodyTop += t.px(44.0F);
+    }
+    const float buttonHeight = t.px(54.0F);
+    m_footerTop = size.y - buttonHeight - t.px(28.0F);
+    m_body.setBounds({left, bodyTop, content, m_footerTop - bodyTop - t.px(12.0F)});
+
+    const float inner = content - t.px(20.0F); // room for the scroll bar
+    float y = bodyTop;
+    TextStyle stemStyle;
+    stemStyle.size = t.textSize(25.0F);
+    stemStyle.color = t.colors().text;
+    m_stem->setStyle(stemStyle);
+    m_stem->layout(inner, t);
+    m_stem->setPosition(left, y);
+    y += m_stem->getLayoutHeight() + t.px(16.0F);
+    if (question.figure)
+    {
+        const float maxHeight = std::max(t.px(120.0F), m_body.getBounds().height * 0.45F);
+        if (m_figure)
+        {
+            const auto* texture = static_cast<const sf::Texture*>(m_figure.get());
+            const sf::Vector2f natural(texture->getSize());
+            const float scale =
+                std::min({inner / natural.x, maxHeight / natural.y, 2.0F * t.px(1.0F)});
+            m_figureBox = {left, y, natural.x * scale, natural.y * scale};
+        }
+        else
+        {
+            m_figureBox = {left, y, inner, t.bodySize() * 2.5F};
+        }
+        y += m_figureBox.height + t.px(16.0F);
+    }
+    if (question.type == core::QuestionType::Multiple)
+        y += t.bodySize() * 1.6F; // "Select all that apply"
+    for (Panel* hint : m_hints)
+    {
+        y += hint->layout(left, y, inner, t) + t.px(10.0F);
+    }
+    for (OptionButton* option : m_options)
+    {
+        y += option->layout(left, y, inner, t) + t.px(10.0F);
+    }
+    m_body.setContentHeight(y - bodyTop);
+    m_promptY = 0.0F;
+
+    const float hintWidth = m_hintButton->preferredWidth(t);
+    m_hintButton->setBounds({left, m_footerTop, hintWidth, buttonHeight});
+    const float submitWidth = std::max(t.px(200.0F), m_submitButton->preferredWidth(t));
+    m_submitButton->setBounds(
+        {left + content - submitWidth, m_footerTop, submitWidth, buttonHeight});
+}
+
+bool QuestionScreen::handleEvent(const sf::Event& event)
+{
+    core::Session& session = *context().session;
+    if (session.getPhase() != core::Phase::Asking)
+        return false;
+    const core::Question& question = session.getCurrent().question;
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        requestPush(ScreenId::ConfirmQuit);
+        return false;
+    }
+    // H asks for a hint when there is one (an eighth option H is then reached with 8).
+    if (isKey(event, sf::Keyboard::H) && !question.hints.empty())
+    {
+        showHint();
+        return false;
+    }
+    if (isKey(event, sf::Keyboard::Enter))
+    {
+        Widget* focused = m_focus.getFocused();
+        if (focused != nullptr &&
+            (question.type != core::QuestionType::Multiple || focused == m_hintButton.get()))
+            focused->activate();
+        else if (question.type == core::QuestionType::Multiple)
+            submit();
+        return false;
+    }
+    const int key = optionKey(event);
+    if (key >= 0)
+    {
+        if (static_cast<std::size_t>(key) < m_options.size())
+            pick(static_cast<std::size_t>(key));
+        return false;
+    }
+    dispatchToWidgets(event);
+    return false;
+}
+
+void QuestionScreen::pick(std::size_t position)
+{
+    core::Session& session = *context().session;
+    const core::Option* option = session.getShownOption(position);
+    if (option == nullptr || session.getCurrentIndex() != m_index)
+        return;
+    // Read before picking: a single-answer pick may end the question (or the round).
+    const bool multiple = session.getCurrent().question.type == core::QuestionType::Multiple;
+    const std::string id = option->id;
+    if (!session.pick(id))
+        return;
+    if (multiple)
+    {
+        m_options[position]->setSelected(session.isSelected(id));
+        return;
+    }
+    afterAnswer();
+}
+
+void QuestionScreen::submit()
+{
+    if (context().session->submit())
+        afterAnswer();
+}
+
+void QuestionScreen::showHint()
+{
+    core::Session& session = *context().session;
+    const int index = session.useHint();
+    if (index < 0)
+        return;
+    const Theme& t = theme();
+    auto panel = std::make_unique<Panel>();
+    TextStyle style;
+    style.size = t.bodySize();
+    style.color = t.colors().text;
+    TextStyle label = style;
+    label.bold = true;
+    label.color = t.colors().critical;
+    const auto total = session.getCurrent().question.hints.size();
+    panel->addText(core::RichText::fromPlain(total > 1 ? "Hint " + std::to_string(index + 1) +
+                                                             " of " + std::to_string(total)
+                                                       : "Hint"),
+                   label);
+    panel->addText(session.getCurrent().question.hints[static_cast<std::size_t>(index)], style);
+    panel->setColors(t.colors().backgroundAccent, t.colors().critical, 1.0F);
+    m_hints.push_back(&m_body.add(std::move(panel)));
+    if (session.getHintsShown() >= static_cast<int>(total))
+        m_hintButton->setEnabled(false);
+    layout(getSize());
+}
+
+void QuestionScreen::afterAnswer()
+{
+    core::Session& session = *context().session;
+    if (session.getPhase() == core::Phase::Feedback)
+    {
+        const core::AnswerRecord& answer = session.getAnswers().back();
+        context().audio->play(answer.score.correct ? Cue::Correct : Cue::Wrong);
+        requestReplace(ScreenId::Feedback);
+    }
+    else if (session.isFinished())
+    {
+        context().finishSession();
+        requestReplace(ScreenId::Results);
+    }
+    else
+    {
+        // Exam mode: the next question, with no hint of how the last one went.
+        requestReplace(ScreenId::Question);
+    }
+}
+
+bool QuestionScreen::update(std::chrono::milliseconds elapsed)
+{
+    core::Session& session = *context().session;
+    if (session.getPhase() == core::Phase::Asking && session.getCurrentIndex() == m_index)
+    {
+        session.advance(elapsed);
+        if (session.getPhase() != core::Phase::Asking || session.getCurrentIndex() != m_index)
+        {
+            afterAnswer();
+            return true;
+        }
+        if (const auto left = session.getTimeLeft())
+        {
+            const float total = static_cast<float>(session.getConfig().timerSeconds) * 1000.0F;
+            m_timerBar.setValue(static_cast<float>(left->count()) / total);
+            const bool low = left->count() <= 5000;
+            m_timerBar.setFillColor(low ? theme().colors().critical : theme().colors().accent);
+        }
+    }
+    return updateWidgets(elapsed);
+}
+
+bool QuestionScreen::needsTicks() const
+{
+    const core::Session& session = *context().session;
+    return session.getPhase() == core::Phase::Asking && session.getConfig().timerSeconds > 0;
+}
+
+void QuestionScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const core::Session& session = *context().session;
+    if (m_index >= session.getQuestionCount())
+        return;
+    const core::PlannedQuestion& planned = session.getQuestion(m_index);
+    const std::string progress =
+        std::to_string(m_index + 1) + " / " + std::to_string(session.getQuestionCount());
+    const std::string mode = session.getConfig().mode == core::Mode::Tutor ? "Tutor" : "Exam";
+    drawHeader(target, t, progress + "   " + planned.topicTitle, mode + " · Esc: leave");
+    m_progress.draw(target, t);
+    if (const auto left = session.getTimeLeft())
+    {
+        const long long seconds = (left->count() + 999) / 1000;
+        const sf::FloatRect bar = m_timerBar.getBounds();
+        drawLabel(target, t, "Time left: " + std::to_string(seconds) + " s",
+                  bar.left - t.px(200.0F), bar.top + bar.height / 2.0F - t.smallSize() * 0.7F,
+                  t.smallSize(), seconds <= 5 ? c.critical : c.text, seconds <= 5);
+        m_timerBar.draw(target, t);
+    }
+    // The figure and the prompt scroll with the body, so draw them in its view.
+    const sf::FloatRect body = m_body.getBounds();
+    const sf::View saved = target.getView();
+    const sf::Vector2f size(target.getSize());
+    sf::View view(sf::FloatRect(body.left, body.top + m_body.getScroll(), body.width, body.height));
+    view.setViewport(
+        {body.left / size.x, body.top / size.y, body.width / size.x, body.height / size.y});
+    target.setView(view);
+    if (planned.question.figure)
+    {
+        if (m_figure)
+        {
+            sf::Sprite sprite(*static_cast<const sf::Texture*>(m_figure.get()));
+            const sf::Vector2f natural(sprite.getTexture()->getSize());
+            sprite.setScale(m_figureBox.width / natural.x, m_figureBox.height / natural.y);
+            sprite.setPosition(m_figureBox.left, m_figureBox.top);
+            target.draw(sprite);
+        }
+        else
+        {
+            drawBox(target, m_figureBox, c.panel, c.border, 1.0F);
+            drawLabel(target, t,
+                      fitText(t.fonts().italic, "[Figure: " + m_figureAlt + "]", t.bodySize(),
+                              m_figureBox.width - t.px(24.0F)),
+                      m_figureBox.left + t.px(12.0F), m_figureBox.top + t.px(12.0F), t.bodySize(),
+                      c.muted);
+        }
+    }
+    if (planned.question.type == core::QuestionType::Multiple)
+    {
+        const float y = m_stem->getBounds().top + m_stem->getLayoutHeight() + t.px(16.0F) +
+                        (planned.question.figure ? m_figureBox.height + t.px(16.0F) : 0.0F);
+        drawLabel(target, t, "Select all that apply, then Submit.", body.left, y, t.bodySize(),
+                  c.accent, true);
+    }
+    target.setView(saved);
+    drawWidgets(target);
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Pack.hpp"
+#include "ui/Theme.hpp"
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <string>
+
+namespace quiz::ui
+{
+
+/// Small drawing helpers the screens share.
+void drawLabel(sf::RenderTarget& target, const Theme& theme, const std::string& utf8, float x,
+               float y, float size, const sf::Color& color, bool bold = false);
+/// Draws `utf8` centred on `centreX`.
+void drawCentred(sf::RenderTarget& target, const Theme& theme, const std::string& utf8,
+                 float centreX, float y, float size, const sf::Color& color, bool bold = false);
+/// Cuts `utf8` with an ellipsis so it fits `width` pixels.
+[[nodiscard]] std::string fitText(const sf::Font& font, const std::string& utf8, float size,
+                                  float width);
+/// The band across the top of a screen with its title; returns the band's height.
+float drawHeader(sf::RenderTarget& target, const Theme& theme, const std::string& title,
+                 const std::string& right = {});
+[[nodiscard]] float headerHeight(const Theme& theme);
+/// 0-based option position for keys 1-8 and A-H, else -1.
+[[nodiscard]] int optionKey(const sf::Event& event);
+[[nodiscard]] bool isKey(const sf::Event& event, sf::Keyboard::Key key);
+/// "A", "b", "3" or "" for the option at `position` under a numbering style.
+[[nodiscard]] std::string optionBadge(const std::string& numbering, std::size_t position);
+/// The badge shown for the option at `position` of `question` (true/false: "1", "2").
+[[nodiscard]] std::string optionBadgeFor(const core::Question& question, std::size_t position);
+/// "2:05" from milliseconds.
+[[nodiscard]] std::string formatDuration(long long ms);
+/// "7.5" / "7" : points without needless decimals.
+[[nodiscard]] std::string formatPoints(double points);
+
+} // namespace quiz::ui

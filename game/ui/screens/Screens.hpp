@@ -1,0 +1,194 @@
+#pragma once
+
+#include "ui/Screen.hpp"
+#include "ui/widgets/Button.hpp"
+#include "ui/widgets/Panel.hpp"
+#include "ui/widgets/ScrollArea.hpp"
+#include "ui/widgets/TextBlock.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+/// Play, Review missed, Settings, Quit; pack count; the education-only notice.
+class TitleScreen : public Screen
+{
+public:
+    TitleScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    std::vector<std::unique_ptr<Button>> m_buttons;
+    Button* m_play = nullptr;
+    Button* m_review = nullptr;
+    Button* m_errors = nullptr;
+    TextBlock m_status;
+    float m_titleY = 0.0F;
+};
+
+/// Packs and topics (tick boxes with counts), number of questions, mode, timer and seed.
+class SetupScreen : public Screen
+{
+public:
+    SetupScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    void rebuildTopics();
+    void refresh();
+    void start();
+    [[nodiscard]] bool isChosen(const std::string& packId, const std::string& topicId) const;
+    void setChosen(const std::string& packId, const std::string& topicId, bool on);
+
+    ScrollArea m_topics;
+    std::vector<Checkbox*> m_topicBoxes;
+    std::vector<std::unique_ptr<Button>> m_buttons;
+    Button* m_modeTutor = nullptr;
+    Button* m_modeExam = nullptr;
+    Button* m_start = nullptr;
+    std::unique_ptr<TextField> m_seed;
+    std::vector<std::pair<std::string, sf::Vector2f>> m_labels; ///< row captions
+    sf::FloatRect m_countBox;
+    sf::FloatRect m_timerBox;
+    std::size_t m_matching = 0;
+    std::string m_message;
+    sf::Vector2f m_messagePos;
+    sf::Vector2f m_modeHelpPos;
+};
+
+/// The stem, the options, hints, progress and the timer of the current question.
+class QuestionScreen : public Screen
+{
+public:
+    QuestionScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    bool update(std::chrono::milliseconds elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    [[nodiscard]] bool needsTicks() const override;
+
+private:
+    void pick(std::size_t position);
+    void submit();
+    void showHint();
+    void afterAnswer();
+
+    ScrollArea m_body;
+    TextBlock* m_stem = nullptr;
+    std::vector<OptionButton*> m_options;
+    std::vector<Panel*> m_hints;
+    std::unique_ptr<Button> m_hintButton;
+    std::unique_ptr<Button> m_submitButton;
+    ProgressBar m_progress;
+    ProgressBar m_timerBar;
+    std::size_t m_index = 0;
+    float m_figureHeight = 0.0F;
+    sf::FloatRect m_figureBox;
+    std::shared_ptr<void> m_figure; ///< the figure texture, when there is one
+    std::string m_figureAlt;
+    float m_footerTop = 0.0F;
+    float m_promptY = 0.0F;
+};
+
+/// After a tutor-mode answer: right or wrong by icon and word, points, every option with
+/// its rationale, the explanation, references, and a banner for a critical choice.
+class FeedbackScreen : public Screen
+{
+public:
+    FeedbackScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    void next();
+
+    ScrollArea m_body;
+    std::unique_ptr<Button> m_next;
+    std::string m_verdict;
+    sf::Color m_verdictColor;
+    std::string m_points;
+    float m_bannerHeight = 0.0F;
+    float m_footerTop = 0.0F;
+};
+
+/// Score, percentage, time, per-topic bars, critical errors, and a review of every question.
+class ResultsScreen : public Screen
+{
+public:
+    ResultsScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    void retryMissed();
+
+    ScrollArea m_summary;
+    ScrollArea m_review;
+    std::vector<std::unique_ptr<Button>> m_buttons;
+    Button* m_retry = nullptr;
+    float m_footerTop = 0.0F;
+    std::string m_notice;
+};
+
+/// Fullscreen, text size, high contrast, sound and volume, default timer. Saved on change.
+class SettingsScreen : public Screen
+{
+public:
+    SettingsScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    void changed();
+
+    std::vector<std::unique_ptr<Widget>> m_owned;
+    std::vector<std::pair<std::string, sf::Vector2f>> m_labels;
+    std::vector<std::pair<std::string, sf::Vector2f>> m_values;
+    Checkbox* m_fullscreen = nullptr;
+};
+
+/// Every pack file that has errors, with its diagnostics; those packs are skipped.
+class PackErrorsScreen : public Screen
+{
+public:
+    PackErrorsScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    ScrollArea m_list;
+    std::unique_ptr<Button> m_back;
+};
+
+/// "Leave this round?" over the running game.
+class ConfirmScreen : public Screen
+{
+public:
+    ConfirmScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+    [[nodiscard]] bool isOpaque() const override { return false; }
+
+private:
+    std::unique_ptr<Button> m_stay;
+    std::unique_ptr<Button> m_leave;
+    TextBlock m_message;
+    sf::FloatRect m_box;
+};
+
+/// Registers every screen with the stack.
+void registerScreens(ScreenStack& stack, GameContext& context);
+
+} // namespace quiz::ui

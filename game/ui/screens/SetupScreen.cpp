@@ -1,0 +1,342 @@
+#include "ScreenKit.hpp"
+#include "Screens.hpp"
+#include "ui/GameContext.hpp"
+
+#include <algorithm>
+
+namespace quiz::ui
+{
+namespace
+{
+
+constexpr int kCountChoices[] = {5, 10, 15, 20, 25, 30, 40, 50, 0};
+
+template <typename T, std::size_t N> int indexOf(const T (&items)[N], const T& value)
+{
+    for (std::size_t i = 0; i < N; ++i)
+    {
+        if (items[i] == value)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+template <typename T, std::size_t N> T stepChoice(const T (&items)[N], const T& value, int step)
+{
+    const int found = indexOf(items, value);
+    const int last = static_cast<int>(N) - 1;
+    const int next = std::clamp(found < 0 ? 1 : found + step, 0, last);
+    return items[next];
+}
+
+} // namespace
+
+SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
+{
+    SetupChoice& setup = context.setup;
+    if (setup.selections.empty() && !context.packs.empty())
+        setup.selections.push_back({context.packs.front().id, ""});
+
+    rebuildTopics();
+    m_widgets.push_back(&m_topics);
+    m_focus.add(&m_topics);
+
+    const auto add = [this](const std::string& label, std::function<void()> action,
+                            Button::Kind kind = Button::Kind::Secondary)
+    {
+        m_buttons.push_back(std::make_unique<Button>(label, std::move(action), kind));
+        m_widgets.push_back(m_buttons.back().get());
+        m_focus.add(m_buttons.back().get());
+        return m_buttons.back().get();
+    };
+    add("−",
+        [this]
+        {
+            this->context().setup.count =
+                stepChoice(kCountChoices, this->context().setup.count, -1);
+            refresh();
+        });
+    add("+",
+        [this]
+        {
+            this->context().setup.count = stepChoice(kCountChoices, this->context().setup.count, 1);
+            refresh();
+        });
+    m_modeTutor = add("Tutor",
+                      [this]
+                      {
+                          this->context().setup.mode = core::Mode::Tutor;
+                          refresh();
+                      });
+    m_modeExam = add("Exam",
+                     [this]
+                     {
+                         this->context().setup.mode = core::Mode::Exam;
+                         refresh();
+                     });
+    add("−",
+        [this]
+        {
+            this->context().setup.timerSeconds =
+                stepChoice(kTimerChoices, this->context().setup.timerSeconds, -1);
+            refresh();
+        });
+    add("+",
+        [this]
+        {
+            this->context().setup.timerSeconds =
+                stepChoice(kTimerChoices, this->context().setup.timerSeconds, 1);
+            refresh();
+        });
+    m_seed = std::make_unique<TextField>(std::to_string(setup.seed), 9,
+                                         [this](const std::string& text) {
+                                             this->context().setup.seed =
+                                                 text.empty()
+                                                     ? 0U
+                                                     : static_cast<std::uint32_t>(std::stoul(text));
+                                         });
+    m_widgets.push_back(m_seed.get());
+    m_focus.add(m_seed.get());
+    add("New seed",
+        [this]
+        {
+            // A fresh seed from the previous one: reproducible, yet a different round.
+            std::uint32_t& seed = this->context().setup.seed;
+            seed = seed * 1664525U + 1013904223U;
+            seed %= 1000000000U;
+            m_seed->setText(std::to_string(seed));
+        });
+    add("Back", [this] { requestPop(); });
+    m_start = add(
+        "Start", [this] { start(); }, Button::Kind::Primary);
+    m_start->setShortcut("Enter");
+    m_focus.setOnFocus(
+        [this](Widget& widget)
+        {
+            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
+                m_topics.ensureVisible(widget.getBounds());
+        });
+    // The topic boxes are reached first with Tab; they live inside the scroll area.
+    FocusGroup ordered;
+    for (Checkbox* box : m_topicBoxes)
+        ordered.add(box);
+    for (Widget* widget : m_widgets)
+    {
+        if (widget != &m_topics)
+            ordered.add(widget);
+    }
+    ordered.setOnFocus(
+        [this](Widget& widget)
+        {
+            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
+                m_topics.ensureVisible(widget.getBounds());
+        });
+    m_focus = ordered;
+    m_focus.focus(m_start);
+    refresh();
+}
+
+bool SetupScreen::isChosen(const std::string& packId, const std::string& topicId) const
+{
+    for (const core::TopicSelection& selection : context().setup.selections)
+    {
+        if (selection.packId == packId && selection.topicId == topicId)
+            return true;
+    }
+    return false;
+}
+
+void SetupScreen::setChosen(const std::string& packId, const std::string& topicId, bool on)
+{
+    std::vector<core::TopicSelection>& selections = context().setup.selections;
+    selections.erase(std::remove_if(selections.begin(), selections.end(),
+                                    [&](const core::TopicSelection& s)
+                                    { return s.packId == packId && s.topicId == topicId; }),
+                     selections.end());
+    if (on)
+        selections.push_back({packId, topicId});
+    refresh();
+}
+
+void SetupScreen::rebuildTopics()
+{
+    m_topics.clear();
+    m_topicBoxes.clear();
+    for (const core::Pack& pack : context().packs)
+    {
+        auto packBox = std::make_unique<Checkbox>(
+            pack.title.empty() ? pack.id : pack.title, isChosen(pack.id, ""),
+            [this, id = pack.id](bool on) { setChosen(id, "", on); });
+        packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
+        m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
+        for (const core::Topic& topic : pack.topics)
+        {
+            auto box =
+                std::make_unique<Checkbox>(topic.title, isChosen(pack.id, topic.id),
+                                           [this, packId = pack.id, topicId = topic.id](bool on)
+                                           { setChosen(packId, topicId, on); });
+            box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
+            box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
+            m_topicBoxes.push_back(&m_topics.add(std::move(box)));
+        }
+    }
+}
+
+void SetupScreen::refresh()
+{
+    const SetupChoice& setup = context().setup;
+    m_matching = core::Session::countMatching(context().packs, setup.selections);
+    if (setup.selections.empty())
+        m_matching = 0;
+    m_modeTutor->setLabel(std::string(setup.mode == core::Mode::Tutor ? "● " : "○ ") + "Tutor");
+    m_modeExam->setLabel(std::string(setup.mode == core::Mode::Exam ? "● " : "○ ") + "Exam");
+    m_start->setEnabled(m_matching > 0);
+    m_message = m_matching == 0 ? "Tick at least one pack or topic."
+                                : std::to_string(m_matching) + " matching questions";
+}
+
+void SetupScreen::start()
+{
+    const SetupChoice& setup = context().setup;
+    if (m_matching == 0)
+        return;
+    core::SessionConfig config;
+    config.selections = setup.selections;
+    config.count = static_cast<std::size_t>(setup.count);
+    config.mode = setup.mode;
+    config.timerSeconds = setup.timerSeconds;
+    config.seed = setup.seed;
+    const std::string error = context().startSession(config);
+    if (!error.empty())
+        m_message = error;
+}
+
+void SetupScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float top = headerHeight(t) + t.px(24.0F);
+    const float footer = size.y - t.px(84.0F);
+    const float listWidth = content * 0.54F;
+    const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
+
+    m_topics.setBounds({left, top + t.bodySize() * 1.6F, listWidth,
+                        footer - top - t.bodySize() * 1.6F - t.px(16.0F)});
+    float y = m_topics.getBounds().top;
+    for (Checkbox* box : m_topicBoxes)
+    {
+        box->setBounds({left, y, listWidth - t.px(14.0F), rowHeight});
+        y += rowHeight + t.px(4.0F);
+    }
+    m_topics.setContentHeight(y - m_topics.getBounds().top);
+
+    // Right column: caption above each row of controls.
+    const float colX = left + listWidth + t.px(32.0F);
+    const float colWidth = left + content - colX;
+    const float small = t.px(48.0F);
+    const float controlHeight = std::max(t.px(46.0F), t.bodySize() * 2.0F);
+    const float rowStep = controlHeight + t.bodySize() * 1.5F + t.px(14.0F);
+    m_labels.clear();
+    float rowY = top;
+    const auto caption = [&](const std::string& text)
+    {
+        m_labels.push_back({text, {colX, rowY}});
+        rowY += t.bodySize() * 1.5F;
+    };
+    caption("Questions");
+    m_buttons[0]->setBounds({colX, rowY, small, controlHeight});
+    m_countBox = {colX + small, rowY, t.px(110.0F), controlHeight};
+    m_buttons[1]->setBounds({colX + small + t.px(110.0F), rowY, small, controlHeight});
+    rowY += controlHeight + t.px(14.0F);
+    caption("Mode");
+    const float half = (colWidth - t.px(12.0F)) / 2.0F;
+    m_modeTutor->setBounds({colX, rowY, half, controlHeight});
+    m_modeExam->setBounds({colX + half + t.px(12.0F), rowY, half, controlHeight});
+    rowY += controlHeight + t.px(4.0F);
+    m_modeHelpPos = {colX, rowY};
+    rowY += t.smallSize() * 1.4F + t.px(10.0F);
+    caption("Timer per question");
+    m_buttons[4]->setBounds({colX, rowY, small, controlHeight});
+    m_timerBox = {colX + small, rowY, t.px(110.0F), controlHeight};
+    m_buttons[5]->setBounds({colX + small + t.px(110.0F), rowY, small, controlHeight});
+    rowY += controlHeight + t.px(14.0F);
+    caption("Seed (same seed, same order)");
+    const float newSeedWidth = std::min(m_buttons[6]->preferredWidth(t), colWidth * 0.5F);
+    m_seed->setBounds({colX, rowY, colWidth - newSeedWidth - t.px(12.0F), controlHeight});
+    m_buttons[6]->setBounds({colX + colWidth - newSeedWidth, rowY, newSeedWidth, controlHeight});
+    (void)rowStep;
+
+    const float buttonHeight = t.px(54.0F);
+    const float startWidth = std::max(t.px(220.0F), m_start->preferredWidth(t));
+    m_start->setBounds(
+        {left + content - startWidth, footer + t.px(12.0F), startWidth, buttonHeight});
+    m_buttons[7]->setBounds({left, footer + t.px(12.0F), t.px(160.0F), buttonHeight});
+    m_messagePos = {left + t.px(176.0F),
+                    footer + t.px(12.0F) + (buttonHeight - t.bodySize() * 1.25F) / 2.0F};
+}
+
+bool SetupScreen::handleEvent(const sf::Event& event)
+{
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        requestPop();
+        return false;
+    }
+    if (event.type == sf::Event::MouseButtonReleased &&
+        m_seed->getBounds().contains(static_cast<float>(event.mouseButton.x),
+                                     static_cast<float>(event.mouseButton.y)))
+    {
+        m_focus.focus(m_seed.get());
+        return false;
+    }
+    if (isKey(event, sf::Keyboard::Enter))
+    {
+        Widget* focused = m_focus.getFocused();
+        if (focused != nullptr && focused->activatesOnEnter() && focused != m_seed.get())
+            focused->activate();
+        else
+            start();
+        return false;
+    }
+    dispatchToWidgets(event);
+    return false;
+}
+
+void SetupScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    drawHeader(target, t, "Set up a round", "Esc: back");
+    const sf::FloatRect list = m_topics.getBounds();
+    drawLabel(target, t, "Packs and topics", list.left, list.top - t.bodySize() * 1.6F,
+              t.bodySize(), c.muted, true);
+    for (const auto& [text, pos] : m_labels)
+        drawLabel(target, t, text, pos.x, pos.y, t.bodySize(), c.muted, true);
+    const SetupChoice& setup = context().setup;
+    const auto valueBox = [&](const sf::FloatRect& box, const std::string& text)
+    {
+        drawBox(target, box, c.background, c.border, 1.0F);
+        drawCentred(target, t, text, box.left + box.width / 2.0F,
+                    box.top + (box.height - t.bodySize() * 1.25F) / 2.0F, t.bodySize(), c.text,
+                    true);
+    };
+    valueBox(m_countBox, setup.count == 0 ? "All" : std::to_string(setup.count));
+    valueBox(m_timerBox,
+             setup.timerSeconds == 0 ? "Off" : std::to_string(setup.timerSeconds) + " s");
+    const std::string help = setup.mode == core::Mode::Tutor
+                                 ? "Feedback after every question."
+                                 : "Feedback only at the end, like a test.";
+    drawLabel(
+        target, t,
+        fitText(t.fonts().regular, help, t.smallSize(),
+                m_modeExam->getBounds().left + m_modeExam->getBounds().width - m_modeHelpPos.x),
+        m_modeHelpPos.x, m_modeHelpPos.y, t.smallSize(), c.muted);
+    drawWidgets(target);
+    const float messageRoom = m_start->getBounds().left - m_messagePos.x - t.px(16.0F);
+    drawLabel(target, t, fitText(t.fonts().regular, m_message, t.bodySize(), messageRoom),
+              m_messagePos.x, m_messagePos.y, t.bodySize(), m_matching == 0 ? c.critical : c.muted);
+}
+
+} // namespace quiz::ui

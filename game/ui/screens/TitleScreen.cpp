@@ -1,0 +1,134 @@
+#include "ScreenKit.hpp"
+#include "Screens.hpp"
+#include "ui/GameContext.hpp"
+#include "ui/widgets/Button.hpp"
+
+namespace quiz::ui
+{
+
+TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
+{
+    const auto add = [this](const std::string& label, std::function<void()> action,
+                            Button::Kind kind = Button::Kind::Secondary)
+    {
+        m_buttons.push_back(std::make_unique<Button>(label, std::move(action), kind));
+        m_widgets.push_back(m_buttons.back().get());
+        m_focus.add(m_buttons.back().get());
+        return m_buttons.back().get();
+    };
+    m_play = add(
+        "Play", [this] { requestPush(ScreenId::Setup); }, Button::Kind::Primary);
+    m_review = add("Review missed",
+                   [this]
+                   {
+                       core::SessionConfig config;
+                       config.onlyQuestions = this->context().missedHistory;
+                       config.mode = core::Mode::Tutor;
+                       config.seed = this->context().setup.seed;
+                       this->context().lastError = this->context().startSession(config);
+                   });
+    add("Settings", [this] { requestPush(ScreenId::Settings); });
+    m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
+    add("Quit", [this] { this->context().quit(); });
+
+    m_play->setEnabled(!context.packs.empty());
+    m_review->setVisible(!context.missedHistory.empty());
+    m_review->setLabel("Review missed (" + std::to_string(context.missedHistory.size()) + ")");
+    const std::size_t errors = context.getErrorPackCount();
+    m_errors->setVisible(errors > 0);
+    m_errors->setLabel("Pack problems (" + std::to_string(errors) + ")");
+    m_focus.focus(m_play->isEnabled() ? m_play : m_buttons.back().get());
+}
+
+void TitleScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const float buttonWidth = std::min(t.px(380.0F), size.x - t.px(64.0F));
+    const float buttonHeight = t.px(54.0F);
+    const float gap = t.px(14.0F);
+    float visible = 0.0F;
+    for (const auto& button : m_buttons)
+        visible += button->isVisible() ? 1.0F : 0.0F;
+    const float titleBlock = t.textSize(60.0F) * 1.3F + t.textSize(22.0F) * 1.6F + t.px(56.0F);
+    const float total = titleBlock + visible * (buttonHeight + gap) + t.px(120.0F);
+    m_titleY = std::max(t.px(24.0F), (size.y - total) / 2.0F);
+    float y = m_titleY + titleBlock;
+    for (const auto& button : m_buttons)
+    {
+        if (!button->isVisible())
+            continue;
+        button->setBounds({(size.x - buttonWidth) / 2.0F, y, buttonWidth, buttonHeight});
+        y += buttonHeight + gap;
+    }
+
+    std::size_t questions = 0;
+    for (const core::Pack& pack : context().packs)
+        questions += pack.countPlayableQuestions();
+    std::string status;
+    if (context().packs.empty())
+    {
+        status = context().dataDir.empty()
+                     ? "No question packs found: the questions folder is missing."
+                     : "No question packs found in " + context().dataDir +
+                           ". Add .xml packs there (see questions/README.md).";
+    }
+    else
+    {
+        const std::size_t packs = context().packs.size();
+        status = std::to_string(packs) + (packs == 1 ? " pack, " : " packs, ") +
+                 std::to_string(questions) + (questions == 1 ? " question" : " questions");
+    }
+    if (!context().lastError.empty())
+        status += "\n" + context().lastError;
+    TextStyle style;
+    style.size = t.smallSize();
+    style.color = context().lastError.empty() && !context().packs.empty() ? t.colors().muted
+                                                                          : t.colors().critical;
+    core::RichText text;
+    for (const core::TextRun& run : core::RichText::fromPlain(status).runs)
+        text.runs.push_back(run);
+    m_status.setStyle(style);
+    m_status.setText(text);
+    const float width = std::min(size.x - t.px(64.0F), t.px(900.0F));
+    m_status.layout(width, t);
+    // Centre line by line is not needed: the status is one short line in the usual case.
+    m_status.setPosition((size.x - m_status.getLayoutWidth()) / 2.0F, y + t.px(8.0F));
+}
+
+bool TitleScreen::handleEvent(const sf::Event& event)
+{
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        context().quit();
+        return false;
+    }
+    dispatchToWidgets(event);
+    return false;
+}
+
+void TitleScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const sf::Vector2f size = getSize();
+    // A quiet band behind the title with an accent rule: drawn, not loaded.
+    const float bandTop = m_titleY - t.px(28.0F);
+    const float bandHeight = t.textSize(60.0F) * 1.3F + t.textSize(22.0F) * 1.6F + t.px(44.0F);
+    drawBox(target, {0.0F, bandTop, size.x, bandHeight}, c.backgroundAccent);
+    drawBox(
+        target,
+        {size.x / 2.0F - t.px(60.0F), bandTop + bandHeight - t.px(4.0F), t.px(120.0F), t.px(4.0F)},
+        c.accent);
+    drawCentred(target, t, "Heparin Quiz", size.x / 2.0F, m_titleY, t.textSize(60.0F), c.text,
+                true);
+    drawCentred(target, t, "Learn heparin one explained question at a time", size.x / 2.0F,
+                m_titleY + t.textSize(60.0F) * 1.3F + t.px(8.0F), t.textSize(22.0F), c.muted);
+    drawWidgets(target);
+    m_status.draw(target, t);
+    const std::string notice = "For education; follow your institution's protocol.";
+    drawCentred(target, t, fitText(t.fonts().regular, notice, t.smallSize(), size.x - t.px(32.0F)),
+                size.x / 2.0F, size.y - t.smallSize() * 2.2F, t.smallSize(), c.muted);
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,158 @@
+// End to end: the real executable replays scripted rounds under a display (xvfb-run) and the
+// results JSON it writes is checked answer by answer.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace
+{
+
+const std::string kExe = QUIZ_GAME_EXE;
+const std::string kSource = QUIZ_SOURCE_DIR;
+const std::string kPacks = kSource + "/tests/data/ui/packs";
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+fs::path freshDir(const std::string& name)
+{
+    const fs::path dir = fs::path(QUIZ_BINARY_DIR) / "e2e-output" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+int run(const std::string& arguments)
+{
+    const std::string command = "'" + kExe + "' " + arguments;
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// The JSON object of one question in the results, by id (the writer is compact).
+std::string questionEntry(const std::string& json, const std::string& id)
+{
+    const std::size_t start = json.find("{\"id\":\"" + id + "\"");
+    if (start == std::string::npos)
+        return {};
+    return json.substr(start, json.find('}', start) - start + 1);
+}
+
+bool has(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expected results",
+          "[e2e][display]")
+{
+    const fs::path dir = freshDir("tutor");
+    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+                         "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
+                         "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"pack\":\"org.heparinquiz.test-demo\""));
+    CHECK(has(json, "\"mode\":\"tutor\""));
+    CHECK(has(json, "\"seed\":7"));
+    CHECK(has(json, "\"finished\":true"));
+    CHECK(has(json, "\"score\":3.33333"));
+    CHECK(has(json, "\"max\":6"));
+    CHECK(has(json, "\"criticalErrors\":1"));
+
+    CHECK(has(questionEntry(json, "mech-01"), "\"chosen\":[\"a\"],\"correct\":true"));
+    CHECK(has(questionEntry(json, "mech-01"), "\"hintsUsed\":1"));
+    CHECK(has(questionEntry(json, "mech-02"), "\"chosen\":[\"c\"],\"correct\":false"));
+    CHECK(has(questionEntry(json, "safe-02"), "\"chosen\":[\"b\"]"));
+    CHECK(has(questionEntry(json, "safe-02"), "\"critical\":true"));
+    CHECK(has(questionEntry(json, "mon-01"), "\"chosen\":[\"b\"],\"correct\":true"));
+    CHECK(has(questionEntry(json, "mon-02"),
+              "\"chosen\":[\"a\",\"c\",\"d\"],\"correct\":false,\"partial\":true,"
+              "\"points\":0.333333"));
+    CHECK(has(questionEntry(json, "safe-01"), "\"chosen\":[\"false\"],\"correct\":true"));
+
+    for (const char* shot : {"tutor-question", "tutor-hint", "tutor-feedback", "tutor-critical",
+                             "tutor-multiple", "tutor-partial", "tutor-results"})
+        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+    // The missed questions are remembered for "Review missed" on the title screen.
+    CHECK(has(readFile(dir / "profile" / "missed.txt"), "org.heparinquiz.test-demo mech-02"));
+}
+
+TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", "[e2e][display]")
+{
+    const fs::path dir = freshDir("exam");
+    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+                         "--mode exam --seed 7 --count 0 --window 800x600 --script '" + kSource +
+                         "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"mode\":\"exam\""));
+    CHECK(has(json, "\"score\":4,"));
+    CHECK(has(json, "\"criticalErrors\":1"));
+    CHECK(has(json, "\"correctCount\":4"));
+    CHECK(has(questionEntry(json, "mon-01"), "\"chosen\":[\"a\"],\"correct\":false"));
+    CHECK(has(questionEntry(json, "mon-02"), "\"chosen\":[\"a\",\"b\",\"d\"],\"correct\":true"));
+    CHECK(has(questionEntry(json, "safe-01"), "\"chosen\":[\"true\"]"));
+    CHECK(has(questionEntry(json, "safe-01"), "\"critical\":true"));
+    CHECK(fs::file_size(dir / "exam-results.png") > 1000);
+}
+
+TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
+{
+    const fs::path dir = freshDir("usage");
+    const std::string err = (dir / "err.txt").string();
+    CHECK(run("play --mode exam 2>'" + err + "'") == 2);
+    CHECK(has(readFile(err), "--pack is required"));
+    CHECK(run("play --pack x --mode quiz 2>'" + err + "'") == 2);
+    CHECK(has(readFile(err), "--mode must be 'tutor' or 'exam'"));
+    CHECK(run("--window 640x480 2>'" + err + "'") == 2);
+    CHECK(has(readFile(err), "at least 800x600"));
+    CHECK(run("--windw 800x600 2>'" + err + "'") == 2);
+    CHECK(has(readFile(err), "did you mean '--window'"));
+}
+
+TEST_CASE("Game: a bad script line is reported with its line number before any window opens",
+          "[e2e]")
+{
+    const fs::path dir = freshDir("bad-script");
+    std::ofstream(dir / "bad.script") << "key Enter\njump 3\n";
+    const std::string err = (dir / "err.txt").string();
+    CHECK(run("--data-dir '" + kPacks + "' --script '" + (dir / "bad.script").string() + "' 2>'" +
+              err + "'") == 2);
+    CHECK(has(readFile(err), "bad.script:2: unknown command 'jump'"));
+}
+
+TEST_CASE("Game: playing a pack that does not exist is refused", "[e2e]")
+{
+    const fs::path dir = freshDir("no-pack");
+    const std::string err = (dir / "err.txt").string();
+    CHECK(run("--data-dir '" + kPacks + "' play --pack no.such.pack 2>'" + err + "'") == 2);
+    CHECK(has(readFile(err), "no pack with id 'no.such.pack'"));
+}
+
+TEST_CASE("Game: a missing font is a clear error and a non-zero exit", "[e2e]")
+{
+    const fs::path dir = freshDir("no-font");
+    const std::string err = (dir / "err.txt").string();
+    CHECK(run("--data-dir '" + kPacks + "' --font-dir /nonexistent 2>'" + err + "'") == 1);
+    CHECK(has(readFile(err), "cannot load the font '/nonexistent/DejaVuSans.ttf'"));
+}

@@ -1,0 +1,127 @@
+#include "core/import/GiftReader.hpp"
+
+#include "ImportFixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace quiz::core;
+using namespace quiz::core::import;
+using namespace importtest;
+
+namespace
+{
+
+ReadResult readFixture(const std::string& name)
+{
+    const std::string path = dataPath("gift/" + name);
+    return readGift(readBytes(path), path);
+}
+
+} // namespace
+
+TEST_CASE("GiftReader: reads multiple choice with feedback, titles, ids, tags and categories",
+          "[import][gift]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    REQUIRE(r.readable);
+    CHECK(r.questions.size() == 6);
+    const ImportedQuestion* route = findImported(r, "Route of heparin");
+    REQUIRE(route != nullptr);
+    CHECK(route->line == 5);
+    CHECK(route->category == std::vector<std::string>{"Heparin", "Administration"});
+    const Question& q = route->question;
+    CHECK(q.type == QuestionType::Single);
+    CHECK(q.origin->format == "gift");
+    CHECK(q.origin->idnumber == "gift-route-01");
+    CHECK(q.tags == std::vector<std::string>{"administration", "safety"});
+    CHECK(q.stem.toPlain() == "Which route is never used for heparin?");
+    CHECK(q.stem.runs[1].bold);
+    REQUIRE(q.options.size() == 3);
+    CHECK(q.options[0].correct);
+    CHECK(q.options[0].text.toPlain() == "Intramuscular");
+    CHECK(q.options[0].rationale.toPlain() == "Intramuscular injection causes hematomas.");
+    CHECK(q.explanation.toPlain() == "Heparin is given IV or subcut, never IM.");
+}
+
+TEST_CASE("GiftReader: weighted answers become weighted multiple-answer questions",
+          "[import][gift]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    const ImportedQuestion* sata = findImported(r, "Weighted SATA");
+    REQUIRE(sata != nullptr);
+    CHECK(sata->question.type == QuestionType::Multiple);
+    CHECK(sata->question.scoring == ScoringRule::Weighted);
+    REQUIRE(sata->question.options.size() == 3);
+    CHECK(sata->question.options[0].weight == 50.0);
+    CHECK(sata->question.options[2].weight == -100.0);
+    CHECK_FALSE(sata->question.options[2].correct);
+}
+
+TEST_CASE("GiftReader: true/false feedback follows GIFT's wrong-then-right order", "[import][gift]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    const ImportedQuestion* protamine = findImported(r, "Protamine");
+    REQUIRE(protamine != nullptr);
+    const Question& p = protamine->question;
+    CHECK(p.type == QuestionType::TrueFalse);
+    CHECK(p.options[0].correct);
+    CHECK(p.options[0].rationale.toPlain() == "Right: it neutralises heparin.");
+    CHECK(p.options[1].rationale.toPlain() == "Wrong: protamine binds heparin.");
+
+    const ImportedQuestion* vitaminK = findImported(r, "Vitamin K");
+    REQUIRE(vitaminK != nullptr);
+    const Question& v = vitaminK->question;
+    CHECK(v.options[1].correct);
+    CHECK(v.options[0].rationale.toPlain() == "It reverses warfarin, not heparin.");
+    CHECK(v.options[1].rationale.toPlain() == "Correct.");
+    CHECK(v.explanation.toPlain() == "Protamine is the antidote.");
+}
+
+TEST_CASE("GiftReader: escapes are unescaped only after splitting", "[import][gift]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    const ImportedQuestion* q = findImported(r, "Escapes");
+    REQUIRE(q != nullptr);
+    CHECK(q->question.stem.toPlain() == "Which ratio is 1:1 with escaped = and {braces}?");
+    REQUIRE(q->question.options.size() == 2);
+    CHECK(q->question.options[0].text.toPlain() == "One to one # exactly");
+}
+
+TEST_CASE("GiftReader: other question kinds are skipped with their line", "[import][gift]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    CHECK(r.skipped == 5);
+    for (const int line : {30, 32, 34, 36, 38})
+        CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, line) != nullptr);
+    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 32)->message.find("numerical") !=
+          std::string::npos);
+}
+
+TEST_CASE("GiftReader: a Windows-1252 file is transcoded with a warning", "[import][gift]")
+{
+    const ReadResult r = readFixture("windows-1252.gift");
+    REQUIRE(r.readable);
+    REQUIRE(r.questions.size() == 2);
+    const Diagnostic* encoding = findDiagnostic(r.diagnostics, kCodeEncoding, 1);
+    REQUIRE(encoding != nullptr);
+    CHECK(encoding->severity == Severity::Warning);
+    CHECK(r.questions[0].question.stem.toPlain() == "Store heparin at 20\xC2\xB0"
+                                                    "C to 25\xC2\xB0"
+                                                    "C \xE2\x80\x93 true?");
+    CHECK(r.questions[1].question.origin->name == "Caf\xC3\xA9");
+}
+
+TEST_CASE("GiftReader: UTF-16 and broken answer blocks are reported", "[import][gift]")
+{
+    const ReadResult utf16 = readGift(std::string("\xFF\xFE:\0:\0", 6), "u.gift");
+    CHECK_FALSE(utf16.readable);
+    CHECK(findDiagnostic(utf16.diagnostics, kCodeEncoding, 1) != nullptr);
+
+    const ReadResult open = readGift("::A:: Unclosed {=yes ~no\n", "o.gift");
+    CHECK(open.questions.empty());
+    CHECK(open.skipped == 1);
+
+    const ReadResult one = readGift("Only one answer? {=yes}\n\nTwo wrongs? {~a ~b}", "x.gift");
+    CHECK(one.questions.empty());
+    CHECK(one.skipped == 2);
+}

@@ -1,0 +1,218 @@
+#include "core/import/MoodleReader.hpp"
+
+#include "ImportFixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace quiz::core;
+using namespace quiz::core::import;
+using namespace importtest;
+
+namespace
+{
+
+ReadResult readBank()
+{
+    const std::string path = dataPath("moodle/heparin-bank.xml");
+    return readMoodleXml(readBytes(path), path);
+}
+
+} // namespace
+
+TEST_CASE("MoodleReader: imports multichoice and truefalse and skips every other type with its "
+          "line and reason",
+          "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    REQUIRE(r.readable);
+    CHECK(r.questions.size() == 6);
+    CHECK(r.skipped == 5);
+    const Diagnostic* matching = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 270);
+    REQUIRE(matching != nullptr);
+    CHECK(matching->message.find("'matching'") != std::string::npos);
+    CHECK(matching->message.find("Match the drug to its antidote") != std::string::npos);
+    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 294) != nullptr); // essay
+    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 315) != nullptr); // cloze
+    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 344) != nullptr); // description
+    const Diagnostic* twoRight = findDiagnostic(r.diagnostics, kCodeSkipped, 329);
+    REQUIRE(twoRight != nullptr);
+    CHECK(twoRight->message.find("2 answers give full credit") != std::string::npos);
+}
+
+TEST_CASE("MoodleReader: maps texts, feedback, hints, tags and categories", "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    const ImportedQuestion* q = findImported(r, "Heparin \xE2\x80\x93 antithrombin");
+    REQUIRE(q != nullptr);
+    CHECK(q->line == 15);
+    CHECK(q->category == std::vector<std::string>{"Heparin", "Mechanism of action"});
+    const Question& question = q->question;
+    CHECK(question.type == QuestionType::Single);
+    CHECK(question.origin->idnumber == "mech-at-01");
+    CHECK(question.origin->category == "$course$/top/Heparin/Mechanism of action");
+    CHECK(question.stem.toPlain() ==
+          "Heparin's anticoagulant effect depends mainly on which plasma protein?");
+    CHECK(question.shuffle);
+    CHECK(question.numbering == "abc");
+    REQUIRE(question.options.size() == 3);
+    CHECK(question.options[0].correct);
+    CHECK(question.options[2].text.toPlain() == "Vitamin\xC2\xA0K");
+    CHECK(question.options[0].rationale.toPlain().find("factor Xa") != std::string::npos);
+    CHECK(question.explanation.toPlain().find("anticoagulant") != std::string::npos);
+    REQUIRE(question.hints.size() == 1);
+    CHECK(question.tags ==
+          std::vector<std::string>{"mechanism", "NCLEX: Pharmacological therapies"});
+    CHECK(question.feedback.size() == 3);
+
+    const ImportedQuestion* labs = findImported(r, "aPTT target");
+    REQUIRE(labs != nullptr);
+    CHECK(labs->category == std::vector<std::string>{"Heparin", "Monitoring/Labs"});
+}
+
+TEST_CASE("MoodleReader: decodes the @@PLUGINFILE@@ image of the question text into the figure",
+          "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    const ImportedQuestion* q = findImported(r, "Heparin \xE2\x80\x93 antithrombin");
+    REQUIRE(q != nullptr);
+    REQUIRE(q->figure);
+    CHECK(q->figure->type == ImageType::Png);
+    CHECK(q->figure->alt == "Heparin sodium vial, 5,000 units/mL");
+    CHECK(q->figure->bytes.size() == 285);
+
+    const ImportedQuestion* site = findImported(r, "Injection site (with extras)");
+    REQUIRE(site != nullptr);
+    REQUIRE(site->figure);
+    CHECK(site->figure->type == ImageType::Jpeg);
+    CHECK(site->question.stem.toPlain().find("alert") == std::string::npos);
+    CHECK(findDiagnostic(r.diagnostics, kCodeDropped, 249) != nullptr); // the mp3
+}
+
+TEST_CASE("MoodleReader: partial and negative credit", "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    const ImportedQuestion* single = findImported(r, "Partial credit: best first action");
+    REQUIRE(single != nullptr);
+    CHECK(single->question.type == QuestionType::Single);
+    CHECK(single->question.options.size() == 3); // the empty answer is dropped, as Moodle does
+    CHECK(single->question.points == 2.0);
+    CHECK_FALSE(single->question.shuffle);
+    const Diagnostic* dropped = findDiagnostic(r.diagnostics, kCodeDropped, 78);
+    REQUIRE(dropped != nullptr);
+    CHECK(dropped->message.find("b (50%)") != std::string::npos);
+
+    const ImportedQuestion* multi = findImported(r, "Select all: signs of bleeding");
+    REQUIRE(multi != nullptr);
+    const Question& q = multi->question;
+    CHECK(q.type == QuestionType::Multiple);
+    CHECK(q.scoring == ScoringRule::Weighted);
+    REQUIRE(q.options.size() == 4);
+    CHECK(q.options[0].weight == 50.0);
+    CHECK(q.options[0].correct);
+    CHECK(q.options[2].weight == -100.0);
+    CHECK_FALSE(q.options[2].correct);
+    CHECK(q.numbering == "123");
+}
+
+TEST_CASE("MoodleReader: truefalse answers are matched by their text", "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    const ImportedQuestion* q = findImported(r, "aPTT target");
+    REQUIRE(q != nullptr);
+    CHECK(q->question.type == QuestionType::TrueFalse);
+    REQUIRE(q->question.options.size() == 2);
+    CHECK(q->question.options[0].id == "true");
+    CHECK(q->question.options[0].correct);
+    CHECK(q->question.options[1].rationale.toPlain().find("PT/INR") != std::string::npos);
+
+    const std::string swapped = R"(<quiz><question type="truefalse"><name><text>X</text></name>
+<questiontext><text>Protamine reverses heparin.</text></questiontext>
+<answer fraction="0"><text>false</text></answer>
+<answer fraction="100"><text>true</text></answer></question></quiz>)";
+    const ReadResult s = readMoodleXml(swapped, "swapped.xml");
+    REQUIRE(s.questions.size() == 1);
+    CHECK(s.questions[0].question.options[0].correct);
+
+    const std::string localised = R"(<quiz><question type="truefalse"><name><text>Y</text></name>
+<questiontext><text>Heparin is a vitamin.</text></questiontext>
+<answer fraction="0"><text>Vrai</text></answer>
+<answer fraction="100"><text>Faux</text></answer></question></quiz>)";
+    const ReadResult l = readMoodleXml(localised, "localised.xml");
+    REQUIRE(l.questions.size() == 1);
+    CHECK_FALSE(l.questions[0].question.options[0].correct);
+    CHECK(findDiagnostic(l.diagnostics, kCodeDropped, 1) != nullptr);
+}
+
+TEST_CASE("MoodleReader: plain_text stays literal", "[import][moodle]")
+{
+    const ReadResult r = readBank();
+    const ImportedQuestion* q = findImported(r, "Platelet count");
+    REQUIRE(q != nullptr);
+    CHECK(q->question.stem.toPlain().find("fall by > 50%") != std::string::npos);
+    CHECK(q->question.options[0].rationale.isEmpty());
+}
+
+TEST_CASE("MoodleReader: refuses files that are not Moodle XML or are unsafe",
+          "[import][moodle][security]")
+{
+    const ReadResult wrongRoot = readMoodleXml("<pack/>", "p.xml");
+    CHECK_FALSE(wrongRoot.readable);
+    CHECK(findDiagnostic(wrongRoot.diagnostics, kCodeFile, 1) != nullptr);
+
+    const ReadResult doctype = readMoodleXml(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE quiz [<!ENTITY a \"aaaa\">]>\n<quiz>&a;</quiz>",
+        "d.xml");
+    CHECK_FALSE(doctype.readable);
+    CHECK(doctype.diagnostics.hasErrors());
+
+    ReadLimits limits;
+    limits.maxFileBytes = 100;
+    const ReadResult big =
+        readMoodleXml("<quiz>" + std::string(200, ' ') + "</quiz>", "b.xml", limits);
+    CHECK_FALSE(big.readable);
+}
+
+TEST_CASE("MoodleReader: bad base64, fake images and bombs are dropped with a warning",
+          "[import][moodle][security]")
+{
+    const std::string xml = R"(<quiz><question type="multichoice"><name><text>Q</text></name>
+<questiontext format="html"><text><![CDATA[<p>Pick one.<img src="@@PLUGINFILE@@/../../etc/passwd" alt="x"></p>]]></text>
+<file name="../../etc/passwd" path="/" encoding="base64">cm9vdDp4OjA6MDo=</file></questiontext>
+<answer fraction="100"><text>A</text></answer><answer fraction="0"><text>B</text></answer>
+</question></quiz>)";
+    const ReadResult r = readMoodleXml(xml, "evil.xml");
+    REQUIRE(r.questions.size() == 1);
+    CHECK_FALSE(r.questions[0].figure);
+    const Diagnostic* d = findDiagnostic(r.diagnostics, kCodeImage, 2);
+    REQUIRE(d != nullptr);
+    CHECK(d->message.find("not a PNG") != std::string::npos);
+
+    const std::string badBase64 = R"(<quiz><question type="multichoice"><name><text>Q</text></name>
+<questiontext format="html"><text><![CDATA[Pick.<img src="@@PLUGINFILE@@/a.png">]]></text>
+<file name="a.png" path="/" encoding="base64">iVBOR$$$</file></questiontext>
+<answer fraction="100"><text>A</text></answer><answer fraction="0"><text>B</text></answer>
+</question></quiz>)";
+    const ReadResult b = readMoodleXml(badBase64, "b.xml");
+    REQUIRE(b.questions.size() == 1);
+    CHECK_FALSE(b.questions[0].figure);
+    CHECK(findDiagnostic(b.diagnostics, kCodeImage, 0)->message.find("base64") !=
+          std::string::npos);
+}
+
+TEST_CASE("MoodleReader: category paths, flags and grades follow Moodle's rules",
+          "[import][moodle]")
+{
+    CHECK(splitCategoryPath("$course$/top/Pharmacology/Cardiac//Renal drugs") ==
+          std::vector<std::string>{"Pharmacology", "Cardiac/Renal drugs"});
+    CHECK(splitCategoryPath("$cat1$/top/top/ A /") == std::vector<std::string>{"A"});
+    CHECK(splitCategoryPath("Default for Course").size() == 1);
+    CHECK(moodleFlag("1"));
+    CHECK(moodleFlag("true"));
+    CHECK(moodleFlag("False")); // case-sensitive, as in Moodle
+    CHECK_FALSE(moodleFlag("false"));
+    CHECK_FALSE(moodleFlag(" 0 "));
+    CHECK_FALSE(moodleFlag(""));
+    CHECK(isMoodleGrade(33.33333));
+    CHECK(isMoodleGrade(-50));
+    CHECK_FALSE(isMoodleGrade(33));
+}

@@ -1,0 +1,293 @@
+// Every screen rendered off-screen at 1280x720 and 800x600 and compared with reviewed goldens.
+#include "ui/screens/Screens.hpp"
+
+#include "Golden.hpp"
+#include "core/PackChecker.hpp"
+#include "ui/Audio.hpp"
+#include "ui/GameContext.hpp"
+#include "ui/Screen.hpp"
+#include "ui/Theme.hpp"
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <string>
+
+using namespace quiz;
+using namespace std::chrono_literals;
+
+namespace
+{
+
+const std::string kPackId = "org.heparinquiz.test-demo";
+
+/// A game without a window: the real screens, packs and theme, drawn into a texture.
+class Harness
+{
+public:
+    Harness(unsigned width, unsigned height) : m_width(width), m_height(height)
+    {
+        ui::loadFonts(m_fonts);
+        m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
+        m_audio.setEnabled(false);
+        context.theme = &m_theme;
+        context.audio = &m_audio;
+        context.dataDir = "tests/data/ui/packs";
+        const std::string data = std::string(QUIZ_SOURCE_DIR) + "/tests/data/ui/";
+        core::CheckOptions options;
+        context.checkedPacks = core::loadAndCheckAll({data + "packs", data + "broken"}, options);
+        // Show paths relative to the source tree, so goldens do not depend on the checkout.
+        for (core::CheckedPack& checked : context.checkedPacks)
+        {
+            checked.path = relative(checked.path);
+            core::DiagnosticList list(checked.path);
+            for (core::Diagnostic diagnostic : checked.diagnostics.getAll())
+            {
+                diagnostic.file = relative(diagnostic.file);
+                list.add(diagnostic);
+            }
+            checked.diagnostics = list;
+            if (checked.pack)
+                context.packs.push_back(*checked.pack);
+        }
+        context.startSession = [this](const core::SessionConfig& config)
+        {
+            std::string error;
+            context.session = core::Session::create(context.packs, config, error);
+            stack.clear();
+            stack.push(ui::ScreenId::Title);
+            stack.push(ui::ScreenId::Question);
+            return error;
+        };
+        context.finishSession = [] {};
+        context.applySettings = [this]
+        {
+            m_theme.setHighContrast(context.settings.highContrast);
+            m_theme.setTextSizeStep(context.settings.textSize);
+        };
+        context.toggleFullscreen = [] {};
+        context.quit = [] {};
+        ui::registerScreens(stack, context);
+    }
+
+    static std::string relative(const std::string& path)
+    {
+        const std::string root = std::string(QUIZ_SOURCE_DIR) + "/";
+        return path.rfind(root, 0) == 0 ? path.substr(root.size()) : path;
+    }
+
+    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0)
+    {
+        core::SessionConfig config;
+        for (const std::string& id : ids)
+            config.onlyQuestions.push_back({kPackId, id});
+        config.mode = mode;
+        config.seed = 7;
+        config.timerSeconds = timer;
+        REQUIRE(context.startSession(config).empty());
+        settle();
+    }
+
+    void key(sf::Keyboard::Key code)
+    {
+        sf::Event event{};
+        event.type = sf::Event::KeyPressed;
+        event.key.code = code;
+        stack.handleEvent(event);
+        settle();
+    }
+
+    /// Applies screen changes and lets every transition finish.
+    void settle()
+    {
+        const sf::Vector2f size(static_cast<float>(m_width), static_cast<float>(m_height));
+        stack.applyPendingChanges(size);
+        for (int i = 0; i < 20; ++i)
+            stack.update(20ms);
+        stack.applyPendingChanges(size);
+        stack.layout(size);
+    }
+
+    void applyTheme(bool highContrast, int textSize)
+    {
+        context.settings.highContrast = highContrast;
+        context.settings.textSize = textSize;
+        context.applySettings();
+        settle();
+    }
+
+    sf::Image render()
+    {
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(m_width, m_height));
+        stack.draw(texture, m_theme);
+        texture.display();
+        return texture.getTexture().copyToImage();
+    }
+
+    std::string name(const std::string& scene) const
+    {
+        return scene + "_" + std::to_string(m_width) + "x" + std::to_string(m_height);
+    }
+
+    ui::GameContext context;
+    ui::ScreenStack stack;
+
+private:
+    unsigned m_width;
+    unsigned m_height;
+    ui::FontSet m_fonts;
+    ui::Theme m_theme{m_fonts};
+    ui::AudioPlayer m_audio;
+};
+
+void checkScene(const std::string& scene, const std::function<void(Harness&)>& prepare)
+{
+    for (const auto& [w, h] : {std::pair<unsigned, unsigned>{1280, 720}, {800, 600}})
+    {
+        Harness harness(w, h);
+        prepare(harness);
+        const std::string message = test::compareWithGolden(harness.render(), harness.name(scene));
+        INFO(harness.name(scene));
+        CHECK(message == "");
+    }
+}
+
+} // namespace
+
+TEST_CASE("Render: title screen with history and a broken pack", "[render][display]")
+{
+    checkScene("title",
+               [](Harness& h)
+               {
+                   h.context.missedHistory = {{kPackId, "mech-01"}, {kPackId, "mon-02"}};
+                   h.stack.push(ui::ScreenId::Title);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: set-up screen", "[render][display]")
+{
+    checkScene("setup",
+               [](Harness& h)
+               {
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Setup);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: single-answer question with a hint shown", "[render][display]")
+{
+    checkScene("question-hint",
+               [](Harness& h)
+               {
+                   h.start({"mech-01", "mon-01"}, core::Mode::Tutor);
+                   h.key(sf::Keyboard::H);
+               });
+}
+
+TEST_CASE("Render: select-all question with ticks and a running timer", "[render][display]")
+{
+    checkScene("question-multiple",
+               [](Harness& h)
+               {
+                   h.start({"mon-02"}, core::Mode::Exam, 30);
+                   h.key(sf::Keyboard::Num1);
+                   h.key(sf::Keyboard::Num3);
+                   h.stack.update(std::chrono::milliseconds(12000));
+               });
+}
+
+TEST_CASE("Render: feedback after a critical choice", "[render][display]")
+{
+    checkScene("feedback-critical",
+               [](Harness& h)
+               {
+                   h.start({"safe-02", "mon-01"}, core::Mode::Tutor);
+                   // Seed 7 shows safe-02's options as a, c, b: key 3 is the critical "b".
+                   h.key(sf::Keyboard::Num3);
+               });
+}
+
+TEST_CASE("Render: results with review after an exam", "[render][display]")
+{
+    checkScene("results",
+               [](Harness& h)
+               {
+                   h.start({"mech-01", "mon-01", "safe-01", "mon-02"}, core::Mode::Exam);
+                   core::Session& session = *h.context.session;
+                   while (!session.isFinished())
+                   {
+                       const core::Question& q = session.getCurrent().question;
+                       if (q.type == core::QuestionType::Multiple)
+                       {
+                           session.pick("a");
+                           session.pick("c");
+                           session.submit();
+                       }
+                       else
+                       {
+                           session.pick(q.id == "mon-01" ? "b" : q.options.front().id);
+                       }
+                   }
+                   h.stack.clear();
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Results);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: settings screen", "[render][display]")
+{
+    checkScene("settings",
+               [](Harness& h)
+               {
+                   h.stack.push(ui::ScreenId::Settings);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: packs with errors and their diagnostics", "[render][display]")
+{
+    checkScene("pack-errors",
+               [](Harness& h)
+               {
+                   h.stack.push(ui::ScreenId::PackErrors);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: leave-the-round confirmation over a question", "[render][display]")
+{
+    checkScene("confirm",
+               [](Harness& h)
+               {
+                   h.start({"mon-01"}, core::Mode::Exam);
+                   h.key(sf::Keyboard::Escape);
+               });
+}
+
+TEST_CASE("Render: high contrast with the largest text keeps the question inside its box",
+          "[render][display]")
+{
+    checkScene("question-contrast-large",
+               [](Harness& h)
+               {
+                   h.applyTheme(true, 3);
+                   h.start({"safe-02"}, core::Mode::Tutor);
+               });
+}
+
+TEST_CASE("Render: feedback in high contrast with the largest text", "[render][display]")
+{
+    checkScene("feedback-contrast-large",
+               [](Harness& h)
+               {
+                   h.applyTheme(true, 3);
+                   h.start({"mon-02"}, core::Mode::Tutor);
+                   h.key(sf::Keyboard::Num1);
+                   h.key(sf::Keyboard::Enter);
+               });
+}
