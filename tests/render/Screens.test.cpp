@@ -494,3 +494,14 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     const std::string message = test::compareWithGolden(h.render(), h.name("class-student"));
     CHECK(message == "");
 }
+
+TEST_CASE("Render: class set-up with projector teams", "[render][display][class]")
+{
+    checkScene("class-setup",
+               [](Harness& h)
+               {
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::ClassSetup);
+                   h.settle();
+               });
+}

@@ -97,7 +97,7 @@ ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
     m_steppers.push_back(button("+", [this] { m_timer = stepTimer(m_timer, 1); }));
     m_speed = box("Speed bonus", false);
     m_streaks = box("Streak bonus", false);
-    m_autoReveal = box("Reveal when all have answered", false);
+    m_autoReveal = box("Reveal when all answered", false);
     m_back = button("Back", [this] { requestPop(); });
     m_start = button(
         "Start", [this] { start(); }, Button::Kind::Primary);

@@ -281,6 +281,8 @@ bool TextField::handleEvent(const sf::Event& event)
 
 void TextField::draw(sf::RenderTarget& target, const Theme& theme) const
 {
+    if (!isVisible())
+        return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
     drawBox(target, box, c.background, isFocused() ? c.focus : c.border, theme.borderWidth());
