@@ -7,6 +7,7 @@
 #include "ui/GameContext.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace quiz::ui
 {
@@ -122,6 +123,8 @@ void ClassHostScreen::exportCsv()
 {
     const ClassGame& game = *context().classGame;
     const std::string dir = context().profileDir.empty() ? "." : context().profileDir;
+    std::error_code ignored;
+    std::filesystem::create_directories(dir, ignored); // a failure shows in the message below
     const std::string path =
         dir + "/class-results-" + (game.isLive() ? game.getCode() : "projector") + ".csv";
     const std::string error = core::writeFileAtomically(path, game.formatCsv());
