@@ -292,8 +292,10 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
                       row.top + (row.height - t.headingSize() * 1.25F) / 2.0F, t.headingSize(),
                       c.text, true);
         }
-        drawLabel(target, t, "Letter adds a hand, Shift+letter removes one.", side.left,
-                  side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+        drawLabel(target, t,
+                  fitText(t.fonts().regular, "Letter: one more hand. Shift+letter: one less.",
+                          t.smallSize(), side.width),
+                  side.left, side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
         return;
     }
     // Each team's state in words: whether it locked, never what it chose.
