@@ -21,8 +21,8 @@ ConfirmScreen::ConfirmScreen(ScreenStack& stack, GameContext& context) : Screen(
     m_focus.add(m_leave.get());
     m_focus.setArrowsAcross(true);
     m_focus.focus(m_stay.get());
-    m_message.setText(core::RichText::fromPlain(
-        "The answers you gave so far will not be scored or saved."));
+    m_message.setText(
+        core::RichText::fromPlain("The answers you gave so far will not be scored or saved."));
 }
 
 void ConfirmScreen::layout(sf::Vector2f size)

@@ -27,9 +27,9 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                        config.seed = this->context().setup.seed;
                        this->context().lastError = this->context().startSession(config);
                    });
+    add("Settings", [this] { requestPush(ScreenId::Settings); });
     m_classroom = add("Class game", [this] { requestPush(ScreenId::ClassSetup); });
     add("Join a class", [this] { requestPush(ScreenId::ClassJoin); });
-    add("Settings", [this] { requestPush(ScreenId::Settings); });
     m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
     add("Quit", [this] { this->context().quit(); });
 
