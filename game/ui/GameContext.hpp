@@ -5,6 +5,7 @@
 #include "core/Session.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,9 @@ namespace quiz::ui
 {
 
 class AudioPlayer;
+class ClassGame;
 class Theme;
+struct StudentState;
 
 /// What the player chose on the set-up screen (kept between rounds).
 struct SetupChoice
@@ -41,7 +44,9 @@ struct GameContext
     std::optional<core::Session> session;
     SetupChoice setup;
     std::vector<core::QuestionKey> missedHistory; ///< from the last finished round
-    std::string lastError; ///< shown by the next screen that cares, then cleared
+    std::string lastError;                 ///< shown by the next screen that cares, then cleared
+    std::shared_ptr<ClassGame> classGame;  ///< the class being hosted (projector or live)
+    std::shared_ptr<StudentState> student; ///< this computer's seat in someone's live class
 
     /// Starts a round and shows its first question. Returns "" or the reason it could not.
     std::function<std::string(const core::SessionConfig&)> startSession;

@@ -32,7 +32,11 @@ enum class ScreenId
     Results,
     Settings,
     PackErrors,
-    ConfirmQuit
+    ConfirmQuit,
+    ClassSetup,
+    ClassHost,
+    ClassJoin,
+    ClassStudent
 };
 
 /// One screen of the game. Screens lay themselves out for a window size, take events

@@ -119,6 +119,27 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
     CHECK(fs::file_size(dir / "exam-results.png") > 1000);
 }
 
+TEST_CASE("Game: a scripted projector class game exports team answers and hands as CSV",
+          "[e2e][display][class]")
+{
+    const fs::path dir = freshDir("projector");
+    const int code = run("--data-dir '" + kPacks + "' --window 1280x720 --script '" + kSource +
+                         "/tests/e2e/projector.script' --screenshot-dir '" + dir.string() +
+                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string csv = readFile(dir / "profile" / "class-results-projector.csv");
+    INFO(csv);
+    // Script mode fixes the seed, so safe-02 comes first with its options as a, b, c.
+    CHECK(has(csv, "player,1,Team 4,0,0,"));
+    CHECK(has(csv, "answer,1,Team 2,,,1,safe-02,,b,wrong,0,"));
+    CHECK(has(csv, "answer,1,Team 1,,,1,safe-02,,,none,0,,"));
+    CHECK(has(csv, "option,,,,,1,safe-02,b,,distractor,,,1\n"));
+    CHECK(has(csv, "hands,,,,,1,safe-02,a,,correct,,,2\n"));
+    CHECK(has(csv, "hands,,,,,1,safe-02,c,,distractor,,,1\n"));
+    for (const char* shot : {"projector-question", "projector-reveal", "projector-final"})
+        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+}
+
 TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was chosen",
           "[e2e][display]")
 {

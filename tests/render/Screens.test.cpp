@@ -4,6 +4,7 @@
 #include "Golden.hpp"
 #include "core/PackChecker.hpp"
 #include "ui/Audio.hpp"
+#include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
 #include "ui/Screen.hpp"
 #include "ui/Theme.hpp"
@@ -309,6 +310,219 @@ TEST_CASE("Render: feedback in high contrast with the largest text", "[render][d
                    h.start({"mon-02"}, core::Mode::Tutor);
                    h.key(sf::Keyboard::Num1);
                    h.key(sf::Keyboard::Enter);
+               });
+}
+
+namespace
+{
+
+/// Questions of the test pack in the given order, options as authored.
+std::vector<core::Question> classQuestions(const ui::GameContext& context,
+                                           const std::vector<std::string>& ids)
+{
+    std::vector<core::Question> out;
+    for (const std::string& id : ids)
+    {
+        for (const core::Pack& pack : context.packs)
+        {
+            for (const core::Question& question : pack.questions)
+            {
+                if (pack.id == kPackId && question.id == id)
+                    out.push_back(question);
+            }
+        }
+    }
+    return out;
+}
+
+/// A projector game with `teams`, played by `prepare`, then shown over the title screen;
+/// `keys` are pressed on the class screen before it is drawn.
+void checkClassScene(const std::string& scene, unsigned width, unsigned height,
+                     const std::vector<std::string>& teams,
+                     const std::function<void(ui::ClassGame&)>& prepare,
+                     const std::vector<sf::Keyboard::Key>& keys = {})
+{
+    Harness h(width, height);
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    h.context.classGame = std::make_shared<ui::ClassGame>(
+        classQuestions(h.context, {"mon-01", "mech-01", "safe-01", "mon-02"}), settings, teams);
+    prepare(*h.context.classGame);
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassHost);
+    h.settle();
+    for (sf::Keyboard::Key key : keys)
+        h.key(key);
+    const std::string message = test::compareWithGolden(h.render(), h.name(scene));
+    INFO(h.name(scene));
+    CHECK(message == "");
+}
+
+const std::vector<std::string> kTeams = {"Red Pandas", "Blue Herons", "Night Shift", "Ward 4B"};
+
+/// Plays question `index` of the projector game: team i answers `answers[i]` ("" stays silent).
+void playRound(ui::ClassGame& game, const std::vector<std::string>& answers)
+{
+    for (std::size_t team = 0; team < answers.size(); ++team)
+    {
+        if (!answers[team].empty())
+            REQUIRE(game.answer(team, {answers[team]}) == core::ClassRefusal::None);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Render: live class lobby with address, code and students", "[render][display][class]")
+{
+    const std::vector<std::string> students = {"amira", "Ben K",   "chloe.r", "Dev",       "Eun-ji",
+                                               "Farah", "Gabriel", "Hana",    "Ikechukwu", "Jo",
+                                               "Kasia", "Liam",    "Mateus",  "Noor"};
+    checkClassScene("class-lobby", 1920, 1080, students,
+                    [](ui::ClassGame& game) { game.showAsLive("192.168.1.20:47100", "K7QX"); });
+}
+
+TEST_CASE("Render: projector question with teams locking answers", "[render][display][class]")
+{
+    checkClassScene("class-question", 1920, 1080, kTeams,
+                    [](ui::ClassGame& game)
+                    {
+                        REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+                        playRound(game, {"b", "", "a", ""});
+                    },
+                    {sf::Keyboard::Num2}); // Blue Herons are choosing
+}
+
+TEST_CASE("Render: answer distribution with team answers and a show of hands",
+          "[render][display][class]")
+{
+    checkClassScene("class-distribution", 1920, 1080, kTeams,
+                    [](ui::ClassGame& game)
+                    {
+                        REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+                        playRound(game, {"b", "b", "a", "c"});
+                        for (int i = 0; i < 9; ++i)
+                            game.adjustHands(1, 1);
+                        for (int i = 0; i < 4; ++i)
+                            game.adjustHands(0, 1);
+                        game.adjustHands(2, 1);
+                        REQUIRE(game.command(core::HostCommand::Reveal) ==
+                                core::ClassRefusal::None);
+                    });
+}
+
+TEST_CASE("Render: leaderboard after two questions", "[render][display][class]")
+{
+    checkClassScene(
+        "class-leaderboard", 1920, 1080, kTeams,
+        [](ui::ClassGame& game)
+        {
+            REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+            playRound(game, {"b", "b", "a", "c"});
+            REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+            REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+            REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+            const core::Question& q = game.getClassroom().getQuestion(1);
+            std::string right;
+            std::string wrong;
+            for (const core::Option& option : q.options)
+                (option.correct ? right : wrong) = option.id;
+            playRound(game, {right, wrong, right, right});
+            REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+            REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+        });
+}
+
+TEST_CASE("Render: final podium with every place", "[render][display][class]")
+{
+    const std::vector<std::string> teams = {"Red Pandas", "Blue Herons", "Night Shift",
+                                            "Ward 4B",    "Day Team",    "Students of 2027"};
+    checkClassScene(
+        "class-podium", 1920, 1080, teams,
+        [](ui::ClassGame& game)
+        {
+            REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+            for (std::size_t q = 0; q < 3; ++q)
+            {
+                const core::Question& question = game.getClassroom().getQuestion(q);
+                std::string right;
+                std::string wrong;
+                for (const core::Option& option : question.options)
+                    (option.correct ? right : wrong) = option.id;
+                // Team i is right on questions below its own share.
+                std::vector<std::string> answers;
+                for (std::size_t team = 0; team < 6; ++team)
+                    answers.push_back((team + q) % 4 == 0 || team == 2 ? wrong : right);
+                playRound(game, answers);
+                REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+                REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+                REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+            }
+            REQUIRE(game.command(core::HostCommand::End) == core::ClassRefusal::None);
+        });
+}
+
+TEST_CASE("Render: join screen filled in for a rejoin", "[render][display][class]")
+{
+    Harness h(1280, 720);
+    h.context.student = std::make_shared<ui::StudentState>();
+    h.context.student->config.address = sf::IpAddress(192, 168, 1, 20);
+    h.context.student->config.port = 47100;
+    h.context.student->config.classCode = "K7QX";
+    h.context.student->config.nickname = "Eun-ji";
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassJoin);
+    h.settle();
+    const std::string message = test::compareWithGolden(h.render(), h.name("class-join"));
+    CHECK(message == "");
+}
+
+TEST_CASE("Render: a student's own screen after the reveal", "[render][display][class]")
+{
+    Harness h(1280, 720);
+    auto student = std::make_shared<ui::StudentState>();
+    student->config.nickname = "Eun-ji";
+    student->apply(net::Welcome{"Eun-ji", false, 0, net::WirePhase::Lobby});
+    const core::Question question = classQuestions(h.context, {"mon-01"}).front();
+    net::QuestionShow show;
+    show.index = 0;
+    show.total = 10;
+    show.questionId = question.id;
+    show.stem = question.stem;
+    net::Reveal reveal;
+    reveal.index = 0;
+    for (std::size_t i = 0; i < question.options.size(); ++i)
+    {
+        const core::Option& option = question.options[i];
+        show.options.push_back(
+            {option.id, std::string(1, static_cast<char>('A' + i)), option.text});
+        if (option.correct)
+            reveal.correctIds.push_back(option.id);
+        reveal.rationales.push_back({option.id, option.rationale});
+    }
+    student->apply(show);
+    student->picked = {reveal.correctIds.front()};
+    reveal.answered = true;
+    reveal.correct = true;
+    reveal.points = 1000;
+    reveal.score = 1000;
+    reveal.explanation = question.explanation;
+    student->apply(reveal);
+    h.context.student = student;
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassStudent);
+    h.settle();
+    const std::string message = test::compareWithGolden(h.render(), h.name("class-student"));
+    CHECK(message == "");
+}
+
+TEST_CASE("Render: class set-up with projector teams", "[render][display][class]")
+{
+    checkScene("class-setup",
+               [](Harness& h)
+               {
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::ClassSetup);
+                   h.settle();
                });
 }
 

@@ -96,6 +96,7 @@ void registerScreens(ScreenStack& stack, GameContext& context)
                       [s, c] { return std::make_unique<PackErrorsScreen>(*s, *c); });
     s->registerScreen(ScreenId::ConfirmQuit,
                       [s, c] { return std::make_unique<ConfirmScreen>(*s, *c); });
+    registerClassScreens(stack, context);
 }
 
 } // namespace quiz::ui

@@ -27,6 +27,7 @@ private:
     std::vector<std::unique_ptr<Button>> m_buttons;
     Button* m_play = nullptr;
     Button* m_review = nullptr;
+    Button* m_classroom = nullptr;
     Button* m_errors = nullptr;
     TextBlock m_status;
     float m_titleY = 0.0F;
@@ -190,5 +191,7 @@ private:
 
 /// Registers every screen with the stack.
 void registerScreens(ScreenStack& stack, GameContext& context);
+/// Registers the class screens (ClassScreens.hpp); called by registerScreens().
+void registerClassScreens(ScreenStack& stack, GameContext& context);
 
 } // namespace quiz::ui

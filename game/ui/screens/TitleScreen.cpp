@@ -28,10 +28,13 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                        this->context().lastError = this->context().startSession(config);
                    });
     add("Settings", [this] { requestPush(ScreenId::Settings); });
+    m_classroom = add("Class game", [this] { requestPush(ScreenId::ClassSetup); });
+    add("Join a class", [this] { requestPush(ScreenId::ClassJoin); });
     m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
     add("Quit", [this] { this->context().quit(); });
 
     m_play->setEnabled(!context.packs.empty());
+    m_classroom->setEnabled(!context.packs.empty());
     m_review->setVisible(!context.missedHistory.empty());
     m_review->setLabel("Review missed (" + std::to_string(context.missedHistory.size()) + ")");
     const std::size_t errors = context.getErrorPackCount();

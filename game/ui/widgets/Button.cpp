@@ -5,6 +5,7 @@
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
+#include <SFML/System/String.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -243,6 +244,20 @@ bool TextField::handleEvent(const sf::Event& event)
     if (event.type == sf::Event::TextEntered)
     {
         const sf::Uint32 c = event.text.unicode;
+        if (m_acceptsText && c >= 32 && c != 127)
+        {
+            const sf::String typed(c);
+            const std::basic_string<sf::Uint8> utf8 = typed.toUtf8();
+            const std::string added(utf8.begin(), utf8.end());
+            const sf::String current = sf::String::fromUtf8(m_text.begin(), m_text.end());
+            if (current.getSize() < m_maxLength)
+            {
+                m_text += added;
+                if (m_onChange)
+                    m_onChange(m_text);
+            }
+            return true;
+        }
         if (c >= '0' && c <= '9' && m_text.size() < m_maxLength)
         {
             m_text += static_cast<char>(c);
@@ -255,6 +270,10 @@ bool TextField::handleEvent(const sf::Event& event)
     {
         if (!m_text.empty())
         {
+            // Remove one whole UTF-8 character.
+            while (m_text.size() > 1 &&
+                   (static_cast<unsigned char>(m_text.back()) & 0xC0U) == 0x80U)
+                m_text.pop_back();
             m_text.pop_back();
             if (m_onChange)
                 m_onChange(m_text);
@@ -266,6 +285,8 @@ bool TextField::handleEvent(const sf::Event& event)
 
 void TextField::draw(sf::RenderTarget& target, const Theme& theme) const
 {
+    if (!isVisible())
+        return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
     drawBox(target, box, c.background, isFocused() ? c.focus : c.border, theme.borderWidth());

@@ -1,0 +1,164 @@
+#include "ClassGame.hpp"
+
+#include <type_traits>
+
+namespace quiz::ui
+{
+
+ClassGame::ClassGame(std::vector<core::Question> questions, core::ClassSettings settings,
+                     const std::vector<std::string>& teams)
+    : m_local(std::in_place, std::move(questions), settings)
+{
+    for (const std::string& team : teams)
+        (void)m_local->join(team, m_now);
+    m_hands = core::HandTally(*m_local);
+}
+
+ClassGame::ClassGame(std::unique_ptr<net::HostServer> server, std::string address, std::string code)
+    : m_server(std::move(server)), m_address(std::move(address)), m_code(std::move(code)),
+      m_live(true)
+{
+    m_hands = core::HandTally(m_server->getClassroom());
+}
+
+const core::Classroom& ClassGame::getClassroom() const
+{
+    return m_server ? m_server->getClassroom() : *m_local;
+}
+
+void ClassGame::advance(std::chrono::milliseconds elapsed)
+{
+    m_now += elapsed;
+    if (!m_server)
+    {
+        m_local->advance(m_now);
+        return;
+    }
+    m_server->poll(m_now);
+    for (const net::HostEvent& event : m_server->takeEvents())
+    {
+        if (event.kind == net::HostEvent::Kind::Log || event.kind == net::HostEvent::Kind::Left)
+            m_log.push_back(event.text.empty() ? event.nickname + " left" : event.text);
+    }
+    // A class can run for hours; the screen only ever shows the last few lines.
+    if (m_log.size() > 50)
+        m_log.erase(m_log.begin(), m_log.end() - 50);
+}
+
+core::ClassRefusal ClassGame::command(core::HostCommand command)
+{
+    if (m_server)
+        return m_server->command(command, m_now);
+    return m_local->command(core::ClassRole::Host, command, m_now);
+}
+
+core::ClassRefusal ClassGame::kick(const std::string& nickname)
+{
+    if (m_server)
+        return m_server->kick(nickname, m_now);
+    return m_local->kick(nickname, m_now);
+}
+
+core::ClassRefusal ClassGame::answer(std::size_t team, const std::vector<std::string>& optionIds)
+{
+    if (m_server)
+        return core::ClassRefusal::NotHost;
+    return m_local->answer(team, m_local->getCurrentIndex(), optionIds, m_now);
+}
+
+void ClassGame::adjustHands(std::size_t position, int delta)
+{
+    if (m_live || !getClassroom().isAnswering())
+        return;
+    m_hands.adjust(getClassroom().getCurrentIndex(), position, delta);
+}
+
+void ClassGame::showAsLive(std::string address, std::string code)
+{
+    m_live = true;
+    m_address = std::move(address);
+    m_code = std::move(code);
+}
+
+std::vector<std::size_t> ClassGame::getDistribution() const
+{
+    const core::Classroom& room = getClassroom();
+    if (room.getQuestionCount() == 0)
+        return {};
+    return core::roomDistribution(room, m_hands, room.getCurrentIndex());
+}
+
+std::string ClassGame::formatCsv() const
+{
+    return core::formatResultsCsv(getClassroom(), m_hands);
+}
+
+std::string StudentState::connect(std::chrono::milliseconds timeout)
+{
+    client = std::make_unique<net::ClassClient>(config);
+    problem.clear();
+    std::string error = client->connect(timeout, now);
+    if (!error.empty())
+        problem = error;
+    return error;
+}
+
+void StudentState::advance(std::chrono::milliseconds elapsed)
+{
+    now += elapsed;
+    if (!client)
+        return;
+    const bool was = client->isConnected();
+    client->poll(now);
+    for (const net::Message& message : client->takeMessages())
+        apply(message);
+    if (was && !client->isConnected() && problem.empty())
+        problem = client->getCloseReason();
+}
+
+void StudentState::sendAnswer()
+{
+    if (!question || picked.empty() || !client || !client->isConnected())
+        return;
+    client->sendAnswer(question->index, picked);
+}
+
+void StudentState::apply(const net::Message& message)
+{
+    std::visit(
+        [this](const auto& m)
+        {
+            using T = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<T, net::Welcome>)
+            {
+                welcome = m;
+                problem.clear();
+            }
+            else if constexpr (std::is_same_v<T, net::Refuse>)
+                problem = m.text.empty() ? "The host refused to let you join." : m.text;
+            else if constexpr (std::is_same_v<T, net::Lobby>)
+                lobby = m;
+            else if constexpr (std::is_same_v<T, net::QuestionShow>)
+            {
+                if (!question || question->index != m.index)
+                    picked.clear();
+                question = m;
+                ack.reset();
+                reveal.reset();
+                leaderboard.reset();
+            }
+            else if constexpr (std::is_same_v<T, net::Ack>)
+                ack = m;
+            else if constexpr (std::is_same_v<T, net::Reveal>)
+                reveal = m;
+            else if constexpr (std::is_same_v<T, net::Leaderboard>)
+                leaderboard = m;
+            else if constexpr (std::is_same_v<T, net::End>)
+                end = m;
+            else if constexpr (std::is_same_v<T, net::Kick>)
+                problem = m.text.empty() ? "The instructor removed you from the class." : m.text;
+        },
+        message);
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/ClassSetup.hpp"
+#include "net/ClassClient.hpp"
+#include "net/Discovery.hpp"
+#include "net/HostServer.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+/// The instructor's side of a class game, for the class screens: either a projector game on
+/// this machine (teams are the players; answers and hands come from the host's keyboard and
+/// mouse) or a live class whose students answer from their own computers through a
+/// HostServer. The rules stay in core::Classroom; this only routes commands and keeps time.
+class ClassGame
+{
+public:
+    /// A projector game: `teams` join as players at once.
+    ClassGame(std::vector<core::Question> questions, core::ClassSettings settings,
+              const std::vector<std::string>& teams);
+    /// A live class served by `server` (already listening), shown as `address` and `code`.
+    ClassGame(std::unique_ptr<net::HostServer> server, std::string address, std::string code);
+
+    /// True for a live class (students on their own computers).
+    [[nodiscard]] bool isLive() const { return m_live; }
+    [[nodiscard]] const core::Classroom& getClassroom() const;
+    [[nodiscard]] const core::HandTally& getHands() const { return m_hands; }
+    [[nodiscard]] const std::string& getAddress() const { return m_address; }
+    [[nodiscard]] const std::string& getCode() const { return m_code; }
+    [[nodiscard]] std::chrono::milliseconds getNow() const { return m_now; }
+
+    /// Lets `elapsed` pass: polls the server (never blocks) or runs the countdown.
+    void advance(std::chrono::milliseconds elapsed);
+    core::ClassRefusal command(core::HostCommand command);
+    core::ClassRefusal kick(const std::string& nickname);
+    /// Projector games: team `team` locks `optionIds` for the open question.
+    core::ClassRefusal answer(std::size_t team, const std::vector<std::string>& optionIds);
+    /// Projector games: one more (or fewer) hand for an option of the open question.
+    void adjustHands(std::size_t position, int delta);
+    /// Presents a local game as a live class at `address` with `code` (render tests and
+    /// rehearsals without a network); team answers still go to the local rules.
+    void showAsLive(std::string address, std::string code);
+
+    /// Everyone's answers so far plus hands, in option order.
+    [[nodiscard]] std::vector<std::size_t> getDistribution() const;
+    /// The newest log lines from the server (joins, drops, refusals), oldest first.
+    [[nodiscard]] const std::vector<std::string>& getLog() const { return m_log; }
+    /// The results CSV (the core's format plus hands counted).
+    [[nodiscard]] std::string formatCsv() const;
+
+private:
+    std::optional<core::Classroom> m_local;
+    std::unique_ptr<net::HostServer> m_server;
+    core::HandTally m_hands;
+    std::string m_address;
+    std::string m_code;
+    std::chrono::milliseconds m_now{0};
+    std::vector<std::string> m_log;
+    bool m_live = false;
+};
+
+/// A student's side of a live class: the connection plus what the host last showed, kept as
+/// plain values so the student screen can draw them (and tests can set them up).
+struct StudentState
+{
+    net::ClientConfig config;
+    std::unique_ptr<net::ClassClient> client;
+    std::optional<net::Welcome> welcome;
+    std::optional<net::Lobby> lobby;
+    std::optional<net::QuestionShow> question;
+    std::vector<std::string> picked; ///< option ids ticked for the question on screen
+    std::optional<net::Ack> ack;
+    std::optional<net::Reveal> reveal;
+    std::optional<net::Leaderboard> leaderboard;
+    std::optional<net::End> end;
+    std::string problem; ///< why the connection ended, or a refusal
+    std::chrono::milliseconds now{0};
+
+    /// Connects (at most `timeout` blocking) and says hello. Returns "" or a message.
+    [[nodiscard]] std::string connect(std::chrono::milliseconds timeout);
+    /// Polls and folds the host's messages into the fields above. Never blocks.
+    void advance(std::chrono::milliseconds elapsed);
+    /// Sends the picked options for the question on screen.
+    void sendAnswer();
+    /// Applies one message from the host (also used by tests without a network).
+    void apply(const net::Message& message);
+    /// Without a client (a state replayed in a test) a welcome counts as connected.
+    [[nodiscard]] bool isConnected() const
+    {
+        return client != nullptr ? client->isConnected() : welcome.has_value();
+    }
+};
+
+/// LAN discovery for the join screen, kept across frames.
+struct ClassSearch
+{
+    net::ClassFinder finder;
+    bool started = false;
+    std::string error;
+};
+
+} // namespace quiz::ui

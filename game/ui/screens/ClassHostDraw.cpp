@@ -1,0 +1,340 @@
+// Layout and drawing of the instructor's class screen, one part per class phase.
+#include "ClassScreens.hpp"
+#include "ScreenKit.hpp"
+#include "ui/ClassGame.hpp"
+#include "ui/GameContext.hpp"
+#include "ui/widgets/ClassCharts.hpp"
+
+#include <algorithm>
+
+namespace quiz::ui
+{
+
+void ClassHostScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float top = headerHeight(t) + t.px(20.0F);
+    const float buttonHeight = t.px(54.0F);
+    m_footerTop = size.y - buttonHeight - t.px(24.0F);
+    const float bottom = m_footerTop - t.smallSize() * 1.8F;
+
+    // The pacing bar: the main action at the right, the others from the left, narrowed
+    // together when they would not fit beside it.
+    const float gap = t.px(10.0F);
+    const float mainWidth = std::max(t.px(220.0F), m_bar[0]->preferredWidth(t));
+    m_bar[0]->setBounds({left + content - mainWidth, m_footerTop, mainWidth, buttonHeight});
+    float wanted = 0.0F;
+    for (std::size_t i = 1; i < m_bar.size(); ++i)
+        wanted += m_bar[i]->isVisible() ? m_bar[i]->preferredWidth(t) + gap : 0.0F;
+    const float room = content - mainWidth - gap;
+    const float shrink = wanted > room ? room / wanted : 1.0F;
+    float x = left;
+    for (std::size_t i = 1; i < m_bar.size(); ++i)
+    {
+        if (!m_bar[i]->isVisible())
+            continue;
+        const float width = m_bar[i]->preferredWidth(t) * shrink;
+        m_bar[i]->setBounds({x, m_footerTop, width, buttonHeight});
+        x += width + gap * shrink;
+    }
+
+    const core::ClassPhase phase = context().classGame->getClassroom().getPhase();
+    const float sideWidth = content * 0.34F;
+    const float sideLeft = left + content - sideWidth;
+    m_sideBox = {sideLeft, top, sideWidth, bottom - top};
+    m_chartBox = {left, top, content, bottom - top};
+    if (phase == core::ClassPhase::Lobby)
+    {
+        const float codeHeight = context().classGame->isLive() ? t.textSize(48.0F) * 3.4F : 0.0F;
+        m_sideBox = {left, top + codeHeight + t.bodySize() * 2.0F, content,
+                     bottom - top - codeHeight - t.bodySize() * 2.0F};
+    }
+    else if (phase == core::ClassPhase::Question)
+    {
+        layoutQuestion(size, top, bottom);
+    }
+    else if (phase == core::ClassPhase::Reveal)
+    {
+        const float chartWidth = content * 0.52F;
+        m_chartBox = {left, top + t.bodySize() * 2.0F, chartWidth,
+                      bottom - top - t.bodySize() * 2.0F};
+        const float bodyLeft = left + chartWidth + t.px(32.0F);
+        const float bodyWidth = left + content - bodyLeft;
+        m_body.setBounds({bodyLeft, top, bodyWidth, bottom - top});
+        float y = top;
+        const float inner = bodyWidth - t.px(16.0F);
+        for (const auto& child : m_body.getChildren())
+        {
+            if (auto* stem = dynamic_cast<TextBlock*>(child.get()))
+            {
+                stem->setStyle({t.textSize(26.0F), t.colors().text, true});
+                y += stem->layout(inner, t) + t.px(16.0F);
+                stem->setPosition(bodyLeft, top);
+            }
+            else if (auto* panel = dynamic_cast<Panel*>(child.get()))
+            {
+                y += panel->layout(bodyLeft, y, inner, t);
+            }
+        }
+        m_body.setContentHeight(y - top);
+    }
+    else if (phase == core::ClassPhase::Finished)
+    {
+        m_chartBox = {left, top, content * 0.55F, bottom - top};
+        m_sideBox = {left + content * 0.58F, top, content * 0.42F, bottom - top};
+    }
+}
+
+void ClassHostScreen::layoutQuestion(sf::Vector2f size, float top, float bottom)
+{
+    const Theme& t = theme();
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float bodyWidth = m_sideBox.left - left - t.px(32.0F);
+    m_body.setBounds({left, top, bodyWidth, bottom - top});
+    float y = top;
+    const float inner = bodyWidth - t.px(16.0F);
+    if (m_stem != nullptr)
+    {
+        // Large type for the back of the room.
+        m_stem->setStyle({t.textSize(34.0F), t.colors().text, false, false, 1.3F});
+        y += m_stem->layout(inner, t) + t.px(24.0F);
+        m_stem->setPosition(left, top);
+    }
+    for (OptionButton* option : m_options)
+        y += option->layout(left, y, inner, t) + t.px(10.0F);
+    m_body.setContentHeight(y - top);
+
+    const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
+    float sideY = m_sideBox.top + t.bodySize() * 1.8F;
+    for (Button* team : m_teamButtons)
+    {
+        team->setBounds({m_sideBox.left, sideY, m_sideBox.width * 0.62F, rowHeight});
+        sideY += rowHeight + t.px(8.0F);
+    }
+    for (std::size_t i = 0; i < m_handButtons.size(); ++i)
+    {
+        const float rowY = sideY + static_cast<float>(i / 2) * (rowHeight + t.px(8.0F));
+        const float x = m_sideBox.left + m_sideBox.width -
+                        static_cast<float>(2 - i % 2) * (rowHeight + t.px(8.0F));
+        m_handButtons[i]->setBounds({x, rowY, rowHeight, rowHeight});
+    }
+}
+
+void ClassHostScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const ClassGame& game = *context().classGame;
+    const core::Classroom& room = game.getClassroom();
+    const core::ClassPhase phase = room.getPhase();
+    std::string title;
+    std::string right = game.isLive() ? "Code " + game.getCode() : "Projector";
+    const std::string counter = "Question " + std::to_string(room.getCurrentIndex() + 1) + " of " +
+                                std::to_string(room.getQuestionCount());
+    switch (phase)
+    {
+    case core::ClassPhase::Lobby:
+        title = game.isLive() ? "Class lobby" : "Teams ready";
+        break;
+    case core::ClassPhase::Question:
+        title = counter;
+        if (room.getSettings().timeLimit.count() > 0)
+            right = formatDuration(room.getTimeLeft(game.getNow()).count() + 999) + " left";
+        if (room.isPaused())
+            right = "Paused";
+        break;
+    case core::ClassPhase::Reveal:
+        title = counter + ": answers";
+        break;
+    case core::ClassPhase::Leaderboard:
+        title = "Leaderboard after question " + std::to_string(room.getCurrentIndex() + 1);
+        break;
+    case core::ClassPhase::Finished:
+        title = "Final results";
+        break;
+    }
+    const float top = drawHeader(target, t, title, right) + t.px(20.0F);
+    if (phase == core::ClassPhase::Lobby)
+        drawLobby(target, top);
+    else if (phase == core::ClassPhase::Question)
+        drawQuestion(target, top);
+    else if (phase == core::ClassPhase::Reveal)
+        drawReveal(target, top);
+    else if (phase == core::ClassPhase::Leaderboard)
+        drawStandings(target, t, m_chartBox, makeStandingRows(room));
+    else
+    {
+        drawPodium(target, t, m_chartBox, makeStandingRows(room));
+        drawLabel(target, t, "Every place", m_sideBox.left, m_sideBox.top, t.bodySize(), c.muted,
+                  true);
+        drawStandings(target, t,
+                      {m_sideBox.left, m_sideBox.top + t.bodySize() * 1.8F, m_sideBox.width,
+                       m_sideBox.height - t.bodySize() * 1.8F},
+                      makeStandingRows(room));
+    }
+    drawWidgets(target);
+    if (!m_notice.empty())
+    {
+        const float width = t.contentWidth(getSize().x);
+        drawLabel(target, t, fitText(t.fonts().regular, m_notice, t.smallSize(), width),
+                  (getSize().x - width) / 2.0F, m_footerTop - t.smallSize() * 1.6F, t.smallSize(),
+                  c.muted);
+    }
+}
+
+void ClassHostScreen::drawLobby(sf::RenderTarget& target, float top) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const ClassGame& game = *context().classGame;
+    const core::Classroom& room = game.getClassroom();
+    const float content = t.contentWidth(getSize().x);
+    const float left = (getSize().x - content) / 2.0F;
+    if (game.isLive())
+    {
+        const float big = t.textSize(48.0F);
+        const sf::FloatRect box{left, top, content, big * 3.4F - t.px(16.0F)};
+        drawBox(target, box, c.panel, c.accent, t.borderWidth());
+        const float half = content / 2.0F;
+        drawCentred(target, t, "Join a class at", left + half / 2.0F, top + t.px(14.0F),
+                    t.bodySize(), c.muted);
+        drawCentred(target, t, game.getAddress(), left + half / 2.0F, top + big * 1.1F, big, c.text,
+                    true);
+        drawCentred(target, t, "Class code", left + half * 1.5F, top + t.px(14.0F), t.bodySize(),
+                    c.muted);
+        drawCentred(target, t, game.getCode(), left + half * 1.5F, top + big * 1.1F, big * 1.2F,
+                    c.text, true);
+    }
+    const std::vector<core::ClassStanding> players = room.getStandings();
+    std::string caption =
+        std::to_string(players.size()) +
+        (game.isLive() ? (players.size() == 1 ? " student joined" : " students joined") : " teams");
+    if (room.isLocked())
+        caption += "  ·  lobby locked: nobody new can join";
+    drawLabel(target, t, caption, m_sideBox.left, m_sideBox.top - t.bodySize() * 1.8F, t.bodySize(),
+              c.text, true);
+    const float rowHeight = std::max(t.px(40.0F), t.bodySize() * 1.7F);
+    const float columnWidth = m_sideBox.width / 3.0F;
+    const std::size_t rows = static_cast<std::size_t>(m_sideBox.height / rowHeight);
+    for (std::size_t i = 0; i < players.size(); ++i)
+    {
+        const std::size_t row = i / 3;
+        if (row >= rows)
+        {
+            drawLabel(target, t, "… and " + std::to_string(players.size() - i) + " more",
+                      m_sideBox.left, m_sideBox.top + static_cast<float>(rows) * rowHeight,
+                      t.smallSize(), c.muted);
+            break;
+        }
+        const core::ClassPlayer& player = room.getPlayers()[players[i].player];
+        const sf::FloatRect cell{m_sideBox.left + static_cast<float>(i % 3) * columnWidth,
+                                 m_sideBox.top + static_cast<float>(row) * rowHeight,
+                                 columnWidth - t.px(10.0F), rowHeight - t.px(6.0F)};
+        const bool selected = game.isLive() && i == m_selectedPlayer;
+        drawBox(target, cell, c.panel, selected ? c.focus : c.border,
+                selected ? std::max(2.0F, t.px(3.0F)) : 1.0F);
+        std::string name = (game.isLive() ? "" : std::to_string(i + 1) + ". ") + player.nickname;
+        if (!player.connected)
+            name += " (away)";
+        drawLabel(target, t,
+                  fitText(t.fonts().regular, name, t.bodySize(), cell.width - t.px(20.0F)),
+                  cell.left + t.px(10.0F), cell.top + (cell.height - t.bodySize() * 1.25F) / 2.0F,
+                  t.bodySize(), player.connected ? c.text : c.muted);
+    }
+    if (players.empty())
+        drawLabel(target, t, "Waiting for students…", m_sideBox.left, m_sideBox.top, t.bodySize(),
+                  c.muted);
+}
+
+void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const ClassGame& game = *context().classGame;
+    const core::Classroom& room = game.getClassroom();
+    const std::size_t index = room.getCurrentIndex();
+    const sf::FloatRect side = m_sideBox;
+    drawBox(target, {side.left - t.px(16.0F), side.top - t.px(8.0F), 2.0F, side.height}, c.border);
+    const std::string answered = "Answered " + std::to_string(room.countAnswered()) + " of " +
+                                 std::to_string(room.countConnected());
+    if (game.isLive() || !m_hands)
+        drawLabel(target, t, answered, side.left, side.top, t.bodySize(), c.text, true);
+    if (game.isLive())
+    {
+        ProgressBar bar;
+        const float share = room.countConnected() == 0
+                                ? 0.0F
+                                : static_cast<float>(room.countAnswered()) /
+                                      static_cast<float>(room.countConnected());
+        bar.setValue(share);
+        bar.setBounds({side.left, side.top + t.bodySize() * 1.8F, side.width, t.px(18.0F)});
+        bar.draw(target, t);
+        drawLabel(target, t, "Students answer on their own screens.", side.left,
+                  side.top + t.bodySize() * 1.8F + t.px(34.0F), t.smallSize(), c.muted);
+        return;
+    }
+    if (m_hands)
+    {
+        drawLabel(target, t, "Show of hands: " + std::to_string(game.getHands().total(index)),
+                  side.left, side.top, t.bodySize(), c.text, true);
+        const core::Question& question = room.getQuestion(index);
+        for (std::size_t i = 0; i * 2 < m_handButtons.size(); ++i)
+        {
+            const sf::FloatRect row = m_handButtons[i * 2]->getBounds();
+            drawOptionMark(target, t, i, optionBadgeFor(question, i), side.left, row.top,
+                           row.height);
+            drawLabel(target, t, std::to_string(game.getHands().get(index, i)),
+                      side.left + row.height + t.px(16.0F),
+                      row.top + (row.height - t.headingSize() * 1.25F) / 2.0F, t.headingSize(),
+                      c.text, true);
+        }
+        drawLabel(target, t,
+                  fitText(t.fonts().regular, "Letter: one more hand. Shift+letter: one less.",
+                          t.smallSize(), side.width),
+                  side.left, side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+        return;
+    }
+    // Each team's state in words: whether it locked, never what it chose.
+    for (std::size_t i = 0; i < m_teamButtons.size(); ++i)
+    {
+        const sf::FloatRect row = m_teamButtons[i]->getBounds();
+        const bool locked = room.getPlayers()[i].answers[index].answered;
+        const bool picking = m_teamChosen && m_team == i;
+        drawLabel(target, t, locked ? "✓ locked" : (picking ? "▶ choosing" : "waiting"),
+                  row.left + row.width + t.px(14.0F),
+                  row.top + (row.height - t.bodySize() * 1.25F) / 2.0F, t.bodySize(),
+                  locked ? c.correct : (picking ? c.focus : c.muted), locked || picking);
+        if (picking)
+            drawFocusRing(target, t, row);
+    }
+    drawLabel(target, t, "Team number, then its letter.", side.left,
+              side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+}
+
+void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const
+{
+    const Theme& t = theme();
+    const ClassGame& game = *context().classGame;
+    const core::Classroom& room = game.getClassroom();
+    const core::Question& question = room.getQuestion(room.getCurrentIndex());
+    const std::vector<std::size_t> counts = game.getDistribution();
+    std::size_t total = 0;
+    for (std::size_t count : counts)
+        total += count;
+    drawLabel(target, t, "How the room answered (" + std::to_string(total) + ")", m_chartBox.left,
+              top, t.bodySize(), t.colors().muted, true);
+    std::vector<std::string> labels;
+    std::vector<bool> correct;
+    for (std::size_t i = 0; i < question.options.size(); ++i)
+    {
+        labels.push_back(optionBadgeFor(question, i));
+        correct.push_back(question.options[i].correct);
+    }
+    drawDistribution(target, t, m_chartBox, labels, correct, counts);
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "core/Classroom.hpp"
+#include "ui/Screen.hpp"
+#include "ui/widgets/Button.hpp"
+#include "ui/widgets/Panel.hpp"
+#include "ui/widgets/ScrollArea.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+struct ClassSearch;
+
+/// Sets up a class game: packs and topics, projector teams (2 to 8, named) or a live class,
+/// question count, countdown, speed bonus, streaks and automatic reveal.
+class ClassSetupScreen : public Screen
+{
+public:
+    ClassSetupScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+
+private:
+    void rebuildTopics();
+    void refresh();
+    void start();
+    [[nodiscard]] bool isChosen(const std::string& packId, const std::string& topicId) const;
+
+    ScrollArea m_topics;
+    std::vector<Checkbox*> m_topicBoxes;
+    std::vector<std::unique_ptr<Widget>> m_owned;
+    std::vector<TextField*> m_teamFields;
+    Button* m_projector = nullptr;
+    Button* m_live = nullptr;
+    Button* m_start = nullptr;
+    Button* m_back = nullptr;
+    std::vector<Button*> m_steppers; ///< teams -/+, questions -/+, countdown -/+
+    Checkbox* m_speed = nullptr;
+    Checkbox* m_streaks = nullptr;
+    Checkbox* m_autoReveal = nullptr;
+    std::vector<std::pair<std::string, sf::Vector2f>> m_labels;
+    sf::FloatRect m_teamBox;
+    sf::FloatRect m_countBox;
+    sf::FloatRect m_timerBox;
+    sf::Vector2f m_livePos;
+    sf::Vector2f m_messagePos;
+    bool m_isLive = false;
+    std::size_t m_teamCount = 4;
+    int m_count = 10;
+    int m_timer = 0;
+    std::size_t m_matching = 0;
+    std::string m_message;
+};
+
+/// The instructor's screen for a class game, projector or live: lobby, question with who has
+/// answered, the room's answers at reveal, leaderboard and the final podium.
+class ClassHostScreen : public Screen
+{
+public:
+    ClassHostScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    bool update(std::chrono::milliseconds elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    [[nodiscard]] bool needsTicks() const override { return true; }
+
+private:
+    void rebuild();
+    void layoutQuestion(sf::Vector2f size, float top, float bottom);
+    void pickOption(std::size_t position);
+    void lockTeam();
+    void pace(core::HostCommand command);
+    void exportCsv();
+    bool handleKey(const sf::Event& event);
+    void drawLobby(sf::RenderTarget& target, float top) const;
+    void drawQuestion(sf::RenderTarget& target, float top) const;
+    void drawReveal(sf::RenderTarget& target, float top) const;
+
+    std::vector<std::unique_ptr<Widget>> m_owned;
+    std::vector<Button*> m_bar; ///< pacing buttons along the bottom
+    std::vector<OptionButton*> m_options;
+    std::vector<Button*> m_handButtons; ///< -/+ per option in show-of-hands mode
+    std::vector<Button*> m_teamButtons; ///< one per team (projector) to pick who answers
+    ScrollArea m_body;                  ///< stem and options (question), rationale (reveal)
+    TextBlock* m_stem = nullptr;
+    std::uint64_t m_serial = ~0ULL;
+    std::size_t m_playerCount = 0;
+    std::size_t m_team = 0; ///< team picked to answer next (projector)
+    bool m_teamChosen = false;
+    std::vector<std::string> m_pending; ///< options ticked for a select-all answer
+    bool m_hands = false;               ///< show-of-hands entry instead of team answers
+    std::size_t m_selectedPlayer = 0;   ///< lobby: who Kick removes
+    bool m_confirmLeave = false;
+    std::string m_notice;
+    sf::FloatRect m_chartBox;
+    sf::FloatRect m_sideBox;
+    float m_footerTop = 0.0F;
+};
+
+/// "Join a class": address (typed or found on the network), class code and nickname.
+class ClassJoinScreen : public Screen
+{
+public:
+    ClassJoinScreen(ScreenStack& stack, GameContext& context);
+    ~ClassJoinScreen() override;
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    bool update(std::chrono::milliseconds elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    [[nodiscard]] bool needsTicks() const override { return true; }
+
+    /// Fills the fields (render tests and a rejoin after a drop).
+    void setFields(const std::string& address, const std::string& code,
+                   const std::string& nickname);
+
+private:
+    void join();
+    void rebuildFound();
+    [[nodiscard]] ClassSearch& search();
+
+    std::vector<std::unique_ptr<Widget>> m_owned;
+    TextField* m_address = nullptr;
+    TextField* m_code = nullptr;
+    TextField* m_nickname = nullptr;
+    Button* m_join = nullptr;
+    Button* m_back = nullptr;
+    Button* m_search = nullptr;
+    std::vector<std::unique_ptr<Button>> m_found;
+    std::unique_ptr<ClassSearch> m_searchState;
+    std::size_t m_foundCount = 0;
+    std::vector<std::pair<std::string, sf::Vector2f>> m_labels;
+    std::string m_message;
+    sf::Vector2f m_messagePos;
+    sf::Vector2f m_foundPos;
+};
+
+/// A student's own screen in a live class: lobby, the question with its options, whether the
+/// answer was right with the rationale, their place, and a rejoin after a drop.
+class ClassStudentScreen : public Screen
+{
+public:
+    ClassStudentScreen(ScreenStack& stack, GameContext& context);
+    void layout(sf::Vector2f size) override;
+    bool handleEvent(const sf::Event& event) override;
+    bool update(std::chrono::milliseconds elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    [[nodiscard]] bool needsTicks() const override { return true; }
+
+private:
+    void rebuild();
+    void pick(std::size_t position);
+    void send();
+    [[nodiscard]] std::string signature() const;
+
+    ScrollArea m_body;
+    std::vector<OptionButton*> m_options;
+    std::unique_ptr<Button> m_send;
+    std::unique_ptr<Button> m_rejoin;
+    std::unique_ptr<Button> m_leave;
+    std::string m_shown; ///< what the body was built for
+    std::string m_status;
+    float m_footerTop = 0.0F;
+};
+
+} // namespace quiz::ui

@@ -1,0 +1,416 @@
+#include "ClassScreens.hpp"
+#include "ScreenKit.hpp"
+#include "Screens.hpp"
+#include "net/HostCommand.hpp"
+#include "ui/ClassGame.hpp"
+#include "ui/GameContext.hpp"
+
+#include <algorithm>
+#include <random>
+
+namespace quiz::ui
+{
+namespace
+{
+
+constexpr unsigned short kClassPort = 47100;
+
+int stepCount(int count, int step)
+{
+    // 0 means all questions and sits after 50.
+    const int shown = count == 0 ? 55 : count;
+    const int next = std::clamp(shown + 5 * step, 5, 55);
+    return next == 55 ? 0 : next;
+}
+
+int stepTimer(int seconds, int step)
+{
+    static const int choices[] = {0, 10, 15, 20, 30, 45, 60, 90};
+    int index = 0;
+    for (int i = 0; i < 8; ++i)
+    {
+        if (choices[i] == seconds)
+            index = i;
+    }
+    return choices[std::clamp(index + step, 0, 7)];
+}
+
+} // namespace
+
+ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
+    : Screen(stack, context)
+{
+    if (context.setup.selections.empty() && !context.packs.empty())
+        context.setup.selections.push_back({context.packs.front().id, ""});
+    rebuildTopics();
+    m_widgets.push_back(&m_topics);
+
+    const auto own = [this](std::unique_ptr<Widget> widget)
+    {
+        m_owned.push_back(std::move(widget));
+        m_widgets.push_back(m_owned.back().get());
+        return m_owned.back().get();
+    };
+    const auto button = [&](const std::string& label, std::function<void()> action,
+                            Button::Kind kind = Button::Kind::Secondary)
+    { return static_cast<Button*>(own(std::make_unique<Button>(label, std::move(action), kind))); };
+    const auto box = [&](const std::string& label, bool on)
+    {
+        return static_cast<Checkbox*>(
+            own(std::make_unique<Checkbox>(label, on, [this](bool) { refresh(); })));
+    };
+
+    m_projector = button("Projector",
+                         [this]
+                         {
+                             m_isLive = false;
+                             refresh();
+                         });
+    m_live = button("Live class",
+                    [this]
+                    {
+                        m_isLive = true;
+                        refresh();
+                    });
+    const std::vector<std::string> names = core::defaultTeamNames(8);
+    m_steppers.push_back(button("−",
+                                [this]
+                                {
+                                    m_teamCount = std::max<std::size_t>(2, m_teamCount - 1);
+                                    refresh();
+                                }));
+    m_steppers.push_back(button("+",
+                                [this]
+                                {
+                                    m_teamCount = std::min<std::size_t>(8, m_teamCount + 1);
+                                    refresh();
+                                }));
+    for (const std::string& name : names)
+    {
+        auto field = std::make_unique<TextField>(name, 24, nullptr);
+        field->setAcceptsText(true);
+        m_teamFields.push_back(static_cast<TextField*>(own(std::move(field))));
+    }
+    m_steppers.push_back(button("−", [this] { m_count = stepCount(m_count, -1); }));
+    m_steppers.push_back(button("+", [this] { m_count = stepCount(m_count, 1); }));
+    m_steppers.push_back(button("−", [this] { m_timer = stepTimer(m_timer, -1); }));
+    m_steppers.push_back(button("+", [this] { m_timer = stepTimer(m_timer, 1); }));
+    m_speed = box("Speed bonus", false);
+    m_streaks = box("Streak bonus", false);
+    m_autoReveal = box("Reveal when all answered", false);
+    m_back = button("Back", [this] { requestPop(); });
+    m_start = button(
+        "Start", [this] { start(); }, Button::Kind::Primary);
+    m_start->setShortcut("Enter");
+
+    // Reading order: topics, mode, teams, options, then the footer.
+    for (Checkbox* topic : m_topicBoxes)
+        m_focus.add(topic);
+    for (Widget* widget : m_widgets)
+    {
+        if (widget != &m_topics)
+            m_focus.add(widget);
+    }
+    m_focus.setOnFocus(
+        [this](Widget& widget)
+        {
+            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
+                m_topics.ensureVisible(widget.getBounds());
+        });
+    m_focus.focus(m_start);
+    refresh();
+}
+
+bool ClassSetupScreen::isChosen(const std::string& packId, const std::string& topicId) const
+{
+    for (const core::TopicSelection& selection : context().setup.selections)
+    {
+        if (selection.packId == packId && selection.topicId == topicId)
+            return true;
+    }
+    return false;
+}
+
+void ClassSetupScreen::rebuildTopics()
+{
+    m_topics.clear();
+    m_topicBoxes.clear();
+    const auto choose = [this](const std::string& packId, const std::string& topicId, bool on)
+    {
+        std::vector<core::TopicSelection>& chosen = context().setup.selections;
+        chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                    [&](const core::TopicSelection& s)
+                                    { return s.packId == packId && s.topicId == topicId; }),
+                     chosen.end());
+        if (on)
+            chosen.push_back({packId, topicId});
+        refresh();
+    };
+    for (const core::Pack& pack : context().packs)
+    {
+        auto packBox = std::make_unique<Checkbox>(
+            pack.title.empty() ? pack.id : pack.title, isChosen(pack.id, ""),
+            [choose, id = pack.id](bool on) { choose(id, "", on); });
+        packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
+        m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
+        for (const core::Topic& topic : pack.topics)
+        {
+            auto box =
+                std::make_unique<Checkbox>(topic.title, isChosen(pack.id, topic.id),
+                                           [choose, packId = pack.id, topicId = topic.id](bool on)
+                                           { choose(packId, topicId, on); });
+            box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
+            box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
+            m_topicBoxes.push_back(&m_topics.add(std::move(box)));
+        }
+    }
+}
+
+void ClassSetupScreen::refresh()
+{
+    m_matching =
+        context().setup.selections.empty()
+            ? 0
+            : core::pickClassQuestions(context().packs, context().setup.selections, 0, 1).size();
+    m_projector->setLabel(std::string(m_isLive ? "○ " : "● ") + "Projector");
+    m_live->setLabel(std::string(m_isLive ? "● " : "○ ") + "Live class");
+    for (std::size_t i = 0; i < m_teamFields.size(); ++i)
+        m_teamFields[i]->setVisible(!m_isLive && i < m_teamCount);
+    m_steppers[0]->setVisible(!m_isLive);
+    m_steppers[1]->setVisible(!m_isLive);
+    m_start->setEnabled(m_matching > 0);
+    m_message = m_matching == 0 ? "Tick at least one pack or topic."
+                                : std::to_string(m_matching) + " matching questions";
+}
+
+void ClassSetupScreen::start()
+{
+    if (m_matching == 0)
+        return;
+    GameContext& c = context();
+    core::ClassSettings settings;
+    settings.speedBonus = m_speed->isChecked();
+    settings.streaks = m_streaks->isChecked();
+    settings.timeLimit = std::chrono::milliseconds(m_timer * 1000);
+    settings.closeWhenAllAnswered = m_autoReveal->isChecked();
+    std::vector<core::Question> questions = core::pickClassQuestions(
+        c.packs, c.setup.selections, static_cast<std::size_t>(m_count), c.setup.seed);
+    if (!m_isLive)
+    {
+        std::vector<std::string> teams;
+        for (std::size_t i = 0; i < m_teamCount; ++i)
+        {
+            const std::string name = core::cleanNickname(m_teamFields[i]->getText(), 24);
+            const std::string fallback = "Team " + std::to_string(i + 1);
+            // Two teams with the same name would be one player: the second keeps its number.
+            const bool taken = std::find(teams.begin(), teams.end(), name) != teams.end();
+            teams.push_back(name.empty() || taken ? fallback : name);
+        }
+        c.classGame = std::make_shared<ClassGame>(std::move(questions), settings, teams);
+        requestPush(ScreenId::ClassHost);
+        return;
+    }
+    net::HostConfig config;
+    std::random_device device;
+    config.classCode = core::makeClassCode(device());
+    config.discoveryPort = net::kDefaultDiscoveryPort;
+    config.title = c.packs.empty() ? "Heparin class" : c.packs.front().title;
+    std::string error;
+    std::unique_ptr<net::HostServer> server;
+    // The usual port first; if another program has it, any free one.
+    for (unsigned short port : {kClassPort, static_cast<unsigned short>(0)})
+    {
+        config.port = port;
+        server = std::make_unique<net::HostServer>(questions, settings, config);
+        error = server->listen();
+        if (error.empty())
+            break;
+    }
+    if (!error.empty())
+    {
+        m_message = "Cannot start the class: " + error;
+        return;
+    }
+    const std::vector<std::string> addresses = net::getLanAddresses();
+    const std::string address = (addresses.empty() ? std::string("127.0.0.1") : addresses.front()) +
+                                ":" + std::to_string(server->getPort());
+    c.classGame = std::make_shared<ClassGame>(std::move(server), address, config.classCode);
+    requestPush(ScreenId::ClassHost);
+}
+
+void ClassSetupScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const float content = t.contentWidth(size.x);
+    const float left = (size.x - content) / 2.0F;
+    const float top = headerHeight(t) + t.px(20.0F);
+    const float footer = size.y - t.px(84.0F);
+    const float gap = t.px(24.0F);
+    const float listWidth = content * 0.36F;
+    const float teamX = left + listWidth + gap;
+    const float teamWidth = content * 0.28F;
+    const float optX = teamX + teamWidth + gap;
+    const float optWidth = left + content - optX;
+    const float row = std::max(t.px(42.0F), t.bodySize() * 1.9F);
+    const float captionStep = t.bodySize() * 1.5F;
+    const float step = t.px(8.0F);
+    m_labels.clear();
+
+    m_topics.setBounds({left, top + captionStep, listWidth, footer - top - captionStep - step});
+    float y = m_topics.getBounds().top;
+    for (Checkbox* box : m_topicBoxes)
+    {
+        box->setBounds({left, y, listWidth - t.px(14.0F), row});
+        y += row + t.px(4.0F);
+    }
+    m_topics.setContentHeight(y - m_topics.getBounds().top);
+    m_labels.push_back({"Packs and topics", {left, top}});
+
+    // Middle column: how the class plays, then the teams.
+    y = top;
+    m_labels.push_back({"Play on", {teamX, y}});
+    y += captionStep;
+    const float half = (teamWidth - step) / 2.0F;
+    m_projector->setBounds({teamX, y, half, row});
+    m_live->setBounds({teamX + half + step, y, half, row});
+    y += row + t.px(14.0F);
+    m_livePos = {teamX, y};
+    m_labels.push_back({m_isLive ? "" : "Teams or players", {teamX, y}});
+    y += captionStep;
+    const float small = t.px(46.0F);
+    m_steppers[0]->setBounds({teamX, y, small, row});
+    m_teamBox = {teamX + small, y, t.px(80.0F), row};
+    m_steppers[1]->setBounds({teamX + small + t.px(80.0F), y, small, row});
+    y += row + step;
+    const float fieldRow = std::min(row, (footer - y) / 4.0F - step);
+    for (std::size_t i = 0; i < m_teamFields.size(); ++i)
+    {
+        const float x = teamX + static_cast<float>(i % 2) * (half + step);
+        m_teamFields[i]->setBounds(
+            {x, y + static_cast<float>(i / 2) * (fieldRow + step), half, fieldRow});
+    }
+
+    // Right column: questions, countdown, bonuses.
+    y = top;
+    m_labels.push_back({"Questions", {optX, y}});
+    y += captionStep;
+    m_steppers[2]->setBounds({optX, y, small, row});
+    m_countBox = {optX + small, y, t.px(90.0F), row};
+    m_steppers[3]->setBounds({optX + small + t.px(90.0F), y, small, row});
+    y += row + t.px(14.0F);
+    m_labels.push_back({"Countdown", {optX, y}});
+    y += captionStep;
+    m_steppers[4]->setBounds({optX, y, small, row});
+    m_timerBox = {optX + small, y, t.px(90.0F), row};
+    m_steppers[5]->setBounds({optX + small + t.px(90.0F), y, small, row});
+    y += row + t.px(14.0F);
+    m_labels.push_back({"Scoring: accuracy first", {optX, y}});
+    y += captionStep;
+    for (Checkbox* box : {m_speed, m_streaks, m_autoReveal})
+    {
+        box->setBounds({optX, y, optWidth, row});
+        y += row + t.px(4.0F);
+    }
+
+    const float buttonHeight = t.px(54.0F);
+    const float startWidth = std::max(t.px(220.0F), m_start->preferredWidth(t));
+    m_start->setBounds(
+        {left + content - startWidth, footer + t.px(12.0F), startWidth, buttonHeight});
+    m_back->setBounds({left, footer + t.px(12.0F), t.px(160.0F), buttonHeight});
+    m_messagePos = {left + t.px(176.0F),
+                    footer + t.px(12.0F) + (buttonHeight - t.bodySize() * 1.25F) / 2.0F};
+}
+
+bool ClassSetupScreen::handleEvent(const sf::Event& event)
+{
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        requestPop();
+        return false;
+    }
+    if (event.type == sf::Event::MouseButtonReleased)
+    {
+        for (TextField* field : m_teamFields)
+        {
+            if (field->isVisible() &&
+                field->getBounds().contains(static_cast<float>(event.mouseButton.x),
+                                            static_cast<float>(event.mouseButton.y)))
+                m_focus.focus(field);
+        }
+    }
+    if (isKey(event, sf::Keyboard::Enter))
+    {
+        Widget* focused = m_focus.getFocused();
+        const bool typing =
+            std::find(m_teamFields.begin(), m_teamFields.end(), focused) != m_teamFields.end();
+        if (focused != nullptr && focused->activatesOnEnter() && !typing)
+            focused->activate();
+        else
+            start();
+        return false;
+    }
+    dispatchToWidgets(event);
+    return false;
+}
+
+void ClassSetupScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    drawHeader(target, t, "Set up a class game", "Esc: back");
+    for (const auto& [text, pos] : m_labels)
+        drawLabel(target, t, text, pos.x, pos.y, t.bodySize(), c.muted, true);
+    const auto valueBox = [&](const sf::FloatRect& box, const std::string& text)
+    {
+        drawBox(target, box, c.background, c.border, 1.0F);
+        drawCentred(target, t, text, box.left + box.width / 2.0F,
+                    box.top + (box.height - t.bodySize() * 1.25F) / 2.0F, t.bodySize(), c.text,
+                    true);
+    };
+    if (m_isLive)
+    {
+        TextBlock help;
+        TextStyle style;
+        style.size = t.bodySize();
+        style.color = c.text;
+        help.setStyle(style);
+        help.setText(core::RichText::fromPlain(
+            "Students join from their own computers with \"Join a class\": the next screen "
+            "shows the address and the class code to put on the projector."));
+        help.layout(m_live->getBounds().left + m_live->getBounds().width - m_livePos.x, t);
+        help.setPosition(m_livePos.x, m_livePos.y);
+        help.draw(target, t);
+    }
+    else
+    {
+        valueBox(m_teamBox, std::to_string(m_teamCount));
+    }
+    valueBox(m_countBox, m_count == 0 ? "All" : std::to_string(m_count));
+    valueBox(m_timerBox, m_timer == 0 ? "Off" : std::to_string(m_timer) + " s");
+    drawWidgets(target);
+    const float room = m_start->getBounds().left - m_messagePos.x - t.px(16.0F);
+    drawLabel(target, t, fitText(t.fonts().regular, m_message, t.bodySize(), room), m_messagePos.x,
+              m_messagePos.y, t.bodySize(), m_matching == 0 ? c.critical : c.muted);
+}
+
+} // namespace quiz::ui
+
+namespace quiz::ui
+{
+
+void registerClassScreens(ScreenStack& stack, GameContext& context)
+{
+    ScreenStack* s = &stack;
+    GameContext* c = &context;
+    s->registerScreen(ScreenId::ClassSetup,
+                      [s, c] { return std::make_unique<ClassSetupScreen>(*s, *c); });
+    s->registerScreen(ScreenId::ClassHost,
+                      [s, c] { return std::make_unique<ClassHostScreen>(*s, *c); });
+    s->registerScreen(ScreenId::ClassJoin,
+                      [s, c] { return std::make_unique<ClassJoinScreen>(*s, *c); });
+    s->registerScreen(ScreenId::ClassStudent,
+                      [s, c] { return std::make_unique<ClassStudentScreen>(*s, *c); });
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,129 @@
+// The class screens' model driven over loopback: a live ClassGame with bot students and a
+// StudentState seat, polled as the game loop does. No display needed.
+#include "ui/ClassGame.hpp"
+
+#include "../net/Fixtures.hpp"
+#include "net/Bot.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+using namespace quiz;
+using namespace std::chrono_literals;
+
+namespace
+{
+
+/// Polls host, bots and student in 1 ms steps until `done` or 3 s of steps have passed.
+template <typename Done>
+bool pump(ui::ClassGame& game, std::vector<std::unique_ptr<net::Bot>>& bots,
+          ui::StudentState& student, std::chrono::milliseconds& now, Done done)
+{
+    for (int step = 0; step < 3000; ++step)
+    {
+        game.advance(1ms);
+        now += 1ms;
+        for (auto& bot : bots)
+            bot->poll(now);
+        student.advance(1ms);
+        if (done())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("ClassGame: a live class with bots and a student seat plays to the end",
+          "[ui][class][net]")
+{
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    net::HostConfig config;
+    config.bindAddress = sf::IpAddress::LocalHost;
+    config.classCode = "ABCD";
+    auto server = std::make_unique<net::HostServer>(net::test::makeQuestions(2), settings, config);
+    REQUIRE(server->listen().empty());
+    const unsigned short port = server->getPort();
+    ui::ClassGame game(std::move(server), "127.0.0.1:" + std::to_string(port), "ABCD");
+    REQUIRE(game.isLive());
+
+    std::chrono::milliseconds now{0};
+    std::vector<std::unique_ptr<net::Bot>> bots;
+    for (const char* name : {"bot-right", "bot-wrong"})
+    {
+        net::ClientConfig client;
+        client.port = port;
+        client.classCode = "ABCD";
+        client.nickname = name;
+        const bool right = std::string(name) == "bot-right";
+        bots.push_back(std::make_unique<net::Bot>(
+            client, std::vector<std::string>{right ? "a" : "c", right ? "b" : "d"}));
+        REQUIRE(bots.back()->connect(1000ms, now).empty());
+    }
+    ui::StudentState student;
+    student.config.port = port;
+    student.config.classCode = "ABCD";
+    student.config.nickname = "Eun-ji";
+    REQUIRE(student.connect(1000ms).empty());
+
+    REQUIRE(pump(game, bots, student, now,
+                 [&] { return game.getClassroom().countConnected() == 3 && student.welcome; }));
+    REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+    REQUIRE(pump(game, bots, student, now, [&] { return student.question.has_value(); }));
+    CHECK(student.question->options.size() == 4);
+    student.picked = {"a"};
+    student.sendAnswer();
+    REQUIRE(pump(game, bots, student, now,
+                 [&] { return game.getClassroom().countAnswered() == 3 && student.ack; }));
+    CHECK(student.ack->accepted);
+    REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+    REQUIRE(pump(game, bots, student, now, [&] { return student.reveal.has_value(); }));
+    CHECK(student.reveal->correct);
+    CHECK(game.getDistribution() == std::vector<std::size_t>{2, 0, 1, 0});
+
+    // The student drops and rejoins under the same nickname with the score kept.
+    student.client->close("lid closed");
+    REQUIRE(
+        pump(game, bots, student, now, [&] { return game.getClassroom().countConnected() == 2; }));
+    student.welcome.reset();
+    REQUIRE(student.connect(1000ms).empty());
+    REQUIRE(pump(game, bots, student, now, [&] { return student.welcome.has_value(); }));
+    CHECK(student.welcome->rejoined);
+    CHECK(student.welcome->score > 0);
+
+    // A student may not pace the class, and an answer for a closed round is refused.
+    REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
+    REQUIRE(game.command(core::HostCommand::End) == core::ClassRefusal::None);
+    REQUIRE(pump(game, bots, student, now, [&] { return student.end.has_value(); }));
+    CHECK(student.end->standings.size() == 3);
+    CHECK(game.getClassroom().getPhase() == core::ClassPhase::Finished);
+    const std::string csv = game.formatCsv();
+    CHECK(csv.find("player,1,") != std::string::npos);
+    CHECK(csv.find("Eun-ji") != std::string::npos);
+}
+
+TEST_CASE("ClassGame: projector teams answer from the host and hands add to the chart",
+          "[ui][class]")
+{
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    ui::ClassGame game(net::test::makeQuestions(2), settings, {"Red", "Blue", "Red"});
+    // Duplicate names are refused by the rules, so only two teams play.
+    REQUIRE(game.getClassroom().getPlayers().size() == 2);
+    CHECK_FALSE(game.isLive());
+    game.adjustHands(0, 1); // not answering yet: ignored
+    REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+    CHECK(game.answer(0, {"a"}) == core::ClassRefusal::None);
+    CHECK(game.answer(0, {"b"}) == core::ClassRefusal::AlreadyAnswered);
+    CHECK(game.answer(1, {"z"}) == core::ClassRefusal::UnknownOption);
+    game.adjustHands(1, 1);
+    game.adjustHands(1, 1);
+    // Nothing closes the round by itself: the instructor reveals.
+    game.advance(60000ms);
+    CHECK(game.getClassroom().getPhase() == core::ClassPhase::Question);
+    REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+    CHECK(game.getDistribution() == std::vector<std::size_t>{1, 2, 0, 0});
+    CHECK(game.formatCsv().find("hands,,,,,1,q1,b,,distractor,,,2") != std::string::npos);
+}
