@@ -52,6 +52,7 @@ std::string Settings::serialize() const
     out << "sound=" << (sound ? "true" : "false") << '\n';
     out << "volume=" << volume << '\n';
     out << "default-timer=" << defaultTimer << '\n';
+    out << "ask-confidence=" << (askConfidence ? "true" : "false") << '\n';
     return out.str();
 }
 
@@ -77,6 +78,8 @@ Settings Settings::parse(const std::string& text)
             settings.sound = parseBool(value, settings.sound);
         else if (key == "volume")
             settings.volume = parseInt(value, 0, 100, settings.volume);
+        else if (key == "ask-confidence")
+            settings.askConfidence = parseBool(value, settings.askConfidence);
         else if (key == "default-timer")
             settings.defaultTimer = parseInt(value, 0, 3600, settings.defaultTimer);
     }
