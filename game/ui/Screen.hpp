@@ -32,7 +32,10 @@ enum class ScreenId
     Results,
     Settings,
     PackErrors,
-    ConfirmQuit
+    ConfirmQuit,
+    Profiles,
+    Statistics,
+    Confidence
 };
 
 /// One screen of the game. Screens lay themselves out for a window size, take events

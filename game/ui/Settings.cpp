@@ -1,6 +1,7 @@
 #include "Settings.hpp"
 
 #include "core/AtomicFile.hpp"
+#include "core/Profiles.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -88,11 +89,8 @@ Settings Settings::parse(const std::string& text)
 
 std::string defaultProfileDir()
 {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/')
-        return std::string(xdg) + "/heparin-quiz";
-    if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0')
-        return std::string(home) + "/.local/share/heparin-quiz";
-    return {};
+    // The same folder `export` reads players from: one rule, in core.
+    return core::resolveDefaultProfileRoot(std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
 }
 
 Settings loadSettings(const std::string& profileDir)

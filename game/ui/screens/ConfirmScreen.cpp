@@ -1,3 +1,4 @@
+#include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
 #include "ui/GameContext.hpp"
@@ -21,8 +22,8 @@ ConfirmScreen::ConfirmScreen(ScreenStack& stack, GameContext& context) : Screen(
     m_focus.add(m_leave.get());
     m_focus.setArrowsAcross(true);
     m_focus.focus(m_stay.get());
-    m_message.setText(core::RichText::fromPlain(
-        "The answers you gave so far will not be scored or saved."));
+    m_message.setText(
+        core::RichText::fromPlain("The answers you gave so far will not be scored or saved."));
 }
 
 void ConfirmScreen::layout(sf::Vector2f size)
@@ -96,6 +97,12 @@ void registerScreens(ScreenStack& stack, GameContext& context)
                       [s, c] { return std::make_unique<PackErrorsScreen>(*s, *c); });
     s->registerScreen(ScreenId::ConfirmQuit,
                       [s, c] { return std::make_unique<ConfirmScreen>(*s, *c); });
+    s->registerScreen(ScreenId::Profiles,
+                      [s, c] { return std::make_unique<ProfilesScreen>(*s, *c); });
+    s->registerScreen(ScreenId::Statistics,
+                      [s, c] { return std::make_unique<StatisticsScreen>(*s, *c); });
+    s->registerScreen(ScreenId::Confidence,
+                      [s, c] { return std::make_unique<ConfidenceScreen>(*s, *c); });
 }
 
 } // namespace quiz::ui

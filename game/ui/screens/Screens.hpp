@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/QuestionKey.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
@@ -26,7 +27,13 @@ private:
     std::vector<std::unique_ptr<Button>> m_buttons;
     Button* m_play = nullptr;
     Button* m_review = nullptr;
+    Button* m_reviewDue = nullptr;
+    Button* m_statistics = nullptr;
+    Button* m_player = nullptr;
     Button* m_errors = nullptr;
+    std::vector<core::QuestionKey> m_due;
+    /// Reads the player's due reviews again (after a round or a change of player).
+    void refreshProgress();
     TextBlock m_status;
     float m_titleY = 0.0F;
 };
