@@ -117,6 +117,12 @@ int main(int argc, char** argv)
         context.args.assign(args.begin() + static_cast<long>(i), args.end());
         return quiz::ui::runGame(context);
 #else
+        if (i < args.size())
+        {
+            std::cerr << "heparin-quiz: unknown option '" << args[i]
+                      << "'\nTry 'heparin-quiz --help'.\n";
+            return quiz::cli::kExitUsage;
+        }
         std::cerr << "heparin-quiz: this build has no game window; try 'heparin-quiz --help'\n";
         return 1;
 #endif

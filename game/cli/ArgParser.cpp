@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <ostream>
 
 namespace quiz::cli
 {
@@ -157,6 +158,23 @@ ParseResult ArgParser::parse(const std::vector<std::string>& args)
     if (m_positionals != nullptr)
         *m_positionals = positionals;
     return {};
+}
+
+std::optional<int> ArgParser::parseOrExit(const std::vector<std::string>& args, std::ostream& out,
+                                          std::ostream& err)
+{
+    const ParseResult result = parse(args);
+    if (result.status == ParseResult::Status::Help)
+    {
+        out << usage();
+        return 0;
+    }
+    if (!result.isOk())
+    {
+        err << formatError(result.message);
+        return 2;
+    }
+    return std::nullopt;
 }
 
 std::string ArgParser::usage() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,11 @@ public:
                         std::size_t minCount, const std::string& help);
 
     [[nodiscard]] ParseResult parse(const std::vector<std::string>& args);
+    /// Parses as a subcommand does: returns std::nullopt when the command should go on,
+    /// otherwise the exit code after printing the usage to `out` (--help: 0) or the error and
+    /// a hint to `err` (2).
+    [[nodiscard]] std::optional<int> parseOrExit(const std::vector<std::string>& args,
+                                                 std::ostream& out, std::ostream& err);
     [[nodiscard]] std::string usage() const;
     [[nodiscard]] const std::string& getCommand() const { return m_command; }
 

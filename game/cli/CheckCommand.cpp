@@ -62,17 +62,8 @@ int runCheck(const CommandContext& context)
     parser.addFlag("strict", &strict, "treat warnings as errors");
     parser.addFlag("json", &json, "print a JSON report on standard output");
     parser.setPositionals(&paths, "PATH", 1, "pack files, or folders searched for *.xml");
-    const ParseResult parsed = parser.parse(context.args);
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
-    if (!parsed.isOk())
-    {
-        *context.err << parser.formatError(parsed.message);
-        return kExitUsage;
-    }
+    if (const auto exitCode = parser.parseOrExit(context.args, *context.out, *context.err))
+        return *exitCode;
 
     const std::vector<core::CheckedPack> packs = core::loadAndCheckAll(paths, makeOptions(context));
     std::size_t errors = 0;
@@ -118,17 +109,8 @@ int runList(const CommandContext& context)
                      "PATH it lists the shipped packs (or those in --data-dir).");
     parser.addFlag("json", &json, "print JSON instead of text");
     parser.setPositionals(&paths, "PATH", 0, "pack files, or folders searched for *.xml");
-    const ParseResult parsed = parser.parse(context.args);
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
-    if (!parsed.isOk())
-    {
-        *context.err << parser.formatError(parsed.message);
-        return kExitUsage;
-    }
+    if (const auto exitCode = parser.parseOrExit(context.args, *context.out, *context.err))
+        return *exitCode;
     paths = pathsOrDataDir(paths, context);
     if (paths.empty())
     {

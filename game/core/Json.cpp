@@ -1,59 +1,12 @@
 #include "Json.hpp"
 
+#include "Utf8.hpp"
+
 #include <cmath>
 #include <cstdio>
 
 namespace quiz::core
 {
-namespace
-{
-
-/// Length of the valid UTF-8 sequence starting at `i`, or 0 when the bytes are not one.
-std::size_t utf8SequenceLength(const std::string& s, std::size_t i)
-{
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t length = 0;
-    unsigned int minimum = 0;
-    unsigned int codePoint = 0;
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0U) == 0xC0U)
-    {
-        length = 2;
-        minimum = 0x80;
-        codePoint = c & 0x1FU;
-    }
-    else if ((c & 0xF0U) == 0xE0U)
-    {
-        length = 3;
-        minimum = 0x800;
-        codePoint = c & 0x0FU;
-    }
-    else if ((c & 0xF8U) == 0xF0U)
-    {
-        length = 4;
-        minimum = 0x10000;
-        codePoint = c & 0x07U;
-    }
-    else
-    {
-        return 0;
-    }
-    if (i + length > s.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k)
-    {
-        if ((byte(i + k) & 0xC0U) != 0x80U)
-            return 0;
-        codePoint = (codePoint << 6U) | (byte(i + k) & 0x3FU);
-    }
-    if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-        return 0;
-    return length;
-}
-
-} // namespace
 
 std::string jsonQuote(const std::string& text)
 {
@@ -63,7 +16,7 @@ std::string jsonQuote(const std::string& text)
     for (std::size_t i = 0; i < text.size();)
     {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        const std::size_t length = utf8SequenceLength(text, i);
+        const std::size_t length = validUtf8Length(text, i);
         if (length == 0)
         {
             out += "\\ufffd";
