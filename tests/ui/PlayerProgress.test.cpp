@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace quiz;
 namespace fs = std::filesystem;
@@ -151,4 +152,35 @@ TEST_CASE("PlayerProgress: without a profile folder nothing is kept and nothing 
     CHECK(progress.recordAnswer(packs, answeredWrong(packs), 0, core::Confidence::Sure, kNow, "")
               .empty());
     CHECK(progress.getDueKeys(packs, kNow).empty());
+}
+
+TEST_CASE("PlayerProgress: a damaged history file is moved aside, a fresh one is started and the "
+          "player is told",
+          "[ui][progress]")
+{
+    const fs::path root = freshRoot("damaged");
+    std::string database;
+    {
+        ui::PlayerProgress progress(root.string());
+        REQUIRE(progress.createPlayer("Fay", kNow).empty());
+        database = progress.getStore()->getPath();
+    }
+    fs::remove(database + "-wal");
+    fs::remove(database + "-shm");
+    {
+        std::ofstream out(database, std::ios::binary | std::ios::trunc);
+        out << "this is not a database, just bytes that replaced it";
+    }
+    ui::PlayerProgress again(root.string());
+    again.openLastPlayer(kNow);
+    REQUIRE(again.hasPlayer());
+    REQUIRE(again.getNotices().size() == 1);
+    CHECK_THAT(again.getNotices().front(), Catch::Contains("could not be read"));
+    CHECK(again.getStore()->countAnswers().getValue() == 0);
+    std::size_t movedAside = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(database).parent_path()))
+        movedAside += entry.path().filename().string().find(".corrupt-") != std::string::npos;
+    CHECK(movedAside == 1);
+    again.clearNotices();
+    CHECK(again.getNotices().empty());
 }
