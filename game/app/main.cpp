@@ -37,7 +37,10 @@ void printHelp(std::ostream& out)
 {
     out << "usage: heparin-quiz [--data-dir DIR] [COMMAND] [options]\n\n"
            "A quiz game that teaches heparin with explained multiple-choice questions.\n"
-           "With no command it starts the game.\n\ncommands:\n";
+           "With no command it starts the game; its options (also taken by 'play'):\n"
+           "  --window WxH --fullscreen --mute --profile-dir DIR --results FILE\n"
+           "  --script FILE --screenshot-dir DIR --font-dir DIR\n"
+           "\ncommands:\n";
     for (const Entry& entry : kCommands)
     {
         std::string name = entry.name;

@@ -49,16 +49,12 @@ int runExportMoodle(const CommandContext& context)
     std::vector<std::string> args;
     for (const std::string& arg : context.args)
         args.push_back(arg == "-o" ? "--output" : arg);
-    const ParseResult parsed = parser.parse(args);
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
-    std::string problem = parsed.message;
-    if (parsed.isOk() && output.empty())
+    if (const std::optional<int> exit = parser.parseOrExit(args, *context.out, *context.err))
+        return *exit;
+    std::string problem;
+    if (output.empty())
         problem = "-o OUT.xml is required";
-    else if (parsed.isOk() && packs.size() != 1)
+    else if (packs.size() != 1)
         problem = "give exactly one PACK";
     if (!problem.empty())
     {

@@ -64,108 +64,131 @@ bool writeImages(const std::vector<core::import::AssembledImage>& images, const 
     return true;
 }
 
-} // namespace
-
-int runImport(const CommandContext& context)
+struct ImportArgs
 {
     std::string from;
     std::string output;
     std::string packId;
     std::string title;
     std::vector<std::string> inputs;
+    core::import::SourceFormat format = core::import::SourceFormat::Auto;
+};
+
+/// Parses the command line; returns -1 to go on, else the exit code to return.
+int parseArgs(const CommandContext& context, ImportArgs& args)
+{
     ArgParser parser("heparin-quiz import",
                      "Imports Moodle XML, GIFT or QTI questions into a format-v1 pack that passes "
                      "'check', with images beside it.\nRe-importing into an existing OUT updates "
                      "the questions it already holds (matched by <origin>).\nExit status: 0 all "
                      "imported, 1 some skipped, 2 nothing could be read or usage error.");
-    parser.addOption("from", &from, "FORMAT", "moodle, gift or qti (default: detect)");
-    parser.addOption("output", &output, "OUT.xml", "the pack to write or update (also -o)");
-    parser.addOption("pack-id", &packId, "ID",
+    parser.addOption("from", &args.from, "FORMAT", "moodle, gift or qti (default: detect)");
+    parser.addOption("output", &args.output, "OUT.xml", "the pack to write or update (also -o)");
+    parser.addOption("pack-id", &args.packId, "ID",
                      "pack id for a new pack (default from the file name)");
-    parser.addOption("title", &title, "TITLE",
+    parser.addOption("title", &args.title, "TITLE",
                      "pack title for a new pack (default: the file name)");
-    parser.setPositionals(&inputs, "IN", 1,
+    parser.setPositionals(&args.inputs, "IN", 1,
                           "files to import (QTI: item files, folders, imsmanifest.xml)");
-    const ParseResult parsed = parser.parse(expandShortOutput(context.args));
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
-    const std::optional<core::import::SourceFormat> format = core::import::parseSourceFormat(from);
-    std::string problem = parsed.message;
-    if (parsed.isOk() && output.empty())
+    if (const std::optional<int> exit =
+            parser.parseOrExit(expandShortOutput(context.args), *context.out, *context.err))
+        return *exit;
+    const std::optional<core::import::SourceFormat> format =
+        core::import::parseSourceFormat(args.from);
+    std::string problem;
+    if (args.output.empty())
         problem = "-o OUT.xml is required";
-    else if (parsed.isOk() && !format)
-        problem = "--from must be moodle, gift or qti, not '" + from + "'";
-    else if (parsed.isOk() && !packId.empty() &&
-             !std::regex_match(packId, std::regex("[a-z0-9][a-z0-9._-]{2,63}")))
+    else if (!format)
+        problem = "--from must be moodle, gift or qti, not '" + args.from + "'";
+    else if (!args.packId.empty() &&
+             !std::regex_match(args.packId, std::regex("[a-z0-9][a-z0-9._-]{2,63}")))
         problem = "--pack-id must match [a-z0-9][a-z0-9._-]{2,63}";
     if (!problem.empty())
     {
         *context.err << parser.formatError(problem);
         return kExitUsage;
     }
+    args.format = *format;
+    return -1;
+}
+
+/// The pack already at `output`, if any. Returns false when a file is there that does not
+/// load as a pack: it is never overwritten.
+bool loadExisting(const std::string& output, std::optional<core::Pack>& existing, std::ostream& err)
+{
+    std::error_code error;
+    if (!fs::exists(output, error))
+        return true;
+    core::LoadResult loaded = core::PackLoader().loadFile(output);
+    if (!loaded.pack || loaded.diagnostics.hasErrors())
+    {
+        printDiagnostics(err, loaded.diagnostics);
+        err << "heparin-quiz import: '" << output
+            << "' exists but is not a pack that loads; it was left untouched\n";
+        return false;
+    }
+    existing = std::move(loaded.pack);
+    return true;
+}
+
+} // namespace
+
+int runImport(const CommandContext& context)
+{
+    ImportArgs args;
+    const int parsed = parseArgs(context, args);
+    if (parsed >= 0)
+        return parsed;
 
     std::vector<core::import::ReadResult> results;
     std::size_t readable = 0;
-    std::size_t readerSkipped = 0;
-    for (const std::string& input : inputs)
+    std::size_t skipped = 0;
+    for (const std::string& input : args.inputs)
     {
-        results.push_back(core::import::readInput(input, *format));
+        results.push_back(core::import::readInput(input, args.format));
         printDiagnostics(*context.err, results.back().diagnostics);
         readable += results.back().readable ? 1U : 0U;
-        readerSkipped += results.back().skipped;
+        skipped += results.back().skipped;
     }
     if (readable == 0)
     {
         *context.err << "heparin-quiz import: nothing could be read\n";
         return kExitUsage;
     }
-
     std::optional<core::Pack> existing;
-    std::error_code error;
-    if (fs::exists(output, error))
-    {
-        core::LoadResult loaded = core::PackLoader().loadFile(output);
-        if (!loaded.pack || loaded.diagnostics.hasErrors())
-        {
-            printDiagnostics(*context.err, loaded.diagnostics);
-            *context.err << "heparin-quiz import: '" << output
-                         << "' exists but is not a pack that loads; it was left untouched\n";
-            return kExitUsage;
-        }
-        existing = std::move(loaded.pack);
-    }
+    if (!loadExisting(args.output, existing, *context.err))
+        return kExitUsage;
 
     core::import::AssembleOptions options;
-    options.packId = packId;
-    options.title = title;
+    options.packId = args.packId;
+    options.title = args.title;
     options.today = context.today;
-    core::import::AssembleResult assembled = core::import::assemblePack(results, existing, options);
+    const core::import::AssembleResult assembled =
+        core::import::assemblePack(results, existing, options);
     printDiagnostics(*context.err, assembled.diagnostics);
     if (assembled.pack.questions.empty())
     {
         *context.err << "heparin-quiz import: no question could be imported; nothing written\n";
         return kExitUsage;
     }
-    const std::string base = folderOf(output);
-    if (!writeImages(assembled.images, base, *context.err))
+    if (!writeImages(assembled.images, folderOf(args.output), *context.err))
         return kExitUsage;
-    const std::string failure = core::writeFileAtomically(output, core::writePack(assembled.pack));
+    const std::string failure =
+        core::writeFileAtomically(args.output, core::writePack(assembled.pack));
     if (!failure.empty())
     {
         *context.err << "heparin-quiz import: " << failure << '\n';
         return kExitUsage;
     }
 
+    // The promise is a pack that passes 'check': run the real checker on what was written.
     core::CheckOptions checkOptions;
     checkOptions.today = context.today;
-    const core::CheckedPack checked = core::loadAndCheck(output, checkOptions);
+    const core::CheckedPack checked = core::loadAndCheck(args.output, checkOptions);
     printDiagnostics(*context.err, checked.diagnostics);
-    const std::size_t skipped = readerSkipped + assembled.skipped;
+    skipped += assembled.skipped;
     *context.out << "imported " << assembled.added + assembled.updated << " question(s) into "
-                 << output << " (" << assembled.added << " new, " << assembled.updated
+                 << args.output << " (" << assembled.added << " new, " << assembled.updated
                  << " updated, " << skipped << " skipped, " << assembled.images.size()
                  << " image(s))\n";
     if (checked.diagnostics.hasErrors())
@@ -173,8 +196,7 @@ int runImport(const CommandContext& context)
         *context.err << "heparin-quiz import: the written pack does not pass 'check'\n";
         return kExitFailure;
     }
-    const bool allRead = readable == inputs.size();
-    return skipped == 0 && allRead ? kExitOk : kExitFailure;
+    return skipped == 0 && readable == args.inputs.size() ? kExitOk : kExitFailure;
 }
 
 } // namespace quiz::cli

@@ -131,7 +131,8 @@ std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters
 
 Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
     : m_questions(std::move(questions)), m_settings(settings),
-      m_states(m_questions.size(), QuestionState::NotAsked), m_stats(m_questions.size())
+      m_states(m_questions.size(), QuestionState::NotAsked), m_stats(m_questions.size()),
+      m_hands(m_questions.size())
 {
     for (std::size_t i = 0; i < m_questions.size(); ++i)
         m_stats[i].optionCounts.assign(m_questions[i].options.size(), 0);
@@ -304,6 +305,7 @@ void Classroom::discardQuestion(std::size_t index)
         player.answers[index] = PlayerAnswer{};
     m_stats[index] = QuestionStats{};
     m_stats[index].optionCounts.assign(m_questions[index].options.size(), 0);
+    m_hands[index].clear();
     m_states[index] = QuestionState::NotAsked;
 }
 
@@ -320,11 +322,18 @@ void Classroom::closeRound()
 // going back and skipping can never count a question twice or leave a stale streak.
 void Classroom::recomputeScores()
 {
-    for (QuestionStats& stats : m_stats)
+    for (std::size_t q = 0; q < m_stats.size(); ++q)
     {
-        const std::size_t options = stats.optionCounts.size();
+        QuestionStats& stats = m_stats[q];
         stats = QuestionStats{};
-        stats.optionCounts.assign(options, 0);
+        stats.optionCounts.assign(m_questions[q].options.size(), 0);
+        if (m_states[q] != QuestionState::Closed)
+            continue;
+        for (std::size_t o = 0; o < m_hands[q].size(); ++o)
+        {
+            stats.optionCounts[o] += m_hands[q][o];
+            stats.hands += m_hands[q][o];
+        }
     }
     for (ClassPlayer& player : m_players)
     {
@@ -380,6 +389,19 @@ void Classroom::recomputeScores()
             }
         }
     }
+}
+
+ClassRefusal Classroom::setShowOfHands(std::size_t questionIndex,
+                                       const std::vector<std::size_t>& counts)
+{
+    if (!isAnswering())
+        return ClassRefusal::NotAnswerPhase;
+    if (questionIndex != m_current)
+        return ClassRefusal::WrongQuestion;
+    if (counts.size() != m_questions[m_current].options.size())
+        return ClassRefusal::UnknownOption;
+    m_hands[m_current] = counts;
+    return ClassRefusal::None;
 }
 
 ClassRefusal Classroom::command(ClassRole role, HostCommand command, std::chrono::milliseconds now)

@@ -118,8 +118,9 @@ struct ClassPlayer
 /// How the room answered one question. `optionCounts` follows the question's option order.
 struct QuestionStats
 {
-    std::vector<std::size_t> optionCounts;
-    std::size_t answered = 0;
+    std::vector<std::size_t> optionCounts; ///< players' choices plus any show of hands
+    std::size_t answered = 0;              ///< players who answered
+    std::size_t hands = 0;                 ///< hands counted in a show of hands
     std::size_t correct = 0;
     std::size_t partial = 0;
     std::size_t critical = 0;
@@ -168,6 +169,12 @@ public:
     [[nodiscard]] ClassRefusal answer(std::size_t player, std::size_t questionIndex,
                                       const std::vector<std::string>& optionIds,
                                       std::chrono::milliseconds now);
+
+    /// Projector mode without devices: the instructor enters a show of hands as a count per
+    /// option (in the question's option order) for the open question. It adds to the
+    /// distribution; it scores nobody. Entering again replaces the earlier counts.
+    [[nodiscard]] ClassRefusal setShowOfHands(std::size_t questionIndex,
+                                              const std::vector<std::size_t>& counts);
 
     /// Pacing. Start: Lobby->Question. Reveal: closes answering. Next: Reveal->Leaderboard->
     /// next Question (or Finished after the last). Skip: drops the open question unscored and
@@ -223,6 +230,7 @@ private:
     ClassSettings m_settings;
     std::vector<QuestionState> m_states;
     std::vector<QuestionStats> m_stats;
+    std::vector<std::vector<std::size_t>> m_hands; ///< show-of-hands counts per question
     std::vector<ClassPlayer> m_players;
     ClassPhase m_phase = ClassPhase::Lobby;
     std::uint64_t m_phaseSerial = 0;

@@ -165,13 +165,19 @@ void HostServer::poll(milliseconds now)
 
 void HostServer::waitForActivity(milliseconds timeout)
 {
+    // With output still queued (a student not reading fast enough), wake again soon to send
+    // more, but not at once: a student that never reads must not make the host spin.
     for (const std::unique_ptr<Client>& client : m_clients)
     {
         if (client->outSent < client->out.size())
-            return;
+        {
+            timeout = std::min(timeout, milliseconds{1});
+            break;
+        }
     }
     if (m_listening)
-        m_selector.wait(sf::milliseconds(static_cast<sf::Int32>(timeout.count())));
+        m_selector.wait(
+            sf::milliseconds(static_cast<sf::Int32>(std::max<long long>(1, timeout.count()))));
 }
 
 void HostServer::acceptNew(milliseconds now)
@@ -301,7 +307,7 @@ void HostServer::handleHello(Client& client, const Hello& hello, milliseconds no
     client.name = player.nickname;
     send(client,
          Welcome{player.nickname, outcome.rejoined, player.score, toWire(m_classroom.getPhase())});
-    sendSnapshot(client);
+    sendSnapshot(client, now);
     m_lobbyDirty = true;
     HostEvent event;
     event.kind = outcome.rejoined ? HostEvent::Kind::Rejoined : HostEvent::Kind::Joined;
@@ -321,7 +327,7 @@ void HostServer::handleAnswer(Client& client, const Answer& answer, milliseconds
 }
 
 // What a student who joins (or rejoins) mid-game needs to catch up with the room.
-void HostServer::sendSnapshot(Client& client)
+void HostServer::sendSnapshot(Client& client, milliseconds now)
 {
     switch (m_classroom.getPhase())
     {
@@ -329,7 +335,7 @@ void HostServer::sendSnapshot(Client& client)
         break; // the batched lobby update follows
     case core::ClassPhase::Question:
     {
-        send(client, makeQuestion());
+        send(client, makeQuestion(now));
         const std::size_t index = m_classroom.getCurrentIndex();
         if (m_classroom.getPlayers()[client.player].answers[index].answered)
             send(client, Ack{static_cast<std::uint16_t>(index), true, Reason::None});
@@ -340,12 +346,12 @@ void HostServer::sendSnapshot(Client& client)
         break;
     case core::ClassPhase::Leaderboard:
     case core::ClassPhase::Finished:
-        broadcastPhase(&client);
+        broadcastPhase(now, &client);
         break;
     }
 }
 
-QuestionShow HostServer::makeQuestion() const
+QuestionShow HostServer::makeQuestion(milliseconds now) const
 {
     const std::size_t index = m_classroom.getCurrentIndex();
     const core::Question& q = m_classroom.getQuestion(index);
@@ -359,6 +365,7 @@ QuestionShow HostServer::makeQuestion() const
         show.options.push_back(
             {q.options[i].id, core::optionLabel(q.numbering, i), q.options[i].text});
     show.timeLimitMs = static_cast<std::uint32_t>(m_classroom.getSettings().timeLimit.count());
+    show.timeLeftMs = static_cast<std::uint32_t>(m_classroom.getTimeLeft(now).count());
     return show;
 }
 
@@ -399,12 +406,12 @@ Standing HostServer::makeStanding(std::size_t player) const
     return s;
 }
 
-void HostServer::broadcastPhase(const Client* only)
+void HostServer::broadcastPhase(milliseconds now, const Client* only)
 {
     const core::ClassPhase phase = m_classroom.getPhase();
     std::vector<std::uint8_t> shared;
     if (phase == core::ClassPhase::Question)
-        encode(makeQuestion(), shared);
+        encode(makeQuestion(now), shared);
     std::vector<Standing> table;
     std::vector<Standing> byPlayer(m_classroom.getPlayers().size());
     if (phase == core::ClassPhase::Leaderboard || phase == core::ClassPhase::Finished)
@@ -471,7 +478,7 @@ void HostServer::afterChange(milliseconds now)
     if (m_classroom.getPhaseSerial() != m_seenSerial)
     {
         m_seenSerial = m_classroom.getPhaseSerial();
-        broadcastPhase();
+        broadcastPhase(now);
         HostEvent event;
         event.kind = HostEvent::Kind::PhaseChanged;
         event.text = std::string("phase: ") + core::toString(m_classroom.getPhase());

@@ -84,8 +84,8 @@ public:
     /// Accepts, reads, applies the class rules, broadcasts phase changes and flushes.
     /// `now` is milliseconds since the class began (monotonic). Never blocks.
     void poll(std::chrono::milliseconds now);
-    /// Blocks until a socket is readable or `timeout` passes; returns at once when output is
-    /// still queued. For console loops; a game loop just polls every frame.
+    /// Blocks until a socket is readable or `timeout` passes (at most 1 ms while output is
+    /// still queued). For console loops; a game loop just polls every frame.
     void waitForActivity(std::chrono::milliseconds timeout);
 
     /// The instructor's pacing; the resulting messages go out on this call.
@@ -108,9 +108,9 @@ private:
     void handle(Client& client, const Message& message, std::chrono::milliseconds now);
     void handleHello(Client& client, const Hello& hello, std::chrono::milliseconds now);
     void handleAnswer(Client& client, const Answer& answer, std::chrono::milliseconds now);
-    void sendSnapshot(Client& client);
+    void sendSnapshot(Client& client, std::chrono::milliseconds now);
     /// Sends the current phase's message to every joined student, or to `only`.
-    void broadcastPhase(const Client* only = nullptr);
+    void broadcastPhase(std::chrono::milliseconds now, const Client* only = nullptr);
     void broadcastLobby();
     void refuse(Client& client, Reason reason);
     void drop(Client& client, const std::string& why);
@@ -123,7 +123,7 @@ private:
     void answerDiscovery();
     void log(const std::string& text);
     [[nodiscard]] Reveal makeReveal(std::size_t player) const;
-    [[nodiscard]] QuestionShow makeQuestion() const;
+    [[nodiscard]] QuestionShow makeQuestion(std::chrono::milliseconds now) const;
     [[nodiscard]] Standing makeStanding(std::size_t player) const;
     [[nodiscard]] Client* findClient(std::size_t player);
 

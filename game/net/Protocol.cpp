@@ -249,6 +249,7 @@ void writePayload(const Message& message, Writer& w)
                     w.rich(option.text);
                 }
                 w.u32(m.timeLimitMs);
+                w.u32(m.timeLeftMs);
             }
             else if constexpr (std::is_same_v<T, Answer>)
             {
@@ -369,6 +370,7 @@ std::optional<Message> readPayload(MessageType type, Reader& r)
             m.options.push_back(std::move(option));
         }
         m.timeLimitMs = r.u32();
+        m.timeLeftMs = r.u32();
         return m;
     }
     case MessageType::Answer:
@@ -658,7 +660,7 @@ QUIZ_NET_EQ(Lobby, playerCount == o.playerCount && locked == o.locked && nicknam
 QUIZ_NET_EQ(WireOption, id == o.id && label == o.label && text == o.text)
 QUIZ_NET_EQ(QuestionShow, index == o.index && total == o.total && questionId == o.questionId &&
                               multiple == o.multiple && stem == o.stem && options == o.options &&
-                              timeLimitMs == o.timeLimitMs)
+                              timeLimitMs == o.timeLimitMs && timeLeftMs == o.timeLeftMs)
 QUIZ_NET_EQ(Answer, index == o.index && optionIds == o.optionIds)
 QUIZ_NET_EQ(Ack, index == o.index && accepted == o.accepted && reason == o.reason)
 QUIZ_NET_EQ(OptionCount, optionId == o.optionId && count == o.count)

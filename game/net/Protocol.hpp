@@ -131,6 +131,8 @@ struct QuestionShow
     core::RichText stem;
     std::vector<WireOption> options;
     std::uint32_t timeLimitMs = 0; ///< 0: no countdown
+    /// Countdown left when sent (less than the limit for a student joining mid-question).
+    std::uint32_t timeLeftMs = 0;
     bool operator==(const QuestionShow& o) const;
 };
 

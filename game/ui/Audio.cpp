@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace quiz::ui
 {
@@ -28,6 +31,58 @@ public:
 private:
     std::streambuf* m_saved;
 };
+
+/// Points file descriptor 2 at /dev/null while it lives: ALSA and OpenAL write their own
+/// complaints about a missing sound card straight to stderr, around SFML's error stream.
+class QuietStderr
+{
+public:
+    QuietStderr() : m_saved(dup(2))
+    {
+        const int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+        {
+            dup2(null, 2);
+            close(null);
+        }
+    }
+    ~QuietStderr()
+    {
+        if (m_saved >= 0)
+        {
+            dup2(m_saved, 2);
+            close(m_saved);
+        }
+    }
+    QuietStderr(const QuietStderr&) = delete;
+    QuietStderr& operator=(const QuietStderr&) = delete;
+
+private:
+    int m_saved;
+};
+
+/// Asks OpenAL (the library SFML plays through) whether a playback device opens at all.
+/// SFML itself would retry, and complain, for every sound it creates.
+bool hasAudioDevice()
+{
+    void* library = dlopen("libopenal.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr)
+        return false;
+    using OpenDevice = void* (*)(const char*);
+    using CloseDevice = char (*)(void*);
+    const auto openDevice = reinterpret_cast<OpenDevice>(dlsym(library, "alcOpenDevice"));
+    const auto closeDevice = reinterpret_cast<CloseDevice>(dlsym(library, "alcCloseDevice"));
+    bool found = false;
+    if (openDevice != nullptr && closeDevice != nullptr)
+    {
+        void* device = openDevice(nullptr);
+        found = device != nullptr;
+        if (found)
+            closeDevice(device);
+    }
+    dlclose(library);
+    return found;
+}
 
 } // namespace
 
@@ -75,7 +130,10 @@ bool AudioPlayer::prepare()
     if (m_prepared)
         return !m_buffers.empty();
     m_prepared = true;
+    const QuietStderr quietStderr;
     const QuietErrors quiet;
+    if (!hasAudioDevice())
+        return false; // play silently: no sound objects, so no further attempts or messages
     const std::vector<std::vector<std::pair<float, int>>> cues = {
         {{659.3F, 90}, {987.8F, 160}},                                 // correct: a rising fifth
         {{311.1F, 120}, {246.9F, 200}},                                // wrong: a falling step, low

@@ -71,9 +71,7 @@ std::string applyCommon(const CommonOptions& common, const cli::CommandContext& 
         launch.fontDir = common.fontDir;
     launch.dataDir = context.dataDir;
     launch.today = context.today;
-    // Replays are for tests and screenshots: keep them quiet and their seed fixed.
-    if (!launch.scriptPath.empty())
-        launch.mute = true;
+    // Replays are for tests and screenshots: their seed is fixed (sounds follow --mute).
     launch.seed = launch.scriptPath.empty() ? seedFromClock() : 1U;
     return {};
 }

@@ -3,6 +3,7 @@
 #include "GameContext.hpp"
 #include "Theme.hpp"
 #include "widgets/Button.hpp"
+#include "widgets/TextBlock.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
@@ -141,9 +142,8 @@ void ScreenStack::handleEvent(const sf::Event& event)
 
 bool ScreenStack::update(std::chrono::milliseconds elapsed)
 {
-    bool animating = false;
-    for (auto& entry : m_screens)
-        animating = entry.second->update(elapsed) || animating;
+    // Only the top screen lives: a question's timer stops while "Leave the round?" is open.
+    bool animating = !m_screens.empty() && m_screens.back().second->update(elapsed);
     if (m_fade < 1.0F)
     {
         m_fade = std::min(1.0F, m_fade + static_cast<float>(elapsed.count()) / 160.0F);
@@ -161,15 +161,24 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
         if (m_screens[i].second->isOpaque())
             first = i;
     }
+    const sf::View saved = target.getView();
     for (std::size_t i = first; i < m_screens.size(); ++i)
-        m_screens[i].second->draw(target);
-    if (m_fade < 1.0F)
     {
-        // A short fade from the background colour: the new screen eases in.
-        sf::Color veil = theme.colors().background;
-        veil.a = static_cast<sf::Uint8>(200.0F * (1.0F - m_fade));
-        const sf::Vector2f size(target.getSize());
-        drawBox(target, {0.0F, 0.0F, size.x, size.y}, veil);
+        const bool top = i + 1 == m_screens.size();
+        if (top && m_fade < 1.0F && m_screens[i].second->isOpaque())
+        {
+            // The new screen slides in from the right and settles (ease-out). A slide costs
+            // nothing extra per pixel, unlike a full-screen fade, which software GL pays for.
+            const float t = 1.0F - m_fade;
+            sf::View slid = saved;
+            slid.move(-theme.px(48.0F) * t * t, 0.0F);
+            target.setView(slid);
+        }
+        {
+            const TextLayer text(target);
+            m_screens[i].second->draw(target);
+        }
+        target.setView(saved);
     }
 }
 
@@ -181,8 +190,7 @@ void ScreenStack::layout(sf::Vector2f size)
 
 bool ScreenStack::needsTicks() const
 {
-    return std::any_of(m_screens.begin(), m_screens.end(),
-                       [](const auto& entry) { return entry.second->needsTicks(); });
+    return !m_screens.empty() && m_screens.back().second->needsTicks();
 }
 
 ScreenId ScreenStack::getTopId() const

@@ -102,7 +102,7 @@ public:
     void applyPendingChanges(sf::Vector2f size);
 
     void handleEvent(const sf::Event& event);
-    /// Returns true while any screen (or the fade-in of a new screen) is animating.
+    /// Updates the top screen; returns true while it (or its slide-in) is animating.
     bool update(std::chrono::milliseconds elapsed);
     void draw(sf::RenderTarget& target, const Theme& theme) const;
     void layout(sf::Vector2f size);

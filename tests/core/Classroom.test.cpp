@@ -366,3 +366,25 @@ TEST_CASE("Classroom: picking questions is seeded and honours topics and count",
     CHECK(optionLabel("123", 2) == "3");
     CHECK(optionLabel("none", 2).empty());
 }
+
+TEST_CASE("Classroom: a show of hands adds to the distribution and scores nobody",
+          "[core][classroom]")
+{
+    ClassSettings settings;
+    settings.closeWhenAllAnswered = false; // projector mode: the instructor reveals
+    Classroom c(questions(), settings);
+    const std::size_t team = joinOk(c, "Team red");
+    CHECK(c.setShowOfHands(0, {1, 2, 3}) == ClassRefusal::NotAnswerPhase);
+    host(c, HostCommand::Start);
+    CHECK(c.setShowOfHands(0, {1, 2}) == ClassRefusal::UnknownOption);
+    CHECK(c.setShowOfHands(1, {1, 2, 3}) == ClassRefusal::WrongQuestion);
+    CHECK(c.setShowOfHands(0, {9, 9, 9}) == ClassRefusal::None);
+    CHECK(c.setShowOfHands(0, {4, 10, 1}) == ClassRefusal::None); // replaces the first count
+    CHECK(c.answer(team, 0, {"b"}, 0ms) == ClassRefusal::None);
+    CHECK(c.getPhase() == ClassPhase::Question); // waits for the instructor
+    host(c, HostCommand::Reveal);
+    CHECK(c.getStats(0).optionCounts == std::vector<std::size_t>{4, 11, 1});
+    CHECK(c.getStats(0).hands == 15);
+    CHECK(c.getStats(0).answered == 1);
+    CHECK(c.getPlayers()[team].score == 1000);
+}

@@ -60,12 +60,15 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
           "[e2e][display]")
 {
     const fs::path dir = freshDir("tutor");
-    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
-                         "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() +
-                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
-                         (dir / "profile").string() + "'");
+    const int code =
+        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+            "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
+            "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() + "' --results '" +
+            (dir / "results.json").string() + "' --profile-dir '" + (dir / "profile").string() +
+            "' 2>'" + (dir / "stderr.txt").string() + "'");
     REQUIRE(code == 0);
+    // Sounds are on: without an audio device the round is silent and prints nothing.
+    CHECK(readFile(dir / "stderr.txt") == "");
     const std::string json = readFile(dir / "results.json");
     INFO(json);
     CHECK(has(json, "\"pack\":\"org.heparinquiz.test-demo\""));
@@ -98,8 +101,8 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
 {
     const fs::path dir = freshDir("exam");
     const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--mode exam --seed 7 --count 0 --window 800x600 --script '" + kSource +
-                         "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
+                         "--mode exam --seed 7 --count 0 --window 800x600 --mute --script '" +
+                         kSource + "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
                          "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
                          (dir / "profile").string() + "'");
     REQUIRE(code == 0);
@@ -114,6 +117,97 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
     CHECK(has(questionEntry(json, "safe-01"), "\"chosen\":[\"true\"]"));
     CHECK(has(questionEntry(json, "safe-01"), "\"critical\":true"));
     CHECK(fs::file_size(dir / "exam-results.png") > 1000);
+}
+
+TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was chosen",
+          "[e2e][display]")
+{
+    const fs::path dir = freshDir("menus");
+    const int code = run("--data-dir '" + kPacks + "' --window 1280x720 --script '" + kSource +
+                         "/tests/e2e/menus.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"mode\":\"exam\""));
+    CHECK(has(json, "\"seed\":42"));
+    CHECK(has(json, "\"score\":5,"));
+    CHECK(has(json, "\"max\":6,"));
+    CHECK(has(json, "\"criticalErrors\":0"));
+    CHECK(has(questionEntry(json, "mech-02"), "\"chosen\":[\"b\"],\"correct\":false"));
+    CHECK(has(questionEntry(json, "mon-02"), "\"chosen\":[\"a\",\"b\",\"d\"],\"correct\":true"));
+    CHECK(fs::file_size(dir / "menus-title.png") > 1000);
+}
+
+TEST_CASE("Game: Review missed on the title screen replays the missed questions only",
+          "[e2e][display]")
+{
+    const fs::path dir = freshDir("review");
+    fs::create_directories(dir / "profile");
+    std::ofstream(dir / "profile" / "missed.txt") << "org.heparinquiz.test-demo mon-01\n";
+    const int code = run("--data-dir '" + kPacks + "' --script '" + kSource +
+                         "/tests/e2e/review.script' --results '" + (dir / "results.json").string() +
+                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"mode\":\"tutor\""));
+    CHECK(has(json, "\"max\":1,"));
+    CHECK_FALSE(questionEntry(json, "mon-01").empty());
+}
+
+TEST_CASE("Game: a question whose timer runs out is recorded unanswered", "[e2e][display]")
+{
+    const fs::path dir = freshDir("timer");
+    std::ofstream(dir / "timer.script") << "wait 5200\nshot timed-out\nkey Enter\nquit\n";
+    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+                         "--count 1 --timer 5 --seed 3 --mute --script '" +
+                         (dir / "timer.script").string() + "' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"timerSeconds\":5"));
+    CHECK(has(json, "\"chosen\":[],\"correct\":false"));
+    CHECK(has(json, "\"timedOut\":true,\"timeMs\":5000"));
+}
+
+TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][display]")
+{
+    const fs::path dir = freshDir("settings");
+    // Title: Down to Settings, Enter; Down to high contrast, Space; Down twice to sound, Space.
+    std::ofstream(dir / "settings.script")
+        << "key Down\nkey Enter\nkey Down\nkey Space\nkey Down\nkey Space\n"
+           "shot settings\nkey Escape\nshot title\nquit\n";
+    const int code = run("--data-dir '" + kPacks + "' --script '" +
+                         (dir / "settings.script").string() + "' --screenshot-dir '" +
+                         dir.string() + "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string saved = readFile(dir / "profile" / "settings.ini");
+    INFO(saved);
+    CHECK(has(saved, "high-contrast=true"));
+    CHECK(has(saved, "sound=false"));
+    CHECK(has(saved, "fullscreen=false"));
+}
+
+TEST_CASE("Game: play --topic limits the round to that topic and its subtopics", "[e2e][display]")
+{
+    const fs::path dir = freshDir("topic");
+    std::ofstream(dir / "topic.script") << "key 1\nkey 1\nquit\n";
+    const int code =
+        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
+            "--topic mech --count 0 --mode exam --mute --script '" +
+            (dir / "topic.script").string() + "' --results '" + (dir / "results.json").string() +
+            "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const std::string json = readFile(dir / "results.json");
+    INFO(json);
+    CHECK(has(json, "\"max\":2,"));
+    CHECK_FALSE(questionEntry(json, "mech-01").empty());
+    CHECK_FALSE(questionEntry(json, "mech-02").empty());
+    CHECK(questionEntry(json, "mon-01").empty());
 }
 
 TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
@@ -147,6 +241,9 @@ TEST_CASE("Game: playing a pack that does not exist is refused", "[e2e]")
     const std::string err = (dir / "err.txt").string();
     CHECK(run("--data-dir '" + kPacks + "' play --pack no.such.pack 2>'" + err + "'") == 2);
     CHECK(has(readFile(err), "no pack with id 'no.such.pack'"));
+    CHECK(run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo --topic nope 2>'" +
+              err + "'") == 2);
+    CHECK(has(readFile(err), "no topic 'nope' in the chosen packs"));
 }
 
 TEST_CASE("Game: a missing font is a clear error and a non-zero exit", "[e2e]")

@@ -3,6 +3,7 @@
 #include "core/PackChecker.hpp"
 #include "core/PackLoader.hpp"
 #include "core/PackWriter.hpp"
+#include "core/import/GiftReader.hpp"
 #include "core/import/Importer.hpp"
 #include "core/import/MoodleReader.hpp"
 #include "core/import/MoodleWriter.hpp"
@@ -213,4 +214,69 @@ TEST_CASE("Import: format detection looks at the content, not only the name", "[
     CHECK(addOneYear("junk").empty());
     CHECK(isValidId("mech-at-01"));
     CHECK_FALSE(isValidId("has space"));
+}
+
+TEST_CASE("Import: a question removed from the source is kept and reported on re-import",
+          "[import][pipeline]")
+{
+    const fs::path dir = freshDir("vanished");
+    const fs::path out = dir / "bank.xml";
+    const std::string two = "::A::First? {=yes#y ~no#n}\n\n::B::Second? {=yes#y ~no#n}\n";
+    const std::string one = "::A::First? {=yes#y ~no#n}\n";
+    REQUIRE(importInto({readGift(two, "bank.gift")}, out).pack);
+    AssembleResult again;
+    const CheckedPack checked = importInto({readGift(one, "bank.gift")}, out, &again);
+    REQUIRE(checked.pack);
+    CHECK(checked.pack->questions.size() == 2);
+    CHECK(again.updated == 1);
+    const Diagnostic* vanished = findDiagnostic(again.diagnostics, kCodeDropped, 0);
+    REQUIRE(vanished != nullptr);
+    CHECK(vanished->message.find("no longer in it") != std::string::npos);
+}
+
+TEST_CASE("Import: every shipped pack survives pack -> Moodle -> pack with its texts and keys",
+          "[import][roundtrip]")
+{
+    const fs::path dir = freshDir("shipped");
+    std::size_t packs = 0;
+    for (const fs::directory_entry& entry :
+         fs::directory_iterator(std::string(QUIZ_SOURCE_DIR) + "/questions"))
+    {
+        if (entry.path().extension() != ".xml")
+            continue;
+        ++packs;
+        INFO(entry.path().string());
+        CheckOptions options;
+        options.today = "2026-11-25";
+        const CheckedPack original = loadAndCheck(entry.path().string(), options);
+        REQUIRE(original.pack);
+        const std::string base = original.pack->baseDir;
+        const MoodleExport exported =
+            writeMoodleXml(*original.pack, [&](const std::string& src)
+                           { return std::optional<std::string>(readBytes(base + "/" + src)); });
+        const ReadResult read = readMoodleXml(exported.xml, entry.path().filename().string());
+        CHECK(read.skipped == 0);
+        const CheckedPack back = importInto({read}, dir / entry.path().filename());
+        INFO(errorsOf(back));
+        REQUIRE(back.pack);
+        REQUIRE(back.pack->questions.size() == original.pack->questions.size());
+        for (std::size_t i = 0; i < back.pack->questions.size(); ++i)
+        {
+            const Question& x = original.pack->questions[i];
+            const Question& y = back.pack->questions[i];
+            CHECK(x.id == y.id);
+            CHECK(x.type == y.type);
+            CHECK(x.stem == y.stem);
+            CHECK(x.explanation == y.explanation);
+            CHECK(x.getCorrectOptionIds().size() == y.getCorrectOptionIds().size());
+            REQUIRE(x.options.size() == y.options.size());
+            for (std::size_t o = 0; o < x.options.size(); ++o)
+            {
+                CHECK(x.options[o].text == y.options[o].text);
+                CHECK(x.options[o].rationale == y.options[o].rationale);
+                CHECK(x.options[o].correct == y.options[o].correct);
+            }
+        }
+    }
+    CHECK(packs > 0);
 }

@@ -1,6 +1,7 @@
 #include "core/import/MoodleReader.hpp"
 
 #include "ImportFixtures.hpp"
+#include "core/import/TextUtil.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -215,4 +216,57 @@ TEST_CASE("MoodleReader: category paths, flags and grades follow Moodle's rules"
     CHECK(isMoodleGrade(33.33333));
     CHECK(isMoodleGrade(-50));
     CHECK_FALSE(isMoodleGrade(33));
+}
+
+TEST_CASE("MoodleReader: legacy <image_base64>, file subfolders and warning lines inside texts",
+          "[import][moodle]")
+{
+    const std::string png = readBytes(dataPath("qti/v21/vial.png"));
+    std::string encoded;
+    {
+        static const char* kAlphabet =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (std::size_t i = 0; i < png.size(); i += 3)
+        {
+            unsigned chunk = static_cast<unsigned char>(png[i]) << 16U;
+            if (i + 1 < png.size())
+                chunk |= static_cast<unsigned>(static_cast<unsigned char>(png[i + 1])) << 8U;
+            if (i + 2 < png.size())
+                chunk |= static_cast<unsigned char>(png[i + 2]);
+            encoded += kAlphabet[(chunk >> 18U) & 63U];
+            encoded += kAlphabet[(chunk >> 12U) & 63U];
+            encoded += i + 1 < png.size() ? kAlphabet[(chunk >> 6U) & 63U] : '=';
+            encoded += i + 2 < png.size() ? kAlphabet[chunk & 63U] : '=';
+            if (i % 57 == 54)
+                encoded += '\n';
+        }
+    }
+    const std::string legacy =
+        "<quiz>\n<question type=\"multichoice\"><name><text>Old</text></name>\n"
+        "<questiontext format=\"html\"><text>Which vial?</text></questiontext>\n"
+        "<image>vial.png</image>\n<image_base64>" +
+        encoded +
+        "</image_base64>\n"
+        "<answer fraction=\"100\"><text>A</text></answer>"
+        "<answer fraction=\"0\"><text>B</text></answer></question>\n"
+        "<question type=\"multichoice\"><name><text>Sub</text></name>\n"
+        "<questiontext format=\"html\"><text><![CDATA[<p>Which?</p>\n\n"
+        "<script>x()</script><img src=\"@@PLUGINFILE@@/my%20folder/v.png\" "
+        "alt=\"V\">]]></text>\n"
+        "<file name=\"v.png\" path=\"/my folder/\" encoding=\"base64\">" +
+        encoded +
+        "</file></questiontext>\n"
+        "<answer fraction=\"100\"><text>A</text></answer>"
+        "<answer fraction=\"0\"><text>B</text></answer></question></quiz>";
+    const ReadResult r = readMoodleXml(legacy, "legacy.xml");
+    REQUIRE(r.questions.size() == 2);
+    REQUIRE(r.questions[0].figure);
+    CHECK(r.questions[0].figure->bytes == png);
+    REQUIRE(r.questions[1].figure);
+    CHECK(r.questions[1].figure->alt == "V");
+    // The warning names the line of the <script> itself, two lines below its <text>.
+    const Diagnostic* script =
+        findDiagnostic(r.diagnostics, kCodeDropped, lineOfOffset(legacy, legacy.find("<script>")));
+    REQUIRE(script != nullptr);
+    CHECK(script->message.find("<script>") != std::string::npos);
 }

@@ -110,3 +110,22 @@ TEST_CASE("QtiReader: items without one choice interaction are skipped with thei
     const ReadResult notQti = readQtiItem("<quiz/>", "n.xml", ".");
     CHECK_FALSE(notQti.readable);
 }
+
+TEST_CASE("QtiReader: penalties beyond the full credit are clamped and duplicate ids renamed",
+          "[import][qti]")
+{
+    // Found by fuzz_qti: -2 against a positive total of 1 scaled to -200%.
+    const std::string item = R"(<assessmentItem identifier="x" title="x">
+<responseDeclaration identifier="RESPONSE" cardinality="multiple"><correctResponse><value>A</value></correctResponse>
+<mapping defaultValue="0"><mapEntry mapKey="A" mappedValue="1"/><mapEntry mapKey="B" mappedValue="-2"/></mapping></responseDeclaration>
+<itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="0"><prompt>Pick?</prompt>
+<simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice>
+<simpleChoice identifier="B">c</simpleChoice></choiceInteraction></itemBody></assessmentItem>)";
+    const ReadResult r = readQtiItem(item, "p.xml", ".");
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    REQUIRE(q.options.size() == 3);
+    CHECK(q.options[0].weight == Approx(100.0));
+    CHECK(q.options[1].weight == Approx(-100.0));
+    CHECK(q.options[2].id == "choice-3");
+}

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <random>
 #include <thread>
 
 using namespace quiz;
@@ -377,5 +378,61 @@ TEST_CASE("Loopback: a joined student that stops reading and replying is dropped
     REQUIRE(room.runUntil([&] { return room.classroom().countConnected() == 2; }));
     REQUIRE(room.runUntil([&] { return room.hasLog("dropped Frozen: silent for"); }));
     CHECK(room.classroom().countConnected() == 1);
+    CHECK(ana.getClient().isConnected());
+}
+
+TEST_CASE("Loopback: a student joining mid-countdown is sent the time left, not the full limit",
+          "[net][loopback]")
+{
+    core::ClassSettings settings;
+    settings.timeLimit = 60000ms;
+    Room room(1, settings);
+    Bot& ana = room.addBot("Ana", {"-"});
+    REQUIRE(room.runUntil([&] { return joined(ana); }));
+    room.command(core::HostCommand::Start);
+    REQUIRE(room.runUntil([&] { return ana.countQuestionsSeen() == 1; }));
+    CHECK(ana.getClient().getQuestion()->timeLimitMs == 60000);
+    std::this_thread::sleep_for(100ms);
+    Bot& late = room.addBot("Late", {"-"});
+    REQUIRE(room.runUntil([&] { return late.countQuestionsSeen() == 1; }));
+    CHECK(late.getClient().getQuestion()->timeLimitMs == 60000);
+    CHECK(late.getClient().getQuestion()->timeLeftMs <= 59900);
+    CHECK(late.getClient().getQuestion()->timeLeftMs > 50000);
+}
+
+TEST_CASE("Loopback: a storm of random bytes from many connections leaves the class playing",
+          "[net][loopback][hostile]")
+{
+    // Short timeouts: junk that looks like the start of a long frame is ended by them.
+    HostConfig config;
+    config.helloTimeout = 500ms;
+    config.silenceTimeout = 1000ms;
+    config.pingInterval = 200ms;
+    Room room(1, {}, config);
+    Bot& ana = room.addBot("Ana", {"-"});
+    REQUIRE(room.runUntil([&] { return joined(ana); }));
+    std::mt19937 random(12345);
+    std::vector<std::unique_ptr<sf::TcpSocket>> attackers;
+    for (int i = 0; i < 40; ++i)
+    {
+        auto socket = std::make_unique<sf::TcpSocket>();
+        REQUIRE(socket->connect(sf::IpAddress::LocalHost, room.host().getPort(), sf::seconds(2)) ==
+                sf::Socket::Done);
+        std::vector<std::uint8_t> bytes;
+        // Half start with a valid hello so the junk reaches the joined-student path too.
+        if (i % 2 == 0)
+            bytes = encode(Hello{kProtocolVersion, "K7Q2", "x" + std::to_string(i)});
+        const std::size_t length = 1 + random() % 600;
+        for (std::size_t k = 0; k < length; ++k)
+            bytes.push_back(static_cast<std::uint8_t>(random()));
+        (void)socket->send(bytes.data(), bytes.size());
+        attackers.push_back(std::move(socket));
+    }
+    // Every attacker ends up dropped (or idle and harmless); Ana is still in and can play.
+    REQUIRE(room.runUntil([&] { return room.classroom().countConnected() == 1; }));
+    room.command(core::HostCommand::Start);
+    REQUIRE(room.runUntil([&] { return ana.countQuestionsSeen() == 1; }));
+    ana.getClient().sendAnswer(0, {"a"});
+    REQUIRE(room.runUntil([&] { return room.classroom().getPhase() == core::ClassPhase::Reveal; }));
     CHECK(ana.getClient().isConnected());
 }

@@ -29,6 +29,7 @@ std::vector<Message> samples()
     question.options = {{"a", "A", quiz::core::RichText::fromPlain("Antithrombin")},
                         {"b", "B", styled()}};
     question.timeLimitMs = 30000;
+    question.timeLeftMs = 12345;
 
     Reveal reveal;
     reveal.index = 3;

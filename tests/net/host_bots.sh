@@ -11,7 +11,7 @@ WORK=$4
 rm -rf "$WORK" && mkdir -p "$WORK"
 cd "$WORK" || exit 1
 PORT=$((20000 + RANDOM % 20000))
-fail() { echo "FAIL: $*"; echo "--- host output"; cat host.out host.err 2>/dev/null; for f in bot-*.out; do echo "--- $f"; cat "$f"; done; kill "$HOST" 2>/dev/null; exit 1; }
+fail() { echo "FAIL: $*"; echo "--- host output"; cat host.out host.err 2>/dev/null; for f in bot-*.out; do echo "--- $f"; cat "$f"; done; kill "${HOST:-}" 2>/dev/null; exit 1; }
 
 # Usage and input errors come back as exit codes, before any socket is opened.
 "$QUIZ" host > /dev/null 2> usage.err; [ $? -eq 2 ] || fail "host without --pack should exit 2"

@@ -3,6 +3,10 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#ifdef QUIZ_KEEP_GL_CONTEXT
+#include <SFML/Window/Context.hpp>
+#endif
+
 #include <cstdlib>
 #include <iostream>
 
@@ -14,5 +18,10 @@ int main(int argc, char** argv)
         std::cerr << "no DISPLAY: run these tests under 'xvfb-run -a'; skipping\n";
         return 77;
     }
+#ifdef QUIZ_KEEP_GL_CONTEXT
+    // One context for the whole run keeps SFML's display connection open; otherwise every
+    // test closes and reopens it, and a failed reopen makes SFML abort.
+    const sf::Context keepAlive;
+#endif
     return Catch::Session().run(argc, argv);
 }

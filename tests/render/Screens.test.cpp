@@ -88,11 +88,12 @@ public:
         return path.rfind(root, 0) == 0 ? path.substr(root.size()) : path;
     }
 
-    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0)
+    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0,
+               const std::string& packId = kPackId)
     {
         core::SessionConfig config;
         for (const std::string& id : ids)
-            config.onlyQuestions.push_back({kPackId, id});
+            config.onlyQuestions.push_back({packId, id});
         config.mode = mode;
         config.seed = 7;
         config.timerSeconds = timer;
@@ -100,11 +101,12 @@ public:
         settle();
     }
 
-    void key(sf::Keyboard::Key code)
+    void key(sf::Keyboard::Key code, bool shift = false)
     {
         sf::Event event{};
         event.type = sf::Event::KeyPressed;
         event.key.code = code;
+        event.key.shift = shift;
         stack.handleEvent(event);
         settle();
     }
@@ -179,6 +181,18 @@ TEST_CASE("Render: title screen with history and a broken pack", "[render][displ
                });
 }
 
+TEST_CASE("Render: title screen when no pack could be loaded", "[render][display]")
+{
+    checkScene("title-no-packs",
+               [](Harness& h)
+               {
+                   h.context.packs.clear();
+                   h.context.dataDir = "/usr/share/heparin-quiz/questions";
+                   h.stack.push(ui::ScreenId::Title);
+                   h.settle();
+               });
+}
+
 TEST_CASE("Render: set-up screen", "[render][display]")
 {
     checkScene("setup",
@@ -210,6 +224,12 @@ TEST_CASE("Render: select-all question with ticks and a running timer", "[render
                    h.key(sf::Keyboard::Num3);
                    h.stack.update(std::chrono::milliseconds(12000));
                });
+}
+
+TEST_CASE("Render: a question with a figure", "[render][display]")
+{
+    checkScene("question-figure", [](Harness& h)
+               { h.start({"chart-01"}, core::Mode::Tutor, 0, "org.heparinquiz.test-figure"); });
 }
 
 TEST_CASE("Render: feedback after a critical choice", "[render][display]")
@@ -433,4 +453,45 @@ TEST_CASE("Render: Sure / Unsure / Guess asked after a tutor answer, before the 
                    h.key(sf::Keyboard::Num2);
                    REQUIRE(h.stack.getTopId() == ui::ScreenId::Confidence);
                });
+
+TEST_CASE("Set-up: the keyboard alone picks a topic and starts a round of it",
+          "[render][display][setup]")
+{
+    Harness h(1280, 720);
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::Setup);
+    h.settle();
+    h.key(sf::Keyboard::Tab);   // from Start round to the first box: the whole test pack
+    h.key(sf::Keyboard::Space); // untick it
+    h.key(sf::Keyboard::Tab);   // "Mechanism of action"
+    h.key(sf::Keyboard::Space); // tick it
+    REQUIRE(h.context.setup.selections.size() == 1);
+    CHECK(h.context.setup.selections[0].topicId == "mech");
+    h.key(sf::Keyboard::Enter);
+    REQUIRE(h.context.session.has_value());
+    REQUIRE(h.context.session->getQuestionCount() == 2);
+    for (std::size_t i = 0; i < 2; ++i)
+    {
+        const std::string& topic = h.context.session->getQuestion(i).question.topicId;
+        CHECK((topic == "mech" || topic == "mech.at"));
+    }
+}
+
+TEST_CASE("Set-up: ticking the whole pack clears its single topics", "[render][display][setup]")
+{
+    Harness h(800, 600);
+    h.stack.push(ui::ScreenId::Setup);
+    h.settle();
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Space); // tick "Mechanism": the whole-pack tick goes
+    CHECK(h.context.setup.selections.size() == 1);
+    h.key(sf::Keyboard::Tab);
+    h.key(sf::Keyboard::Space); // tick "Antithrombin" too
+    CHECK(h.context.setup.selections.size() == 2);
+    h.key(sf::Keyboard::Tab, true);
+    h.key(sf::Keyboard::Tab, true);
+    h.key(sf::Keyboard::Space); // back on the pack: tick it, topics go
+    REQUIRE(h.context.setup.selections.size() == 1);
+    CHECK(h.context.setup.selections[0].topicId.empty());
 }

@@ -54,6 +54,9 @@ std::string mapChoiceCredit(Question& q, bool single, std::string& droppedCredit
     double positive = 0.0;
     for (Option& option : q.options)
     {
+        // Once the positive credit is 100%, any penalty of 100% or more already brings the
+        // clamped score to 0, so clamping to -100 changes no outcome.
+        option.weight = std::max(option.weight, -100.0);
         option.correct = option.weight > 0.0;
         positive += option.weight > 0.0 ? option.weight : 0.0;
     }

@@ -1,6 +1,7 @@
 #include "HtmlReader.hpp"
 
 #include "HtmlEntities.hpp"
+#include "HtmlTags.hpp"
 
 #include <algorithm>
 #include <set>
@@ -11,158 +12,7 @@ namespace quiz::core::import
 namespace
 {
 
-std::string toLower(std::string text)
-{
-    for (char& c : text)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-}
-
-bool isNameChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == ':' || c == '_';
-}
-
-bool contains(std::initializer_list<const char*> names, const std::string& name)
-{
-    return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
-}
-
-bool isVoid(const std::string& name)
-{
-    return contains({"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr",
-                     "source", "track", "param", "embed", "keygen"},
-                    name);
-}
-
-bool isBlock(const std::string& name)
-{
-    return contains({"p",     "div",        "h1",         "h2",      "h3",      "h4",    "h5",
-                     "h6",    "blockquote", "li",         "ul",      "ol",      "table", "tr",
-                     "pre",   "section",    "article",    "header",  "footer",  "dl",    "dt",
-                     "dd",    "figure",     "figcaption", "address", "caption", "tbody", "thead",
-                     "tfoot", "center",     "main",       "nav",     "aside",   "body",  "html"},
-                    name);
-}
-
-bool isDroppedWithContent(const std::string& name)
-{
-    return contains({"script", "style", "iframe", "object", "form", "button", "select", "textarea",
-                     "head", "title", "noscript", "template", "applet", "frameset", "canvas"},
-                    name);
-}
-
-bool isMedia(const std::string& name)
-{
-    return contains({"audio", "video", "svg"}, name);
-}
-
-bool isQuietInline(const std::string& name)
-{
-    return contains({"u",     "ins",  "s",    "strike", "del",  "code",    "tt",   "kbd",  "samp",
-                     "small", "big",  "font", "a",      "abbr", "acronym", "q",    "mark", "label",
-                     "span",  "nobr", "td",   "th",     "bdi",  "bdo",     "time", "data"},
-                    name);
-}
-
-struct Tag
-{
-    std::string name; ///< lower case
-    bool closing = false;
-    bool selfClosing = false;
-    std::vector<std::pair<std::string, std::string>> attributes;
-
-    [[nodiscard]] std::string get(const std::string& key) const
-    {
-        for (const auto& attribute : attributes)
-        {
-            if (attribute.first == key)
-                return attribute.second;
-        }
-        return {};
-    }
-};
-
-/// Parses a tag starting at `at` (which holds '<'). Returns the offset after '>' or npos when
-/// the text there is not a tag (then '<' is literal text).
-std::size_t parseTag(const std::string& in, std::size_t at, Tag& tag)
-{
-    std::size_t i = at + 1;
-    if (i < in.size() && in[i] == '/')
-    {
-        tag.closing = true;
-        ++i;
-    }
-    const std::size_t nameStart = i;
-    if (i >= in.size() || !((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z')))
-        return std::string::npos;
-    while (i < in.size() && isNameChar(in[i]))
-        ++i;
-    tag.name = toLower(in.substr(nameStart, i - nameStart));
-    const std::size_t colon = tag.name.rfind(':');
-    if (colon != std::string::npos)
-        tag.name = tag.name.substr(colon + 1);
-    while (i < in.size())
-    {
-        while (i < in.size() && isSpace(in[i]))
-            ++i;
-        if (i >= in.size())
-            break;
-        if (in[i] == '>')
-            return i + 1;
-        if (in[i] == '/')
-        {
-            tag.selfClosing = true;
-            ++i;
-            continue;
-        }
-        const std::size_t keyStart = i;
-        while (i < in.size() && !isSpace(in[i]) && in[i] != '=' && in[i] != '>' && in[i] != '/')
-            ++i;
-        std::string key = toLower(in.substr(keyStart, i - keyStart));
-        if (key.empty())
-        {
-            ++i;
-            continue;
-        }
-        while (i < in.size() && isSpace(in[i]))
-            ++i;
-        std::string value;
-        if (i < in.size() && in[i] == '=')
-        {
-            ++i;
-            while (i < in.size() && isSpace(in[i]))
-                ++i;
-            if (i < in.size() && (in[i] == '"' || in[i] == '\''))
-            {
-                const char quote = in[i];
-                const std::size_t end = in.find(quote, i + 1);
-                if (end == std::string::npos)
-                    return std::string::npos;
-                value = in.substr(i + 1, end - i - 1);
-                i = end + 1;
-            }
-            else
-            {
-                const std::size_t valueStart = i;
-                while (i < in.size() && !isSpace(in[i]) && in[i] != '>')
-                    ++i;
-                value = in.substr(valueStart, i - valueStart);
-            }
-        }
-        tag.attributes.emplace_back(std::move(key), decodeHtmlEntities(value));
-    }
-    return std::string::npos;
-}
+using namespace html;
 
 struct Element
 {
@@ -271,11 +121,10 @@ private:
             }
             if (tag.selfClosing)
                 return after;
-            const std::string lowered = toLower(m_in.substr(after));
-            const std::size_t close = lowered.find("</" + name);
+            const std::size_t close = findClosingTag(name, after);
             if (close == std::string::npos)
                 return m_in.size();
-            const std::size_t end = m_in.find('>', after + close);
+            const std::size_t end = m_in.find('>', close);
             return end == std::string::npos ? m_in.size() : end + 1;
         }
         if (name == "br")
@@ -342,6 +191,20 @@ private:
         if (m_stack.size() < kMaxDepth)
             m_stack.push_back(element);
         return after;
+    }
+
+    /// Offset of "</name" (any case) at or after `from`, without copying the rest of the
+    /// input: a file full of unclosed <script> tags must stay linear.
+    [[nodiscard]] std::size_t findClosingTag(const std::string& name, std::size_t from) const
+    {
+        std::size_t at = from;
+        while ((at = m_in.find("</", at)) != std::string::npos)
+        {
+            if (toLower(m_in.substr(at + 2, name.size())) == name)
+                return at;
+            at += 2;
+        }
+        return std::string::npos;
     }
 
     void closeElement(const std::string& name)

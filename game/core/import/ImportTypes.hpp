@@ -12,6 +12,15 @@
 namespace quiz::core::import
 {
 
+/// Diagnostic codes the readers share (stable: tests and scripts match on them).
+inline constexpr const char* kCodeSkipped = "import-skipped";
+inline constexpr const char* kCodeUnsupportedType = "import-unsupported-type";
+inline constexpr const char* kCodeDropped = "import-dropped";
+inline constexpr const char* kCodeImage = "import-image";
+inline constexpr const char* kCodeGeneratedRationale = "import-generated-rationale";
+inline constexpr const char* kCodeEncoding = "import-encoding";
+inline constexpr const char* kCodeFile = "import-file";
+
 /// An image that came embedded in an input file, already sniffed and within the caps.
 struct ImportedImage
 {
@@ -38,7 +47,8 @@ struct ReadResult
     std::string formatName;
     bool readable = false; ///< false when the file as a whole could not be read
     std::vector<ImportedQuestion> questions;
-    std::size_t skipped = 0; ///< questions reported and left out
+    std::size_t skipped = 0;    ///< questions reported and left out
+    std::size_t imageBytes = 0; ///< decoded image bytes kept so far (capped per input)
     DiagnosticList diagnostics;
 };
 
@@ -53,13 +63,12 @@ struct ReadLimits
     ImageLimits image;
 };
 
-/// Diagnostic codes the readers share (stable: tests and scripts match on them).
-inline constexpr const char* kCodeSkipped = "import-skipped";
-inline constexpr const char* kCodeUnsupportedType = "import-unsupported-type";
-inline constexpr const char* kCodeDropped = "import-dropped";
-inline constexpr const char* kCodeImage = "import-image";
-inline constexpr const char* kCodeGeneratedRationale = "import-generated-rationale";
-inline constexpr const char* kCodeEncoding = "import-encoding";
-inline constexpr const char* kCodeFile = "import-file";
+/// Checks decoded image bytes against the caps (recognised type, byte size, header
+/// dimensions, and the input's running total in `result.imageBytes`). Returns the image, or
+/// nullopt after a warning on `diagnostics` naming `label` and the reason.
+[[nodiscard]] std::optional<ImportedImage> acceptImage(std::string bytes, const std::string& alt,
+                                                       const std::string& label, int line,
+                                                       const ReadLimits& limits, ReadResult& result,
+                                                       DiagnosticList& diagnostics);
 
 } // namespace quiz::core::import

@@ -74,10 +74,37 @@ public:
             }
             m_result.diagnostics.append(diagnostics);
         }
+        reportVanished(inputs);
         return std::move(m_result);
     }
 
 private:
+    /// Questions an earlier import took from one of these files that the file no longer
+    /// has: kept (an author may have improved them), but said, so nothing stale goes unseen.
+    void reportVanished(const std::vector<ReadResult>& inputs)
+    {
+        for (const auto& entry : m_byOrigin)
+        {
+            for (const std::size_t index : entry.second)
+            {
+                const Question& q = m_result.pack.questions[index];
+                for (const ReadResult& input : inputs)
+                {
+                    if (!input.readable || q.origin->file != fileName(input.file))
+                        continue;
+                    DiagnosticList note(input.file);
+                    note.warning(
+                        0, kCodeDropped,
+                        "question '" + q.id +
+                            "' came from this file but is no longer in "
+                            "it; it was kept in the pack, remove it there if it is obsolete");
+                    m_result.diagnostics.append(note);
+                    break;
+                }
+            }
+        }
+    }
+
     void indexExisting()
     {
         const Pack& pack = m_result.pack;
@@ -264,8 +291,13 @@ private:
             return "it has " + std::to_string(q.options.size()) +
                    " answers; the most a pack allows is " + std::to_string(kMaxOptions);
         std::size_t correct = 0;
+        std::set<std::string> ids;
         for (const Option& option : q.options)
         {
+            if (!isValidId(option.id) || !ids.insert(option.id).second)
+                return "answer id '" + option.id + "' is not a unique id";
+            if (option.weight < -100.0 || option.weight > 100.0)
+                return "answer '" + option.id + "' has credit outside -100..100%";
             if (option.text.isEmpty())
                 return "answer '" + option.id + "' is empty";
             if (tooLong(option.text, kMaxOptionText))

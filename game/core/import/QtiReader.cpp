@@ -205,18 +205,8 @@ private:
                                       "' is missing or too large; the question keeps no figure");
             return std::nullopt;
         }
-        ImageInfo info;
-        const std::string why = checkImage(bytes, m_limits.image, info);
-        if (!why.empty())
-        {
-            m_diagnostics.warning(line, kCodeImage, "image '" + image.src + "' dropped: " + why);
-            return std::nullopt;
-        }
-        ImportedImage out;
-        out.bytes = std::move(bytes);
-        out.type = info.type;
-        out.alt = image.alt;
-        return out;
+        return acceptImage(std::move(bytes), image.alt, image.src, line, m_limits, m_result,
+                           m_diagnostics);
     }
 
     /// Relative, no scheme, and (symbolic links resolved) inside the package folder.
@@ -274,8 +264,21 @@ private:
         origin.name = item.getAttribute("title");
         q.origin = origin;
 
-        q.stem = rich(*body, true, body->line, true, &imported.figure);
-        if (const XmlNode* prompt = interaction->findChild("prompt"))
+        readTexts(item, *body, *interaction, imported);
+        bool single = true;
+        const bool weighted = readChoices(*declaration, *interaction, q, single);
+        if (!mapCredit(item, q, single, weighted))
+            return;
+        m_result.questions.push_back(std::move(imported));
+    }
+
+    /// Stem (item body without the interaction, then the prompt), figure and explanation.
+    void readTexts(const XmlNode& item, const XmlNode& body, const XmlNode& interaction,
+                   ImportedQuestion& imported)
+    {
+        Question& q = imported.question;
+        q.stem = rich(body, true, body.line, true, &imported.figure);
+        if (const XmlNode* prompt = interaction.findChild("prompt"))
         {
             RichText promptText = rich(*prompt, false, prompt->line, true, &imported.figure);
             if (!q.stem.isEmpty() && !promptText.isEmpty())
@@ -291,17 +294,23 @@ private:
             for (const TextRun& run : text.runs)
                 q.explanation.runs.push_back(run);
         }
-        q.shuffle = interaction->getAttribute("shuffle") == "true";
+        q.shuffle = interaction.getAttribute("shuffle") == "true";
         q.numbering = "ABC";
+    }
 
+    /// Options with their credit (raw: mapped values, or 1 for correct). Returns whether a
+    /// mapping gave the credit; `single` says whether one choice is expected.
+    bool readChoices(const XmlNode& declaration, const XmlNode& interaction, Question& q,
+                     bool& single)
+    {
         std::vector<std::string> correct;
-        if (const XmlNode* response = declaration->findChild("correctResponse"))
+        if (const XmlNode* response = declaration.findChild("correctResponse"))
         {
             for (const XmlNode* value : response->findChildren("value"))
                 correct.push_back(trim(value->getAllText()));
         }
         Mapping mapping;
-        if (const XmlNode* map = declaration->findChild("mapping"))
+        if (const XmlNode* map = declaration.findChild("mapping"))
         {
             mapping.present = true;
             mapping.defaultValue = number(map->getAttribute("defaultValue"), 0.0);
@@ -309,20 +318,21 @@ private:
                 mapping.entries[entry->getAttribute("mapKey")] =
                     number(entry->getAttribute("mappedValue"), 0.0);
         }
-        std::string cardinality = declaration->getAttribute("cardinality");
+        std::string cardinality = declaration.getAttribute("cardinality");
         if (cardinality.empty())
-            cardinality = interaction->getAttribute("maxChoices") == "1" ? "single" : "multiple";
-        const bool single = cardinality == "single";
+            cardinality = interaction.getAttribute("maxChoices") == "1" ? "single" : "multiple";
+        single = cardinality == "single";
 
         std::size_t index = 0;
-        for (const XmlNode* choice : interaction->findChildren("simpleChoice"))
+        for (const XmlNode* choice : interaction.findChildren("simpleChoice"))
         {
             Option option;
             option.id = choice->getAttribute("identifier");
-            if (!isValidId(option.id))
-                option.id =
-                    std::string(1, static_cast<char>('a' + std::min<std::size_t>(index, 25)));
             ++index;
+            const bool taken = std::any_of(q.options.begin(), q.options.end(),
+                                           [&](const Option& o) { return o.id == option.id; });
+            if (!isValidId(option.id) || taken)
+                option.id = "choice-" + std::to_string(index);
             option.fixed = choice->getAttribute("fixed") == "true";
             option.line = choice->line;
             option.text = rich(*choice, true, choice->line, false, nullptr);
@@ -344,9 +354,7 @@ private:
             }
             q.options.push_back(std::move(option));
         }
-        if (!mapCredit(item, q, single, mapping.present))
-            return;
-        m_result.questions.push_back(std::move(imported));
+        return mapping.present;
     }
 
     bool mapCredit(const XmlNode& item, Question& q, bool single, bool weighted)

@@ -1,5 +1,7 @@
 #include "TextUtil.hpp"
 
+#include "core/Utf8.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -20,57 +22,12 @@ std::string trim(const std::string& text)
 
 bool isValidUtf8(const std::string& bytes, std::size_t& badOffset)
 {
+    // One decoder for the whole project: the pack loader's rules are the importers' rules.
     std::size_t i = 0;
-    const std::size_t n = bytes.size();
-    while (i < n)
+    while (i < bytes.size())
     {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = 0;
-        unsigned long codePoint = 0;
-        if (c < 0x80U)
-        {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2U && c <= 0xDFU)
-        {
-            length = 2;
-            codePoint = c & 0x1FU;
-        }
-        else if (c >= 0xE0U && c <= 0xEFU)
-        {
-            length = 3;
-            codePoint = c & 0x0FU;
-        }
-        else if (c >= 0xF0U && c <= 0xF4U)
-        {
-            length = 4;
-            codePoint = c & 0x07U;
-        }
-        else
-        {
-            badOffset = i;
-            return false;
-        }
-        if (i + length > n)
-        {
-            badOffset = i;
-            return false;
-        }
-        for (std::size_t k = 1; k < length; ++k)
-        {
-            const auto next = static_cast<unsigned char>(bytes[i + k]);
-            if ((next & 0xC0U) != 0x80U)
-            {
-                badOffset = i;
-                return false;
-            }
-            codePoint = (codePoint << 6U) | (next & 0x3FU);
-        }
-        const bool overlong =
-            (length == 3 && codePoint < 0x800U) || (length == 4 && codePoint < 0x10000U);
-        const bool surrogate = codePoint >= 0xD800U && codePoint <= 0xDFFFU;
-        if (overlong || surrogate || codePoint > 0x10FFFFU)
+        const std::size_t length = validUtf8Length(bytes, i);
+        if (length == 0)
         {
             badOffset = i;
             return false;

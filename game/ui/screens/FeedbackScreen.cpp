@@ -52,15 +52,12 @@ float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQue
     {
         const core::Option& option = question.options[planned.optionOrder[position]];
         const bool chosen = contains(answer.chosenOptionIds, option.id);
-        std::string marks;
-        if (option.correct)
-            marks += "✔ Correct answer";
-        if (chosen)
-            marks += std::string(marks.empty() ? "" : "  ·  ") + "● Your choice";
+        // Words and symbols, not colour alone, say what each option was.
+        std::string marks = option.correct ? "✔ Correct answer" : "✘ Not correct";
         if (option.severity == core::OptionSeverity::Critical)
-            marks += std::string(marks.empty() ? "" : "  ·  ") + "⚠ Critical safety error";
-        if (marks.empty())
-            marks = "✘ Not correct";
+            marks += "  ·  ⚠ Critical safety error";
+        if (chosen)
+            marks = "● Your choice  ·  " + marks;
 
         auto panel = std::make_unique<Panel>();
         const std::string badge = optionBadgeFor(question, position);

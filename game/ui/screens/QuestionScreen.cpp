@@ -92,7 +92,7 @@ void QuestionScreen::layout(sf::Vector2f size)
     const float content = t.contentWidth(size.x);
     const float left = (size.x - content) / 2.0F;
     const float top = headerHeight(t);
-    const float barHeight = t.px(8.0F);
+    const float barHeight = t.px(6.0F);
     m_progress.setBounds({0.0F, top, size.x, barHeight});
     m_progress.setValue(static_cast<float>(m_index) /
                         static_cast<float>(session.getQuestionCount()));
@@ -144,7 +144,6 @@ void QuestionScreen::layout(sf::Vector2f size)
         y += option->layout(left, y, inner, t) + t.px(10.0F);
     }
     m_body.setContentHeight(y - bodyTop);
-    m_promptY = 0.0F;
 
     const float hintWidth = m_hintButton->preferredWidth(t);
     m_hintButton->setBounds({left, m_footerTop, hintWidth, buttonHeight});
@@ -326,11 +325,7 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     // The figure and the prompt scroll with the body, so draw them in its view.
     const sf::FloatRect body = m_body.getBounds();
     const sf::View saved = target.getView();
-    const sf::Vector2f size(target.getSize());
-    sf::View view(sf::FloatRect(body.left, body.top + m_body.getScroll(), body.width, body.height));
-    view.setViewport(
-        {body.left / size.x, body.top / size.y, body.width / size.x, body.height / size.y});
-    target.setView(view);
+    target.setView(clippedView(target, body, m_body.getScroll()));
     if (planned.question.figure)
     {
         if (m_figure)

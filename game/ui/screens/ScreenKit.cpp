@@ -14,7 +14,7 @@ void drawLabel(sf::RenderTarget& target, const Theme& theme, const std::string& 
 {
     sf::Text text = makeText(utf8, bold ? theme.fonts().bold : theme.fonts().regular, size, color);
     text.setPosition(std::round(x), std::round(y));
-    target.draw(text);
+    drawText(target, text);
 }
 
 void drawCentred(sf::RenderTarget& target, const Theme& theme, const std::string& utf8,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/QuestionKey.hpp"
+#include "core/Session.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
@@ -56,6 +57,7 @@ private:
 
     ScrollArea m_topics;
     std::vector<Checkbox*> m_topicBoxes;
+    std::vector<core::TopicSelection> m_boxSelections; ///< what each topic box stands for
     std::vector<std::unique_ptr<Button>> m_buttons;
     Button* m_modeTutor = nullptr;
     Button* m_modeExam = nullptr;
@@ -96,12 +98,10 @@ private:
     ProgressBar m_progress;
     ProgressBar m_timerBar;
     std::size_t m_index = 0;
-    float m_figureHeight = 0.0F;
     sf::FloatRect m_figureBox;
     std::shared_ptr<void> m_figure; ///< the figure texture, when there is one
     std::string m_figureAlt;
     float m_footerTop = 0.0F;
-    float m_promptY = 0.0F;
 };
 
 /// After a tutor-mode answer: right or wrong by icon and word, points, every option with

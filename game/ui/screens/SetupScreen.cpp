@@ -39,14 +39,12 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
 
     rebuildTopics();
     m_widgets.push_back(&m_topics);
-    m_focus.add(&m_topics);
 
     const auto add = [this](const std::string& label, std::function<void()> action,
                             Button::Kind kind = Button::Kind::Secondary)
     {
         m_buttons.push_back(std::make_unique<Button>(label, std::move(action), kind));
         m_widgets.push_back(m_buttons.back().get());
-        m_focus.add(m_buttons.back().get());
         return m_buttons.back().get();
     };
     add("−",
@@ -96,7 +94,6 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                                                      : static_cast<std::uint32_t>(std::stoul(text));
                                          });
     m_widgets.push_back(m_seed.get());
-    m_focus.add(m_seed.get());
     add("New seed",
         [this]
         {
@@ -110,28 +107,21 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_start = add(
         "Start", [this] { start(); }, Button::Kind::Primary);
     m_start->setShortcut("Enter");
+    // Focus order: the topic boxes (inside the scroll area) first, then the controls.
+    m_focus.clear();
+    for (Checkbox* box : m_topicBoxes)
+        m_focus.add(box);
+    for (Widget* widget : m_widgets)
+    {
+        if (widget != &m_topics)
+            m_focus.add(widget);
+    }
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
             if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
                 m_topics.ensureVisible(widget.getBounds());
         });
-    // The topic boxes are reached first with Tab; they live inside the scroll area.
-    FocusGroup ordered;
-    for (Checkbox* box : m_topicBoxes)
-        ordered.add(box);
-    for (Widget* widget : m_widgets)
-    {
-        if (widget != &m_topics)
-            ordered.add(widget);
-    }
-    ordered.setOnFocus(
-        [this](Widget& widget)
-        {
-            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
-                m_topics.ensureVisible(widget.getBounds());
-        });
-    m_focus = ordered;
     m_focus.focus(m_start);
     refresh();
 }
@@ -149,12 +139,22 @@ bool SetupScreen::isChosen(const std::string& packId, const std::string& topicId
 void SetupScreen::setChosen(const std::string& packId, const std::string& topicId, bool on)
 {
     std::vector<core::TopicSelection>& selections = context().setup.selections;
+    // A whole pack and some of its topics would overlap: ticking one clears the other, so
+    // the ticks always say exactly what will be asked.
     selections.erase(std::remove_if(selections.begin(), selections.end(),
                                     [&](const core::TopicSelection& s)
-                                    { return s.packId == packId && s.topicId == topicId; }),
+                                    {
+                                        if (s.packId != packId)
+                                            return false;
+                                        return s.topicId == topicId ||
+                                               (on && (topicId.empty() || s.topicId.empty()));
+                                    }),
                      selections.end());
     if (on)
         selections.push_back({packId, topicId});
+    for (std::size_t i = 0; i < m_topicBoxes.size(); ++i)
+        m_topicBoxes[i]->setChecked(
+            isChosen(m_boxSelections[i].packId, m_boxSelections[i].topicId));
     refresh();
 }
 
@@ -162,6 +162,7 @@ void SetupScreen::rebuildTopics()
 {
     m_topics.clear();
     m_topicBoxes.clear();
+    m_boxSelections.clear();
     for (const core::Pack& pack : context().packs)
     {
         auto packBox = std::make_unique<Checkbox>(
@@ -169,6 +170,7 @@ void SetupScreen::rebuildTopics()
             [this, id = pack.id](bool on) { setChosen(id, "", on); });
         packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
         m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
+        m_boxSelections.push_back({pack.id, ""});
         for (const core::Topic& topic : pack.topics)
         {
             auto box =
@@ -178,6 +180,7 @@ void SetupScreen::rebuildTopics()
             box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
             box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
             m_topicBoxes.push_back(&m_topics.add(std::move(box)));
+            m_boxSelections.push_back({pack.id, topic.id});
         }
     }
 }
@@ -190,9 +193,16 @@ void SetupScreen::refresh()
         m_matching = 0;
     m_modeTutor->setLabel(std::string(setup.mode == core::Mode::Tutor ? "● " : "○ ") + "Tutor");
     m_modeExam->setLabel(std::string(setup.mode == core::Mode::Exam ? "● " : "○ ") + "Exam");
+    m_modeTutor->setKind(setup.mode == core::Mode::Tutor ? Button::Kind::Primary
+                                                         : Button::Kind::Secondary);
+    m_modeExam->setKind(setup.mode == core::Mode::Exam ? Button::Kind::Primary
+                                                       : Button::Kind::Secondary);
     m_start->setEnabled(m_matching > 0);
+    const std::size_t playing =
+        setup.count == 0 ? m_matching : std::min(m_matching, static_cast<std::size_t>(setup.count));
     m_message = m_matching == 0 ? "Tick at least one pack or topic."
-                                : std::to_string(m_matching) + " matching questions";
+                                : "Plays " + std::to_string(playing) + " of " +
+                                      std::to_string(m_matching) + " matching questions";
 }
 
 void SetupScreen::start()
@@ -237,7 +247,6 @@ void SetupScreen::layout(sf::Vector2f size)
     const float colWidth = left + content - colX;
     const float small = t.px(48.0F);
     const float controlHeight = std::max(t.px(46.0F), t.bodySize() * 2.0F);
-    const float rowStep = controlHeight + t.bodySize() * 1.5F + t.px(14.0F);
     m_labels.clear();
     float rowY = top;
     const auto caption = [&](const std::string& text)
@@ -266,7 +275,6 @@ void SetupScreen::layout(sf::Vector2f size)
     const float newSeedWidth = std::min(m_buttons[6]->preferredWidth(t), colWidth * 0.5F);
     m_seed->setBounds({colX, rowY, colWidth - newSeedWidth - t.px(12.0F), controlHeight});
     m_buttons[6]->setBounds({colX + colWidth - newSeedWidth, rowY, newSeedWidth, controlHeight});
-    (void)rowStep;
 
     const float buttonHeight = t.px(54.0F);
     const float startWidth = std::max(t.px(220.0F), m_start->preferredWidth(t));

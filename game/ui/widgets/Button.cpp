@@ -36,7 +36,7 @@ void drawCentredLabel(sf::RenderTarget& target, const std::string& label, const 
     const float width = measureText(font, label, size);
     text.setPosition(std::round(box.left + (box.width - width) / 2.0F),
                      std::round(box.top + (box.height - size * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
 }
 
 } // namespace
@@ -52,7 +52,10 @@ void drawBox(sf::RenderTarget& target, const sf::FloatRect& bounds, const sf::Co
         shape.setOutlineColor(outline);
         shape.setOutlineThickness(-thickness);
     }
-    target.draw(shape);
+    // Opaque boxes skip blending: with software OpenGL most of a frame's time is spent
+    // reading back pixels to blend, and panels cover much of the window.
+    const bool opaque = fill.a == 255 && (thickness <= 0.0F || outline.a == 255);
+    target.draw(shape, opaque ? sf::RenderStates(sf::BlendNone) : sf::RenderStates::Default);
 }
 
 void drawFocusRing(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& bounds)
@@ -109,7 +112,7 @@ void Button::draw(sf::RenderTarget& target, const Theme& theme) const
                                 m_kind == Kind::Primary ? c.accentText : c.muted);
         key.setPosition(std::round(box.left + box.width - keyWidth - theme.px(14.0F)),
                         std::round(box.top + (box.height - theme.smallSize() * 1.2F) / 2.0F));
-        target.draw(key);
+        drawText(target, key);
     }
     drawCentredLabel(target, m_label, theme.fonts().bold, theme.bodySize(), textColor, labelBox);
     if (isFocused())
@@ -162,7 +165,8 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
         return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
-    drawBox(target, box, mixColor(c.background, c.panelHover, getHighlight() * 0.7F));
+    if (getHighlight() > 0.0F) // an unlit row is the background already: skip the fill
+        drawBox(target, box, mixColor(c.background, c.panelHover, getHighlight() * 0.7F));
     const float size = theme.px(24.0F);
     const float x = box.left + m_indent + theme.px(8.0F);
     drawTickBox(target, theme, {x, box.top + (box.height - size) / 2.0F, size, size}, m_checked);
@@ -174,7 +178,7 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
         sf::Text detail = makeText(m_detail, theme.fonts().regular, theme.smallSize(), c.muted);
         detail.setPosition(std::round(box.left + box.width - detailWidth - theme.px(10.0F)),
                            std::round(box.top + (box.height - theme.smallSize() * 1.2F) / 2.0F));
-        target.draw(detail);
+        drawText(target, detail);
     }
     // Labels that do not fit are cut with an ellipsis rather than overflowing.
     const float room = box.left + box.width - textX - detailWidth - theme.px(22.0F);
@@ -195,7 +199,7 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
     sf::Text text = makeText(label, font, theme.bodySize(), isEnabled() ? c.text : c.muted);
     text.setPosition(std::round(textX),
                      std::round(box.top + (box.height - theme.bodySize() * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
     if (isFocused())
         drawFocusRing(target, theme, box);
 }
@@ -279,7 +283,7 @@ void TextField::draw(sf::RenderTarget& target, const Theme& theme) const
     sf::Text text = makeText(shown, theme.fonts().regular, theme.bodySize(), c.text);
     text.setPosition(std::round(box.left + theme.px(12.0F)),
                      std::round(box.top + (box.height - theme.bodySize() * 1.2F) / 2.0F));
-    target.draw(text);
+    drawText(target, text);
     if (isFocused())
         drawFocusRing(target, theme, box);
 }

@@ -25,6 +25,7 @@ public:
     void activate() override;
     void setLabel(std::string label) { m_label = std::move(label); }
     [[nodiscard]] const std::string& getLabel() const { return m_label; }
+    void setKind(Kind kind) { m_kind = kind; }
     /// A key hint drawn small at the right, e.g. "Enter".
     void setShortcut(std::string shortcut) { m_shortcut = std::move(shortcut); }
     /// Width the label needs at the theme's button size, padding included.

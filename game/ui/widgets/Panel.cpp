@@ -117,7 +117,7 @@ void OptionButton::draw(sf::RenderTarget& target, const Theme& theme) const
         const float w = measureText(theme.fonts().bold, m_badge, textSize);
         letter.setPosition(std::round(badge.left + (size - w) / 2.0F),
                            std::round(badge.top + (size - textSize * 1.2F) / 2.0F));
-        target.draw(letter);
+        drawText(target, letter);
     }
     m_text.draw(target, theme);
     if (isFocused())

@@ -121,12 +121,8 @@ void ScrollArea::draw(sf::RenderTarget& target, const Theme& theme) const
     if (!isVisible())
         return;
     const sf::FloatRect box = getBounds();
-    const sf::Vector2f size(target.getSize());
     const sf::View saved = target.getView();
-    sf::View view(sf::FloatRect(box.left, box.top + m_scroll, box.width, box.height));
-    view.setViewport(sf::FloatRect(box.left / size.x, box.top / size.y, box.width / size.x,
-                                   box.height / size.y));
-    target.setView(view);
+    target.setView(clippedView(target, box, m_scroll));
     const float top = box.top + m_scroll;
     for (const auto& child : m_children)
     {
@@ -152,6 +148,17 @@ void ScrollArea::draw(sf::RenderTarget& target, const Theme& theme) const
         if (isFocused())
             drawFocusRing(target, theme, box);
     }
+}
+
+sf::View clippedView(const sf::RenderTarget& target, const sf::FloatRect& box, float scroll)
+{
+    const sf::Vector2f size(target.getSize());
+    const sf::View& current = target.getView();
+    const sf::Vector2f shift = current.getCenter() - current.getSize() / 2.0F;
+    sf::View view(sf::FloatRect(box.left, box.top + scroll, box.width, box.height));
+    view.setViewport(sf::FloatRect((box.left - shift.x) / size.x, (box.top - shift.y) / size.y,
+                                   box.width / size.x, box.height / size.y));
+    return view;
 }
 
 void FocusGroup::clear()

@@ -2,6 +2,9 @@
 
 #include "Widget.hpp"
 
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/View.hpp>
+
 #include <functional>
 #include <memory>
 #include <vector>
@@ -49,6 +52,11 @@ private:
     float m_contentHeight = 0.0F;
     float m_scroll = 0.0F;
 };
+
+/// A view that shows `box` (window pixels, scrolled down by `scroll`) clipped to that box,
+/// following any offset the target's current view already has (screen transitions slide).
+[[nodiscard]] sf::View clippedView(const sf::RenderTarget& target, const sf::FloatRect& box,
+                                   float scroll);
 
 /// Keyboard focus over a screen's widgets in reading order: Tab/Shift+Tab always move it;
 /// Up/Down (and Left/Right when `arrowsAcross` is set) move it too unless a focused widget

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace quiz::ui
 {
@@ -82,7 +83,6 @@ public:
             i = end;
         }
         flushPiece();
-        m_pendingSpaceWidth = spaceWidth;
     }
 
     float finish(float& usedWidth, std::size_t& lineCount)
@@ -98,7 +98,7 @@ private:
                    float spaceWidth)
     {
         const float gap = m_pendingSpace ? spaceWidth : 0.0F;
-        float wordWidth = advanceOf(font, word, size);
+        const float wordWidth = advanceOf(font, word, size);
         if (m_x + pieceWidth(font, size) + gap + wordWidth > m_width && !atLineStart())
         {
             newLine();
@@ -132,7 +132,6 @@ private:
             m_piece += one;
             m_empty = false;
         }
-        (void)wordWidth;
     }
 
     [[nodiscard]] bool atLineStart() const { return m_x <= 0.0F && m_piece.isEmpty(); }
@@ -182,7 +181,6 @@ private:
     float m_usedWidth = 0.0F;
     std::size_t m_lines = 1;
     bool m_pendingSpace = false;
-    float m_pendingSpaceWidth = 0.0F;
     bool m_empty = true;
     sf::String m_piece;
     const sf::Font* m_font = nullptr;
@@ -250,6 +248,73 @@ void TextBlock::draw(sf::RenderTarget& target, const Theme& /*theme*/) const
     if (!isVisible())
         return;
     for (const sf::Text& text : m_fragments)
+        drawText(target, text);
+}
+
+namespace
+{
+TextLayer* g_openLayer = nullptr;
+
+bool sameView(const sf::View& a, const sf::View& b)
+{
+    return a.getCenter() == b.getCenter() && a.getSize() == b.getSize() &&
+           a.getViewport() == b.getViewport() && a.getRotation() == b.getRotation();
+}
+} // namespace
+
+TextLayer::TextLayer(sf::RenderTarget& target) : m_target(target), m_outer(g_openLayer)
+{
+    g_openLayer = this;
+}
+
+TextLayer::~TextLayer()
+{
+    g_openLayer = m_outer;
+    // Text never overlaps other text, so regrouping it cannot change the picture.
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+                     [](const Entry& a, const Entry& b)
+                     {
+                         if (a.view != b.view)
+                             return a.view < b.view;
+                         const auto* fa = a.text.getFont();
+                         const auto* fb = b.text.getFont();
+                         if (fa != fb)
+                             return std::less<const sf::Font*>()(fa, fb);
+                         return a.text.getCharacterSize() < b.text.getCharacterSize();
+                     });
+    const sf::View saved = m_target.getView();
+    std::size_t current = m_views.size();
+    for (const Entry& entry : m_entries)
+    {
+        if (entry.view != current)
+        {
+            m_target.setView(m_views[entry.view]);
+            current = entry.view;
+        }
+        m_target.draw(entry.text);
+    }
+    m_target.setView(saved);
+}
+
+void TextLayer::add(const sf::Text& text)
+{
+    const sf::View& view = m_target.getView();
+    std::size_t index = m_views.size();
+    for (std::size_t i = 0; i < m_views.size(); ++i)
+    {
+        if (sameView(m_views[i], view))
+            index = i;
+    }
+    if (index == m_views.size())
+        m_views.push_back(view);
+    m_entries.push_back({text, index});
+}
+
+void drawText(sf::RenderTarget& target, const sf::Text& text)
+{
+    if (g_openLayer != nullptr && &g_openLayer->getTarget() == &target)
+        g_openLayer->add(text);
+    else
         target.draw(text);
 }
 

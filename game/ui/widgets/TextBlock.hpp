@@ -5,6 +5,7 @@
 
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/View.hpp>
 
 #include <vector>
 
@@ -56,6 +57,36 @@ private:
     unsigned m_themeRevision = 0;
     bool m_dirty = true;
 };
+
+/// While a TextLayer is open, text drawn with drawText() on its target is queued and drawn
+/// when the layer closes: after the boxes, grouped by clip view and glyph texture. Switching
+/// between untextured boxes and glyph textures for every widget is what costs most per frame
+/// in software OpenGL. Only one layer is open at a time (drawing is single-threaded).
+class TextLayer
+{
+public:
+    explicit TextLayer(sf::RenderTarget& target);
+    ~TextLayer();
+    TextLayer(const TextLayer&) = delete;
+    TextLayer& operator=(const TextLayer&) = delete;
+
+    void add(const sf::Text& text);
+    [[nodiscard]] sf::RenderTarget& getTarget() const { return m_target; }
+
+private:
+    struct Entry
+    {
+        sf::Text text;
+        std::size_t view;
+    };
+    sf::RenderTarget& m_target;
+    std::vector<Entry> m_entries;
+    std::vector<sf::View> m_views;
+    TextLayer* m_outer;
+};
+
+/// Draws `text` now, or queues it when a TextLayer is open on `target`.
+void drawText(sf::RenderTarget& target, const sf::Text& text);
 
 /// Measures one line of plain UTF-8 text (no wrapping) in pixels.
 [[nodiscard]] float measureText(const sf::Font& font, const std::string& utf8, float size);

@@ -1,0 +1,33 @@
+#include "ImportTypes.hpp"
+
+namespace quiz::core::import
+{
+
+std::optional<ImportedImage> acceptImage(std::string bytes, const std::string& alt,
+                                         const std::string& label, int line,
+                                         const ReadLimits& limits, ReadResult& result,
+                                         DiagnosticList& diagnostics)
+{
+    ImageInfo info;
+    const std::string why = checkImage(bytes, limits.image, info);
+    if (!why.empty())
+    {
+        diagnostics.warning(line, kCodeImage, "image '" + label + "' dropped: " + why);
+        return std::nullopt;
+    }
+    if (result.imageBytes + bytes.size() > limits.maxImageBytesTotal)
+    {
+        diagnostics.warning(line, kCodeImage,
+                            "image '" + label + "' dropped: the images of '" + result.file +
+                                "' exceed " + std::to_string(limits.maxImageBytesTotal) + " bytes");
+        return std::nullopt;
+    }
+    result.imageBytes += bytes.size();
+    ImportedImage image;
+    image.bytes = std::move(bytes);
+    image.type = info.type;
+    image.alt = alt;
+    return image;
+}
+
+} // namespace quiz::core::import
