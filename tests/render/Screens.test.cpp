@@ -453,6 +453,7 @@ TEST_CASE("Render: Sure / Unsure / Guess asked after a tutor answer, before the 
                    h.key(sf::Keyboard::Num2);
                    REQUIRE(h.stack.getTopId() == ui::ScreenId::Confidence);
                });
+}
 
 TEST_CASE("Set-up: the keyboard alone picks a topic and starts a round of it",
           "[render][display][setup]")
