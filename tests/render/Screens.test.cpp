@@ -12,6 +12,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -339,7 +340,10 @@ void fillProgress(Harness& h, const std::string& scene)
     REQUIRE(h.progress.createPlayer("Ben Okafor", kRenderNow).empty());
     REQUIRE(h.progress.createPlayer("Chloé", kRenderNow).empty());
     REQUIRE(h.progress.createPlayer("Ana", kRenderNow).empty());
-    const core::Pack& pack = h.context.packs.front();
+    const auto demo = std::find_if(h.context.packs.begin(), h.context.packs.end(),
+                                   [](const core::Pack& p) { return p.id == kPackId; });
+    REQUIRE(demo != h.context.packs.end());
+    const core::Pack& pack = *demo;
     std::vector<core::StoredAnswer> records;
     const std::vector<int> studyDays = {13, 12, 10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
     for (std::size_t d = 0; d < studyDays.size(); ++d)

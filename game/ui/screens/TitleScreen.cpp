@@ -48,8 +48,8 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                        this->context().lastError = this->context().startSession(config);
                    });
     m_statistics = add("Statistics", [this] { requestPush(ScreenId::Statistics); });
-    Button* player = add("Choose player", [this] { requestPush(ScreenId::Profiles); });
     add("Settings", [this] { requestPush(ScreenId::Settings); });
+    Button* player = add("Choose player", [this] { requestPush(ScreenId::Profiles); });
     m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
     add("Quit", [this] { this->context().quit(); });
 
