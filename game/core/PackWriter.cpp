@@ -1,5 +1,7 @@
 #include "PackWriter.hpp"
 
+#include "import/TextUtil.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -13,18 +15,6 @@ namespace
 bool isDroppedControl(unsigned char c)
 {
     return (c < 0x20U && c != '\t' && c != '\n' && c != '\r') || c == 0x7FU;
-}
-
-std::string number(double value)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.7f", value);
-    std::string text = buffer;
-    while (!text.empty() && text.back() == '0')
-        text.pop_back();
-    if (!text.empty() && text.back() == '.')
-        text.pop_back();
-    return text == "-0" ? "0" : text;
 }
 
 class Writer
@@ -135,7 +125,7 @@ private:
             out += attr("difficulty", std::to_string(q.difficulty));
         out += optional("level", q.level);
         if (q.points != 1.0)
-            out += attr("points", number(q.points));
+            out += attr("points", import::formatNumber(q.points));
         if (q.rev != 1)
             out += attr("rev", std::to_string(q.rev));
         if (q.status == QuestionStatus::Review)
@@ -216,7 +206,7 @@ private:
             if (option.correct)
                 head += " correct=\"true\"";
             if (q.scoring == ScoringRule::Weighted && q.type == QuestionType::Multiple)
-                head += attr("weight", number(option.weight));
+                head += attr("weight", import::formatNumber(option.weight));
             if (option.fixed)
                 head += " fixed=\"true\"";
             if (option.severity == OptionSeverity::Critical)
@@ -277,39 +267,7 @@ std::string escapeXmlAttribute(const std::string& text)
 
 std::string writeRichText(const RichText& text)
 {
-    std::string out;
-    for (const TextRun& run : text.runs)
-    {
-        if (run.lineBreak)
-        {
-            out += "<br/>";
-            continue;
-        }
-        std::string open;
-        std::string close;
-        if (run.bold)
-        {
-            open += "<b>";
-            close = "</b>" + close;
-        }
-        if (run.italic)
-        {
-            open += "<i>";
-            close = "</i>" + close;
-        }
-        if (run.script == Script::Sub)
-        {
-            open += "<sub>";
-            close = "</sub>" + close;
-        }
-        else if (run.script == Script::Super)
-        {
-            open += "<sup>";
-            close = "</sup>" + close;
-        }
-        out += open + escapeXmlText(run.text) + close;
-    }
-    return out;
+    return writeMarkup(text, "<br/>", escapeXmlText);
 }
 
 std::string writePack(const Pack& pack)

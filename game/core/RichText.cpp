@@ -72,6 +72,44 @@ RichText RichText::fromPlain(const std::string& text)
     return rich;
 }
 
+std::string writeMarkup(const RichText& text, const std::string& lineBreak,
+                        std::string (*escape)(const std::string&))
+{
+    std::string out;
+    for (const TextRun& run : text.runs)
+    {
+        if (run.lineBreak)
+        {
+            out += lineBreak;
+            continue;
+        }
+        std::string open;
+        std::string close;
+        if (run.bold)
+        {
+            open += "<b>";
+            close = "</b>" + close;
+        }
+        if (run.italic)
+        {
+            open += "<i>";
+            close = "</i>" + close;
+        }
+        if (run.script == Script::Sub)
+        {
+            open += "<sub>";
+            close = "</sub>" + close;
+        }
+        else if (run.script == Script::Super)
+        {
+            open += "<sup>";
+            close = "</sup>" + close;
+        }
+        out += open + escape(run.text) + close;
+    }
+    return out;
+}
+
 std::size_t countCodePoints(const std::string& utf8)
 {
     std::size_t count = 0;

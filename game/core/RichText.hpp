@@ -50,6 +50,12 @@ struct RichText
     [[nodiscard]] static RichText fromPlain(const std::string& text);
 };
 
+/// The text as markup: styled runs wrapped in <b> <i> <sub> <sup> (nested in that order),
+/// `lineBreak` written for each break, and `escape` applied to the characters (XML and HTML
+/// escape differently).
+[[nodiscard]] std::string writeMarkup(const RichText& text, const std::string& lineBreak,
+                                      std::string (*escape)(const std::string&));
+
 /// Number of code points in a UTF-8 string (continuation bytes are not counted).
 [[nodiscard]] std::size_t countCodePoints(const std::string& utf8);
 

@@ -84,6 +84,8 @@ void ClassClient::poll(std::chrono::milliseconds now)
             close(std::string("bad data from the host: ") + toString(m_decoder.getError()));
             return;
         }
+        if (received < buffer.size())
+            break; // drained for now; the next poll reads what comes later
     }
     if (m_connected && now - m_lastHeard > m_config.silenceTimeout)
     {

@@ -242,6 +242,10 @@ void HostServer::readFrom(Client& client, milliseconds now)
             drop(client, toString(client.decoder.getError()));
             return;
         }
+        // A short read means the socket is drained; select() reports it again if more comes,
+        // so the extra read that would only say "not ready" is saved.
+        if (received < buffer.size())
+            return;
     }
 }
 

@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string bytes(reinterpret_cast<const char*>(data), size);
-    quiz::core::LoadResult result = quiz::core::PackLoader().loadString(bytes, "fuzz.xml", "/nonexistent");
+    quiz::core::LoadResult result =
+        quiz::core::PackLoader().loadString(bytes, "fuzz.xml", "/nonexistent");
     if (result.pack)
     {
         quiz::core::CheckOptions options;

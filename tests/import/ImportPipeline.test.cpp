@@ -3,6 +3,7 @@
 #include "core/PackChecker.hpp"
 #include "core/PackLoader.hpp"
 #include "core/PackWriter.hpp"
+#include "core/Session.hpp"
 #include "core/import/GiftReader.hpp"
 #include "core/import/Importer.hpp"
 #include "core/import/MoodleReader.hpp"
@@ -279,4 +280,43 @@ TEST_CASE("Import: every shipped pack survives pack -> Moodle -> pack with its t
         }
     }
     CHECK(packs > 0);
+}
+
+TEST_CASE("Import: the imported Moodle bank plays a full round, every key scoring full marks",
+          "[import][pipeline][play]")
+{
+    const fs::path dir = freshDir("moodle-play");
+    const fs::path out = dir / "bank.xml";
+    const CheckedPack checked =
+        importInto({readInput(dataPath("moodle/heparin-bank.xml"), SourceFormat::Auto)}, out);
+    REQUIRE(checked.pack);
+    SessionConfig config;
+    config.mode = Mode::Tutor;
+    config.seed = 7;
+    std::string error;
+    std::optional<Session> session = Session::create({*checked.pack}, config, error);
+    INFO(error);
+    REQUIRE(session);
+    REQUIRE(session->getQuestionCount() == checked.pack->questions.size());
+    while (!session->isFinished())
+    {
+        const Question& question = session->getCurrent().question;
+        const std::vector<std::string> key = question.getCorrectOptionIds();
+        REQUIRE_FALSE(key.empty());
+        if (question.type == QuestionType::Multiple)
+        {
+            for (const std::string& id : key)
+                CHECK(session->pick(id));
+            CHECK(session->submit());
+        }
+        else
+        {
+            CHECK(session->pick(key.front()));
+        }
+        CHECK(session->next());
+    }
+    const SessionSummary summary = session->summarize();
+    CHECK(summary.questions == static_cast<int>(checked.pack->questions.size()));
+    CHECK(summary.correct == summary.questions);
+    CHECK(summary.percent == Approx(100.0));
 }

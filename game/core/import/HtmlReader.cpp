@@ -440,39 +440,7 @@ HtmlResult readHtml(const std::string& input, TextFormat format, const HtmlOptio
 
 std::string toHtml(const RichText& text)
 {
-    std::string out;
-    for (const TextRun& run : text.runs)
-    {
-        if (run.lineBreak)
-        {
-            out += "<br>";
-            continue;
-        }
-        std::string open;
-        std::string close;
-        if (run.bold)
-        {
-            open += "<b>";
-            close = "</b>" + close;
-        }
-        if (run.italic)
-        {
-            open += "<i>";
-            close = "</i>" + close;
-        }
-        if (run.script == Script::Sub)
-        {
-            open += "<sub>";
-            close = "</sub>" + close;
-        }
-        else if (run.script == Script::Super)
-        {
-            open += "<sup>";
-            close = "</sup>" + close;
-        }
-        out += open + escapeHtml(run.text) + close;
-    }
-    return out;
+    return writeMarkup(text, "<br>", escapeHtml);
 }
 
 } // namespace quiz::core::import

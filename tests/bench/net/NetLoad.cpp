@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <sys/resource.h>
@@ -384,6 +385,10 @@ int main()
     figure("net_host_cpu_share", 100.0 * cpu / wallSeconds, "%");
     figure("net_host_peak_rss", static_cast<double>(usage.ru_maxrss) / 1024.0, "MiB");
     figure("net_load_wall", wallSeconds, "s");
+    // Latencies on a 2-core machine depend on what else runs; say how busy it was.
+    double load[1] = {0.0};
+    if (getloadavg(load, 1) == 1)
+        figure("machine_load_average_1min", load[0], "runnable");
 
     bool ok = !failed && gotReport && report.finished == 1 && lost == 0 && report.dropped == 0 &&
               ackMs.size() == static_cast<std::size_t>(kClients * kQuestions);
