@@ -45,7 +45,7 @@ struct SessionConfig
     /// With onlyQuestions: play them in the listed order instead of shuffling (a review round
     /// plays the most urgent first). Keys not loaded are skipped; options are still shuffled.
     bool keepListedOrder = false;
-    std::size_t count = 0;                  ///< 0: every matching question
+    std::size_t count = 0; ///< 0: every matching question
     Mode mode = Mode::Tutor;
     int timerSeconds = 0; ///< per question; 0 = no timer
     std::uint32_t seed = 1;
