@@ -149,7 +149,27 @@ std::optional<Session> Session::create(const std::vector<Pack>& packs, const Ses
     std::vector<Candidate> candidates = collect(packs, config.selections, error);
     if (!error.empty())
         return std::nullopt;
-    if (!config.onlyQuestions.empty())
+    const bool listed = !config.onlyQuestions.empty() && config.keepListedOrder;
+    if (listed)
+    {
+        // The list's order, each question once, whatever order the packs hold them in.
+        std::vector<Candidate> kept;
+        for (const QuestionKey& key : config.onlyQuestions)
+        {
+            const auto found = std::find_if(candidates.begin(), candidates.end(),
+                                            [&key](const Candidate& candidate) {
+                                                return candidate.pack->id == key.packId &&
+                                                       candidate.question->id == key.questionId;
+                                            });
+            if (found != candidates.end())
+            {
+                kept.push_back(*found);
+                candidates.erase(found);
+            }
+        }
+        candidates = std::move(kept);
+    }
+    else if (!config.onlyQuestions.empty())
     {
         std::vector<Candidate> kept;
         for (const Candidate& candidate : candidates)
@@ -175,7 +195,8 @@ std::optional<Session> Session::create(const std::vector<Pack>& packs, const Ses
     // Question order first, then each question's option order, all from one seeded stream:
     // the same seed and packs always give the same round.
     Random random(config.seed);
-    random.shuffle(candidates);
+    if (!listed)
+        random.shuffle(candidates);
     const std::size_t count =
         config.count == 0 ? candidates.size() : std::min(config.count, candidates.size());
     candidates.resize(count);

@@ -42,7 +42,10 @@ struct SessionConfig
 {
     std::vector<TopicSelection> selections; ///< empty: every pack given to the session
     std::vector<QuestionKey> onlyQuestions; ///< non-empty: restrict to these ("Retry missed")
-    std::size_t count = 0;                  ///< 0: every matching question
+    /// With onlyQuestions: play them in the listed order instead of shuffling (a review round
+    /// plays the most urgent first). Keys not loaded are skipped; options are still shuffled.
+    bool keepListedOrder = false;
+    std::size_t count = 0; ///< 0: every matching question
     Mode mode = Mode::Tutor;
     int timerSeconds = 0; ///< per question; 0 = no timer
     std::uint32_t seed = 1;

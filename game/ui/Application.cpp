@@ -9,10 +9,13 @@
 #include <SFML/System/Sleep.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 namespace quiz::ui
 {
@@ -35,10 +38,28 @@ sf::Vector2f sizeOf(const sf::RenderWindow& window)
     return sf::Vector2f(window.getSize());
 }
 
+/// The wall clock: read here, at the edge, and passed into the progress code.
+core::TimestampMs wallClockMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+/// The local time zone's offset from UTC now, in minutes east (statistics days start at
+/// local midnight).
+int localUtcOffsetMinutes()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (localtime_r(&now, &local) == nullptr)
+        return 0;
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
 } // namespace
 
 Application::Application(LaunchOptions options)
-    : m_options(std::move(options)), m_theme(m_fonts),
+    : m_options(std::move(options)), m_progress(m_options.profileDir), m_theme(m_fonts),
       m_windowedSize(std::max(m_options.width, kMinWidth), std::max(m_options.height, kMinHeight))
 {
 }
@@ -75,6 +96,7 @@ bool Application::loadEverything()
                       << checked.diagnostics.getErrorCount() << " errors)\n";
     }
     loadHistory();
+    m_progress.openLastPlayer(wallClockMs());
     return true;
 }
 
@@ -85,6 +107,18 @@ void Application::wireContext()
     m_context.startSession = [this](const core::SessionConfig& config)
     { return startSession(config); };
     m_context.finishSession = [this] { finishSession(); };
+    m_context.progress = &m_progress;
+    m_context.now = wallClockMs;
+    m_context.utcOffsetMinutes = localUtcOffsetMinutes();
+    m_context.recordAnswer = [this](std::size_t index, core::Confidence confidence)
+    {
+        if (!m_context.session)
+            return;
+        const std::string error = m_progress.recordAnswer(
+            m_context.packs, *m_context.session, index, confidence, wallClockMs(), m_roundMode);
+        if (!error.empty())
+            std::cerr << "heparin-quiz: " << error << '\n';
+    };
     m_context.applySettings = [this] { applySettings(true); };
     m_context.toggleFullscreen = [this]
     {
@@ -101,12 +135,15 @@ void Application::wireContext()
 
 std::string Application::startSession(const core::SessionConfig& config)
 {
+    std::string roundMode = std::exchange(m_context.roundMode, {});
     std::string error;
     std::optional<core::Session> session = core::Session::create(m_context.packs, config, error);
     if (!session)
         return "Cannot start: " + error;
     m_context.session = std::move(session);
     m_context.setup.seed = config.seed;
+    m_roundMode = std::move(roundMode);
+    m_progress.clearNotices();
     m_stack.clear();
     m_stack.push(ScreenId::Title);
     m_stack.push(ScreenId::Question);

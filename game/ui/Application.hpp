@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "GameContext.hpp"
+#include "PlayerProgress.hpp"
 #include "Screen.hpp"
 #include "Script.hpp"
 #include "Theme.hpp"
@@ -70,6 +71,8 @@ private:
     void saveHistory();
 
     LaunchOptions m_options;
+    PlayerProgress m_progress;
+    std::string m_roundMode; ///< the recorded mode name of the round being played ("" = its own)
     FontSet m_fonts;
     Theme m_theme;
     AudioPlayer m_audio;

@@ -2,6 +2,7 @@
 
 #include "Settings.hpp"
 #include "core/PackChecker.hpp"
+#include "core/Progress.hpp"
 #include "core/Session.hpp"
 
 #include <functional>
@@ -15,6 +16,7 @@ namespace quiz::ui
 
 class AudioPlayer;
 class ClassGame;
+class PlayerProgress;
 class Theme;
 struct StudentState;
 
@@ -47,6 +49,17 @@ struct GameContext
     std::string lastError;                 ///< shown by the next screen that cares, then cleared
     std::shared_ptr<ClassGame> classGame;  ///< the class being hosted (projector or live)
     std::shared_ptr<StudentState> student; ///< this computer's seat in someone's live class
+
+    PlayerProgress* progress = nullptr; ///< the chosen player's history (always set)
+    /// The wall clock, read at the app edge (tests pass a fixed moment).
+    std::function<core::TimestampMs()> now;
+    int utcOffsetMinutes = 0; ///< the player's time zone, read at the app edge
+    /// The mode name the answers of the next round started are recorded under, e.g.
+    /// "review" ("" = the session's mode); startSession takes it and clears it.
+    std::string roundMode;
+    /// Records the answer at `index` of the session with what the player said before the
+    /// reveal (Confidence::None when they were not asked).
+    std::function<void(std::size_t index, core::Confidence confidence)> recordAnswer;
 
     /// Starts a round and shows its first question. Returns "" or the reason it could not.
     std::function<std::string(const core::SessionConfig&)> startSession;

@@ -36,7 +36,10 @@ enum class ScreenId
     ClassSetup,
     ClassHost,
     ClassJoin,
-    ClassStudent
+    ClassStudent,
+    Profiles,
+    Statistics,
+    Confidence
 };
 
 /// One screen of the game. Screens lay themselves out for a window size, take events

@@ -1,6 +1,7 @@
 #include "Settings.hpp"
 
 #include "core/AtomicFile.hpp"
+#include "core/Profiles.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -52,6 +53,7 @@ std::string Settings::serialize() const
     out << "sound=" << (sound ? "true" : "false") << '\n';
     out << "volume=" << volume << '\n';
     out << "default-timer=" << defaultTimer << '\n';
+    out << "ask-confidence=" << (askConfidence ? "true" : "false") << '\n';
     return out.str();
 }
 
@@ -77,6 +79,8 @@ Settings Settings::parse(const std::string& text)
             settings.sound = parseBool(value, settings.sound);
         else if (key == "volume")
             settings.volume = parseInt(value, 0, 100, settings.volume);
+        else if (key == "ask-confidence")
+            settings.askConfidence = parseBool(value, settings.askConfidence);
         else if (key == "default-timer")
             settings.defaultTimer = parseInt(value, 0, 3600, settings.defaultTimer);
     }
@@ -85,11 +89,8 @@ Settings Settings::parse(const std::string& text)
 
 std::string defaultProfileDir()
 {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/')
-        return std::string(xdg) + "/heparin-quiz";
-    if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0')
-        return std::string(home) + "/.local/share/heparin-quiz";
-    return {};
+    // The same folder `export` reads players from: one rule, in core.
+    return core::resolveDefaultProfileRoot(std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
 }
 
 Settings loadSettings(const std::string& profileDir)

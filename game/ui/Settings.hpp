@@ -14,8 +14,9 @@ struct Settings
     int textSize = 1; ///< 0..3
     bool highContrast = false;
     bool sound = true;
-    int volume = 70;      ///< 0..100
-    int defaultTimer = 0; ///< seconds per question; 0 = off
+    int volume = 70;           ///< 0..100
+    int defaultTimer = 0;      ///< seconds per question; 0 = off
+    bool askConfidence = true; ///< tutor mode: Sure / Unsure / Guess before the feedback
 
     [[nodiscard]] std::string serialize() const;
     /// Reads what it can from `text`; returns the settings with defaults for the rest.

@@ -399,6 +399,31 @@ TEST_CASE("Session: retrying the missed questions plays exactly those", "[core][
     }
 }
 
+TEST_CASE("Session: a listed round plays its questions in the given order, skipping unknown ones",
+          "[core][session]")
+{
+    Pack other = makePack();
+    other.id = "q";
+    SessionConfig config;
+    config.onlyQuestions = {{"q", "r3"}, {"p", "m2"}, {"p", "gone"}, {"p", "m1"}, {"p", "m2"}};
+    config.keepListedOrder = true;
+    config.count = 0;
+    for (std::uint32_t seed : {1U, 2U, 99U})
+    {
+        config.seed = seed;
+        const Session session = start(config, {makePack(), other});
+        REQUIRE(session.getQuestionCount() == 3);
+        CHECK(session.getQuestion(0).packId == "q");
+        CHECK(playedIds(session) == std::vector<std::string>{"r3", "m2", "m1"});
+    }
+    config.count = 2;
+    CHECK(playedIds(start(config, {makePack(), other})) == std::vector<std::string>{"r3", "m2"});
+    config.onlyQuestions = {{"p", "gone"}};
+    std::string error;
+    CHECK_FALSE(Session::create({makePack()}, config, error).has_value());
+    CHECK_FALSE(error.empty());
+}
+
 TEST_CASE("Session: questions from several packs are played together", "[core][session]")
 {
     Pack other = makePack();

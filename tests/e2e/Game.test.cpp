@@ -274,3 +274,52 @@ TEST_CASE("Game: a missing font is a clear error and a non-zero exit", "[e2e]")
     CHECK(run("--data-dir '" + kPacks + "' --font-dir /nonexistent 2>'" + err + "'") == 1);
     CHECK(has(readFile(err), "cannot load the font '/nonexistent/DejaVuSans.ttf'"));
 }
+
+TEST_CASE("Game: a player's mistakes come back as due reviews after a restart with the same "
+          "profile folder",
+          "[e2e][display][progress]")
+{
+    const fs::path dir = freshDir("progress");
+    const std::string data = "--data-dir '" + kPacks + "'";
+    const std::string common = " --window 1280x720 --profile-dir '" + (dir / "profile").string() +
+                               "' --screenshot-dir '" + dir.string() + "'";
+    // 1. Create the player on the title screen.
+    REQUIRE(run(data + common + " --script '" + kSource + "/tests/e2e/new-player.script'") == 0);
+    CHECK(has(readFile(dir / "profile" / "last-player.txt"), "Ana"));
+    // 2. A tutor round, quit after three answers (two of them wrong).
+    REQUIRE(run(data + " play --pack org.heparinquiz.test-demo --mode tutor --seed 7 --count 0" +
+                common + " --script '" + kSource + "/tests/e2e/confident-mistakes.script'") == 0);
+    // 3. Start again: the title offers the review, which plays exactly the two mistakes.
+    const fs::path results = dir / "review.json";
+    REQUIRE(run(data + common + " --results '" + results.string() + "' --script '" + kSource +
+                "/tests/e2e/review-due.script'") == 0);
+    const std::string json = readFile(results);
+    INFO(json);
+    CHECK(has(json, "\"finished\":true"));
+    std::size_t answered = 0;
+    for (std::size_t at = json.find("{\"id\":\""); at != std::string::npos;
+         at = json.find("{\"id\":\"", at + 1))
+        ++answered;
+    CHECK(answered == 2);
+    CHECK_FALSE(questionEntry(json, "mech-02").empty());
+    CHECK_FALSE(questionEntry(json, "safe-02").empty());
+    CHECK(questionEntry(json, "mech-01").empty());
+    for (const char* shot : {"players-created", "title-with-player", "confidence-asked",
+                             "title-review-due", "review-results"})
+        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+
+    // Every answer is in the player's history with its confidence and mode.
+    const fs::path exported = dir / "history.csv";
+    REQUIRE(run("export --player Ana --profile-dir '" + (dir / "profile").string() +
+                "' --output '" + exported.string() + "'") == 0);
+    const std::string csv = readFile(exported);
+    INFO(csv);
+    CHECK(has(csv, "sure"));
+    CHECK(has(csv, "unsure"));
+    CHECK(has(csv, "guess"));
+    CHECK(has(csv, "review"));
+    std::size_t lines = 0;
+    for (const char c : csv)
+        lines += c == '\n' ? 1U : 0U;
+    CHECK(lines == 1 + 3 + 2); // header, the round's three answers, the review's two
+}

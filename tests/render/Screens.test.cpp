@@ -6,12 +6,15 @@
 #include "ui/Audio.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
+#include "ui/PlayerProgress.hpp"
 #include "ui/Screen.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -22,6 +25,8 @@ namespace
 {
 
 const std::string kPackId = "org.heparinquiz.test-demo";
+/// The moment every render test plays at (2026-06-01, 09:00 UTC).
+constexpr core::TimestampMs kRenderNow = 1'780'304'400'000LL;
 
 /// A game without a window: the real screens, packs and theme, drawn into a texture.
 class Harness
@@ -68,6 +73,13 @@ public:
             m_theme.setTextSizeStep(context.settings.textSize);
         };
         context.toggleFullscreen = [] {};
+        context.progress = &progress;
+        context.now = [] { return kRenderNow; };
+        context.recordAnswer = [this](std::size_t index, core::Confidence confidence)
+        {
+            (void)progress.recordAnswer(context.packs, *context.session, index, confidence,
+                                        kRenderNow, "");
+        };
         context.quit = [] {};
         ui::registerScreens(stack, context);
     }
@@ -136,6 +148,7 @@ public:
 
     ui::GameContext context;
     ui::ScreenStack stack;
+    ui::PlayerProgress progress{""}; ///< no profile folder unless a test gives one
 
 private:
     unsigned m_width;
@@ -370,6 +383,55 @@ void playRound(ui::ClassGame& game, const std::vector<std::string>& answers)
     }
 }
 
+/// Gives the harness a profile folder with players Ana (chosen), Ben Okafor and Chloé, and
+/// fills Ana's history: two weeks of rounds that get better, a few critical choices, and
+/// mistakes made just now (so reviews are due).
+void fillProgress(Harness& h, const std::string& scene)
+{
+    const std::filesystem::path root =
+        std::filesystem::path(QUIZ_BINARY_DIR) / "render-progress" / h.name(scene);
+    std::filesystem::remove_all(root);
+    h.progress = ui::PlayerProgress(root.string());
+    REQUIRE(h.progress.createPlayer("Ben Okafor", kRenderNow).empty());
+    REQUIRE(h.progress.createPlayer("Chloé", kRenderNow).empty());
+    REQUIRE(h.progress.createPlayer("Ana", kRenderNow).empty());
+    const auto demo = std::find_if(h.context.packs.begin(), h.context.packs.end(),
+                                   [](const core::Pack& p) { return p.id == kPackId; });
+    REQUIRE(demo != h.context.packs.end());
+    const core::Pack& pack = *demo;
+    std::vector<core::StoredAnswer> records;
+    const std::vector<int> studyDays = {13, 12, 10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
+    for (std::size_t d = 0; d < studyDays.size(); ++d)
+    {
+        const core::TimestampMs day = kRenderNow - studyDays[d] * core::kMsPerDay;
+        for (std::size_t q = 0; q < pack.questions.size(); ++q)
+        {
+            const core::Question& question = pack.questions[q];
+            if (question.status != core::QuestionStatus::Published)
+                continue;
+            // Early days miss more; safety questions stay the hardest.
+            const bool right = (d + q) % 3 != 0 && (question.topicId != "safety" || d % 2 == 1);
+            std::vector<std::string> chosen;
+            if (right)
+                chosen = question.getCorrectOptionIds();
+            else
+                for (const core::Option& option : question.options)
+                    if (!option.correct)
+                    {
+                        chosen = {option.id};
+                        if (option.severity == core::OptionSeverity::Critical || d % 4 != 0)
+                            break;
+                    }
+            const core::AnswerScore score = core::scoreAnswer(question, chosen);
+            records.push_back(core::makeStoredAnswer(
+                pack, question, chosen, score,
+                right ? core::Confidence::Sure : core::Confidence::Unsure, 9000,
+                day - static_cast<core::TimestampMs>(q) * 60000, "tutor"));
+        }
+    }
+    REQUIRE(h.progress.getStore()->recordAnswers(records).isOk());
+}
+
 } // namespace
 
 TEST_CASE("Render: live class lobby with address, code and students", "[render][display][class]")
@@ -523,6 +585,86 @@ TEST_CASE("Render: class set-up with projector teams", "[render][display][class]
                    h.stack.push(ui::ScreenId::Title);
                    h.stack.push(ui::ScreenId::ClassSetup);
                    h.settle();
+               });
+}
+
+TEST_CASE("Render: the player picker with three players, the current one marked",
+          "[render][display][progress]")
+{
+    checkScene("profiles",
+               [](Harness& h)
+               {
+                   fillProgress(h, "profiles");
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Profiles);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: deleting a player asks for confirmation first", "[render][display][progress]")
+{
+    checkScene("profiles-delete",
+               [](Harness& h)
+               {
+                   fillProgress(h, "profiles-delete");
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Profiles);
+                   h.settle();
+                   // Tab from the name field: Create, Rename, Delete.
+                   for (int i = 0; i < 3; ++i)
+                       h.key(sf::Keyboard::Tab);
+                   h.key(sf::Keyboard::Enter);
+                   REQUIRE(h.progress.hasPlayer()); // nothing deleted before the confirmation
+               });
+}
+
+TEST_CASE("Render: title screen with a player and reviews due", "[render][display][progress]")
+{
+    checkScene("title-player",
+               [](Harness& h)
+               {
+                   fillProgress(h, "title-player");
+                   h.stack.push(ui::ScreenId::Title);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: statistics with mastery bars, charts and weakest topics",
+          "[render][display][progress]")
+{
+    checkScene("statistics",
+               [](Harness& h)
+               {
+                   fillProgress(h, "statistics");
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Statistics);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: statistics in high contrast with large text", "[render][display][progress]")
+{
+    checkScene("statistics-contrast",
+               [](Harness& h)
+               {
+                   fillProgress(h, "statistics-contrast");
+                   h.applyTheme(true, 2);
+                   h.stack.push(ui::ScreenId::Title);
+                   h.stack.push(ui::ScreenId::Statistics);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Render: Sure / Unsure / Guess asked after a tutor answer, before the feedback",
+          "[render][display][progress]")
+{
+    checkScene("confidence",
+               [](Harness& h)
+               {
+                   fillProgress(h, "confidence");
+                   h.start({"mon-01"}, core::Mode::Tutor);
+                   h.key(sf::Keyboard::Num2);
+                   REQUIRE(h.stack.getTopId() == ui::ScreenId::Confidence);
                });
 }
 

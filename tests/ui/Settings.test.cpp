@@ -16,6 +16,7 @@ TEST_CASE("Settings: what is saved is read back the same", "[ui][settings]")
     settings.sound = false;
     settings.volume = 40;
     settings.defaultTimer = 45;
+    settings.askConfidence = false;
     const Settings read = Settings::parse(settings.serialize());
     CHECK(read.fullscreen);
     CHECK(read.textSize == 3);
@@ -23,6 +24,8 @@ TEST_CASE("Settings: what is saved is read back the same", "[ui][settings]")
     CHECK_FALSE(read.sound);
     CHECK(read.volume == 40);
     CHECK(read.defaultTimer == 45);
+    CHECK_FALSE(read.askConfidence);
+    CHECK(Settings().askConfidence); // asked by default
 }
 
 TEST_CASE("Settings: bad values and unknown keys keep the defaults", "[ui][settings]")

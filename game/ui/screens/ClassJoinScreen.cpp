@@ -19,7 +19,7 @@ ClassJoinScreen::ClassJoinScreen(ScreenStack& stack, GameContext& context) : Scr
     const auto field = [this](std::size_t length)
     {
         auto owned = std::make_unique<TextField>("", length, nullptr);
-        owned->setAcceptsText(true);
+        owned->setAcceptsAnyText(true);
         TextField* raw = owned.get();
         m_owned.push_back(std::move(owned));
         return raw;

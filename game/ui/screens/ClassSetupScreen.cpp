@@ -88,7 +88,7 @@ ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
     for (const std::string& name : names)
     {
         auto field = std::make_unique<TextField>(name, 24, nullptr);
-        field->setAcceptsText(true);
+        field->setAcceptsAnyText(true);
         m_teamFields.push_back(static_cast<TextField*>(own(std::move(field))));
     }
     m_steppers.push_back(button("−", [this] { m_count = stepCount(m_count, -1); }));

@@ -1,3 +1,4 @@
+#include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
 #include "ui/GameContext.hpp"
@@ -97,6 +98,12 @@ void registerScreens(ScreenStack& stack, GameContext& context)
     s->registerScreen(ScreenId::ConfirmQuit,
                       [s, c] { return std::make_unique<ConfirmScreen>(*s, *c); });
     registerClassScreens(stack, context);
+    s->registerScreen(ScreenId::Profiles,
+                      [s, c] { return std::make_unique<ProfilesScreen>(*s, *c); });
+    s->registerScreen(ScreenId::Statistics,
+                      [s, c] { return std::make_unique<StatisticsScreen>(*s, *c); });
+    s->registerScreen(ScreenId::Confidence,
+                      [s, c] { return std::make_unique<ConfidenceScreen>(*s, *c); });
 }
 
 } // namespace quiz::ui

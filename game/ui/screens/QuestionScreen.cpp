@@ -1,3 +1,4 @@
+#include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
 #include "ui/Audio.hpp"
@@ -244,13 +245,22 @@ void QuestionScreen::showHint()
 void QuestionScreen::afterAnswer()
 {
     core::Session& session = *context().session;
+    const std::size_t answered = session.getAnswers().size() - 1;
     if (session.getPhase() == core::Phase::Feedback)
     {
         const core::AnswerRecord& answer = session.getAnswers().back();
+        if (askConfidence(context(), answer))
+        {
+            requestPush(ScreenId::Confidence); // it records the answer, then shows feedback
+            return;
+        }
+        context().recordAnswer(answered, core::Confidence::None);
         context().audio->play(answer.score.correct ? Cue::Correct : Cue::Wrong);
         requestReplace(ScreenId::Feedback);
+        return;
     }
-    else if (session.isFinished())
+    context().recordAnswer(answered, core::Confidence::None);
+    if (session.isFinished())
     {
         context().finishSession();
         requestReplace(ScreenId::Results);

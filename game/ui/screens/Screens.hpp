@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/QuestionKey.hpp"
 #include "core/Session.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
@@ -28,7 +29,13 @@ private:
     Button* m_play = nullptr;
     Button* m_review = nullptr;
     Button* m_classroom = nullptr;
+    Button* m_reviewDue = nullptr;
+    Button* m_statistics = nullptr;
+    Button* m_player = nullptr;
     Button* m_errors = nullptr;
+    std::vector<core::QuestionKey> m_due;
+    /// Reads the player's due reviews again (after a round or a change of player).
+    void refreshProgress();
     TextBlock m_status;
     float m_titleY = 0.0F;
 };

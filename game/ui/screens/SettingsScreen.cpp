@@ -81,6 +81,14 @@ SettingsScreen::SettingsScreen(ScreenStack& stack, GameContext& context) : Scree
             this->context().setup.timerSeconds = v;
             changed();
         });
+    // Index 9, after the steppers: laid out below them.
+    own(std::make_unique<Checkbox>("Ask Sure / Unsure / Guess before tutor feedback",
+                                   s.askConfidence,
+                                   [this](bool on)
+                                   {
+                                       this->context().settings.askConfidence = on;
+                                       changed();
+                                   }));
     own(std::make_unique<Button>(
         "Back", [this] { requestPop(); }, Button::Kind::Primary));
     m_focus.focus(m_owned.front().get());
@@ -129,6 +137,8 @@ void SettingsScreen::layout(sf::Vector2f size)
         m_owned[4 + 2 * row]->setBounds({controlsLeft + small + valueWidth, y, small, rowHeight});
         y += rowHeight + t.px(10.0F);
     }
+    m_owned[9]->setBounds({left, y, content, rowHeight});
+    y += rowHeight + t.px(10.0F);
     const float buttonHeight = t.px(54.0F);
     m_owned.back()->setBounds({left + content - t.px(200.0F),
                                std::max(y + t.px(20.0F), size.y - buttonHeight - t.px(28.0F)),

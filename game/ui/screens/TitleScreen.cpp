@@ -1,10 +1,18 @@
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
 #include "ui/GameContext.hpp"
+#include "ui/PlayerProgress.hpp"
 #include "ui/widgets/Button.hpp"
 
 namespace quiz::ui
 {
+namespace
+{
+
+/// A review round plays at most this many due questions, most urgent first.
+constexpr std::size_t kReviewRoundSize = 20;
+
+} // namespace
 
 TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
 {
@@ -18,6 +26,18 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     };
     m_play = add(
         "Play", [this] { requestPush(ScreenId::Setup); }, Button::Kind::Primary);
+    m_reviewDue = add("Review due",
+                      [this]
+                      {
+                          core::SessionConfig config;
+                          config.onlyQuestions = m_due;
+                          config.keepListedOrder = true;
+                          config.count = kReviewRoundSize;
+                          config.mode = core::Mode::Tutor;
+                          config.seed = this->context().setup.seed;
+                          this->context().roundMode = "review";
+                          this->context().lastError = this->context().startSession(config);
+                      });
     m_review = add("Review missed",
                    [this]
                    {
@@ -27,7 +47,9 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                        config.seed = this->context().setup.seed;
                        this->context().lastError = this->context().startSession(config);
                    });
+    m_statistics = add("Statistics", [this] { requestPush(ScreenId::Statistics); });
     add("Settings", [this] { requestPush(ScreenId::Settings); });
+    Button* player = add("Choose player", [this] { requestPush(ScreenId::Profiles); });
     m_classroom = add("Class game", [this] { requestPush(ScreenId::ClassSetup); });
     add("Join a class", [this] { requestPush(ScreenId::ClassJoin); });
     m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
@@ -37,23 +59,42 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_classroom->setEnabled(!context.packs.empty());
     m_review->setVisible(!context.missedHistory.empty());
     m_review->setLabel("Review missed (" + std::to_string(context.missedHistory.size()) + ")");
+    m_player = player;
+    refreshProgress();
     const std::size_t errors = context.getErrorPackCount();
     m_errors->setVisible(errors > 0);
     m_errors->setLabel("Pack problems (" + std::to_string(errors) + ")");
     m_focus.focus(m_play->isEnabled() ? m_play : m_buttons.back().get());
+    if (m_reviewDue->isVisible())
+        m_focus.focus(m_reviewDue);
+}
+
+void TitleScreen::refreshProgress()
+{
+    const PlayerProgress& progress = *context().progress;
+    m_due = context().progress->getDueKeys(context().packs, context().now());
+    m_reviewDue->setVisible(!m_due.empty());
+    m_reviewDue->setLabel("Review due (" + std::to_string(m_due.size()) + ")");
+    m_statistics->setVisible(progress.hasPlayer());
+    m_player->setVisible(progress.isAvailable());
+    m_player->setLabel(progress.hasPlayer() ? "Player: " + progress.getPlayerName()
+                                            : "Choose player");
 }
 
 void TitleScreen::layout(sf::Vector2f size)
 {
     setSize(size);
+    refreshProgress();
     const Theme& t = theme();
     const float buttonWidth = std::min(t.px(380.0F), size.x - t.px(64.0F));
-    const float buttonHeight = t.px(54.0F);
-    const float gap = t.px(14.0F);
     float visible = 0.0F;
     for (const auto& button : m_buttons)
         visible += button->isVisible() ? 1.0F : 0.0F;
     const float titleBlock = t.textSize(60.0F) * 1.3F + t.textSize(22.0F) * 1.6F + t.px(56.0F);
+    // Many buttons (a player with reviews due and pack problems) shrink to fit the window.
+    const float room = (size.y - titleBlock - t.px(150.0F)) / std::max(1.0F, visible);
+    const float buttonHeight = std::min(t.px(54.0F), room * 0.8F);
+    const float gap = std::min(t.px(14.0F), room * 0.2F);
     const float total = titleBlock + visible * (buttonHeight + gap) + t.px(120.0F);
     m_titleY = std::max(t.px(24.0F), (size.y - total) / 2.0F);
     float y = m_titleY + titleBlock;
@@ -82,12 +123,19 @@ void TitleScreen::layout(sf::Vector2f size)
         status = std::to_string(packs) + (packs == 1 ? " pack, " : " packs, ") +
                  std::to_string(questions) + (questions == 1 ? " question" : " questions");
     }
+    const PlayerProgress& progress = *context().progress;
+    if (progress.isAvailable() && !progress.hasPlayer())
+        status += "\nNo player chosen: choose one to keep your progress and reviews.";
+    for (const std::string& notice : progress.getNotices())
+        status += "\n" + notice;
     if (!context().lastError.empty())
         status += "\n" + context().lastError;
     TextStyle style;
     style.size = t.smallSize();
-    style.color = context().lastError.empty() && !context().packs.empty() ? t.colors().muted
-                                                                          : t.colors().critical;
+    style.color =
+        context().lastError.empty() && !context().packs.empty() && progress.getNotices().empty()
+            ? t.colors().muted
+            : t.colors().critical;
     core::RichText text;
     for (const core::TextRun& run : core::RichText::fromPlain(status).runs)
         text.runs.push_back(run);

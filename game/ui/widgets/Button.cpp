@@ -244,33 +244,23 @@ bool TextField::handleEvent(const sf::Event& event)
     if (event.type == sf::Event::TextEntered)
     {
         const sf::Uint32 c = event.text.unicode;
-        if (m_acceptsText && c >= 32 && c != 127)
+        const sf::String all = sf::String::fromUtf8(m_text.begin(), m_text.end());
+        const bool printable = c >= 32 && c != 127 && !(c >= 0x80 && c < 0xA0);
+        if ((m_anyText ? printable : c >= '0' && c <= '9') && all.getSize() < m_maxLength)
         {
-            const sf::String typed(c);
-            const std::basic_string<sf::Uint8> utf8 = typed.toUtf8();
-            const std::string added(utf8.begin(), utf8.end());
-            const sf::String current = sf::String::fromUtf8(m_text.begin(), m_text.end());
-            if (current.getSize() < m_maxLength)
-            {
-                m_text += added;
-                if (m_onChange)
-                    m_onChange(m_text);
-            }
-            return true;
-        }
-        if (c >= '0' && c <= '9' && m_text.size() < m_maxLength)
-        {
-            m_text += static_cast<char>(c);
+            const sf::String added(c);
+            const std::basic_string<sf::Uint8> bytes = added.toUtf8();
+            m_text.append(bytes.begin(), bytes.end());
             if (m_onChange)
                 m_onChange(m_text);
         }
-        return c >= 32 && c != 127;
+        return printable;
     }
     if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::BackSpace)
     {
         if (!m_text.empty())
         {
-            // Remove one whole UTF-8 character.
+            // Remove one whole character: continuation bytes are 10xxxxxx.
             while (m_text.size() > 1 &&
                    (static_cast<unsigned char>(m_text.back()) & 0xC0U) == 0x80U)
                 m_text.pop_back();

@@ -89,16 +89,15 @@ public:
     bool handleEvent(const sf::Event& event) override;
     void setText(std::string text) { m_text = std::move(text); }
     [[nodiscard]] const std::string& getText() const { return m_text; }
-    /// Accepts any printable character (names, addresses), not only digits. `maxLength`
-    /// then counts characters, not bytes.
-    void setAcceptsText(bool on) { m_acceptsText = on; }
+    /// Takes any printable characters (UTF-8; maxLength counts characters), not only digits.
+    void setAcceptsAnyText(bool on) { m_anyText = on; }
     void draw(sf::RenderTarget& target, const Theme& theme) const override;
 
 private:
     std::string m_text;
     std::size_t m_maxLength;
+    bool m_anyText = false;
     std::function<void(const std::string&)> m_onChange;
-    bool m_acceptsText = false;
 };
 
 /// Draws the keyboard-focus ring around `bounds`.

@@ -1,0 +1,155 @@
+#include "PlayerProgress.hpp"
+
+#include "core/AtomicFile.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+namespace quiz::ui
+{
+
+PlayerProgress::PlayerProgress(std::string root) : m_directory(std::move(root))
+{
+}
+
+std::string PlayerProgress::getLastPlayerPath() const
+{
+    return m_directory.getRoot() + "/last-player.txt";
+}
+
+void PlayerProgress::closePlayer()
+{
+    m_store.reset();
+    m_playerName.clear();
+}
+
+std::vector<core::Profile> PlayerProgress::listProfiles(std::string& error) const
+{
+    if (!isAvailable())
+        return {};
+    core::Outcome<std::vector<core::Profile>> listed = m_directory.listProfiles();
+    if (!listed.isOk())
+    {
+        error = listed.getMessage();
+        return {};
+    }
+    return listed.getValue();
+}
+
+void PlayerProgress::openLastPlayer(core::TimestampMs now)
+{
+    if (!isAvailable())
+        return;
+    std::ifstream in(getLastPlayerPath(), std::ios::binary);
+    std::string name;
+    if (!in || !std::getline(in, name) || name.empty())
+        return;
+    // A player deleted by hand is simply not chosen; anything else is worth telling.
+    if (!m_directory.findProfile(name).isOk())
+        return;
+    if (const std::string error = selectPlayer(name, now); !error.empty())
+        m_notices.push_back(error);
+}
+
+std::string PlayerProgress::selectPlayer(const std::string& name, core::TimestampMs now)
+{
+    if (!isAvailable())
+        return "No profile folder: progress cannot be kept.";
+    const core::Outcome<core::Profile> profile = m_directory.findProfile(name);
+    if (!profile.isOk())
+        return profile.getMessage();
+    closePlayer();
+    core::Outcome<std::unique_ptr<core::ProgressStore>> opened =
+        core::ProgressStore::open(profile.getValue().databasePath, now);
+    if (!opened.isOk())
+        return opened.getMessage();
+    m_store = std::move(opened.getValue());
+    m_playerName = profile.getValue().name;
+    m_notices = m_store->getNotices();
+    const std::string error =
+        core::writeFileAtomically(getLastPlayerPath(), profile.getValue().name + "\n");
+    if (!error.empty())
+        m_notices.push_back("The chosen player is not remembered: " + error);
+    return {};
+}
+
+std::string PlayerProgress::createPlayer(const std::string& name, core::TimestampMs now)
+{
+    if (!isAvailable())
+        return "No profile folder: progress cannot be kept.";
+    const core::Outcome<core::Profile> created = m_directory.createProfile(name);
+    if (!created.isOk())
+        return created.getMessage();
+    return selectPlayer(created.getValue().name, now);
+}
+
+std::string PlayerProgress::renamePlayer(const std::string& oldName, const std::string& newName)
+{
+    const core::Status renamed = m_directory.renameProfile(oldName, newName);
+    if (!renamed.isOk())
+        return renamed.message;
+    if (m_store && m_playerName == oldName)
+    {
+        m_playerName = core::trimProfileName(newName);
+        const std::string error =
+            core::writeFileAtomically(getLastPlayerPath(), m_playerName + "\n");
+        if (!error.empty())
+            m_notices.push_back("The chosen player is not remembered: " + error);
+    }
+    return {};
+}
+
+std::string PlayerProgress::deletePlayer(const std::string& name)
+{
+    if (m_store && m_playerName == name)
+        closePlayer(); // the database file must be closed before its folder goes
+    const core::Status deleted = m_directory.deleteProfile(name);
+    return deleted.isOk() ? std::string() : deleted.message;
+}
+
+std::string PlayerProgress::recordAnswer(const std::vector<core::Pack>& packs,
+                                         const core::Session& session, std::size_t index,
+                                         core::Confidence confidence, core::TimestampMs now,
+                                         const std::string& mode)
+{
+    const core::AnswerRecord* answer = session.getAnswer(index);
+    if (!m_store || answer == nullptr)
+        return {};
+    const core::PlannedQuestion& planned = session.getQuestion(index);
+    const auto pack =
+        std::find_if(packs.begin(), packs.end(),
+                     [&planned](const core::Pack& p) { return p.id == planned.packId; });
+    if (pack == packs.end())
+        return {};
+    const core::StoredAnswer record = core::makeStoredAnswer(
+        *pack, planned.question, answer->chosenOptionIds, answer->score, confidence,
+        answer->timeTaken.count(), now,
+        mode.empty() ? std::string(core::toString(session.getConfig().mode)) : mode);
+    const core::Outcome<std::int64_t> stored = m_store->recordAnswer(record);
+    if (stored.isOk())
+        return {};
+    m_notices.push_back("This answer was not saved: " + stored.getMessage());
+    return m_notices.back();
+}
+
+std::vector<core::QuestionKey> PlayerProgress::getDueKeys(const std::vector<core::Pack>& packs,
+                                                          core::TimestampMs now)
+{
+    if (!m_store)
+        return {};
+    const core::RevisionMap revisions = core::collectRevisions(packs);
+    const core::Outcome<std::vector<core::DueQuestion>> due =
+        m_store->getDueQuestions(now, &revisions);
+    if (!due.isOk())
+    {
+        if (std::find(m_notices.begin(), m_notices.end(), due.getMessage()) == m_notices.end())
+            m_notices.push_back(due.getMessage());
+        return {};
+    }
+    std::vector<core::QuestionKey> keys;
+    for (const core::DueQuestion& question : due.getValue())
+        keys.push_back(question.key);
+    return keys;
+}
+
+} // namespace quiz::ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/Pack.hpp"
+#include "core/Profiles.hpp"
+#include "core/ProgressStore.hpp"
+#include "core/Session.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+/// The player whose progress is kept, for the game: the profiles under the profile folder,
+/// the one chosen (remembered in `<root>/last-player.txt`) and its open ProgressStore.
+/// No display and no clock: the caller passes `now`. Every failure comes back as a message
+/// ("" = done); nothing here throws or exits.
+class PlayerProgress
+{
+public:
+    /// `root` is the profile folder (`--profile-dir`); "" keeps nothing.
+    explicit PlayerProgress(std::string root);
+
+    [[nodiscard]] bool isAvailable() const { return !m_directory.getRoot().empty(); }
+    [[nodiscard]] bool hasPlayer() const { return m_store != nullptr; }
+    /// The chosen player's name, "" when none is chosen.
+    [[nodiscard]] const std::string& getPlayerName() const { return m_playerName; }
+    /// The chosen player's store, or nullptr.
+    [[nodiscard]] core::ProgressStore* getStore() const { return m_store.get(); }
+
+    /// Profiles sorted by name; an empty list (and `error`) when the folder cannot be read.
+    [[nodiscard]] std::vector<core::Profile> listProfiles(std::string& error) const;
+    /// Opens the player remembered from the last run, if it still exists.
+    void openLastPlayer(core::TimestampMs now);
+    /// Opens `name`'s store and remembers the choice.
+    [[nodiscard]] std::string selectPlayer(const std::string& name, core::TimestampMs now);
+    /// Creates the profile and selects it.
+    [[nodiscard]] std::string createPlayer(const std::string& name, core::TimestampMs now);
+    [[nodiscard]] std::string renamePlayer(const std::string& oldName, const std::string& newName);
+    /// Deletes the profile and all its history; the current player is closed first.
+    [[nodiscard]] std::string deletePlayer(const std::string& name);
+
+    /// What opening the store reported (a damaged file moved aside, an upgrade), and failures
+    /// to record; shown by the title screen until clearNotices().
+    [[nodiscard]] const std::vector<std::string>& getNotices() const { return m_notices; }
+    void clearNotices() { m_notices.clear(); }
+
+    /// Records the answer at `index` of `session` (one transaction). `mode` overrides the
+    /// session's mode name when not empty (e.g. "review"). Without a player it does nothing.
+    /// A failure is kept as a notice and returned.
+    std::string recordAnswer(const std::vector<core::Pack>& packs, const core::Session& session,
+                             std::size_t index, core::Confidence confidence, core::TimestampMs now,
+                             const std::string& mode);
+
+    /// The due questions among the loaded packs, most urgent first (empty without a player).
+    [[nodiscard]] std::vector<core::QuestionKey> getDueKeys(const std::vector<core::Pack>& packs,
+                                                            core::TimestampMs now);
+
+private:
+    [[nodiscard]] std::string getLastPlayerPath() const;
+    void closePlayer();
+
+    core::ProfileDirectory m_directory;
+    std::string m_playerName;
+    std::unique_ptr<core::ProgressStore> m_store;
+    std::vector<std::string> m_notices;
+};
+
+} // namespace quiz::ui

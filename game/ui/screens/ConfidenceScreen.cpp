@@ -1,0 +1,124 @@
+#include "ProgressScreens.hpp"
+#include "ScreenKit.hpp"
+#include "ui/Audio.hpp"
+#include "ui/GameContext.hpp"
+#include "ui/PlayerProgress.hpp"
+
+#include <algorithm>
+
+namespace quiz::ui
+{
+
+bool askConfidence(const GameContext& context, const core::AnswerRecord& answer)
+{
+    return context.settings.askConfidence && context.session &&
+           context.session->getConfig().mode == core::Mode::Tutor && context.progress &&
+           context.progress->hasPlayer() && !answer.timedOut;
+}
+
+ConfidenceScreen::ConfidenceScreen(ScreenStack& stack, GameContext& context)
+    : Screen(stack, context)
+{
+    const auto add = [this](const std::string& label, const std::string& key, core::Confidence c)
+    {
+        m_buttons.push_back(std::make_unique<Button>(label, [this, c] { choose(c); }));
+        m_buttons.back()->setShortcut(key);
+        m_widgets.push_back(m_buttons.back().get());
+        m_focus.add(m_buttons.back().get());
+    };
+    add("Sure", "S", core::Confidence::Sure);
+    add("Unsure", "U", core::Confidence::Unsure);
+    add("Guess", "G", core::Confidence::Guess);
+    m_focus.setArrowsAcross(true);
+    m_focus.focus(m_buttons.front().get());
+
+    // Say what was chosen: a single answer's options lose their highlight once it is given.
+    const core::Session& session = *context.session;
+    const core::PlannedQuestion& planned = session.getCurrent();
+    std::string chosen;
+    if (const core::AnswerRecord* answer = session.getAnswer(session.getCurrentIndex()))
+    {
+        for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
+        {
+            const core::Option& option = planned.question.options[planned.optionOrder[position]];
+            const auto& ids = answer->chosenOptionIds;
+            if (std::find(ids.begin(), ids.end(), option.id) == ids.end())
+                continue;
+            chosen += (chosen.empty() ? "" : ", ") + optionBadgeFor(planned.question, position);
+            if (ids.size() == 1)
+                chosen += " (" + option.text.toPlain() + ")";
+        }
+    }
+    m_chosenText = chosen.empty() ? "You gave no answer." : "Your answer: " + chosen;
+}
+
+void ConfidenceScreen::choose(core::Confidence confidence)
+{
+    if (m_chosen)
+        return; // a double click must not record the answer twice
+    m_chosen = true;
+    const core::Session& session = *context().session;
+    context().recordAnswer(session.getCurrentIndex(), confidence);
+    const core::AnswerRecord* answer = session.getAnswer(session.getCurrentIndex());
+    context().audio->play(answer != nullptr && answer->score.correct ? Cue::Correct : Cue::Wrong);
+    requestPop();                       // this overlay
+    requestReplace(ScreenId::Feedback); // the question under it
+}
+
+void ConfidenceScreen::layout(sf::Vector2f size)
+{
+    setSize(size);
+    const Theme& t = theme();
+    const float pad = t.px(24.0F);
+    const float width = std::min(size.x - t.px(32.0F), t.px(720.0F));
+    const float buttonHeight = t.px(54.0F);
+    const float height =
+        pad + t.headingSize() * 1.4F + t.smallSize() * 1.5F + t.px(16.0F) + buttonHeight + pad;
+    m_box = {(size.x - width) / 2.0F, size.y - height - t.px(24.0F), width, height};
+    const float gap = t.px(14.0F);
+    const float buttonWidth = (width - 2 * pad - 2 * gap) / 3.0F;
+    float x = m_box.left + pad;
+    for (const auto& button : m_buttons)
+    {
+        button->setBounds({x, m_box.top + height - pad - buttonHeight, buttonWidth, buttonHeight});
+        x += buttonWidth + gap;
+    }
+}
+
+bool ConfidenceScreen::handleEvent(const sf::Event& event)
+{
+    if (isKey(event, sf::Keyboard::S))
+        choose(core::Confidence::Sure);
+    else if (isKey(event, sf::Keyboard::U))
+        choose(core::Confidence::Unsure);
+    else if (isKey(event, sf::Keyboard::G))
+        choose(core::Confidence::Guess);
+    else if (isKey(event, sf::Keyboard::Enter))
+    {
+        if (Widget* focused = m_focus.getFocused())
+            focused->activate();
+    }
+    else
+        dispatchToWidgets(event);
+    return false; // modal: the answered question underneath takes no more input
+}
+
+void ConfidenceScreen::draw(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const sf::Vector2f size = getSize();
+    sf::Color dim = t.colors().background;
+    dim.a = 150;
+    drawBox(target, {0.0F, 0.0F, size.x, size.y}, dim);
+    drawBox(target, m_box, t.colors().panel, t.colors().focus, t.borderWidth() + 1.0F);
+    const float pad = t.px(24.0F);
+    drawLabel(target, t, "How sure are you of that answer?", m_box.left + pad, m_box.top + pad,
+              t.headingSize(), t.colors().text, true);
+    const std::string& help = m_chosenText;
+    drawLabel(target, t, fitText(t.fonts().regular, help, t.smallSize(), m_box.width - 2 * pad),
+              m_box.left + pad, m_box.top + pad + t.headingSize() * 1.4F, t.smallSize(),
+              t.colors().muted);
+    drawWidgets(target);
+}
+
+} // namespace quiz::ui
