@@ -5,6 +5,7 @@
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/ScrollArea.hpp"
+#include "ui/widgets/TopicPicker.hpp"
 
 #include <memory>
 #include <string>
@@ -26,13 +27,11 @@ public:
     void draw(sf::RenderTarget& target) const override;
 
 private:
-    void rebuildTopics();
     void refresh();
     void start();
-    [[nodiscard]] bool isChosen(const std::string& packId, const std::string& topicId) const;
 
     ScrollArea m_topics;
-    std::vector<Checkbox*> m_topicBoxes;
+    TopicPicker m_picker; ///< the boxes inside m_topics
     std::vector<std::unique_ptr<Widget>> m_owned;
     std::vector<TextField*> m_teamFields;
     Button* m_projector = nullptr;

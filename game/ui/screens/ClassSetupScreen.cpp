@@ -38,11 +38,11 @@ int stepTimer(int seconds, int step)
 } // namespace
 
 ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
-    : Screen(stack, context)
+    : Screen(stack, context), m_picker(m_topics, context.setup.selections, [this] { refresh(); })
 {
     if (context.setup.selections.empty() && !context.packs.empty())
         context.setup.selections.push_back({context.packs.front().id, ""});
-    rebuildTopics();
+    m_picker.rebuild(context.packs);
     m_widgets.push_back(&m_topics);
 
     const auto own = [this](std::unique_ptr<Widget> widget)
@@ -104,7 +104,7 @@ ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
     m_start->setShortcut("Enter");
 
     // Reading order: topics, mode, teams, options, then the footer.
-    for (Checkbox* topic : m_topicBoxes)
+    for (Checkbox* topic : m_picker.getBoxes())
         m_focus.add(topic);
     for (Widget* widget : m_widgets)
     {
@@ -114,56 +114,11 @@ ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
-            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
+            if (m_picker.contains(widget))
                 m_topics.ensureVisible(widget.getBounds());
         });
     m_focus.focus(m_start);
     refresh();
-}
-
-bool ClassSetupScreen::isChosen(const std::string& packId, const std::string& topicId) const
-{
-    for (const core::TopicSelection& selection : context().setup.selections)
-    {
-        if (selection.packId == packId && selection.topicId == topicId)
-            return true;
-    }
-    return false;
-}
-
-void ClassSetupScreen::rebuildTopics()
-{
-    m_topics.clear();
-    m_topicBoxes.clear();
-    const auto choose = [this](const std::string& packId, const std::string& topicId, bool on)
-    {
-        std::vector<core::TopicSelection>& chosen = context().setup.selections;
-        chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
-                                    [&](const core::TopicSelection& s)
-                                    { return s.packId == packId && s.topicId == topicId; }),
-                     chosen.end());
-        if (on)
-            chosen.push_back({packId, topicId});
-        refresh();
-    };
-    for (const core::Pack& pack : context().packs)
-    {
-        auto packBox = std::make_unique<Checkbox>(
-            pack.title.empty() ? pack.id : pack.title, isChosen(pack.id, ""),
-            [choose, id = pack.id](bool on) { choose(id, "", on); });
-        packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
-        m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
-        for (const core::Topic& topic : pack.topics)
-        {
-            auto box =
-                std::make_unique<Checkbox>(topic.title, isChosen(pack.id, topic.id),
-                                           [choose, packId = pack.id, topicId = topic.id](bool on)
-                                           { choose(packId, topicId, on); });
-            box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
-            box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
-            m_topicBoxes.push_back(&m_topics.add(std::move(box)));
-        }
-    }
 }
 
 void ClassSetupScreen::refresh()
@@ -259,7 +214,7 @@ void ClassSetupScreen::layout(sf::Vector2f size)
 
     m_topics.setBounds({left, top + captionStep, listWidth, footer - top - captionStep - step});
     float y = m_topics.getBounds().top;
-    for (Checkbox* box : m_topicBoxes)
+    for (Checkbox* box : m_picker.getBoxes())
     {
         box->setBounds({left, y, listWidth - t.px(14.0F), row});
         y += row + t.px(4.0F);

@@ -7,6 +7,7 @@
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/ScrollArea.hpp"
 #include "ui/widgets/TextBlock.hpp"
+#include "ui/widgets/TopicPicker.hpp"
 
 #include <memory>
 #include <string>
@@ -50,15 +51,11 @@ public:
     void draw(sf::RenderTarget& target) const override;
 
 private:
-    void rebuildTopics();
     void refresh();
     void start();
-    [[nodiscard]] bool isChosen(const std::string& packId, const std::string& topicId) const;
-    void setChosen(const std::string& packId, const std::string& topicId, bool on);
 
     ScrollArea m_topics;
-    std::vector<Checkbox*> m_topicBoxes;
-    std::vector<core::TopicSelection> m_boxSelections; ///< what each topic box stands for
+    TopicPicker m_picker; ///< the boxes inside m_topics
     std::vector<std::unique_ptr<Button>> m_buttons;
     Button* m_modeTutor = nullptr;
     Button* m_modeExam = nullptr;

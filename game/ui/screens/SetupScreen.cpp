@@ -31,13 +31,14 @@ template <typename T, std::size_t N> T stepChoice(const T (&items)[N], const T& 
 
 } // namespace
 
-SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
+SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context)
+    : Screen(stack, context), m_picker(m_topics, context.setup.selections, [this] { refresh(); })
 {
     SetupChoice& setup = context.setup;
     if (setup.selections.empty() && !context.packs.empty())
         setup.selections.push_back({context.packs.front().id, ""});
 
-    rebuildTopics();
+    m_picker.rebuild(context.packs);
     m_widgets.push_back(&m_topics);
 
     const auto add = [this](const std::string& label, std::function<void()> action,
@@ -109,7 +110,7 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_start->setShortcut("Enter");
     // Focus order: the topic boxes (inside the scroll area) first, then the controls.
     m_focus.clear();
-    for (Checkbox* box : m_topicBoxes)
+    for (Checkbox* box : m_picker.getBoxes())
         m_focus.add(box);
     for (Widget* widget : m_widgets)
     {
@@ -119,70 +120,11 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
-            if (std::find(m_topicBoxes.begin(), m_topicBoxes.end(), &widget) != m_topicBoxes.end())
+            if (m_picker.contains(widget))
                 m_topics.ensureVisible(widget.getBounds());
         });
     m_focus.focus(m_start);
     refresh();
-}
-
-bool SetupScreen::isChosen(const std::string& packId, const std::string& topicId) const
-{
-    for (const core::TopicSelection& selection : context().setup.selections)
-    {
-        if (selection.packId == packId && selection.topicId == topicId)
-            return true;
-    }
-    return false;
-}
-
-void SetupScreen::setChosen(const std::string& packId, const std::string& topicId, bool on)
-{
-    std::vector<core::TopicSelection>& selections = context().setup.selections;
-    // A whole pack and some of its topics would overlap: ticking one clears the other, so
-    // the ticks always say exactly what will be asked.
-    selections.erase(std::remove_if(selections.begin(), selections.end(),
-                                    [&](const core::TopicSelection& s)
-                                    {
-                                        if (s.packId != packId)
-                                            return false;
-                                        return s.topicId == topicId ||
-                                               (on && (topicId.empty() || s.topicId.empty()));
-                                    }),
-                     selections.end());
-    if (on)
-        selections.push_back({packId, topicId});
-    for (std::size_t i = 0; i < m_topicBoxes.size(); ++i)
-        m_topicBoxes[i]->setChecked(
-            isChosen(m_boxSelections[i].packId, m_boxSelections[i].topicId));
-    refresh();
-}
-
-void SetupScreen::rebuildTopics()
-{
-    m_topics.clear();
-    m_topicBoxes.clear();
-    m_boxSelections.clear();
-    for (const core::Pack& pack : context().packs)
-    {
-        auto packBox = std::make_unique<Checkbox>(
-            pack.title.empty() ? pack.id : pack.title, isChosen(pack.id, ""),
-            [this, id = pack.id](bool on) { setChosen(id, "", on); });
-        packBox->setDetail(std::to_string(pack.countPlayableQuestions()));
-        m_topicBoxes.push_back(&m_topics.add(std::move(packBox)));
-        m_boxSelections.push_back({pack.id, ""});
-        for (const core::Topic& topic : pack.topics)
-        {
-            auto box =
-                std::make_unique<Checkbox>(topic.title, isChosen(pack.id, topic.id),
-                                           [this, packId = pack.id, topicId = topic.id](bool on)
-                                           { setChosen(packId, topicId, on); });
-            box->setDetail(std::to_string(pack.countPlayableQuestions(topic.id)));
-            box->setIndent(28.0F * static_cast<float>(topic.depth + 1));
-            m_topicBoxes.push_back(&m_topics.add(std::move(box)));
-            m_boxSelections.push_back({pack.id, topic.id});
-        }
-    }
 }
 
 void SetupScreen::refresh()
@@ -235,7 +177,7 @@ void SetupScreen::layout(sf::Vector2f size)
     m_topics.setBounds({left, top + t.bodySize() * 1.6F, listWidth,
                         footer - top - t.bodySize() * 1.6F - t.px(16.0F)});
     float y = m_topics.getBounds().top;
-    for (Checkbox* box : m_topicBoxes)
+    for (Checkbox* box : m_picker.getBoxes())
     {
         box->setBounds({left, y, listWidth - t.px(14.0F), rowHeight});
         y += rowHeight + t.px(4.0F);

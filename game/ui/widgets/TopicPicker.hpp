@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Button.hpp"
+#include "ScrollArea.hpp"
+#include "core/Pack.hpp"
+#include "core/Session.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace quiz::ui
+{
+
+/// The tick list of packs and their topics that both set-up screens show: one box per pack and
+/// per topic (indented by depth, with its question count), bound to a shared selection. A whole
+/// pack and some of its topics would overlap, so ticking one clears the other: the ticks always
+/// say exactly what will be asked.
+class TopicPicker
+{
+public:
+    /// `area` receives the boxes; `onChange` runs after every tick (the screen recounts).
+    TopicPicker(ScrollArea& area, std::vector<core::TopicSelection>& selections,
+                std::function<void()> onChange);
+
+    /// Replaces the boxes with one per pack and topic of `packs`.
+    void rebuild(const std::vector<core::Pack>& packs);
+    [[nodiscard]] bool isChosen(const std::string& packId, const std::string& topicId) const;
+    void setChosen(const std::string& packId, const std::string& topicId, bool on);
+    /// The boxes in list order (for focus order and layout).
+    [[nodiscard]] const std::vector<Checkbox*>& getBoxes() const { return m_boxes; }
+    [[nodiscard]] bool contains(const Widget& widget) const;
+
+private:
+    ScrollArea& m_area;
+    std::vector<core::TopicSelection>& m_selections;
+    std::function<void()> m_onChange;
+    std::vector<Checkbox*> m_boxes;
+    std::vector<core::TopicSelection> m_boxSelections; ///< what each box stands for
+};
+
+} // namespace quiz::ui
