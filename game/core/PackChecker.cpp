@@ -231,12 +231,15 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
     }
     std::size_t correct = 0;
     double positiveWeights = 0.0;
-    std::set<std::string> optionIds;
-    for (const Option& option : question.options)
+    for (std::size_t index = 0; index < question.options.size(); ++index)
     {
-        const std::string optionWhere = "option '" + option.id + "' of " + where;
-        if (!optionIds.insert(option.id).second)
-            m_out.error(option.line, "duplicate-id", optionWhere + ": the id is used twice");
+        const Option& option = question.options[index];
+        const auto optionWhere = [&] { return "option '" + option.id + "' of " + where; };
+        for (std::size_t earlier = 0; earlier < index; ++earlier)
+        {
+            if (question.options[earlier].id == option.id)
+                m_out.error(option.line, "duplicate-id", optionWhere() + ": the id is used twice");
+        }
         if (option.correct)
             ++correct;
         if (option.weight > 0)
@@ -247,17 +250,17 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
                         question.type == QuestionType::TrueFalse
                             ? where + " needs <rationale for=\"" + option.id +
                                   "\">: say why that answer is right or wrong"
-                            : optionWhere + " has no <rationale>: say why it is right or wrong");
+                            : optionWhere() + " has no <rationale>: say why it is right or wrong");
         if (option.correct && option.severity == OptionSeverity::Critical)
             m_out.warning(option.line, "critical-correct",
-                          optionWhere + " is marked both correct and critical");
+                          optionWhere() + " is marked both correct and critical");
         if (question.scoring != ScoringRule::Weighted && option.weight != 0.0)
             m_out.warning(option.line, "unused-weight",
-                          optionWhere + " has a weight, but only scoring=\"weighted\" uses it");
+                          optionWhere() + " has a weight, but only scoring=\"weighted\" uses it");
         checkLength(option.rationale, m_limits.maxLongText,
                     option.rationaleLine > 0 ? option.rationaleLine : option.line,
-                    optionWhere + "'s rationale");
-        checkRefs(option.refs, option.line, optionWhere);
+                    optionWhere() + "'s rationale");
+        checkRefs(option.refs, option.line, optionWhere());
     }
     if (count >= 2 && correct == 0)
         m_out.error(question.line, "no-correct-option",
@@ -289,24 +292,28 @@ void Checker::checkOptionTexts(const Question& question, const std::string& wher
 {
     if (question.type == QuestionType::TrueFalse)
         return;
-    std::map<std::string, std::string> seen;
+    std::vector<std::string> seen; // normalised texts, parallel to the options
     std::size_t shortest = std::string::npos;
     std::size_t longest = 0;
     for (const Option& option : question.options)
     {
-        const std::string optionWhere = "option '" + option.id + "' of " + where;
+        const auto optionWhere = [&] { return "option '" + option.id + "' of " + where; };
         if (option.text.isEmpty())
-            m_out.error(option.line, "empty-text", optionWhere + " has an empty <text>");
-        checkLength(option.text, m_limits.maxOptionText, option.line, optionWhere + "'s text");
+            m_out.error(option.line, "empty-text", optionWhere() + " has an empty <text>");
+        checkLength(option.text, m_limits.maxOptionText, option.line, optionWhere() + "'s text");
         const std::string text = normalise(option.text.toPlain());
         if (looksLikeAllOrNone(text))
             m_out.warning(option.line, "all-of-the-above",
-                          optionWhere + " reads like 'all/none of the above'; such options "
-                                        "reward test-taking tricks: write a real alternative");
-        const auto [it, fresh] = seen.emplace(text, option.id);
-        if (!fresh && !text.empty())
-            m_out.warning(option.line, "duplicate-option-text",
-                          optionWhere + " has the same text as option '" + it->second + "'");
+                          optionWhere() + " reads like 'all/none of the above'; such options "
+                                          "reward test-taking tricks: write a real alternative");
+        for (std::size_t earlier = 0; earlier < seen.size() && !text.empty(); ++earlier)
+        {
+            if (seen[earlier] == text)
+                m_out.warning(option.line, "duplicate-option-text",
+                              optionWhere() + " has the same text as option '" +
+                                  question.options[earlier].id + "'");
+        }
+        seen.push_back(text);
         const std::size_t length = option.text.countCharacters();
         shortest = std::min(shortest, length);
         longest = std::max(longest, length);

@@ -7,6 +7,7 @@
 
 #include <tinyxml2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -142,25 +143,20 @@ std::size_t scanEntity(const std::string& bytes, std::size_t i, int line, bool s
     return end - i + 1;
 }
 
-/// Stage 0: what TinyXML2 would let through silently.
-void scanBytes(const std::string& bytes, bool strictEntities, DiagnosticList& diagnostics)
+/// Stage 0a: every byte is valid UTF-8 and no control character appears. A tight loop with an
+/// ASCII fast path, since it sees every byte of every pack.
+void scanEncoding(const std::string& bytes, std::size_t start, ScanReporter& report)
 {
-    ScanReporter report(diagnostics);
-    enum class State
-    {
-        Markup,
-        Comment,
-        CData,
-        Instruction
-    };
-    State state = State::Markup;
     int line = 1;
-    std::size_t i = 0;
-    if (startsWith(bytes, 0, "\xEF\xBB\xBF"))
-        i = 3;
-    while (i < bytes.size())
+    const std::size_t size = bytes.size();
+    for (std::size_t i = start; i < size;)
     {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c >= 0x20 && c < 0x7F)
+        {
+            ++i;
+            continue;
+        }
         if (c == '\n')
         {
             ++line;
@@ -171,85 +167,99 @@ void scanBytes(const std::string& bytes, bool strictEntities, DiagnosticList& di
         {
             const std::size_t length = validUtf8Length(bytes, i);
             if (length == 0)
-            {
                 report.error(line, "invalid-utf8",
                              "bytes that are not UTF-8; save the file as UTF-8");
-                ++i;
-            }
-            else
-            {
-                i += length;
-            }
+            i += length == 0 ? 1 : length;
             continue;
         }
-        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
-        {
+        if (c != '\t' && c != '\r')
             report.error(line, "control-character",
                          "control character " + std::to_string(c) + " is not allowed");
-            ++i;
-            continue;
-        }
-        switch (state)
-        {
-        case State::Comment:
-            if (startsWith(bytes, i, "-->"))
-            {
-                state = State::Markup;
-                i += 3;
-                continue;
-            }
-            break;
-        case State::CData:
-            if (startsWith(bytes, i, "]]>"))
-            {
-                state = State::Markup;
-                i += 3;
-                continue;
-            }
-            break;
-        case State::Instruction:
-            if (startsWith(bytes, i, "?>"))
-            {
-                state = State::Markup;
-                i += 2;
-                continue;
-            }
-            break;
-        case State::Markup:
-            if (startsWith(bytes, i, "<!--"))
-            {
-                state = State::Comment;
-                i += 4;
-                continue;
-            }
-            if (startsWith(bytes, i, "<![CDATA["))
-            {
-                state = State::CData;
-                i += 9;
-                continue;
-            }
-            if (startsWith(bytes, i, "<?"))
-            {
-                state = State::Instruction;
-                i += 2;
-                continue;
-            }
-            if (startsWith(bytes, i, "<!DOCTYPE") || startsWith(bytes, i, "<!ENTITY"))
-            {
-                report.error(line, "doctype",
-                             "DOCTYPE and entity declarations are not allowed in a pack");
-                i += 2;
-                continue;
-            }
-            if (c == '&')
-            {
-                i += scanEntity(bytes, i, line, strictEntities, report);
-                continue;
-            }
-            break;
-        }
         ++i;
     }
+}
+
+/// Counts lines incrementally as the markup scan moves forward through the buffer.
+class LineCounter
+{
+public:
+    explicit LineCounter(const std::string& bytes) : m_bytes(bytes) {}
+
+    int at(std::size_t position)
+    {
+        m_line += static_cast<int>(std::count(m_bytes.begin() + static_cast<long>(m_position),
+                                              m_bytes.begin() + static_cast<long>(position), '\n'));
+        m_position = position;
+        return m_line;
+    }
+
+private:
+    const std::string& m_bytes;
+    std::size_t m_position = 0;
+    int m_line = 1;
+};
+
+/// Stage 0b: DOCTYPE and entity references outside comments, CDATA and processing
+/// instructions. Jumps from one '<' or '&' to the next instead of testing every byte.
+void scanMarkup(const std::string& bytes, std::size_t start, bool strictEntities,
+                ScanReporter& report)
+{
+    LineCounter lines(bytes);
+    const std::size_t size = bytes.size();
+    std::size_t i = start;
+    for (;;)
+    {
+        // A plain loop: std::string::find_first_of calls memchr once per byte here.
+        while (i < size && bytes[i] != '<' && bytes[i] != '&')
+            ++i;
+        if (i >= size)
+            break;
+        if (bytes[i] == '&')
+        {
+            i += scanEntity(bytes, i, lines.at(i), strictEntities, report);
+            continue;
+        }
+        const char* terminator = nullptr;
+        std::size_t skip = 1;
+        if (startsWith(bytes, i, "<!--"))
+        {
+            terminator = "-->";
+            skip = 4;
+        }
+        else if (startsWith(bytes, i, "<![CDATA["))
+        {
+            terminator = "]]>";
+            skip = 9;
+        }
+        else if (startsWith(bytes, i, "<?"))
+        {
+            terminator = "?>";
+            skip = 2;
+        }
+        else if (startsWith(bytes, i, "<!DOCTYPE") || startsWith(bytes, i, "<!ENTITY"))
+        {
+            report.error(lines.at(i), "doctype",
+                         "DOCTYPE and entity declarations are not allowed in a pack");
+        }
+        if (terminator == nullptr)
+        {
+            i += skip;
+            continue;
+        }
+        const std::size_t end = bytes.find(terminator, i + skip);
+        if (end == std::string::npos)
+            return; // unterminated: TinyXML2 reports it with a line
+        i = end + std::char_traits<char>::length(terminator);
+    }
+}
+
+/// Stage 0: what TinyXML2 would let through silently.
+void scanBytes(const std::string& bytes, bool strictEntities, DiagnosticList& diagnostics)
+{
+    ScanReporter report(diagnostics);
+    const std::size_t start = startsWith(bytes, 0, "\xEF\xBB\xBF") ? 3 : 0;
+    scanEncoding(bytes, start, report);
+    scanMarkup(bytes, start, strictEntities, report);
 }
 
 /// True when the line looks like it has a '<' that was meant as "less than".
@@ -309,6 +319,16 @@ std::string describeXmlError(const tinyxml2::XMLDocument& document, const std::s
     return message;
 }
 
+bool isBlank(const char* text)
+{
+    for (; *text != '\0'; ++text)
+    {
+        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
+            return false;
+    }
+    return true;
+}
+
 XmlNode convert(const tinyxml2::XMLElement& element)
 {
     XmlNode node;
@@ -317,6 +337,11 @@ XmlNode convert(const tinyxml2::XMLElement& element)
     node.line = element.GetLineNum();
     for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next())
         node.attributes.push_back({a->Name(), a->Value(), a->GetLineNum()});
+    std::size_t childCount = 0;
+    for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
+         child = child->NextSibling())
+        ++childCount;
+    node.children.reserve(childCount);
     for (const tinyxml2::XMLNode* child = element.FirstChild(); child != nullptr;
          child = child->NextSibling())
     {
@@ -334,7 +359,10 @@ XmlNode convert(const tinyxml2::XMLElement& element)
             }
             XmlNode textNode;
             textNode.kind = XmlNode::Kind::Text;
-            textNode.text = text->Value();
+            // Indentation between elements is most of a pack's text nodes; every reader folds
+            // white space anyway, so a blank run is stored as one space (no allocation).
+            const char* value = text->Value();
+            textNode.text = isBlank(value) ? " " : value;
             textNode.line = text->GetLineNum();
             node.children.push_back(std::move(textNode));
         }

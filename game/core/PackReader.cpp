@@ -71,11 +71,11 @@ std::optional<Pack> Reader::read(const XmlNode& root)
             return std::nullopt;
         }
     }
-    m_schema.checkAttributes(root,
-                             {{"formatVersion", true, AttrType::Integer, {}, 1, kFormatVersion},
-                              {"id", true, AttrType::PackId},
-                              {"version", true, AttrType::Version},
-                              {"lang", false, AttrType::Lang}});
+    m_schema.checkAttributes(
+        root, {{"formatVersion", true, AttrType::Integer, nullptr, 1, kFormatVersion},
+               {"id", true, AttrType::PackId},
+               {"version", true, AttrType::Version},
+               {"lang", false, AttrType::Lang}});
     pack.formatVersion = static_cast<int>(m_schema.getInteger(root, "formatVersion", 1));
     pack.id = root.getAttribute("id");
     pack.version = root.getAttribute("version");
@@ -186,7 +186,7 @@ void Reader::readSources(const XmlNode& sources, Pack& pack)
     for (const XmlNode* element : sources.findChildren("source"))
     {
         m_schema.checkAttributes(*element, {{"id", true, AttrType::Id},
-                                            {"type", true, AttrType::Enum, kSourceTypes},
+                                            {"type", true, AttrType::Enum, &kSourceTypes},
                                             {"url", false, AttrType::Text},
                                             {"doi", false, AttrType::Text},
                                             {"isbn", false, AttrType::Text},
@@ -240,15 +240,15 @@ void Reader::readQuestion(const XmlNode& element, Question& question)
 {
     question.line = element.line;
     m_schema.checkAttributes(element, {{"id", true, AttrType::Id},
-                                       {"type", true, AttrType::Enum, kQuestionTypes},
+                                       {"type", true, AttrType::Enum, &kQuestionTypes},
                                        {"topic", true, AttrType::Id},
                                        {"difficulty", false, AttrType::Difficulty},
-                                       {"level", false, AttrType::Enum, kLevels},
+                                       {"level", false, AttrType::Enum, &kLevels},
                                        {"points", false, AttrType::PositiveNumber},
-                                       {"rev", false, AttrType::Integer, {}, 1, 1000000},
-                                       {"status", false, AttrType::Enum, kStatuses},
-                                       {"scoring", false, AttrType::Enum, kScoring},
-                                       {"answer", false, AttrType::Enum, kBool},
+                                       {"rev", false, AttrType::Integer, nullptr, 1, 1000000},
+                                       {"status", false, AttrType::Enum, &kStatuses},
+                                       {"scoring", false, AttrType::Enum, &kScoring},
+                                       {"answer", false, AttrType::Enum, &kBool},
                                        {"lang", false, AttrType::Lang}});
     question.id = element.getAttribute("id");
     const std::string type = element.getAttribute("type", "single");
@@ -313,8 +313,8 @@ void Reader::readQuestion(const XmlNode& element, Question& question)
 
 void Reader::readOptions(const XmlNode& element, Question& question)
 {
-    m_schema.checkAttributes(element, {{"shuffle", false, AttrType::Enum, kBool},
-                                       {"numbering", false, AttrType::Enum, kNumbering}});
+    m_schema.checkAttributes(element, {{"shuffle", false, AttrType::Enum, &kBool},
+                                       {"numbering", false, AttrType::Enum, &kNumbering}});
     m_schema.checkChildren(element, {{"option", 0, kUnbounded}});
     question.shuffle = element.getAttribute("shuffle", "true") == "true";
     question.numbering = element.getAttribute("numbering", "ABC");
@@ -322,10 +322,10 @@ void Reader::readOptions(const XmlNode& element, Question& question)
     {
         m_schema.checkAttributes(*optionElement,
                                  {{"id", true, AttrType::Id},
-                                  {"correct", false, AttrType::Enum, kBool},
-                                  {"weight", false, AttrType::Number, {}, -100, 100},
-                                  {"fixed", false, AttrType::Enum, kBool},
-                                  {"severity", false, AttrType::Enum, kSeverity}});
+                                  {"correct", false, AttrType::Enum, &kBool},
+                                  {"weight", false, AttrType::Number, nullptr, -100, 100},
+                                  {"fixed", false, AttrType::Enum, &kBool},
+                                  {"severity", false, AttrType::Enum, &kSeverity}});
         Option option;
         option.id = optionElement->getAttribute("id");
         option.correct = optionElement->getAttribute("correct") == "true";
@@ -369,8 +369,8 @@ void Reader::readTrueFalse(const XmlNode& element, Question& question)
     question.shuffle = false;
     for (const XmlNode* rationale : element.findChildren("rationale"))
     {
-        m_schema.checkAttributes(*rationale, {{"for", true, AttrType::Enum, kBool},
-                                              {"severity", false, AttrType::Enum, kSeverity}});
+        m_schema.checkAttributes(*rationale, {{"for", true, AttrType::Enum, &kBool},
+                                              {"severity", false, AttrType::Enum, &kSeverity}});
         const std::string forValue = rationale->getAttribute("for");
         Option& option = question.options[forValue == "true" ? 0 : 1];
         if (forValue != "true" && forValue != "false")
@@ -404,7 +404,7 @@ void Reader::readQuestionExtras(const XmlNode& element, Question& question)
     }
     for (const XmlNode* feedback : element.findChildren("feedback"))
     {
-        m_schema.checkAttributes(*feedback, {{"on", true, AttrType::Enum, kFeedbackOn}});
+        m_schema.checkAttributes(*feedback, {{"on", true, AttrType::Enum, &kFeedbackOn}});
         question.feedback.push_back({feedback->getAttribute("on"), m_schema.readRich(*feedback)});
     }
     if (const XmlNode* figure = element.findChild("figure"))
@@ -423,7 +423,7 @@ void Reader::readQuestionExtras(const XmlNode& element, Question& question)
     }
     if (const XmlNode* origin = element.findChild("origin"))
     {
-        m_schema.checkAttributes(*origin, {{"format", true, AttrType::Enum, kOriginFormats},
+        m_schema.checkAttributes(*origin, {{"format", true, AttrType::Enum, &kOriginFormats},
                                            {"file", false, AttrType::Text},
                                            {"idnumber", false, AttrType::Text},
                                            {"name", false, AttrType::Text},

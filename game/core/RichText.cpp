@@ -31,7 +31,10 @@ std::string RichText::toPlain() const
 
 std::size_t RichText::countCharacters() const
 {
-    return countCodePoints(toPlain());
+    std::size_t count = 0;
+    for (const TextRun& run : runs)
+        count += run.lineBreak ? 1 : countCodePoints(run.text);
+    return count;
 }
 
 void RichText::append(const std::string& text, bool bold, bool italic, Script script)

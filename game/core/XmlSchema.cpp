@@ -25,7 +25,7 @@ bool isBlank(const std::string& text)
     return true;
 }
 
-std::vector<std::string> namesOf(const std::vector<AttrSpec>& specs)
+std::vector<std::string> namesOf(std::initializer_list<AttrSpec> specs)
 {
     std::vector<std::string> names;
     for (const AttrSpec& spec : specs)
@@ -232,12 +232,12 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
     case AttrType::Enum:
     {
         bool known = false;
-        for (const std::string& allowed : spec.values)
+        for (const std::string& allowed : *spec.values)
             known = known || allowed == value;
         if (!known)
             m_out.error(line, "bad-value",
-                        where + ": must be " + joinEnum(spec.values) +
-                            didYouMean(value, spec.values, "\"", "\""));
+                        where + ": must be " + joinEnum(*spec.values) +
+                            didYouMean(value, *spec.values, "\"", "\""));
         break;
     }
     case AttrType::Integer:
@@ -277,20 +277,20 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
     }
 }
 
-void Schema::checkAttributes(const XmlNode& element, const std::vector<AttrSpec>& specs)
+void Schema::checkAttributes(const XmlNode& element, std::initializer_list<AttrSpec> specs)
 {
     for (const XmlAttribute& attribute : element.attributes)
     {
         const AttrSpec* spec = nullptr;
         for (const AttrSpec& candidate : specs)
         {
-            if (candidate.name == attribute.name)
+            if (attribute.name == candidate.name)
                 spec = &candidate;
         }
         if (spec == nullptr)
         {
             const int line = attribute.line > 0 ? attribute.line : element.line;
-            if (specs.empty())
+            if (specs.size() == 0)
                 m_out.error(line, "unknown-attribute",
                             "<" + element.name + "> takes no attributes, but has " +
                                 attribute.name + "=");
@@ -306,14 +306,15 @@ void Schema::checkAttributes(const XmlNode& element, const std::vector<AttrSpec>
     {
         if (spec.required && element.findAttribute(spec.name) == nullptr)
             m_out.error(element.line, "missing-attribute",
-                        "<" + element.name + "> needs " + spec.name + "=\"...\"");
+                        "<" + element.name + "> needs " + std::string(spec.name) + "=\"...\"");
     }
 }
 
-void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>& specs,
+void Schema::checkChildren(const XmlNode& element, std::initializer_list<ChildSpec> specs,
                            const std::string& where)
 {
     const std::string owner = where.empty() ? "<" + element.name + ">" : where;
+    const ChildSpec* const first = specs.begin();
     std::vector<int> counts(specs.size(), 0);
     int lastSlot = -1;
     std::string lastName;
@@ -329,7 +330,7 @@ void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>&
         std::size_t index = specs.size();
         for (std::size_t i = 0; i < specs.size(); ++i)
         {
-            if (specs[i].name == child.name)
+            if (child.name == first[i].name)
                 index = i;
         }
         if (index == specs.size())
@@ -345,7 +346,7 @@ void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>&
                             didYouMean(child.name, names, "<", ">"));
             continue;
         }
-        const ChildSpec& spec = specs[index];
+        const ChildSpec& spec = first[index];
         if (spec.max == 0)
         {
             m_out.error(child.line, "unexpected-element",
@@ -359,7 +360,8 @@ void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>&
         // Order is judged against the latest child, so one misplaced element is one error.
         lastSlot = slot;
         lastName = child.name;
-        if (++counts[index] == spec.max + 1 && spec.max != kUnbounded)
+        ++counts[index];
+        if (spec.max != kUnbounded && counts[index] == spec.max + 1)
             m_out.error(child.line, "duplicate-element",
                         owner + " may have " +
                             (spec.max == 1 ? std::string("only one")
@@ -368,8 +370,9 @@ void Schema::checkChildren(const XmlNode& element, const std::vector<ChildSpec>&
     }
     for (std::size_t i = 0; i < specs.size(); ++i)
     {
-        if (counts[i] < specs[i].min)
-            m_out.error(element.line, "missing-element", owner + " needs <" + specs[i].name + ">");
+        if (counts[i] < first[i].min)
+            m_out.error(element.line, "missing-element",
+                        owner + " needs <" + std::string(first[i].name) + ">");
     }
 }
 

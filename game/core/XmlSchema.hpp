@@ -4,6 +4,7 @@
 #include "RichText.hpp"
 #include "Xml.hpp"
 
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <vector>
@@ -30,17 +31,16 @@ enum class AttrType
 
 struct AttrSpec
 {
-    AttrSpec(std::string specName, bool isRequired, AttrType specType,
-             std::vector<std::string> allowed = {}, double low = 0, double high = 0)
-        : name(std::move(specName)), required(isRequired), type(specType),
-          values(std::move(allowed)), min(low), max(high)
+    AttrSpec(const char* specName, bool isRequired, AttrType specType,
+             const std::vector<std::string>* allowed = nullptr, double low = 0, double high = 0)
+        : name(specName), required(isRequired), type(specType), values(allowed), min(low), max(high)
     {
     }
 
-    std::string name;
+    const char* name;
     bool required = false;
     AttrType type = AttrType::Text;
-    std::vector<std::string> values;
+    const std::vector<std::string>* values; ///< for AttrType::Enum; outlives the spec
     double min = 0;
     double max = 0;
 };
@@ -49,12 +49,12 @@ struct AttrSpec
 /// higher slot. Children sharing a slot are alternatives. -1 means "its index in the list".
 struct ChildSpec
 {
-    ChildSpec(std::string specName, int low, int high, int order = -1)
-        : name(std::move(specName)), min(low), max(high), slot(order)
+    ChildSpec(const char* specName, int low, int high, int order = -1)
+        : name(specName), min(low), max(high), slot(order)
     {
     }
 
-    std::string name;
+    const char* name;
     int min = 0;
     int max = kUnbounded;
     int slot = -1;
@@ -70,9 +70,9 @@ public:
 
     [[nodiscard]] DiagnosticList& diagnostics() { return m_out; }
 
-    void checkAttributes(const XmlNode& element, const std::vector<AttrSpec>& specs);
+    void checkAttributes(const XmlNode& element, std::initializer_list<AttrSpec> specs);
     /// `where` names the owner in messages, e.g. "question 'q1'".
-    void checkChildren(const XmlNode& element, const std::vector<ChildSpec>& specs,
+    void checkChildren(const XmlNode& element, std::initializer_list<ChildSpec> specs,
                        const std::string& where = {});
     /// The element must have no child elements and no text.
     void checkEmpty(const XmlNode& element);
