@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <stdlib.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace quiz::core;
@@ -64,6 +66,28 @@ void figure(const char* name, double value, const char* unit)
 {
     std::printf("figure %s %.3f %s\n", name, value, unit);
     std::fflush(stdout);
+}
+
+// The disk's own cost of one durable 4 KiB write (write + fdatasync), measured in the same
+// folder: recording an answer commits with one such flush, so this is its floor.
+std::vector<double> probeFlushMs(const std::string& folder, int samples)
+{
+    std::vector<double> ms;
+    const std::string path = (fs::path(folder) / "flush-probe.bin").string();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return ms;
+    const std::string block(4096, 'x');
+    for (int i = 0; i < samples; ++i)
+    {
+        const Clock::time_point started = Clock::now();
+        if (::pwrite(fd, block.data(), block.size(), 0) < 0 || ::fdatasync(fd) != 0)
+            break;
+        ms.push_back(elapsedMs(started));
+    }
+    ::close(fd);
+    ::unlink(path.c_str());
+    return ms;
 }
 
 int fail(const std::string& message)
@@ -130,6 +154,12 @@ int main(int argc, char** argv)
                 batch.clear();
             }
         }
+    }
+    const std::vector<double> flushMs = probeFlushMs(folder, 300);
+    if (!flushMs.empty())
+    {
+        figure("progress.disk_flush_4k.p50", percentile(flushMs, 0.50), "ms");
+        figure("progress.disk_flush_4k.p99", percentile(flushMs, 0.99), "ms");
     }
     figure("progress.record_answer.p50", percentile(recordMs, 0.50), "ms");
     figure("progress.record_answer.p99", percentile(recordMs, 0.99), "ms");
