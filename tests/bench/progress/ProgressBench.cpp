@@ -3,6 +3,7 @@
 // answers (< 100 ms: open the file and compute everything the statistics screen shows).
 // Usage: progress_bench [FOLDER]  (default: a new folder under the system temporary folder,
 // which must be on a real disk for the recording figure to mean anything).
+#include "core/ProgressDatabase.hpp"
 #include "core/ProgressStore.hpp"
 #include "core/Random.hpp"
 
@@ -164,6 +165,31 @@ int main(int argc, char** argv)
     figure("progress.record_answer.p50", percentile(recordMs, 0.50), "ms");
     figure("progress.record_answer.p99", percentile(recordMs, 0.99), "ms");
     figure("progress.record_answer.max", percentile(recordMs, 1.0), "ms");
+
+    // The store's own share: the same recording on a scratch file with the disk flush turned
+    // off (never done by the game), so recording = this + one flush of the disk.
+    {
+        const std::string scratch = (fs::path(folder) / "unflushed.sqlite").string();
+        auto opened = ProgressStore::open(scratch, kStart);
+        if (!opened.isOk())
+            return fail(opened.getMessage());
+        (void)opened.getValue()->getDatabase().exec("PRAGMA synchronous = OFF");
+        std::vector<double> cpuMs;
+        for (int i = 0; i < warmup + samples; ++i)
+        {
+            const AnswerRecord answer = makeAnswer(random, kStart + i * 1000);
+            const Clock::time_point started = Clock::now();
+            if (!opened.getValue()->recordAnswer(answer).isOk())
+                return fail("cannot record into " + scratch);
+            if (i >= warmup)
+                cpuMs.push_back(elapsedMs(started));
+        }
+        opened.getValue().reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(scratch + suffix, ec);
+        figure("progress.record_answer_without_flush.p50", percentile(cpuMs, 0.50), "ms");
+        figure("progress.record_answer_without_flush.p99", percentile(cpuMs, 0.99), "ms");
+    }
 
     // 3. Opening the statistics of the 100,000-answer profile: open + compute, as the
     //    statistics screen does. Several rounds; the first is reported apart as it may find
