@@ -16,6 +16,7 @@ namespace
 
 const char* const kNameFile = "name.txt";
 const char* const kDatabaseFile = "progress.sqlite";
+const char* const kLastProfileFile = "last-profile.txt";
 constexpr std::size_t kMaxSlugLength = 24;
 constexpr int kMaxFolderAttempts = 10000;
 
@@ -307,6 +308,33 @@ Status ProfileDirectory::deleteProfile(const std::string& name)
                                "' was removed from the list, but some files remain in " +
                                path.string() + ": " + ec.message());
     return Status::success();
+}
+
+Status ProfileDirectory::setLastProfile(const std::string& name)
+{
+    Outcome<Profile> profile = findProfile(name);
+    if (!profile.isOk())
+        return Status::failure(profile.getMessage());
+    const std::string failure = writeFileAtomically((fs::path(m_root) / kLastProfileFile).string(),
+                                                    profile.getValue().folderName);
+    return failure.empty() ? Status::success() : Status::failure(failure);
+}
+
+Outcome<Profile> ProfileDirectory::getLastProfile() const
+{
+    Outcome<std::string> folder =
+        readSmallFile((fs::path(m_root) / kLastProfileFile).string(), 256);
+    if (!folder.isOk())
+        return Outcome<Profile>::failure("no profile was picked before");
+    Outcome<std::vector<Profile>> profiles = listProfiles();
+    if (!profiles.isOk())
+        return Outcome<Profile>::failure(profiles.getMessage());
+    for (const Profile& profile : profiles.getValue())
+    {
+        if (profile.folderName == folder.getValue())
+            return profile;
+    }
+    return Outcome<Profile>::failure("the profile picked last no longer exists");
 }
 
 } // namespace quiz::core

@@ -60,6 +60,12 @@ public:
     /// Deletes the profile's folder with all its history. The UI asks for confirmation first.
     [[nodiscard]] Status deleteProfile(const std::string& name);
 
+    /// Remembers the profile picked last (`<root>/last-profile.txt`, its folder name), so the
+    /// title screen can preselect it.
+    [[nodiscard]] Status setLastProfile(const std::string& name);
+    /// The profile picked last, or a failure when none was remembered or it is gone.
+    [[nodiscard]] Outcome<Profile> getLastProfile() const;
+
 private:
     [[nodiscard]] std::string getProfilesFolder() const;
 

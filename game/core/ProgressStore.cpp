@@ -96,6 +96,26 @@ bool needsFullCheck(const std::string& path, std::uint64_t alwaysCheckBelowBytes
     return ec || size < alwaysCheckBelowBytes;
 }
 
+// With `full`, reads every page (PRAGMA quick_check); otherwise only the schema and the root
+// pages. False with a description when damage was found.
+bool verifyPages(SqlDatabase& database, bool full, std::string& damage)
+{
+    int code = SQLITE_OK;
+    if (full)
+    {
+        const std::string check = database.queryText("PRAGMA quick_check", code);
+        damage = code != SQLITE_OK ? database.getError() : check;
+        return code == SQLITE_OK && check == "ok";
+    }
+    (void)database.queryText("SELECT count(*) FROM sqlite_master", code);
+    if (code == SQLITE_OK)
+        (void)database.queryText(
+            "SELECT (SELECT count(*) FROM topic_totals) + (SELECT max(id) FROM answers)", code);
+    // An empty (version 0) file has no tables yet: only damage counts here.
+    damage = database.getError();
+    return !isCorruptionCode(code);
+}
+
 // Everything that can be decided without writing comes first, so a file from a newer
 // version, or one that is refused for another reason, is left exactly as it was.
 Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
@@ -126,23 +146,9 @@ Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
                                       "(progress format " +
                                           versionText + "; this version reads up to " +
                                           std::to_string(kProgressSchemaVersion) + ")");
-    if (fullCheck)
-    {
-        const std::string check = database->queryText("PRAGMA quick_check", code);
-        if (code != SQLITE_OK || check != "ok")
-            return fail(OpenState::Corrupt, code != SQLITE_OK ? database->getError() : check);
-    }
-    else
-    {
-        // Still read the schema and every table's root page.
-        (void)database->queryText("SELECT count(*) FROM sqlite_master", code);
-        if (code == SQLITE_OK)
-            (void)database->queryText("SELECT (SELECT count(*) FROM topic_totals) + "
-                                      "(SELECT max(id) FROM answers)",
-                                      code);
-        if (isCorruptionCode(code))
-            return fail(OpenState::Corrupt, database->getError());
-    }
+    std::string damage;
+    if (!verifyPages(*database, fullCheck, damage))
+        return fail(OpenState::Corrupt, damage);
     if (version == 0 && hasForeignTables(*database, code))
         return fail(OpenState::Corrupt, "it holds tables this game does not know");
     if (sqlite3_db_readonly(database->get(), "main") == 1)
@@ -255,7 +261,8 @@ ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwa
                           std::to_string(attempt.fromVersion) + " to " +
                           std::to_string(kProgressSchemaVersion) + ".");
     std::error_code ec;
-    fs::remove(getCheckMarkerPath(path), ec); // a full check has just passed
+    // The marker made tryOpen run the full check, which passed: it has done its job.
+    fs::remove(getCheckMarkerPath(path), ec);
     std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(attempt.database)));
     store->m_insert = std::move(insert);
     store->m_notices = std::move(notices);

@@ -80,7 +80,7 @@ public:
     /// For tests and tools: runs `PRAGMA integrity_check` and returns its first line ("ok").
     [[nodiscard]] Outcome<std::string> checkIntegrity() const;
 
-    /// The connection, for the statistics queries in Statistics.cpp.
+    /// The raw connection, for tests and tools that must reach below the store.
     [[nodiscard]] SqlDatabase& getDatabase() const { return *m_database; }
 
 private:

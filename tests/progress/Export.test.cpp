@@ -1,5 +1,6 @@
 #include "TempDir.hpp"
 #include "core/Profiles.hpp"
+#include "core/ProgressDatabase.hpp"
 #include "core/ProgressExport.hpp"
 #include "core/ProgressStore.hpp"
 #include "support/RunProcess.hpp"
@@ -7,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace quiz::core;
 using quiz::test::readBytes;
@@ -190,4 +192,38 @@ TEST_CASE("CLI export: the default profile folder follows XDG_DATA_HOME", "[prog
     INFO(result.err);
     CHECK(result.exitCode == 0);
     CHECK(result.out == kHeader);
+}
+
+TEST_CASE("CLI export: a damaged or newer database is reported, never dropped",
+          "[progress][export][cli]")
+{
+    TempDir temp;
+    ProfileDirectory profiles(temp.getPath().string());
+    Outcome<Profile> eve = profiles.createProfile("Eve");
+    REQUIRE(eve.isOk());
+    const std::string database = eve.getValue().databasePath;
+    const std::string dir = temp.getPath().string();
+    {
+        std::ofstream out(database, std::ios::binary);
+        out << std::string(3000, 'z');
+    }
+    const auto damaged = runProcess(kExe, {"export", "--player", "Eve", "--profile-dir", dir});
+    CHECK(damaged.exitCode == 0);
+    CHECK(damaged.out == kHeader);
+    CHECK(damaged.err.find("could not be read") != std::string::npos);
+    CHECK(damaged.err.find("It was kept as " + database + ".corrupt-") != std::string::npos);
+
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(database + suffix);
+    {
+        auto store = ProgressStore::open(database, kAt);
+        REQUIRE(store.isOk());
+        REQUIRE(store.getValue()->getDatabase().exec("PRAGMA user_version = 3") == 0);
+    }
+    const std::string before = readBytes(database);
+    const auto newer = runProcess(kExe, {"export", "--player", "Eve", "--profile-dir", dir});
+    CHECK(newer.exitCode == 1);
+    CHECK(newer.out.empty());
+    CHECK(newer.err.find("newer version of Heparin Quiz (progress format 3") != std::string::npos);
+    CHECK(readBytes(database) == before);
 }

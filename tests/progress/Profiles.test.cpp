@@ -149,3 +149,22 @@ TEST_CASE("Profiles: small files are read whole or refused when too large", "[pr
     CHECK(readSmallFile(temp.file("a.txt"), 6).getValue() == "second");
     CHECK_FALSE(readSmallFile(temp.file("missing.txt"), 6).isOk());
 }
+
+TEST_CASE("Profiles: the profile picked last is remembered across renames", "[progress][profiles]")
+{
+    TempDir temp;
+    ProfileDirectory profiles(temp.getPath().string());
+    CHECK_FALSE(profiles.getLastProfile().isOk());
+    REQUIRE(profiles.createProfile("Ann").isOk());
+    REQUIRE(profiles.createProfile("Bob").isOk());
+    REQUIRE(profiles.setLastProfile("bob").ok);
+    REQUIRE(profiles.getLastProfile().isOk());
+    CHECK(profiles.getLastProfile().getValue().name == "Bob");
+    REQUIRE(profiles.renameProfile("Bob", "Robert").ok);
+    CHECK(profiles.getLastProfile().getValue().name == "Robert");
+    CHECK_FALSE(profiles.setLastProfile("Carl").ok);
+    REQUIRE(profiles.deleteProfile("Robert").ok);
+    Outcome<Profile> gone = profiles.getLastProfile();
+    REQUIRE_FALSE(gone.isOk());
+    CHECK(gone.getMessage() == "the profile picked last no longer exists");
+}

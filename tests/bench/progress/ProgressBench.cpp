@@ -3,15 +3,18 @@
 // answers (< 100 ms: open the file and compute everything the statistics screen shows).
 // Usage: progress_bench [FOLDER]  (default: a new folder under the system temporary folder,
 // which must be on a real disk for the recording figure to mean anything).
+#include "core/ProgressDatabase.hpp"
 #include "core/ProgressStore.hpp"
 #include "core/Random.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <stdlib.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace quiz::core;
@@ -64,6 +67,28 @@ void figure(const char* name, double value, const char* unit)
 {
     std::printf("figure %s %.3f %s\n", name, value, unit);
     std::fflush(stdout);
+}
+
+// The disk's own cost of one durable 4 KiB write (write + fdatasync), measured in the same
+// folder: recording an answer commits with one such flush, so this is its floor.
+std::vector<double> probeFlushMs(const std::string& folder, int samples)
+{
+    std::vector<double> ms;
+    const std::string path = (fs::path(folder) / "flush-probe.bin").string();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return ms;
+    const std::string block(4096, 'x');
+    for (int i = 0; i < samples; ++i)
+    {
+        const Clock::time_point started = Clock::now();
+        if (::pwrite(fd, block.data(), block.size(), 0) < 0 || ::fdatasync(fd) != 0)
+            break;
+        ms.push_back(elapsedMs(started));
+    }
+    ::close(fd);
+    ::unlink(path.c_str());
+    return ms;
 }
 
 int fail(const std::string& message)
@@ -131,9 +156,40 @@ int main(int argc, char** argv)
             }
         }
     }
+    const std::vector<double> flushMs = probeFlushMs(folder, 300);
+    if (!flushMs.empty())
+    {
+        figure("progress.disk_flush_4k.p50", percentile(flushMs, 0.50), "ms");
+        figure("progress.disk_flush_4k.p99", percentile(flushMs, 0.99), "ms");
+    }
     figure("progress.record_answer.p50", percentile(recordMs, 0.50), "ms");
     figure("progress.record_answer.p99", percentile(recordMs, 0.99), "ms");
     figure("progress.record_answer.max", percentile(recordMs, 1.0), "ms");
+
+    // The store's own share: the same recording on a scratch file with the disk flush turned
+    // off (never done by the game), so recording = this + one flush of the disk.
+    {
+        const std::string scratch = (fs::path(folder) / "unflushed.sqlite").string();
+        auto opened = ProgressStore::open(scratch, kStart);
+        if (!opened.isOk())
+            return fail(opened.getMessage());
+        (void)opened.getValue()->getDatabase().exec("PRAGMA synchronous = OFF");
+        std::vector<double> cpuMs;
+        for (int i = 0; i < warmup + samples; ++i)
+        {
+            const AnswerRecord answer = makeAnswer(random, kStart + i * 1000);
+            const Clock::time_point started = Clock::now();
+            if (!opened.getValue()->recordAnswer(answer).isOk())
+                return fail("cannot record into " + scratch);
+            if (i >= warmup)
+                cpuMs.push_back(elapsedMs(started));
+        }
+        opened.getValue().reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(scratch + suffix, ec);
+        figure("progress.record_answer_without_flush.p50", percentile(cpuMs, 0.50), "ms");
+        figure("progress.record_answer_without_flush.p99", percentile(cpuMs, 0.99), "ms");
+    }
 
     // 3. Opening the statistics of the 100,000-answer profile: open + compute, as the
     //    statistics screen does. Several rounds; the first is reported apart as it may find
