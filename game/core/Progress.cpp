@@ -83,7 +83,7 @@ StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
     return record;
 }
 
-std::string validateAnswerRecord(const StoredAnswer& record)
+std::string validateStoredAnswer(const StoredAnswer& record)
 {
     if (record.packId.empty())
         return "the answer has no pack id";

@@ -62,7 +62,7 @@ struct StoredAnswer
 
 /// Why a record cannot be stored, or "" when it can: ids must be non-empty, option ids free of
 /// whitespace, numbers finite and not negative, points not above maxPoints (with rounding).
-[[nodiscard]] std::string validateAnswerRecord(const StoredAnswer& record);
+[[nodiscard]] std::string validateStoredAnswer(const StoredAnswer& record);
 
 /// The calendar day (counted from 1970-01-01) a moment falls on, `utcOffsetMinutes` east of UTC.
 [[nodiscard]] std::int64_t toDayNumber(TimestampMs moment, int utcOffsetMinutes);

@@ -347,7 +347,7 @@ Outcome<std::int64_t> ProgressStore::recordInTransaction(const std::vector<Store
     using Result = Outcome<std::int64_t>;
     for (const StoredAnswer& record : records)
     {
-        const std::string problem = validateAnswerRecord(record);
+        const std::string problem = validateStoredAnswer(record);
         if (!problem.empty())
             return Result::failure(std::string(records.size() == 1 ? "answer" : "answers") +
                                    " not recorded: " + problem);

@@ -1,20 +1,12 @@
 #include "PlayerProgress.hpp"
 
-#include "core/AtomicFile.hpp"
-
 #include <algorithm>
-#include <fstream>
 
 namespace quiz::ui
 {
 
 PlayerProgress::PlayerProgress(std::string root) : m_directory(std::move(root))
 {
-}
-
-std::string PlayerProgress::getLastPlayerPath() const
-{
-    return m_directory.getRoot() + "/last-player.txt";
 }
 
 void PlayerProgress::closePlayer()
@@ -40,14 +32,11 @@ void PlayerProgress::openLastPlayer(core::TimestampMs now)
 {
     if (!isAvailable())
         return;
-    std::ifstream in(getLastPlayerPath(), std::ios::binary);
-    std::string name;
-    if (!in || !std::getline(in, name) || name.empty())
+    // None picked before, or a player deleted by hand: simply nobody is chosen.
+    const core::Outcome<core::Profile> last = m_directory.getLastProfile();
+    if (!last.isOk())
         return;
-    // A player deleted by hand is simply not chosen; anything else is worth telling.
-    if (!m_directory.findProfile(name).isOk())
-        return;
-    if (const std::string error = selectPlayer(name, now); !error.empty())
+    if (const std::string error = selectPlayer(last.getValue().name, now); !error.empty())
         m_notices.push_back(error);
 }
 
@@ -66,10 +55,9 @@ std::string PlayerProgress::selectPlayer(const std::string& name, core::Timestam
     m_store = std::move(opened.getValue());
     m_playerName = profile.getValue().name;
     m_notices = m_store->getNotices();
-    const std::string error =
-        core::writeFileAtomically(getLastPlayerPath(), profile.getValue().name + "\n");
-    if (!error.empty())
-        m_notices.push_back("The chosen player is not remembered: " + error);
+    const core::Status remembered = m_directory.setLastProfile(profile.getValue().name);
+    if (!remembered.isOk())
+        m_notices.push_back("The chosen player is not remembered: " + remembered.message);
     return {};
 }
 
@@ -88,14 +76,9 @@ std::string PlayerProgress::renamePlayer(const std::string& oldName, const std::
     const core::Status renamed = m_directory.renameProfile(oldName, newName);
     if (!renamed.isOk())
         return renamed.message;
+    // The last-picked record names the folder, which a rename keeps.
     if (m_store && m_playerName == oldName)
-    {
         m_playerName = core::trimProfileName(newName);
-        const std::string error =
-            core::writeFileAtomically(getLastPlayerPath(), m_playerName + "\n");
-        if (!error.empty())
-            m_notices.push_back("The chosen player is not remembered: " + error);
-    }
     return {};
 }
 

@@ -13,8 +13,9 @@ namespace quiz::ui
 {
 
 /// The player whose progress is kept, for the game: the profiles under the profile folder,
-/// the one chosen (remembered in `<root>/last-player.txt`) and its open ProgressStore.
-/// No display and no clock: the caller passes `now`. Every failure comes back as a message
+/// the one chosen (remembered by the profile folder's last-picked record) and its open
+/// ProgressStore. No display and no clock: the caller passes `now`. Every failure comes back as a
+/// message
 /// ("" = done); nothing here throws or exits.
 class PlayerProgress
 {
@@ -58,7 +59,6 @@ public:
                                                             core::TimestampMs now);
 
 private:
-    [[nodiscard]] std::string getLastPlayerPath() const;
     void closePlayer();
 
     core::ProfileDirectory m_directory;

@@ -285,7 +285,7 @@ TEST_CASE("Game: a player's mistakes come back as due reviews after a restart wi
                                "' --screenshot-dir '" + dir.string() + "'";
     // 1. Create the player on the title screen.
     REQUIRE(run(data + common + " --script '" + kSource + "/tests/e2e/new-player.script'") == 0);
-    CHECK(has(readFile(dir / "profile" / "last-player.txt"), "Ana"));
+    CHECK(has(readFile(dir / "profile" / "last-profile.txt"), "ana"));
     // 2. A tutor round, quit after three answers (two of them wrong).
     REQUIRE(run(data + " play --pack org.heparinquiz.test-demo --mode tutor --seed 7 --count 0" +
                 common + " --script '" + kSource + "/tests/e2e/confident-mistakes.script'") == 0);

@@ -146,9 +146,9 @@ TEST_CASE("Crash safety: answers survive SIGKILL at random moments", "[progress]
     REQUIRE(integrity.isOk());
     CHECK(integrity.getValue() == "ok");
     std::set<std::string> stored;
-    Outcome<std::vector<AnswerRecord>> history = store.getValue()->loadHistory();
+    Outcome<std::vector<StoredAnswer>> history = store.getValue()->loadHistory();
     REQUIRE(history.isOk());
-    for (const AnswerRecord& record : history.getValue())
+    for (const StoredAnswer& record : history.getValue())
         stored.insert(record.questionId);
     std::vector<std::string> lost;
     for (const std::string& id : reported)

@@ -197,7 +197,7 @@ TEST_CASE("ProgressStore: makeStoredAnswer copies what the game knows", "[progre
     CHECK(r.confidence == Confidence::Sure);
     CHECK(r.timeTakenMs == 900);
     CHECK(r.mode == "exam");
-    CHECK(validateAnswerRecord(r).empty());
+    CHECK(validateStoredAnswer(r).empty());
 }
 
 TEST_CASE("ProgressStore: a version 1 database opens and upgrades keeping every answer",

@@ -177,7 +177,7 @@ int main(int argc, char** argv)
         std::vector<double> cpuMs;
         for (int i = 0; i < warmup + samples; ++i)
         {
-            const AnswerRecord answer = makeAnswer(random, kStart + i * 1000);
+            const StoredAnswer answer = makeAnswer(random, kStart + i * 1000);
             const Clock::time_point started = Clock::now();
             if (!opened.getValue()->recordAnswer(answer).isOk())
                 return fail("cannot record into " + scratch);
