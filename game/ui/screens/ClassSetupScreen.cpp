@@ -104,19 +104,7 @@ ClassSetupScreen::ClassSetupScreen(ScreenStack& stack, GameContext& context)
     m_start->setShortcut("Enter");
 
     // Reading order: topics, mode, teams, options, then the footer.
-    for (Checkbox* topic : m_picker.getBoxes())
-        m_focus.add(topic);
-    for (Widget* widget : m_widgets)
-    {
-        if (widget != &m_topics)
-            m_focus.add(widget);
-    }
-    m_focus.setOnFocus(
-        [this](Widget& widget)
-        {
-            if (m_picker.contains(widget))
-                m_topics.ensureVisible(widget.getBounds());
-        });
+    m_picker.joinFocus(m_focus, m_widgets);
     m_focus.focus(m_start);
     refresh();
 }

@@ -110,19 +110,7 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context)
     m_start->setShortcut("Enter");
     // Focus order: the topic boxes (inside the scroll area) first, then the controls.
     m_focus.clear();
-    for (Checkbox* box : m_picker.getBoxes())
-        m_focus.add(box);
-    for (Widget* widget : m_widgets)
-    {
-        if (widget != &m_topics)
-            m_focus.add(widget);
-    }
-    m_focus.setOnFocus(
-        [this](Widget& widget)
-        {
-            if (m_picker.contains(widget))
-                m_topics.ensureVisible(widget.getBounds());
-        });
+    m_picker.joinFocus(m_focus, m_widgets);
     m_focus.focus(m_start);
     refresh();
 }

@@ -73,4 +73,21 @@ bool TopicPicker::contains(const Widget& widget) const
     return std::find(m_boxes.begin(), m_boxes.end(), &widget) != m_boxes.end();
 }
 
+void TopicPicker::joinFocus(FocusGroup& focus, const std::vector<Widget*>& others)
+{
+    for (Checkbox* box : m_boxes)
+        focus.add(box);
+    for (Widget* widget : others)
+    {
+        if (widget != &m_area)
+            focus.add(widget);
+    }
+    focus.setOnFocus(
+        [this](Widget& widget)
+        {
+            if (contains(widget))
+                m_area.ensureVisible(widget.getBounds());
+        });
+}
+
 } // namespace quiz::ui

@@ -30,6 +30,9 @@ public:
     /// The boxes in list order (for focus order and layout).
     [[nodiscard]] const std::vector<Checkbox*>& getBoxes() const { return m_boxes; }
     [[nodiscard]] bool contains(const Widget& widget) const;
+    /// Puts the boxes first in `focus`, then `others` (the scroll area itself skipped), and
+    /// scrolls a box into view when it takes the focus.
+    void joinFocus(FocusGroup& focus, const std::vector<Widget*>& others);
 
 private:
     ScrollArea& m_area;
