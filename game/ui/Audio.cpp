@@ -1,7 +1,5 @@
 #include "Audio.hpp"
 
-#include <SFML/System/Err.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <dlfcn.h>
@@ -15,25 +13,8 @@ namespace
 
 constexpr unsigned kSampleRate = 44100;
 
-/// Sends sf::err() nowhere while it lives: a missing audio device is not the player's problem.
-class QuietErrors
-{
-public:
-    QuietErrors() : m_saved(sf::err().rdbuf(nullptr)) {}
-    ~QuietErrors()
-    {
-        sf::err().clear();
-        sf::err().rdbuf(m_saved);
-    }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-
-private:
-    std::streambuf* m_saved;
-};
-
 /// Points file descriptor 2 at /dev/null while it lives: ALSA and OpenAL write their own
-/// complaints about a missing sound card straight to stderr, around SFML's error stream.
+/// complaints about a missing sound card straight to stderr.
 class QuietStderr
 {
 public:
@@ -61,30 +42,167 @@ private:
     int m_saved;
 };
 
-/// Asks OpenAL (the library SFML plays through) whether a playback device opens at all.
-/// SFML itself would retry, and complain, for every sound it creates.
-bool hasAudioDevice()
+// OpenAL 1.1 types and the few constants the cues need (al.h, alc.h), spelled out here
+// because the library is looked up at run time, not linked.
+using ALuint = unsigned int;
+using ALint = int;
+using ALenum = int;
+using ALsizei = int;
+using ALfloat = float;
+using ALCboolean = char;
+constexpr ALenum kAlBuffer = 0x1009;
+constexpr ALenum kAlGain = 0x100A;
+constexpr ALenum kAlFormatMono16 = 0x1101;
+constexpr ALenum kAlNoError = 0;
+
+/// Looks `name` up in `library` into `function`; false when it is missing.
+template <typename Function> bool lookUp(void* library, const char* name, Function& function)
 {
-    void* library = dlopen("libopenal.so.1", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr)
-        return false;
-    using OpenDevice = void* (*)(const char*);
-    using CloseDevice = char (*)(void*);
-    const auto openDevice = reinterpret_cast<OpenDevice>(dlsym(library, "alcOpenDevice"));
-    const auto closeDevice = reinterpret_cast<CloseDevice>(dlsym(library, "alcCloseDevice"));
-    bool found = false;
-    if (openDevice != nullptr && closeDevice != nullptr)
-    {
-        void* device = openDevice(nullptr);
-        found = device != nullptr;
-        if (found)
-            closeDevice(device);
-    }
-    dlclose(library);
-    return found;
+    void* symbol = dlsym(library, name);
+    function = reinterpret_cast<Function>(symbol);
+    return symbol != nullptr;
 }
 
 } // namespace
+
+/// The default OpenAL playback device with one context, one source and the cue buffers. The
+/// library is opened with dlopen when the first cue plays: linking it (or SFML's audio module,
+/// which pulls in ALSA, Vorbis and FLAC) would load and relocate all of them at every start,
+/// muted or not.
+class OpenAlDevice
+{
+public:
+    /// Null when libopenal is missing, lacks an entry point, or no playback device opens.
+    static std::unique_ptr<OpenAlDevice> open();
+    ~OpenAlDevice();
+    OpenAlDevice(const OpenAlDevice&) = delete;
+    OpenAlDevice& operator=(const OpenAlDevice&) = delete;
+
+    /// Uploads 16-bit mono samples as the next cue buffer; false when OpenAL refuses them.
+    bool addBuffer(const std::vector<std::int16_t>& samples, unsigned sampleRate);
+    /// 0..100, as SFML's sounds take it.
+    void setVolume(float volume);
+    /// Stops whatever plays and starts buffer `index` (in the order added).
+    void play(std::size_t index);
+
+private:
+    OpenAlDevice() = default;
+    bool bind(void* library);
+
+    void* m_device = nullptr;
+    void* m_context = nullptr;
+    ALuint m_source = 0;
+    bool m_hasSource = false;
+    std::vector<ALuint> m_buffers;
+
+    void* (*m_openDevice)(const char*) = nullptr;
+    ALCboolean (*m_closeDevice)(void*) = nullptr;
+    void* (*m_createContext)(void*, const ALint*) = nullptr;
+    ALCboolean (*m_makeContextCurrent)(void*) = nullptr;
+    void (*m_destroyContext)(void*) = nullptr;
+    ALenum (*m_getError)() = nullptr;
+    void (*m_genBuffers)(ALsizei, ALuint*) = nullptr;
+    void (*m_deleteBuffers)(ALsizei, const ALuint*) = nullptr;
+    void (*m_bufferData)(ALuint, ALenum, const void*, ALsizei, ALsizei) = nullptr;
+    void (*m_genSources)(ALsizei, ALuint*) = nullptr;
+    void (*m_deleteSources)(ALsizei, const ALuint*) = nullptr;
+    void (*m_sourcei)(ALuint, ALenum, ALint) = nullptr;
+    void (*m_sourcef)(ALuint, ALenum, ALfloat) = nullptr;
+    void (*m_sourcePlay)(ALuint) = nullptr;
+    void (*m_sourceStop)(ALuint) = nullptr;
+};
+
+bool OpenAlDevice::bind(void* library)
+{
+    return lookUp(library, "alcOpenDevice", m_openDevice) &&
+           lookUp(library, "alcCloseDevice", m_closeDevice) &&
+           lookUp(library, "alcCreateContext", m_createContext) &&
+           lookUp(library, "alcMakeContextCurrent", m_makeContextCurrent) &&
+           lookUp(library, "alcDestroyContext", m_destroyContext) &&
+           lookUp(library, "alGetError", m_getError) &&
+           lookUp(library, "alGenBuffers", m_genBuffers) &&
+           lookUp(library, "alDeleteBuffers", m_deleteBuffers) &&
+           lookUp(library, "alBufferData", m_bufferData) &&
+           lookUp(library, "alGenSources", m_genSources) &&
+           lookUp(library, "alDeleteSources", m_deleteSources) &&
+           lookUp(library, "alSourcei", m_sourcei) && lookUp(library, "alSourcef", m_sourcef) &&
+           lookUp(library, "alSourcePlay", m_sourcePlay) &&
+           lookUp(library, "alSourceStop", m_sourceStop);
+}
+
+std::unique_ptr<OpenAlDevice> OpenAlDevice::open()
+{
+    // Never unloaded once a device opened: OpenAL keeps its own exit handlers for the process.
+    void* library = dlopen("libopenal.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr)
+        return nullptr;
+    std::unique_ptr<OpenAlDevice> device(new OpenAlDevice());
+    if (!device->bind(library))
+    {
+        dlclose(library);
+        return nullptr;
+    }
+    device->m_device = device->m_openDevice(nullptr);
+    if (device->m_device == nullptr)
+    {
+        dlclose(library);
+        return nullptr;
+    }
+    device->m_context = device->m_createContext(device->m_device, nullptr);
+    if (device->m_context == nullptr || device->m_makeContextCurrent(device->m_context) == 0)
+        return nullptr;   // the destructor closes what did open
+    device->m_getError(); // start from a clean error state
+    device->m_genSources(1, &device->m_source);
+    if (device->m_getError() != kAlNoError)
+        return nullptr;
+    device->m_hasSource = true;
+    return device;
+}
+
+OpenAlDevice::~OpenAlDevice()
+{
+    if (m_hasSource)
+    {
+        m_sourceStop(m_source);
+        m_deleteSources(1, &m_source);
+    }
+    if (!m_buffers.empty())
+        m_deleteBuffers(static_cast<ALsizei>(m_buffers.size()), m_buffers.data());
+    if (m_context != nullptr)
+    {
+        m_makeContextCurrent(nullptr);
+        m_destroyContext(m_context);
+    }
+    if (m_device != nullptr)
+        m_closeDevice(m_device);
+}
+
+bool OpenAlDevice::addBuffer(const std::vector<std::int16_t>& samples, unsigned sampleRate)
+{
+    ALuint buffer = 0;
+    m_getError();
+    m_genBuffers(1, &buffer);
+    if (m_getError() != kAlNoError)
+        return false;
+    m_buffers.push_back(buffer);
+    m_bufferData(buffer, kAlFormatMono16, samples.data(),
+                 static_cast<ALsizei>(samples.size() * sizeof(std::int16_t)),
+                 static_cast<ALsizei>(sampleRate));
+    return m_getError() == kAlNoError;
+}
+
+void OpenAlDevice::setVolume(float volume)
+{
+    m_sourcef(m_source, kAlGain, volume * 0.01F);
+}
+
+void OpenAlDevice::play(std::size_t index)
+{
+    // A source takes another buffer only while stopped.
+    m_sourceStop(m_source);
+    m_sourcei(m_source, kAlBuffer, static_cast<ALint>(m_buffers[index]));
+    m_sourcePlay(m_source);
+}
 
 std::vector<std::int16_t> synthesize(const std::vector<std::pair<float, int>>& notes,
                                      unsigned sampleRate)
@@ -111,29 +229,26 @@ std::vector<std::int16_t> synthesize(const std::vector<std::pair<float, int>>& n
     return samples;
 }
 
-AudioPlayer::~AudioPlayer()
-{
-    const QuietErrors quiet;
-    m_sound.reset();
-    m_buffers.clear();
-}
+AudioPlayer::AudioPlayer() = default;
+
+AudioPlayer::~AudioPlayer() = default;
 
 void AudioPlayer::setVolume(int volume)
 {
     m_volume = static_cast<float>(std::clamp(volume, 0, 100));
-    if (m_sound)
-        m_sound->setVolume(m_volume);
+    if (m_device)
+        m_device->setVolume(m_volume);
 }
 
 bool AudioPlayer::prepare()
 {
     if (m_prepared)
-        return !m_buffers.empty();
+        return m_device != nullptr;
     m_prepared = true;
     const QuietStderr quietStderr;
-    const QuietErrors quiet;
-    if (!hasAudioDevice())
-        return false; // play silently: no sound objects, so no further attempts or messages
+    m_device = OpenAlDevice::open();
+    if (!m_device)
+        return false; // play silently: no further attempts or messages
     const std::vector<std::vector<std::pair<float, int>>> cues = {
         {{659.3F, 90}, {987.8F, 160}},                                 // correct: a rising fifth
         {{311.1F, 120}, {246.9F, 200}},                                // wrong: a falling step, low
@@ -141,17 +256,13 @@ bool AudioPlayer::prepare()
     };
     for (const auto& notes : cues)
     {
-        const std::vector<std::int16_t> samples = synthesize(notes, kSampleRate);
-        sf::SoundBuffer buffer;
-        if (!buffer.loadFromSamples(samples.data(), samples.size(), 1, kSampleRate))
+        if (!m_device->addBuffer(synthesize(notes, kSampleRate), kSampleRate))
         {
-            m_buffers.clear();
+            m_device.reset();
             return false;
         }
-        m_buffers.push_back(buffer);
     }
-    m_sound = std::make_unique<sf::Sound>();
-    m_sound->setVolume(m_volume);
+    m_device->setVolume(m_volume);
     return true;
 }
 
@@ -159,10 +270,7 @@ void AudioPlayer::play(Cue cue)
 {
     if (!m_enabled || m_volume <= 0.0F || !prepare())
         return;
-    const QuietErrors quiet;
-    m_sound->stop();
-    m_sound->setBuffer(m_buffers[static_cast<std::size_t>(cue)]);
-    m_sound->play();
+    m_device->play(static_cast<std::size_t>(cue));
 }
 
 } // namespace quiz::ui

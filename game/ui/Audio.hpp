@@ -1,8 +1,5 @@
 #pragma once
 
-#include <SFML/Audio/Sound.hpp>
-#include <SFML/Audio/SoundBuffer.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -17,14 +14,19 @@ enum class Cue
     Finish
 };
 
-/// Short tones made in code (no sound files). Nothing is touched until the first cue plays,
-/// so a muted game never opens the audio device; a machine without one stays silent and
-/// SFML's complaints are swallowed.
+class OpenAlDevice;
+
+/// Short tones made in code (no sound files), played through OpenAL. The OpenAL library is
+/// loaded only when the first cue plays with sound on, so a muted game never loads an audio
+/// library nor opens the device; a machine without one stays silent and its complaints are
+/// swallowed.
 class AudioPlayer
 {
 public:
-    AudioPlayer() = default;
+    AudioPlayer();
     ~AudioPlayer();
+    AudioPlayer(const AudioPlayer&) = delete;
+    AudioPlayer& operator=(const AudioPlayer&) = delete;
 
     void setEnabled(bool enabled) { m_enabled = enabled; }
     [[nodiscard]] bool isEnabled() const { return m_enabled; }
@@ -38,8 +40,7 @@ private:
     bool m_enabled = true;
     bool m_prepared = false;
     float m_volume = 70.0F;
-    std::vector<sf::SoundBuffer> m_buffers;
-    std::unique_ptr<sf::Sound> m_sound;
+    std::unique_ptr<OpenAlDevice> m_device; ///< null until a cue first plays, or if none opens
 };
 
 /// 16-bit mono samples at `sampleRate` for a sequence of notes (frequency Hz, duration ms),
