@@ -1,6 +1,7 @@
 #include "Theme.hpp"
 
 #include <algorithm>
+#include <fstream>
 
 namespace quiz::ui
 {
@@ -10,6 +11,13 @@ namespace
 void loadFace(sf::Font& font, const std::string& path)
 {
     if (!font.loadFromFile(path))
+        throw FontError("cannot load the font '" + path +
+                        "' (install the Debian package fonts-dejavu-core)");
+}
+
+void requireFile(const std::string& path)
+{
+    if (!std::ifstream(path, std::ios::binary))
         throw FontError("cannot load the font '" + path +
                         "' (install the Debian package fonts-dejavu-core)");
 }
@@ -56,19 +64,44 @@ Palette highContrastPalette()
 
 } // namespace
 
+const sf::Font& FontSet::read(const LazyFace& face, const sf::Font& upright)
+{
+    if (!face.tried)
+    {
+        face.tried = true;
+        face.font = std::make_unique<sf::Font>();
+        if (face.path.empty() || !face.font->loadFromFile(face.path))
+            face.font.reset();
+    }
+    return face.font ? *face.font : upright;
+}
+
+const sf::Font& FontSet::italic() const
+{
+    return read(m_italic, regular);
+}
+
+const sf::Font& FontSet::boldItalic() const
+{
+    return read(m_boldItalic, bold);
+}
+
 const sf::Font& FontSet::get(bool isBold, bool isItalic) const
 {
     if (isBold)
-        return isItalic ? boldItalic : bold;
-    return isItalic ? italic : regular;
+        return isItalic ? boldItalic() : bold;
+    return isItalic ? italic() : regular;
 }
 
 void loadFonts(FontSet& fonts, const std::string& dir)
 {
     loadFace(fonts.regular, dir + "/DejaVuSans.ttf");
     loadFace(fonts.bold, dir + "/DejaVuSans-Bold.ttf");
-    loadFace(fonts.italic, dir + "/DejaVuSans-Oblique.ttf");
-    loadFace(fonts.boldItalic, dir + "/DejaVuSans-BoldOblique.ttf");
+    // The oblique faces are read on first use; their files must be there all the same.
+    requireFile(dir + "/DejaVuSans-Oblique.ttf");
+    requireFile(dir + "/DejaVuSans-BoldOblique.ttf");
+    fonts.m_italic = {dir + "/DejaVuSans-Oblique.ttf", nullptr, false};
+    fonts.m_boldItalic = {dir + "/DejaVuSans-BoldOblique.ttf", nullptr, false};
 }
 
 Theme::Theme(const FontSet& fonts) : m_fonts(fonts), m_palette(normalPalette())

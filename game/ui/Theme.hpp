@@ -3,6 +3,7 @@
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Font.hpp>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -16,19 +17,39 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// The four DejaVu Sans faces rich text needs.
-struct FontSet
+/// The four DejaVu Sans faces rich text needs. Regular and bold are read by loadFonts; the
+/// oblique faces only when some text first asks for them (most screens never do), since every
+/// face opened keeps its tables and glyph pages in memory.
+class FontSet
 {
+public:
     sf::Font regular;
     sf::Font bold;
-    sf::Font italic;
-    sf::Font boldItalic;
 
+    /// The oblique faces, read on first use. Should the file no longer read by then, the upright
+    /// face of the same weight stands in (loadFonts has checked that the files are there).
+    [[nodiscard]] const sf::Font& italic() const;
+    [[nodiscard]] const sf::Font& boldItalic() const;
     [[nodiscard]] const sf::Font& get(bool isBold, bool isItalic) const;
+
+private:
+    friend void loadFonts(FontSet& fonts, const std::string& dir);
+
+    /// A face read from `path` on first use; `tried` keeps a failed read from repeating.
+    struct LazyFace
+    {
+        std::string path;
+        mutable std::unique_ptr<sf::Font> font;
+        mutable bool tried = false;
+    };
+    static const sf::Font& read(const LazyFace& face, const sf::Font& upright);
+
+    LazyFace m_italic;
+    LazyFace m_boldItalic;
 };
 
 /// Loads DejaVu Sans from `dir` (Debian's fonts-dejavu-core by default). Throws FontError
-/// naming the file that is missing.
+/// naming the file that is missing or unreadable.
 void loadFonts(FontSet& fonts, const std::string& dir = "/usr/share/fonts/truetype/dejavu");
 
 struct Palette

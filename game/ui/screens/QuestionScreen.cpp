@@ -340,7 +340,7 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
         {
             drawBox(target, m_figureBox, c.panel, c.border, 1.0F);
             drawLabel(target, t,
-                      fitText(t.fonts().italic, "[Figure: " + m_figureAlt + "]", t.bodySize(),
+                      fitText(t.fonts().italic(), "[Figure: " + m_figureAlt + "]", t.bodySize(),
                               m_figureBox.width - t.px(24.0F)),
                       m_figureBox.left + t.px(12.0F), m_figureBox.top + t.px(12.0F), t.bodySize(),
                       c.muted);
