@@ -107,9 +107,7 @@ void ScreenStack::applyPendingChanges(sf::Vector2f size)
             const auto factory = m_factories.find(change.id);
             if (factory == m_factories.end())
                 throw std::logic_error("no screen registered for that id");
-            std::unique_ptr<Screen> screen = factory->second();
-            screen->layout(size);
-            m_screens.emplace_back(change.id, std::move(screen));
+            m_screens.push_back({change.id, factory->second(), true});
             break;
         }
         case Action::Pop:
@@ -122,12 +120,46 @@ void ScreenStack::applyPendingChanges(sf::Vector2f size)
         }
     }
     m_pending.clear();
-    if (changed)
+    if (changed && !m_screens.empty())
     {
         m_fade = 0.0F;
-        // The screen now on top may have been laid out for another size.
-        if (!m_screens.empty())
-            m_screens.back().second->layout(size);
+        // The screen now on top is laid out again even when it was before: it may have been
+        // laid out for another size, and screens refresh what they show in layout.
+        m_screens.back().stale = true;
+        layoutVisible(size, false);
+    }
+    else if (changed)
+    {
+        m_fade = 0.0F;
+    }
+}
+
+std::size_t ScreenStack::getFirstVisible() const
+{
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < m_screens.size(); ++i)
+    {
+        if (m_screens[i].screen->isOpaque())
+            first = i;
+    }
+    return first;
+}
+
+void ScreenStack::layoutVisible(sf::Vector2f size, bool all)
+{
+    const std::size_t first = getFirstVisible();
+    for (std::size_t i = 0; i < m_screens.size(); ++i)
+    {
+        Entry& entry = m_screens[i];
+        if (i < first)
+        {
+            entry.stale = entry.stale || all;
+        }
+        else if (entry.stale || all)
+        {
+            entry.screen->layout(size);
+            entry.stale = false;
+        }
     }
 }
 
@@ -135,7 +167,7 @@ void ScreenStack::handleEvent(const sf::Event& event)
 {
     for (auto it = m_screens.rbegin(); it != m_screens.rend(); ++it)
     {
-        if (!it->second->handleEvent(event))
+        if (!it->screen->handleEvent(event))
             break;
     }
 }
@@ -143,7 +175,7 @@ void ScreenStack::handleEvent(const sf::Event& event)
 bool ScreenStack::update(std::chrono::milliseconds elapsed)
 {
     // Only the top screen lives: a question's timer stops while "Leave the round?" is open.
-    bool animating = !m_screens.empty() && m_screens.back().second->update(elapsed);
+    bool animating = !m_screens.empty() && m_screens.back().screen->update(elapsed);
     if (m_fade < 1.0F)
     {
         m_fade = std::min(1.0F, m_fade + static_cast<float>(elapsed.count()) / 160.0F);
@@ -155,17 +187,12 @@ bool ScreenStack::update(std::chrono::milliseconds elapsed)
 void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
 {
     target.clear(theme.colors().background);
-    std::size_t first = 0;
-    for (std::size_t i = 0; i < m_screens.size(); ++i)
-    {
-        if (m_screens[i].second->isOpaque())
-            first = i;
-    }
+    const std::size_t first = getFirstVisible();
     const sf::View saved = target.getView();
     for (std::size_t i = first; i < m_screens.size(); ++i)
     {
         const bool top = i + 1 == m_screens.size();
-        if (top && m_fade < 1.0F && m_screens[i].second->isOpaque())
+        if (top && m_fade < 1.0F && m_screens[i].screen->isOpaque())
         {
             // The new screen slides in from the right and settles (ease-out). A slide costs
             // nothing extra per pixel, unlike a full-screen fade, which software GL pays for.
@@ -176,7 +203,7 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
         }
         {
             const TextLayer text(target);
-            m_screens[i].second->draw(target);
+            m_screens[i].screen->draw(target);
         }
         target.setView(saved);
     }
@@ -184,18 +211,17 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
 
 void ScreenStack::layout(sf::Vector2f size)
 {
-    for (auto& entry : m_screens)
-        entry.second->layout(size);
+    layoutVisible(size, true);
 }
 
 bool ScreenStack::needsTicks() const
 {
-    return !m_screens.empty() && m_screens.back().second->needsTicks();
+    return !m_screens.empty() && m_screens.back().screen->needsTicks();
 }
 
 ScreenId ScreenStack::getTopId() const
 {
-    return m_screens.empty() ? ScreenId::Title : m_screens.back().first;
+    return m_screens.empty() ? ScreenId::Title : m_screens.back().id;
 }
 
 } // namespace quiz::ui

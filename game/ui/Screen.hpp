@@ -131,7 +131,21 @@ private:
         ScreenId id;
     };
 
-    std::vector<std::pair<ScreenId, std::unique_ptr<Screen>>> m_screens;
+    struct Entry
+    {
+        ScreenId id;
+        std::unique_ptr<Screen> screen;
+        /// Not laid out for the current size and theme yet: screens hidden under an opaque one
+        /// wait until they show, so their text never loads glyphs nobody sees.
+        bool stale = true;
+    };
+
+    /// The index of the lowest screen drawn: the top-most opaque one.
+    [[nodiscard]] std::size_t getFirstVisible() const;
+    /// Lays out the drawn screens that are stale (all of them with `all`); marks the rest stale.
+    void layoutVisible(sf::Vector2f size, bool all);
+
+    std::vector<Entry> m_screens;
     std::vector<Pending> m_pending;
     std::map<ScreenId, Factory> m_factories;
     float m_fade = 1.0F; ///< 0..1 fade-in of the top screen
