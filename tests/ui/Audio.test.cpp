@@ -4,8 +4,27 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <string>
 
 using namespace quiz::ui;
+
+namespace
+{
+
+/// True when a shared library whose path contains `name` is mapped into this process.
+bool isLoaded(const std::string& name)
+{
+    std::ifstream maps("/proc/self/maps");
+    for (std::string line; std::getline(maps, line);)
+    {
+        if (line.find(name) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 TEST_CASE("Audio: synthesised cues have the requested length and fade without clipping",
           "[ui][audio]")
@@ -26,4 +45,16 @@ TEST_CASE("Audio: a disabled player never opens the audio device", "[ui][audio]"
     player.setEnabled(false);
     player.play(Cue::Correct); // must return without touching OpenAL
     CHECK_FALSE(player.isEnabled());
+}
+
+TEST_CASE("Audio: no audio library is loaded until a cue plays with sound on", "[ui][audio]")
+{
+    // The game links no audio library: a muted game never pays for OpenAL or ALSA.
+    AudioPlayer player;
+    player.setEnabled(false);
+    player.setVolume(80);
+    player.play(Cue::Finish);
+    CHECK_FALSE(isLoaded("libopenal"));
+    CHECK_FALSE(isLoaded("libasound"));
+    CHECK_FALSE(isLoaded("libsfml-audio"));
 }
