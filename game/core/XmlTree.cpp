@@ -1,0 +1,563 @@
+#include "XmlTree.hpp"
+
+#include <cstring>
+
+namespace quiz::core
+{
+
+const XmlTreeNode* XmlTreeNode::findChild(std::string_view elementName) const
+{
+    for (const XmlTreeNode* child = firstChild; child != nullptr; child = child->nextSibling)
+    {
+        if (child->element && child->name == elementName)
+            return child;
+    }
+    return nullptr;
+}
+
+const XmlTreeAttribute* XmlTreeNode::findAttribute(std::string_view attributeName) const
+{
+    for (const XmlTreeAttribute* a = attributes; a != attributes + attributeCount; ++a)
+    {
+        if (a->name == attributeName)
+            return a;
+    }
+    return nullptr;
+}
+
+std::string XmlTreeNode::getAttribute(std::string_view attributeName,
+                                      std::string_view fallback) const
+{
+    const XmlTreeAttribute* attribute = findAttribute(attributeName);
+    return std::string(attribute != nullptr ? attribute->value : fallback);
+}
+
+std::string XmlTreeNode::getAllText() const
+{
+    if (!element)
+        return std::string(text);
+    std::string out;
+    for (const XmlTreeNode& child : getChildren())
+        out += child.getAllText();
+    return out;
+}
+
+namespace
+{
+
+constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Name characters as TinyXML2 reads them, so both readers agree on what a name is: any byte of
+// a multi-byte UTF-8 sequence, ASCII letters, '_' and ':' to start; digits, '.' and '-' after.
+bool isNameStart(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || c == ':';
+}
+
+bool isNameChar(char c)
+{
+    return isNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+void appendUtf8(std::string& out, unsigned long code)
+{
+    if (code < 0x80)
+    {
+        out += static_cast<char>(code);
+    }
+    else if (code < 0x800)
+    {
+        out += static_cast<char>(0xC0U | (code >> 6U));
+        out += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+    else if (code < 0x10000)
+    {
+        out += static_cast<char>(0xE0U | (code >> 12U));
+        out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+    else
+    {
+        out += static_cast<char>(0xF0U | (code >> 18U));
+        out += static_cast<char>(0x80U | ((code >> 12U) & 0x3FU));
+        out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+}
+
+/// Decodes the reference starting at `p` ('&') into `out`. Returns the bytes consumed, or 0
+/// when it is not a reference this reader knows (the '&' is then kept as written).
+std::size_t decodeReference(const char* p, const char* end, std::string& out)
+{
+    const char* semicolon = p + 1;
+    while (semicolon < end && semicolon - p <= 12 && *semicolon != ';')
+        ++semicolon;
+    if (semicolon >= end || *semicolon != ';')
+        return 0;
+    const std::string_view body(p + 1, static_cast<std::size_t>(semicolon - p - 1));
+    const std::size_t consumed = body.size() + 2;
+    if (body.size() >= 2 && body[0] == '#')
+    {
+        const bool hex = body[1] == 'x' || body[1] == 'X';
+        unsigned long code = 0;
+        const std::string_view digits = body.substr(hex ? 2 : 1);
+        if (digits.empty() || digits.size() > 8)
+            return 0;
+        for (const char c : digits)
+        {
+            int digit = -1;
+            if (c >= '0' && c <= '9')
+                digit = c - '0';
+            else if (hex && c >= 'a' && c <= 'f')
+                digit = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F')
+                digit = c - 'A' + 10;
+            if (digit < 0)
+                return 0;
+            code = code * (hex ? 16U : 10U) + static_cast<unsigned long>(digit);
+        }
+        if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return 0;
+        appendUtf8(out, code);
+        return consumed;
+    }
+    static const struct
+    {
+        std::string_view name;
+        char value;
+    } kEntities[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    for (const auto& entity : kEntities)
+    {
+        if (body == entity.name)
+        {
+            out += entity.value;
+            return consumed;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+/// Builds an XmlTree in one forward pass. Links are kept as indices while the node array can
+/// still grow and turned into pointers at the end.
+class XmlTreeBuilder
+{
+public:
+    XmlTreeBuilder(XmlTree& tree, std::string_view bytes, XmlTreeError& error, int maxDepth)
+        : m_tree(tree), m_p(bytes.data()), m_end(bytes.data() + bytes.size()),
+          m_lineAt(bytes.data()), m_error(error), m_maxDepth(maxDepth)
+    {
+    }
+
+    bool build()
+    {
+        if (m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0)
+            m_p += 3;
+        // A rough guess that saves most regrowth: a pack has about one node per 12 bytes.
+        const auto guess = static_cast<std::size_t>(m_end - m_p) / 12U + 8U;
+        m_tree.m_nodes.reserve(guess);
+        m_links.reserve(guess);
+        m_tree.m_attributes.reserve(guess / 2U);
+        if (!parseDocument())
+        {
+            m_tree.m_nodes.clear();
+            m_tree.m_attributes.clear();
+            m_tree.m_decoded.clear();
+            return false;
+        }
+        link();
+        return true;
+    }
+
+private:
+    struct Links
+    {
+        std::uint32_t firstChild = kNone;
+        std::uint32_t lastChild = kNone;
+        std::uint32_t nextSibling = kNone;
+        std::uint32_t firstAttribute = 0;
+    };
+
+    bool fail(const char* at, const std::string& message)
+    {
+        m_error.line = lineAt(at < m_lineAt ? m_lineAt : at);
+        m_error.message = message;
+        return false;
+    }
+
+    /// Line of `position`; positions must be asked for in increasing order.
+    int lineAt(const char* position)
+    {
+        while (m_lineAt < position)
+        {
+            const void* newline =
+                std::memchr(m_lineAt, '\n', static_cast<std::size_t>(position - m_lineAt));
+            if (newline == nullptr)
+                break;
+            ++m_line;
+            m_lineAt = static_cast<const char*>(newline) + 1;
+        }
+        if (m_lineAt < position)
+            m_lineAt = position;
+        return m_line;
+    }
+
+    const char* find(const char* from, std::string_view terminator) const
+    {
+        const char* at = from;
+        while (at < m_end)
+        {
+            const void* hit = std::memchr(at, terminator[0], static_cast<std::size_t>(m_end - at));
+            if (hit == nullptr)
+                return nullptr;
+            at = static_cast<const char*>(hit);
+            if (static_cast<std::size_t>(m_end - at) < terminator.size())
+                return nullptr;
+            if (std::memcmp(at, terminator.data(), terminator.size()) == 0)
+                return at;
+            ++at;
+        }
+        return nullptr;
+    }
+
+    bool startsWith(std::string_view prefix) const
+    {
+        return static_cast<std::size_t>(m_end - m_p) >= prefix.size() &&
+               std::memcmp(m_p, prefix.data(), prefix.size()) == 0;
+    }
+
+    void skipSpace()
+    {
+        while (m_p < m_end && isSpace(*m_p))
+            ++m_p;
+    }
+
+    /// Skips a comment, processing instruction or other `<!...>` markup at m_p. Returns false
+    /// (with the error set) when it is not terminated. CDATA is not handled here.
+    bool skipMarkup()
+    {
+        std::string_view terminator = ">";
+        std::size_t skip = 2;
+        const char* what = "a '<!' declaration";
+        if (startsWith("<!--"))
+        {
+            terminator = "-->";
+            skip = 4;
+            what = "a comment";
+        }
+        else if (startsWith("<?"))
+        {
+            terminator = "?>";
+            what = "a processing instruction";
+        }
+        const char* close = find(m_p + skip, terminator);
+        if (close == nullptr)
+            return fail(m_p, std::string(what) + " is not closed");
+        m_p = close + terminator.size();
+        return true;
+    }
+
+    /// The text of [from, to), rewritten only when it holds a reference or a carriage return.
+    std::string_view textOf(const char* from, const char* to, bool references)
+    {
+        const auto length = static_cast<std::size_t>(to - from);
+        const bool hasAmpersand = references && std::memchr(from, '&', length) != nullptr;
+        if (!hasAmpersand && std::memchr(from, '\r', length) == nullptr)
+            return {from, length};
+        std::string& out = m_tree.m_decoded.emplace_back();
+        out.reserve(length);
+        for (const char* p = from; p < to;)
+        {
+            if (*p == '\r')
+            {
+                out += '\n';
+                p += p + 1 < to && p[1] == '\n' ? 2 : 1;
+                continue;
+            }
+            if (*p == '&' && references)
+            {
+                const std::size_t consumed = decodeReference(p, to, out);
+                if (consumed > 0)
+                {
+                    p += consumed;
+                    continue;
+                }
+            }
+            out += *p++;
+        }
+        return out;
+    }
+
+    std::uint32_t addNode(std::uint32_t parent)
+    {
+        const auto index = static_cast<std::uint32_t>(m_tree.m_nodes.size());
+        m_tree.m_nodes.emplace_back();
+        m_links.emplace_back();
+        if (parent != kNone)
+        {
+            Links& links = m_links[parent];
+            if (links.lastChild == kNone)
+                links.firstChild = index;
+            else
+                m_links[links.lastChild].nextSibling = index;
+            links.lastChild = index;
+        }
+        return index;
+    }
+
+    /// Adds character data to `parent`, merging it with a text node right before it (only
+    /// comments or processing instructions can lie between the two).
+    void addText(std::uint32_t parent, const char* from, const char* to, bool references)
+    {
+        const char* firstInk = from;
+        while (firstInk < to && isSpace(*firstInk))
+            ++firstInk;
+        const bool blank = firstInk == to;
+        const int line = lineAt(blank ? from : firstInk);
+        const std::string_view text = textOf(from, to, references);
+        const std::uint32_t last = m_links[parent].lastChild;
+        if (last != kNone && !m_tree.m_nodes[last].element)
+        {
+            XmlTreeNode& previous = m_tree.m_nodes[last];
+            std::string& merged = m_tree.m_decoded.emplace_back(previous.text);
+            const bool previousBlank = merged.find_first_not_of(" \t\r\n") == std::string::npos;
+            merged += text;
+            previous.text = merged;
+            if (previousBlank && !blank)
+                previous.line = line;
+            return;
+        }
+        XmlTreeNode& node = m_tree.m_nodes[addNode(parent)];
+        node.element = false;
+        node.text = text;
+        node.line = line;
+    }
+
+    bool parseName(std::string_view& name)
+    {
+        const char* start = m_p;
+        if (m_p >= m_end || !isNameStart(*m_p))
+            return false;
+        ++m_p;
+        while (m_p < m_end && isNameChar(*m_p))
+            ++m_p;
+        name = std::string_view(start, static_cast<std::size_t>(m_p - start));
+        return true;
+    }
+
+    /// Reads a start tag at m_p ('<' followed by a name start). Sets `open` when the element
+    /// has content to read (it was not written `<name/>`).
+    bool parseStartTag(std::uint32_t parent, std::uint32_t& index, bool& open)
+    {
+        const char* tagStart = m_p;
+        ++m_p;
+        std::string_view name;
+        if (!parseName(name))
+            return fail(tagStart, "a '<' must start an element; in text write '&lt;'");
+        index = addNode(parent);
+        const auto firstAttribute = static_cast<std::uint32_t>(m_tree.m_attributes.size());
+        {
+            XmlTreeNode& node = m_tree.m_nodes[index];
+            node.name = name;
+            node.line = lineAt(tagStart);
+        }
+        m_links[index].firstAttribute = firstAttribute;
+        for (;;)
+        {
+            skipSpace();
+            if (m_p >= m_end)
+                return fail(tagStart, "the tag <" + std::string(name) + "> is not closed");
+            if (*m_p == '>')
+            {
+                ++m_p;
+                open = true;
+                break;
+            }
+            if (*m_p == '/')
+            {
+                if (m_p + 1 < m_end && m_p[1] == '>')
+                {
+                    m_p += 2;
+                    open = false;
+                    break;
+                }
+                return fail(m_p,
+                            "a '/' in the tag <" + std::string(name) + "> must be followed by '>'");
+            }
+            const char* attributeStart = m_p;
+            std::string_view attributeName;
+            if (!parseName(attributeName))
+                return fail(m_p, "unexpected character in the tag <" + std::string(name) + ">");
+            skipSpace();
+            if (m_p >= m_end || *m_p != '=')
+                return fail(attributeStart,
+                            "attribute " + std::string(attributeName) + " needs =\"value\"");
+            ++m_p;
+            skipSpace();
+            if (m_p >= m_end || (*m_p != '"' && *m_p != '\''))
+                return fail(attributeStart,
+                            "the value of " + std::string(attributeName) + " needs quotes");
+            const char quote = *m_p++;
+            const void* close = std::memchr(m_p, quote, static_cast<std::size_t>(m_end - m_p));
+            if (close == nullptr)
+                return fail(attributeStart,
+                            "the value of " + std::string(attributeName) + " is not closed");
+            const auto* valueEnd = static_cast<const char*>(close);
+            for (std::size_t i = firstAttribute; i < m_tree.m_attributes.size(); ++i)
+            {
+                if (m_tree.m_attributes[i].name == attributeName)
+                    return fail(attributeStart,
+                                "attribute " + std::string(attributeName) + " appears twice");
+            }
+            XmlTreeAttribute attribute;
+            attribute.name = attributeName;
+            attribute.line = lineAt(attributeStart);
+            attribute.value = textOf(m_p, valueEnd, true);
+            m_tree.m_attributes.push_back(attribute);
+            m_p = valueEnd + 1;
+        }
+        m_tree.m_nodes[index].attributeCount =
+            static_cast<std::uint32_t>(m_tree.m_attributes.size()) - firstAttribute;
+        return true;
+    }
+
+    /// Reads `</name>` at m_p for the element `index`.
+    bool parseEndTag(std::uint32_t index)
+    {
+        const char* tagStart = m_p;
+        m_p += 2;
+        std::string_view name;
+        const std::string_view expected = m_tree.m_nodes[index].name;
+        if (!parseName(name) || name != expected)
+            return fail(tagStart, "<" + std::string(expected) + "> is closed by a different name");
+        skipSpace();
+        if (m_p >= m_end || *m_p != '>')
+            return fail(tagStart, "the end tag </" + std::string(expected) + "> is not closed");
+        ++m_p;
+        return true;
+    }
+
+    bool parseDocument()
+    {
+        bool haveRoot = false;
+        while (true)
+        {
+            skipSpace();
+            if (m_p >= m_end)
+                break;
+            if (*m_p != '<')
+                return fail(m_p, "text outside the root element");
+            if (startsWith("<![CDATA["))
+                return fail(m_p, "text outside the root element");
+            if (startsWith("<?") || startsWith("<!"))
+            {
+                if (!skipMarkup())
+                    return false;
+                continue;
+            }
+            if (haveRoot)
+                return fail(m_p, "a second root element: a file holds exactly one");
+            haveRoot = true;
+            if (!parseElement())
+                return false;
+        }
+        if (!haveRoot)
+            return fail(m_p, "the file has no root element");
+        return true;
+    }
+
+    /// Reads the element at m_p and everything inside it, without recursion.
+    bool parseElement()
+    {
+        std::vector<std::uint32_t> open;
+        std::uint32_t index = 0;
+        bool hasContent = false;
+        if (!parseStartTag(kNone, index, hasContent))
+            return false;
+        if (hasContent)
+            open.push_back(index);
+        while (!open.empty())
+        {
+            const std::uint32_t parent = open.back();
+            const void* hit = std::memchr(m_p, '<', static_cast<std::size_t>(m_end - m_p));
+            if (hit == nullptr)
+                return fail(m_end, "<" + std::string(m_tree.m_nodes[parent].name) +
+                                       "> is not closed before the end of the file");
+            const auto* lessThan = static_cast<const char*>(hit);
+            if (lessThan > m_p)
+                addText(parent, m_p, lessThan, true);
+            m_p = lessThan;
+            if (m_p + 1 < m_end && m_p[1] == '/')
+            {
+                if (!parseEndTag(parent))
+                    return false;
+                open.pop_back();
+            }
+            else if (startsWith("<![CDATA["))
+            {
+                const char* close = find(m_p + 9, "]]>");
+                if (close == nullptr)
+                    return fail(m_p, "a CDATA section is not closed");
+                addText(parent, m_p + 9, close, false);
+                m_p = close + 3;
+            }
+            else if (startsWith("<?") || startsWith("<!"))
+            {
+                if (!skipMarkup())
+                    return false;
+            }
+            else
+            {
+                if (static_cast<int>(open.size()) >= m_maxDepth)
+                    return fail(m_p, "elements are nested too deeply");
+                if (!parseStartTag(parent, index, hasContent))
+                    return false;
+                if (hasContent)
+                    open.push_back(index);
+            }
+        }
+        return true;
+    }
+
+    /// Turns the index links into pointers now that the arrays will not move again.
+    void link()
+    {
+        XmlTreeNode* nodes = m_tree.m_nodes.data();
+        const XmlTreeAttribute* attributes = m_tree.m_attributes.data();
+        for (std::size_t i = 0; i < m_tree.m_nodes.size(); ++i)
+        {
+            const Links& links = m_links[i];
+            XmlTreeNode& node = nodes[i];
+            node.firstChild = links.firstChild == kNone ? nullptr : nodes + links.firstChild;
+            node.nextSibling = links.nextSibling == kNone ? nullptr : nodes + links.nextSibling;
+            node.attributes =
+                node.attributeCount == 0 ? nullptr : attributes + links.firstAttribute;
+        }
+    }
+
+    XmlTree& m_tree;
+    const char* m_p;
+    const char* m_end;
+    const char* m_lineAt;
+    int m_line = 1;
+    XmlTreeError& m_error;
+    int m_maxDepth;
+    std::vector<Links> m_links;
+};
+
+bool XmlTree::read(std::string_view bytes, XmlTreeError& error, int maxDepth)
+{
+    m_nodes.clear();
+    m_attributes.clear();
+    m_decoded.clear();
+    return XmlTreeBuilder(*this, bytes, error, maxDepth).build();
+}
+
+} // namespace quiz::core
