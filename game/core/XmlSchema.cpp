@@ -420,7 +420,7 @@ void Schema::checkChildren(const XmlTreeNode& element, std::initializer_list<Chi
     {
         if (!child.isElement())
         {
-            if (!isBlank(child.text))
+            if (!isBlank(child.value))
                 m_out.error(child.line, "unexpected-text",
                             "text directly inside " + describe(element, owner) +
                                 "; put it inside an element");
@@ -483,7 +483,7 @@ void Schema::checkEmpty(const XmlTreeNode& element)
         if (child.isElement())
             m_out.error(child.line, "unexpected-element",
                         tagOf(element) + " takes no content, but holds " + tagOf(child));
-        else if (!isBlank(child.text))
+        else if (!isBlank(child.value))
             m_out.error(child.line, "unexpected-text", tagOf(element) + " takes no text content");
     }
 }
@@ -491,9 +491,9 @@ void Schema::checkEmpty(const XmlTreeNode& element)
 std::string Schema::readPlain(const XmlTreeNode& element)
 {
     // The common case, one piece of text, is folded straight from the tree.
-    const XmlTreeNode* only = element.firstChild;
-    if (only != nullptr && only->nextSibling == nullptr && !only->isElement())
-        return foldWhiteSpace(only->text);
+    const XmlTreeNode* only = element.getFirstChild();
+    if (only != nullptr && only->getNextSibling() == nullptr && !only->isElement())
+        return foldWhiteSpace(only->value);
     std::string raw;
     for (const XmlTreeNode& child : element.getChildren())
     {
@@ -502,10 +502,12 @@ std::string Schema::readPlain(const XmlTreeNode& element)
             m_out.error(child.line, "unexpected-element",
                         tagOf(child) + " is not allowed in " + tagOf(element) +
                             ": it holds plain text only");
+            if (child.spaceBefore)
+                raw += ' ';
             raw += child.getAllText();
             continue;
         }
-        raw += child.text;
+        raw += child.value;
     }
     return foldWhiteSpace(raw);
 }
@@ -526,9 +528,11 @@ void Schema::readRichInto(const XmlTreeNode& element, FoldingWriter& out, bool b
     {
         if (!child.isElement())
         {
-            out.add(child.text, bold, italic, script);
+            out.add(child.value, bold, italic, script);
             continue;
         }
+        if (child.spaceBefore)
+            out.add(" ", bold, italic, script);
         const std::string_view name = child.name;
         const bool known =
             name == "b" || name == "i" || name == "sub" || name == "sup" || name == "br";

@@ -7,17 +7,18 @@ namespace quiz::core
 
 const XmlTreeNode* XmlTreeNode::findChild(std::string_view elementName) const
 {
-    for (const XmlTreeNode* child = firstChild; child != nullptr; child = child->nextSibling)
+    for (const XmlTreeNode* child = getFirstChild(); child != nullptr;
+         child = child->getNextSibling())
     {
-        if (child->element && child->name == elementName)
+        if (child->isElement() && child->name == elementName)
             return child;
     }
     return nullptr;
 }
 
-const XmlTreeAttribute* XmlTreeNode::findAttribute(std::string_view attributeName) const
+const XmlTreeNode* XmlTreeNode::findAttribute(std::string_view attributeName) const
 {
-    for (const XmlTreeAttribute* a = attributes; a != attributes + attributeCount; ++a)
+    for (const XmlTreeNode* a = beginAttributes(); a != endAttributes(); ++a)
     {
         if (a->name == attributeName)
             return a;
@@ -28,17 +29,21 @@ const XmlTreeAttribute* XmlTreeNode::findAttribute(std::string_view attributeNam
 std::string XmlTreeNode::getAttribute(std::string_view attributeName,
                                       std::string_view fallback) const
 {
-    const XmlTreeAttribute* attribute = findAttribute(attributeName);
+    const XmlTreeNode* attribute = findAttribute(attributeName);
     return std::string(attribute != nullptr ? attribute->value : fallback);
 }
 
 std::string XmlTreeNode::getAllText() const
 {
-    if (!element)
-        return std::string(text);
+    if (!isElement())
+        return std::string(value);
     std::string out;
     for (const XmlTreeNode& child : getChildren())
+    {
+        if (child.spaceBefore)
+            out += ' ';
         out += child.getAllText();
+    }
     return out;
 }
 
@@ -145,8 +150,7 @@ std::size_t decodeReference(const char* p, const char* end, std::string& out)
 
 } // namespace
 
-/// Builds an XmlTree in one forward pass. Links are kept as indices while the node array can
-/// still grow and turned into pointers at the end.
+/// Builds an XmlTree in one forward pass.
 class XmlTreeBuilder
 {
 public:
@@ -160,29 +164,23 @@ public:
     {
         if (m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0)
             m_p += 3;
-        // A rough guess that saves most regrowth: a pack has about one node per 12 bytes.
-        const auto guess = static_cast<std::size_t>(m_end - m_p) / 12U + 8U;
-        m_tree.m_nodes.reserve(guess);
-        m_links.reserve(guess);
-        m_tree.m_attributes.reserve(guess / 2U);
+        // A pack has about one node per 20 bytes; the guess saves most regrowth.
+        m_tree.m_nodes.reserve(static_cast<std::size_t>(m_end - m_p) / 16U + 8U);
         if (!parseDocument())
         {
             m_tree.m_nodes.clear();
-            m_tree.m_attributes.clear();
             m_tree.m_decoded.clear();
             return false;
         }
-        link();
         return true;
     }
 
 private:
-    struct Links
+    /// An element whose content is being read.
+    struct OpenElement
     {
-        std::uint32_t firstChild = kNone;
-        std::uint32_t lastChild = kNone;
-        std::uint32_t nextSibling = kNone;
-        std::uint32_t firstAttribute = 0;
+        std::uint32_t index;
+        std::uint32_t lastChild;
     };
 
     bool fail(const char* at, const std::string& message)
@@ -214,7 +212,8 @@ private:
         const char* at = from;
         while (at < m_end)
         {
-            const void* hit = std::memchr(at, terminator[0], static_cast<std::size_t>(m_end - at));
+            const void* hit =
+                std::memchr(at, terminator[0], static_cast<std::size_t>(m_end - at));
             if (hit == nullptr)
                 return nullptr;
             at = static_cast<const char*>(hit);
@@ -295,49 +294,69 @@ private:
         return out;
     }
 
-    std::uint32_t addNode(std::uint32_t parent)
+    std::uint32_t addNode(XmlTreeNode::Kind kind)
     {
         const auto index = static_cast<std::uint32_t>(m_tree.m_nodes.size());
-        m_tree.m_nodes.emplace_back();
-        m_links.emplace_back();
-        if (parent != kNone)
-        {
-            Links& links = m_links[parent];
-            if (links.lastChild == kNone)
-                links.firstChild = index;
-            else
-                m_links[links.lastChild].nextSibling = index;
-            links.lastChild = index;
-        }
+        m_tree.m_nodes.emplace_back().kind = kind;
         return index;
     }
 
-    /// Adds character data to `parent`, merging it with a text node right before it (only
-    /// comments or processing instructions can lie between the two).
-    void addText(std::uint32_t parent, const char* from, const char* to, bool references)
+    /// Links the node at `index` as the last child of the innermost open element.
+    void adopt(std::uint32_t index)
+    {
+        if (m_open.empty())
+            return;
+        OpenElement& parent = m_open.back();
+        if (parent.lastChild == kNone)
+            m_tree.m_nodes[parent.index].childOffset = index - parent.index;
+        else
+            m_tree.m_nodes[parent.lastChild].siblingOffset = index - parent.lastChild;
+        parent.lastChild = index;
+    }
+
+    /// Adds character data to the open element. Text right after other text (only comments or
+    /// processing instructions between) joins it; a run of white space waits to see what
+    /// follows: more text joins it, an element gets `spaceBefore`, an end tag drops it.
+    void addText(const char* from, const char* to, bool references)
     {
         const char* firstInk = from;
         while (firstInk < to && isSpace(*firstInk))
             ++firstInk;
         const bool blank = firstInk == to;
-        const int line = lineAt(blank ? from : firstInk);
-        const std::string_view text = textOf(from, to, references);
-        const std::uint32_t last = m_links[parent].lastChild;
-        if (last != kNone && !m_tree.m_nodes[last].element)
+        const std::uint32_t last = m_open.back().lastChild;
+        const bool afterText =
+            last != kNone && m_tree.m_nodes[last].kind == XmlTreeNode::Kind::Text;
+        if (blank && !afterText)
         {
-            XmlTreeNode& previous = m_tree.m_nodes[last];
-            std::string& merged = m_tree.m_decoded.emplace_back(previous.text);
-            const bool previousBlank = merged.find_first_not_of(" \t\r\n") == std::string::npos;
-            merged += text;
-            previous.text = merged;
-            if (previousBlank && !blank)
-                previous.line = line;
+            m_pendingSpace = true;
             return;
         }
-        XmlTreeNode& node = m_tree.m_nodes[addNode(parent)];
-        node.element = false;
-        node.text = text;
+        const std::string_view text = textOf(from, to, references);
+        if (afterText)
+        {
+            XmlTreeNode& previous = m_tree.m_nodes[last];
+            std::string& joined = m_tree.m_decoded.emplace_back(previous.value);
+            joined += text;
+            previous.value = joined;
+            return;
+        }
+        const int line = lineAt(firstInk);
+        const std::uint32_t index = addNode(XmlTreeNode::Kind::Text);
+        XmlTreeNode& node = m_tree.m_nodes[index];
         node.line = line;
+        if (m_pendingSpace)
+        {
+            // The white space before belongs to this text; " " stands for it (text is folded).
+            std::string& joined = m_tree.m_decoded.emplace_back(" ");
+            joined += text;
+            node.value = joined;
+        }
+        else
+        {
+            node.value = text;
+        }
+        m_pendingSpace = false;
+        adopt(index);
     }
 
     bool parseName(std::string_view& name)
@@ -352,23 +371,26 @@ private:
         return true;
     }
 
-    /// Reads a start tag at m_p ('<' followed by a name start). Sets `open` when the element
-    /// has content to read (it was not written `<name/>`).
-    bool parseStartTag(std::uint32_t parent, std::uint32_t& index, bool& open)
+    /// Reads a start tag at m_p ('<' then a name), adds the element and its attributes to the
+    /// open element, and opens it unless it was written `<name/>`.
+    bool parseStartTag()
     {
         const char* tagStart = m_p;
         ++m_p;
         std::string_view name;
         if (!parseName(name))
             return fail(tagStart, "a '<' must start an element; in text write '&lt;'");
-        index = addNode(parent);
-        const auto firstAttribute = static_cast<std::uint32_t>(m_tree.m_attributes.size());
+        if (static_cast<int>(m_open.size()) >= m_maxDepth)
+            return fail(tagStart, "elements are nested too deeply");
+        const std::uint32_t index = addNode(XmlTreeNode::Kind::Element);
         {
             XmlTreeNode& node = m_tree.m_nodes[index];
             node.name = name;
             node.line = lineAt(tagStart);
+            node.spaceBefore = m_pendingSpace;
         }
-        m_links[index].firstAttribute = firstAttribute;
+        m_pendingSpace = false;
+        adopt(index);
         for (;;)
         {
             skipSpace();
@@ -377,70 +399,79 @@ private:
             if (*m_p == '>')
             {
                 ++m_p;
-                open = true;
-                break;
+                m_open.push_back({index, kNone});
+                return true;
             }
             if (*m_p == '/')
             {
                 if (m_p + 1 < m_end && m_p[1] == '>')
                 {
                     m_p += 2;
-                    open = false;
-                    break;
+                    return true;
                 }
-                return fail(m_p,
-                            "a '/' in the tag <" + std::string(name) + "> must be followed by '>'");
+                return fail(m_p, "a '/' in the tag <" + std::string(name) +
+                                     "> must be followed by '>'");
             }
-            const char* attributeStart = m_p;
-            std::string_view attributeName;
-            if (!parseName(attributeName))
-                return fail(m_p, "unexpected character in the tag <" + std::string(name) + ">");
-            skipSpace();
-            if (m_p >= m_end || *m_p != '=')
-                return fail(attributeStart,
-                            "attribute " + std::string(attributeName) + " needs =\"value\"");
-            ++m_p;
-            skipSpace();
-            if (m_p >= m_end || (*m_p != '"' && *m_p != '\''))
-                return fail(attributeStart,
-                            "the value of " + std::string(attributeName) + " needs quotes");
-            const char quote = *m_p++;
-            const void* close = std::memchr(m_p, quote, static_cast<std::size_t>(m_end - m_p));
-            if (close == nullptr)
-                return fail(attributeStart,
-                            "the value of " + std::string(attributeName) + " is not closed");
-            const auto* valueEnd = static_cast<const char*>(close);
-            for (std::size_t i = firstAttribute; i < m_tree.m_attributes.size(); ++i)
-            {
-                if (m_tree.m_attributes[i].name == attributeName)
-                    return fail(attributeStart,
-                                "attribute " + std::string(attributeName) + " appears twice");
-            }
-            XmlTreeAttribute attribute;
-            attribute.name = attributeName;
-            attribute.line = lineAt(attributeStart);
-            attribute.value = textOf(m_p, valueEnd, true);
-            m_tree.m_attributes.push_back(attribute);
-            m_p = valueEnd + 1;
+            if (!parseAttribute(index, name))
+                return false;
         }
-        m_tree.m_nodes[index].attributeCount =
-            static_cast<std::uint32_t>(m_tree.m_attributes.size()) - firstAttribute;
+    }
+
+    /// Reads `name="value"` at m_p into a node right after the element at `index`.
+    bool parseAttribute(std::uint32_t index, std::string_view elementName)
+    {
+        const char* attributeStart = m_p;
+        std::string_view attributeName;
+        if (!parseName(attributeName))
+            return fail(m_p, "unexpected character in the tag <" + std::string(elementName) + ">");
+        skipSpace();
+        if (m_p >= m_end || *m_p != '=')
+            return fail(attributeStart,
+                        "attribute " + std::string(attributeName) + " needs =\"value\"");
+        ++m_p;
+        skipSpace();
+        if (m_p >= m_end || (*m_p != '"' && *m_p != '\''))
+            return fail(attributeStart,
+                        "the value of " + std::string(attributeName) + " needs quotes");
+        const char quote = *m_p++;
+        const void* close = std::memchr(m_p, quote, static_cast<std::size_t>(m_end - m_p));
+        if (close == nullptr)
+            return fail(attributeStart,
+                        "the value of " + std::string(attributeName) + " is not closed");
+        const auto* valueEnd = static_cast<const char*>(close);
+        const XmlTreeNode& element = m_tree.m_nodes[index];
+        if (element.findAttribute(attributeName) != nullptr)
+            return fail(attributeStart,
+                        "attribute " + std::string(attributeName) + " appears twice");
+        if (element.attributeCount == 0xFFFF)
+            return fail(attributeStart, "too many attributes on <" + std::string(elementName) + ">");
+        const int line = lineAt(attributeStart);
+        const std::string_view value = textOf(m_p, valueEnd, true);
+        const std::uint32_t attributeIndex = addNode(XmlTreeNode::Kind::Attribute);
+        XmlTreeNode& attribute = m_tree.m_nodes[attributeIndex];
+        attribute.name = attributeName;
+        attribute.value = value;
+        attribute.line = line;
+        ++m_tree.m_nodes[index].attributeCount;
+        m_p = valueEnd + 1;
         return true;
     }
 
-    /// Reads `</name>` at m_p for the element `index`.
-    bool parseEndTag(std::uint32_t index)
+    /// Reads `</name>` at m_p, which must close the innermost open element.
+    bool parseEndTag()
     {
         const char* tagStart = m_p;
         m_p += 2;
         std::string_view name;
-        const std::string_view expected = m_tree.m_nodes[index].name;
+        const std::string_view expected = m_tree.m_nodes[m_open.back().index].name;
         if (!parseName(name) || name != expected)
             return fail(tagStart, "<" + std::string(expected) + "> is closed by a different name");
         skipSpace();
         if (m_p >= m_end || *m_p != '>')
             return fail(tagStart, "the end tag </" + std::string(expected) + "> is not closed");
         ++m_p;
+        m_open.pop_back();
+        m_pendingSpace = false;
         return true;
     }
 
@@ -452,9 +483,7 @@ private:
             skipSpace();
             if (m_p >= m_end)
                 break;
-            if (*m_p != '<')
-                return fail(m_p, "text outside the root element");
-            if (startsWith("<![CDATA["))
+            if (*m_p != '<' || startsWith("<![CDATA["))
                 return fail(m_p, "text outside the root element");
             if (startsWith("<?") || startsWith("<!"))
             {
@@ -465,7 +494,7 @@ private:
             if (haveRoot)
                 return fail(m_p, "a second root element: a file holds exactly one");
             haveRoot = true;
-            if (!parseElement())
+            if (!parseStartTag() || !parseContent())
                 return false;
         }
         if (!haveRoot)
@@ -473,39 +502,30 @@ private:
         return true;
     }
 
-    /// Reads the element at m_p and everything inside it, without recursion.
-    bool parseElement()
+    /// Reads the content of the open elements until all are closed, without recursion.
+    bool parseContent()
     {
-        std::vector<std::uint32_t> open;
-        std::uint32_t index = 0;
-        bool hasContent = false;
-        if (!parseStartTag(kNone, index, hasContent))
-            return false;
-        if (hasContent)
-            open.push_back(index);
-        while (!open.empty())
+        while (!m_open.empty())
         {
-            const std::uint32_t parent = open.back();
             const void* hit = std::memchr(m_p, '<', static_cast<std::size_t>(m_end - m_p));
             if (hit == nullptr)
-                return fail(m_end, "<" + std::string(m_tree.m_nodes[parent].name) +
+                return fail(m_end, "<" + std::string(m_tree.m_nodes[m_open.back().index].name) +
                                        "> is not closed before the end of the file");
             const auto* lessThan = static_cast<const char*>(hit);
             if (lessThan > m_p)
-                addText(parent, m_p, lessThan, true);
+                addText(m_p, lessThan, true);
             m_p = lessThan;
             if (m_p + 1 < m_end && m_p[1] == '/')
             {
-                if (!parseEndTag(parent))
+                if (!parseEndTag())
                     return false;
-                open.pop_back();
             }
             else if (startsWith("<![CDATA["))
             {
                 const char* close = find(m_p + 9, "]]>");
                 if (close == nullptr)
                     return fail(m_p, "a CDATA section is not closed");
-                addText(parent, m_p + 9, close, false);
+                addText(m_p + 9, close, false);
                 m_p = close + 3;
             }
             else if (startsWith("<?") || startsWith("<!"))
@@ -513,33 +533,12 @@ private:
                 if (!skipMarkup())
                     return false;
             }
-            else
+            else if (!parseStartTag())
             {
-                if (static_cast<int>(open.size()) >= m_maxDepth)
-                    return fail(m_p, "elements are nested too deeply");
-                if (!parseStartTag(parent, index, hasContent))
-                    return false;
-                if (hasContent)
-                    open.push_back(index);
+                return false;
             }
         }
         return true;
-    }
-
-    /// Turns the index links into pointers now that the arrays will not move again.
-    void link()
-    {
-        XmlTreeNode* nodes = m_tree.m_nodes.data();
-        const XmlTreeAttribute* attributes = m_tree.m_attributes.data();
-        for (std::size_t i = 0; i < m_tree.m_nodes.size(); ++i)
-        {
-            const Links& links = m_links[i];
-            XmlTreeNode& node = nodes[i];
-            node.firstChild = links.firstChild == kNone ? nullptr : nodes + links.firstChild;
-            node.nextSibling = links.nextSibling == kNone ? nullptr : nodes + links.nextSibling;
-            node.attributes =
-                node.attributeCount == 0 ? nullptr : attributes + links.firstAttribute;
-        }
     }
 
     XmlTree& m_tree;
@@ -549,13 +548,13 @@ private:
     int m_line = 1;
     XmlTreeError& m_error;
     int m_maxDepth;
-    std::vector<Links> m_links;
+    std::vector<OpenElement> m_open;
+    bool m_pendingSpace = false;
 };
 
 bool XmlTree::read(std::string_view bytes, XmlTreeError& error, int maxDepth)
 {
     m_nodes.clear();
-    m_attributes.clear();
     m_decoded.clear();
     return XmlTreeBuilder(*this, bytes, error, maxDepth).build();
 }
