@@ -212,8 +212,7 @@ private:
         const char* at = from;
         while (at < m_end)
         {
-            const void* hit =
-                std::memchr(at, terminator[0], static_cast<std::size_t>(m_end - at));
+            const void* hit = std::memchr(at, terminator[0], static_cast<std::size_t>(m_end - at));
             if (hit == nullptr)
                 return nullptr;
             at = static_cast<const char*>(hit);
@@ -409,8 +408,8 @@ private:
                     m_p += 2;
                     return true;
                 }
-                return fail(m_p, "a '/' in the tag <" + std::string(name) +
-                                     "> must be followed by '>'");
+                return fail(m_p,
+                            "a '/' in the tag <" + std::string(name) + "> must be followed by '>'");
             }
             if (!parseAttribute(index, name))
                 return false;
@@ -444,7 +443,8 @@ private:
             return fail(attributeStart,
                         "attribute " + std::string(attributeName) + " appears twice");
         if (element.attributeCount == 0xFFFF)
-            return fail(attributeStart, "too many attributes on <" + std::string(elementName) + ">");
+            return fail(attributeStart,
+                        "too many attributes on <" + std::string(elementName) + ">");
         const int line = lineAt(attributeStart);
         const std::string_view value = textOf(m_p, valueEnd, true);
         const std::uint32_t attributeIndex = addNode(XmlTreeNode::Kind::Attribute);
