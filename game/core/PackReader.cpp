@@ -2,6 +2,7 @@
 
 #include "XmlSchema.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -104,6 +105,10 @@ std::optional<Pack> Reader::read(const XmlTreeNode& root)
     {
         m_schema.checkAttributes(*questions, {});
         m_schema.checkChildren(*questions, {{"question", 1, kUnbounded}});
+        std::size_t count = 0;
+        for (const XmlTreeNode* element : questions->findChildren("question"))
+            count += element != nullptr ? 1 : 0;
+        pack.questions.reserve(std::min(count, m_limits.maxQuestions));
         for (const XmlTreeNode* element : questions->findChildren("question"))
         {
             if (pack.questions.size() >= m_limits.maxQuestions)

@@ -31,7 +31,7 @@ std::vector<std::string> namesOf(std::initializer_list<AttrSpec> specs)
 {
     std::vector<std::string> names;
     for (const AttrSpec& spec : specs)
-        names.push_back(spec.name);
+        names.emplace_back(spec.name);
     return names;
 }
 
@@ -438,7 +438,7 @@ void Schema::checkChildren(const XmlTreeNode& element, std::initializer_list<Chi
             for (const ChildSpec& spec : specs)
             {
                 if (spec.max > 0)
-                    names.push_back(spec.name);
+                    names.emplace_back(spec.name);
             }
             m_out.error(child.line, "unknown-element",
                         "unknown element " + tagOf(child) + " in " + describe(element, owner) +
@@ -515,6 +515,11 @@ std::string Schema::readPlain(const XmlTreeNode& element)
 RichText Schema::readRich(const XmlTreeNode& element)
 {
     RichText text;
+    // About one run per child; most texts are a single run.
+    std::size_t children = 0;
+    for (const XmlTreeNode& child : element.getChildren())
+        children += child.isElement() ? 2 : 1;
+    text.runs.reserve(children);
     FoldingWriter writer(text);
     readRichInto(element, writer, false, false, Script::Normal);
     return text;

@@ -32,13 +32,13 @@ enum class AttrType
 
 struct AttrSpec
 {
-    AttrSpec(const char* specName, bool isRequired, AttrType specType,
+    constexpr AttrSpec(std::string_view specName, bool isRequired, AttrType specType,
              const std::vector<std::string>* allowed = nullptr, double low = 0, double high = 0)
         : name(specName), required(isRequired), type(specType), values(allowed), min(low), max(high)
     {
     }
 
-    const char* name;
+    std::string_view name;
     bool required = false;
     AttrType type = AttrType::Text;
     const std::vector<std::string>* values; ///< for AttrType::Enum; outlives the spec
@@ -50,12 +50,12 @@ struct AttrSpec
 /// higher slot. Children sharing a slot are alternatives. -1 means "its index in the list".
 struct ChildSpec
 {
-    ChildSpec(const char* specName, int low, int high, int order = -1)
+    constexpr ChildSpec(std::string_view specName, int low, int high, int order = -1)
         : name(specName), min(low), max(high), slot(order)
     {
     }
 
-    const char* name;
+    std::string_view name;
     int min = 0;
     int max = kUnbounded;
     int slot = -1;

@@ -515,9 +515,15 @@ private:
             if (lessThan > m_p)
                 addText(m_p, lessThan, true);
             m_p = lessThan;
-            if (m_p + 1 < m_end && m_p[1] == '/')
+            const char kind = m_p + 1 < m_end ? m_p[1] : '\0';
+            if (kind == '/')
             {
                 if (!parseEndTag())
+                    return false;
+            }
+            else if (kind != '!' && kind != '?')
+            {
+                if (!parseStartTag())
                     return false;
             }
             else if (startsWith("<![CDATA["))
@@ -528,12 +534,7 @@ private:
                 addText(m_p + 9, close, false);
                 m_p = close + 3;
             }
-            else if (startsWith("<?") || startsWith("<!"))
-            {
-                if (!skipMarkup())
-                    return false;
-            }
-            else if (!parseStartTag())
+            else if (!skipMarkup())
             {
                 return false;
             }
