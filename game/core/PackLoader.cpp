@@ -77,7 +77,7 @@ std::size_t scanEntity(const std::string& bytes, std::size_t i, bool strictEntit
     const std::string name = bytes.substr(i + 1, end - i - 1);
     if (name[0] == '#')
     {
-        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+        const bool hex = name.size() > 1 && name[1] == 'x';
         const std::string digits = name.substr(hex ? 2 : 1);
         unsigned long value = 0;
         bool ok = !digits.empty() && digits.size() <= 8;

@@ -109,7 +109,7 @@ std::size_t decodeReference(const char* p, const char* end, std::string& out)
     const std::size_t consumed = body.size() + 2;
     if (body.size() >= 2 && body[0] == '#')
     {
-        const bool hex = body[1] == 'x' || body[1] == 'X';
+        const bool hex = body[1] == 'x';
         unsigned long code = 0;
         const std::string_view digits = body.substr(hex ? 2 : 1);
         if (digits.empty() || digits.size() > 8)
@@ -478,6 +478,7 @@ private:
     bool parseDocument()
     {
         bool haveRoot = false;
+        bool nodesBefore = false; // a comment, <!...> or element has been read
         while (true)
         {
             skipSpace();
@@ -485,12 +486,17 @@ private:
                 break;
             if (*m_p != '<' || startsWith("<![CDATA["))
                 return fail(m_p, "text outside the root element");
+            // Like TinyXML2, a declaration or processing instruction may only open the file.
+            if (startsWith("<?") && nodesBefore)
+                return fail(m_p, "<?...?> is allowed only at the very start of the file");
             if (startsWith("<?") || startsWith("<!"))
             {
+                nodesBefore = nodesBefore || startsWith("<!");
                 if (!skipMarkup())
                     return false;
                 continue;
             }
+            nodesBefore = true;
             if (haveRoot)
                 return fail(m_p, "a second root element: a file holds exactly one");
             haveRoot = true;
@@ -525,6 +531,10 @@ private:
             {
                 if (!parseStartTag())
                     return false;
+            }
+            else if (kind == '?')
+            {
+                return fail(m_p, "<?...?> is allowed only at the very start of the file");
             }
             else if (startsWith("<![CDATA["))
             {
