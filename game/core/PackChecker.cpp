@@ -1,5 +1,7 @@
 #include "PackChecker.hpp"
 
+#include "XmlSchema.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -17,11 +19,6 @@ namespace quiz::core
 namespace
 {
 
-bool isAsciiSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /// Lower-case (ASCII), white-space-folded text for comparisons a reader would call "the same".
 std::string normalise(const RichText& text)
 {
@@ -30,23 +27,14 @@ std::string normalise(const RichText& text)
     for (const TextRun& run : text.runs)
     {
         if (run.lineBreak)
-        {
             space = !out.empty();
-            continue;
-        }
-        out.reserve(out.size() + run.text.size());
-        for (const char c : run.text)
-        {
-            if (isAsciiSpace(c))
-            {
-                space = !out.empty();
-                continue;
-            }
-            if (space)
-                out += ' ';
-            space = false;
-            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        }
+        else
+            appendFolded(out, run.text, space);
+    }
+    for (char& c : out)
+    {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }

@@ -599,11 +599,9 @@ RichText foldWhiteSpace(const RichText& raw)
     return folded;
 }
 
-std::string foldWhiteSpace(std::string_view raw)
+void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace)
 {
-    std::string out;
-    out.reserve(raw.size());
-    bool pendingSpace = false;
+    out.reserve(out.size() + raw.size());
     for (const char c : raw)
     {
         if (isSpace(c))
@@ -616,6 +614,13 @@ std::string foldWhiteSpace(std::string_view raw)
         pendingSpace = false;
         out += c;
     }
+}
+
+std::string foldWhiteSpace(std::string_view raw)
+{
+    std::string out;
+    bool pendingSpace = false;
+    appendFolded(out, raw, pendingSpace);
     return out;
 }
 

@@ -33,7 +33,8 @@ enum class AttrType
 struct AttrSpec
 {
     constexpr AttrSpec(std::string_view specName, bool isRequired, AttrType specType,
-             const std::vector<std::string>* allowed = nullptr, double low = 0, double high = 0)
+                       const std::vector<std::string>* allowed = nullptr, double low = 0,
+                       double high = 0)
         : name(specName), required(isRequired), type(specType), values(allowed), min(low), max(high)
     {
     }
@@ -120,5 +121,8 @@ private:
 /// the text or next to a line break.
 [[nodiscard]] RichText foldWhiteSpace(const RichText& raw);
 [[nodiscard]] std::string foldWhiteSpace(std::string_view raw);
+/// Appends `raw` to `out` with XML white space folded: a run becomes one space, none at the
+/// start of `out`. A run at the end is left in `pendingSpace` and written before the next text.
+void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace);
 
 } // namespace quiz::core

@@ -1,5 +1,7 @@
 #include "XmlTree.hpp"
 
+#include "Utf8.hpp"
+
 #include <cstring>
 
 namespace quiz::core
@@ -68,32 +70,6 @@ bool isNameStart(char c)
 bool isNameChar(char c)
 {
     return isNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-void appendUtf8(std::string& out, unsigned long code)
-{
-    if (code < 0x80)
-    {
-        out += static_cast<char>(code);
-    }
-    else if (code < 0x800)
-    {
-        out += static_cast<char>(0xC0U | (code >> 6U));
-        out += static_cast<char>(0x80U | (code & 0x3FU));
-    }
-    else if (code < 0x10000)
-    {
-        out += static_cast<char>(0xE0U | (code >> 12U));
-        out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (code & 0x3FU));
-    }
-    else
-    {
-        out += static_cast<char>(0xF0U | (code >> 18U));
-        out += static_cast<char>(0x80U | ((code >> 12U) & 0x3FU));
-        out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (code & 0x3FU));
-    }
 }
 
 /// Decodes the reference starting at `p` ('&') into `out`. Returns the bytes consumed, or 0
