@@ -624,6 +624,8 @@ TEST_CASE("Render: title screen with a player and reviews due", "[render][displa
                [](Harness& h)
                {
                    fillProgress(h, "title-player");
+                   // Ana's own misses, not a shared list: two questions last answered wrong.
+                   CHECK(h.progress.getMissedKeys(h.context.packs).size() == 2);
                    h.stack.push(ui::ScreenId::Title);
                    h.settle();
                });
