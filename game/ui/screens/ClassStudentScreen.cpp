@@ -147,8 +147,14 @@ void ClassStudentScreen::rebuild()
         }
         if (locked)
             text(plain("✓ Answer received. Wait for the reveal on the projector."), muted);
+        else if (s.ack && s.ack->reason == net::Reason::Paused)
+            text(plain("The instructor has paused the class: send your answer again when the "
+                       "question goes on."),
+                 body);
         else if (s.ack)
-            text(plain("The host did not take that answer; try again."), muted);
+            text(plain(std::string("The host did not take that answer (") +
+                       net::toString(s.ack->reason) + "); try again."),
+                 muted);
     }
     else
     {
