@@ -33,9 +33,8 @@ ClassStudentScreen::ClassStudentScreen(ScreenStack& stack, GameContext& context)
     m_rejoin = std::make_unique<Button>("Rejoin",
                                         [this]
                                         {
-                                            StudentState& s = *this->context().student;
-                                            if (!s.connect(std::chrono::milliseconds(3000)).empty())
-                                                m_shown.clear();
+                                            this->context().student->startConnect(
+                                                std::chrono::milliseconds(3000));
                                             rebuild();
                                         });
     m_leave = std::make_unique<Button>("Leave", [this] { requestPop(); });
@@ -45,6 +44,8 @@ ClassStudentScreen::ClassStudentScreen(ScreenStack& stack, GameContext& context)
 std::string ClassStudentScreen::signature() const
 {
     const StudentState& s = *context().student;
+    if (s.isConnecting())
+        return "connecting";
     std::string sig = s.isConnected() ? "c" : "d:" + s.problem;
     if (s.end)
         return sig + "|end";
@@ -83,6 +84,13 @@ void ClassStudentScreen::rebuild()
             text(plain(std::to_string(standing.rank) + ". " + standing.nickname + "  " +
                        std::to_string(standing.score)),
                  standing.nickname == s.end->you.nickname ? heading : body);
+    }
+    else if (s.isConnecting())
+    {
+        text(plain("Connecting ..."), heading);
+        text(plain("Reaching the class at " + s.config.address.toString() + ":" +
+                   std::to_string(s.config.port) + "."),
+             body);
     }
     else if (!connected)
     {
@@ -169,7 +177,7 @@ void ClassStudentScreen::rebuild()
     m_send->setVisible(connected && s.question && !s.reveal && !(s.ack && s.ack->accepted) &&
                        !s.end);
     m_send->setEnabled(!s.picked.empty());
-    m_rejoin->setVisible(!connected && !s.end);
+    m_rejoin->setVisible(!connected && !s.end && !s.isConnecting());
     m_widgets = {&m_body, m_leave.get(), m_rejoin.get(), m_send.get()};
     m_focus.clear();
     for (OptionButton* option : m_options)
