@@ -184,11 +184,22 @@ void StudentState::apply(const net::Message& message)
                 ack.reset();
                 reveal.reset();
                 leaderboard.reset();
+                paused = false;
+            }
+            else if constexpr (std::is_same_v<T, net::Pause>)
+            {
+                paused = m.paused;
+                // An answer refused because of the pause may be sent again now.
+                if (!paused && ack && ack->reason == net::Reason::Paused)
+                    ack.reset();
             }
             else if constexpr (std::is_same_v<T, net::Ack>)
                 ack = m;
             else if constexpr (std::is_same_v<T, net::Reveal>)
+            {
                 reveal = m;
+                paused = false;
+            }
             else if constexpr (std::is_same_v<T, net::Leaderboard>)
                 leaderboard = m;
             else if constexpr (std::is_same_v<T, net::End>)

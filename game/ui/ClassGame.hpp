@@ -91,6 +91,7 @@ struct StudentState
     std::optional<net::Reveal> reveal;
     std::optional<net::Leaderboard> leaderboard;
     std::optional<net::End> end;
+    bool paused = false; ///< the instructor paused the question on screen
     std::string problem; ///< why the connection ended, or a refusal
     std::chrono::milliseconds now{0};
 

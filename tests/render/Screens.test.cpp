@@ -595,14 +595,14 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     checkStudentScene(h, student, "class-student");
 }
 
-TEST_CASE("Render: a student's answer sent while the class is paused says so",
+TEST_CASE("Render: a student sees that the instructor paused the question",
           "[render][display][class]")
 {
     Harness h(1280, 720);
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    student->apply(net::Ack{0, false, net::Reason::Paused});
+    student->apply(net::Pause{true, 0});
     checkStudentScene(h, student, "class-student-paused");
 }
 

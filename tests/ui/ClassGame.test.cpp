@@ -191,3 +191,29 @@ TEST_CASE("StudentState: starting to connect returns at once even to an unreacha
     CHECK_FALSE(student.isConnected());
     // Leaving the seat while it connects is safe: the thread keeps what it uses.
 }
+
+TEST_CASE("StudentState: a pause holds the question until the instructor goes on", "[ui][class]")
+{
+    ui::StudentState student;
+    net::QuestionShow show;
+    show.index = 0;
+    show.total = 2;
+    show.options = {{"a", "A", {}}, {"b", "B", {}}};
+    student.apply(show);
+    CHECK_FALSE(student.paused);
+    student.apply(net::Pause{true, 9000});
+    CHECK(student.paused);
+    // An answer that raced the pause was refused; resuming lets the student send it again.
+    student.apply(net::Ack{0, false, net::Reason::Paused});
+    student.apply(net::Pause{false, 9000});
+    CHECK_FALSE(student.paused);
+    CHECK_FALSE(student.ack.has_value());
+    // A new question or the reveal is never paused.
+    student.apply(net::Pause{true, 0});
+    student.apply(net::Reveal{});
+    CHECK_FALSE(student.paused);
+    student.apply(net::Pause{true, 0});
+    show.index = 1;
+    student.apply(show);
+    CHECK_FALSE(student.paused);
+}
