@@ -1,12 +1,16 @@
 #include "PackChecker.hpp"
 
+#include "XmlSchema.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
 #include <system_error>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -15,22 +19,22 @@ namespace quiz::core
 namespace
 {
 
-/// Lower-case, white-space-folded text for comparisons a reader would call "the same".
-std::string normalise(const std::string& text)
+/// Lower-case (ASCII), white-space-folded text for comparisons a reader would call "the same".
+std::string normalise(const RichText& text)
 {
     std::string out;
     bool space = false;
-    for (const char c : text)
+    for (const TextRun& run : text.runs)
     {
-        if (std::isspace(static_cast<unsigned char>(c)))
-        {
+        if (run.lineBreak)
             space = !out.empty();
-            continue;
-        }
-        if (space)
-            out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else
+            appendFolded(out, run.text, space);
+    }
+    for (char& c : out)
+    {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }
@@ -63,11 +67,14 @@ private:
     void checkTopics();
     void checkSources();
     void checkQuestion(const Question& question);
-    void checkAnswerKey(const Question& question, const std::string& where);
-    void checkOptionTexts(const Question& question, const std::string& where);
+    void checkAnswerKey(const Question& question);
+    void checkOptionTexts(const Question& question);
     void checkFigure(const Figure& figure, const std::string& where);
-    void checkRefs(const std::vector<Reference>& refs, int line, const std::string& where);
-    void checkLength(const RichText& text, std::size_t cap, int line, const std::string& what);
+    template <typename Describe>
+    void checkRefs(const std::vector<Reference>& refs, int line, const Describe& where);
+    /// `describe()` names the text in the message; it is called only when there is one.
+    template <typename Describe>
+    void checkLength(const RichText& text, std::size_t cap, int line, const Describe& describe);
 
     const Pack& m_pack;
     const CheckOptions& m_options;
@@ -82,8 +89,10 @@ void Checker::run()
     checkMetadata();
     checkTopics();
     checkSources();
-    std::map<std::string, int> questionLines;
-    std::map<std::string, std::string> stems;
+    std::unordered_map<std::string_view, int> questionLines;
+    std::unordered_map<std::string, std::string_view> stems;
+    questionLines.reserve(m_pack.questions.size());
+    stems.reserve(m_pack.questions.size());
     for (const Question& question : m_pack.questions)
     {
         const auto [it, inserted] = questionLines.emplace(question.id, question.line);
@@ -92,14 +101,14 @@ void Checker::run()
                         "question id '" + question.id + "' is already used at line " +
                             std::to_string(it->second));
         checkQuestion(question);
-        const std::string stem = normalise(question.stem.toPlain());
+        std::string stem = normalise(question.stem);
         if (!stem.empty())
         {
-            const auto [other, fresh] = stems.emplace(stem, question.id);
+            const auto [other, fresh] = stems.emplace(std::move(stem), question.id);
             if (!fresh)
                 m_out.warning(question.stemLine, "duplicate-stem",
                               "question '" + question.id + "' has the same stem as '" +
-                                  other->second + "'");
+                                  std::string(other->second) + "'");
         }
     }
 }
@@ -147,16 +156,18 @@ void Checker::checkSources()
     }
 }
 
-void Checker::checkLength(const RichText& text, std::size_t cap, int line, const std::string& what)
+template <typename Describe>
+void Checker::checkLength(const RichText& text, std::size_t cap, int line, const Describe& describe)
 {
     const std::size_t length = text.countCharacters();
     if (length > cap)
         m_out.error(line, "text-too-long",
-                    what + " has " + std::to_string(length) + " characters; the limit is " +
+                    describe() + " has " + std::to_string(length) + " characters; the limit is " +
                         std::to_string(cap));
 }
 
-void Checker::checkRefs(const std::vector<Reference>& refs, int line, const std::string& where)
+template <typename Describe>
+void Checker::checkRefs(const std::vector<Reference>& refs, int line, const Describe& where)
 {
     for (const Reference& ref : refs)
     {
@@ -165,68 +176,95 @@ void Checker::checkRefs(const std::vector<Reference>& refs, int line, const std:
             std::vector<std::string> ids(m_sourceIds.begin(), m_sourceIds.end());
             const std::string guess = closestMatch(ref.sourceId, ids);
             m_out.error(ref.line > 0 ? ref.line : line, "unknown-source",
-                        where + " cites source '" + ref.sourceId + "', which is not in <sources>" +
+                        where() + " cites source '" + ref.sourceId +
+                            "', which is not in <sources>" +
                             (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
         }
     }
 }
 
+/// "question 'ID'", for messages.
+std::string describeQuestion(const Question& question)
+{
+    return "question '" + question.id + "'";
+}
+
+/// "option 'ID' of question 'ID'", for messages.
+std::string describeOption(const Option& option, const Question& question)
+{
+    return "option '" + option.id + "' of " + describeQuestion(question);
+}
+
+/// True when the stem, without closing quotes, brackets and spaces, ends a sentence.
+bool endsLikeASentence(const RichText& stem)
+{
+    std::string text = stem.toPlain();
+    static const std::string_view kTrailing = " )\"'";
+    for (;;)
+    {
+        while (!text.empty() && kTrailing.find(text.back()) != std::string_view::npos)
+            text.pop_back();
+        if (text.size() >= 3 && text.compare(text.size() - 3, 3, "\xE2\x80\x9D") == 0)
+        {
+            text.resize(text.size() - 3); // a closing curly quote
+            continue;
+        }
+        break;
+    }
+    return text.empty() || text.back() == '?' || text.back() == '.' || text.back() == ':';
+}
+
 void Checker::checkQuestion(const Question& question)
 {
-    const std::string where = "question '" + question.id + "'";
+    const auto where = [&] { return describeQuestion(question); };
     if (m_topicIds.count(question.topicId) == 0 && !question.topicId.empty())
     {
         std::vector<std::string> ids(m_topicIds.begin(), m_topicIds.end());
         const std::string guess = closestMatch(question.topicId, ids);
         m_out.error(question.line, "unknown-topic",
-                    where + " has topic '" + question.topicId + "', which is not in <topics>" +
+                    where() + " has topic '" + question.topicId + "', which is not in <topics>" +
                         (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     }
     const int stemLine = question.stemLine > 0 ? question.stemLine : question.line;
     if (question.stem.isEmpty())
-        m_out.error(stemLine, "empty-text", where + " has an empty <stem>");
-    checkLength(question.stem, m_limits.maxLongText, stemLine, where + "'s stem");
+        m_out.error(stemLine, "empty-text", where() + " has an empty <stem>");
+    checkLength(question.stem, m_limits.maxLongText, stemLine, [&] { return where() + "'s stem"; });
     checkLength(question.explanation, m_limits.maxLongText, question.line,
-                where + "'s explanation");
+                [&] { return where() + "'s explanation"; });
     for (const RichText& hint : question.hints)
-        checkLength(hint, m_limits.maxLongText, question.line, where + "'s hint");
-
-    std::string stem = question.stem.toPlain();
-    while (!stem.empty() && std::string(" )\"'").find(stem.back()) != std::string::npos)
-        stem.pop_back();
-    if (stem.size() >= 3 && stem.compare(stem.size() - 3, 3, "\xE2\x80\x9D") == 0)
-        stem.resize(stem.size() - 3);
-    if (!stem.empty() && stem.back() != '?' && stem.back() != '.' && stem.back() != ':')
+        checkLength(hint, m_limits.maxLongText, question.line, [&] { return where() + "'s hint"; });
+    if (!endsLikeASentence(question.stem))
         m_out.warning(stemLine, "stem-punctuation",
-                      where + "'s stem does not end with '?', '.' or ':'; a finished sentence "
-                              "or question reads better");
+                      where() + "'s stem does not end with '?', '.' or ':'; a finished sentence "
+                                "or question reads better");
 
     if (question.refs.empty())
         m_out.error(question.line, "missing-ref",
-                    where + " cites no source: add <ref source=\"...\" locator=\"...\"/>");
+                    where() + " cites no source: add <ref source=\"...\" locator=\"...\"/>");
     checkRefs(question.refs, question.line, where);
     if (question.figure)
-        checkFigure(*question.figure, where);
-    checkAnswerKey(question, where);
-    checkOptionTexts(question, where);
+        checkFigure(*question.figure, where());
+    checkAnswerKey(question);
+    checkOptionTexts(question);
 }
 
-void Checker::checkAnswerKey(const Question& question, const std::string& where)
+void Checker::checkAnswerKey(const Question& question)
 {
+    const auto where = [&] { return describeQuestion(question); };
     const std::size_t count = question.options.size();
     if (question.type != QuestionType::TrueFalse)
     {
         if (count < 2)
             m_out.error(question.line, "too-few-options",
-                        where + " has " + std::to_string(count) +
+                        where() + " has " + std::to_string(count) +
                             " option(s); it needs at least 2");
         else if (count > m_limits.maxOptions)
             m_out.error(question.line, "too-many-options",
-                        where + " has " + std::to_string(count) + " options; the limit is " +
+                        where() + " has " + std::to_string(count) + " options; the limit is " +
                             std::to_string(m_limits.maxOptions));
         else if (count > 8)
             m_out.warning(question.line, "many-options",
-                          where + " has " + std::to_string(count) +
+                          where() + " has " + std::to_string(count) +
                               " options; more than 8 is hard to read on screen");
     }
     std::size_t correct = 0;
@@ -234,7 +272,7 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
     for (std::size_t index = 0; index < question.options.size(); ++index)
     {
         const Option& option = question.options[index];
-        const auto optionWhere = [&] { return "option '" + option.id + "' of " + where; };
+        const auto optionWhere = [&] { return describeOption(option, question); };
         for (std::size_t earlier = 0; earlier < index; ++earlier)
         {
             if (question.options[earlier].id == option.id)
@@ -248,7 +286,7 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
             m_out.error(option.rationaleLine > 0 ? option.rationaleLine : option.line,
                         "missing-rationale",
                         question.type == QuestionType::TrueFalse
-                            ? where + " needs <rationale for=\"" + option.id +
+                            ? where() + " needs <rationale for=\"" + option.id +
                                   "\">: say why that answer is right or wrong"
                             : optionWhere() + " has no <rationale>: say why it is right or wrong");
         if (option.correct && option.severity == OptionSeverity::Critical)
@@ -259,20 +297,20 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
                           optionWhere() + " has a weight, but only scoring=\"weighted\" uses it");
         checkLength(option.rationale, m_limits.maxLongText,
                     option.rationaleLine > 0 ? option.rationaleLine : option.line,
-                    optionWhere() + "'s rationale");
-        checkRefs(option.refs, option.line, optionWhere());
+                    [&] { return optionWhere() + "'s rationale"; });
+        checkRefs(option.refs, option.line, optionWhere);
     }
     if (count >= 2 && correct == 0)
         m_out.error(question.line, "no-correct-option",
-                    where + " has no option with correct=\"true\"");
+                    where() + " has no option with correct=\"true\"");
     if (question.type == QuestionType::Single && correct > 1)
         m_out.error(question.line, "several-correct",
-                    where + " is type=\"single\" but has " + std::to_string(correct) +
+                    where() + " is type=\"single\" but has " + std::to_string(correct) +
                         " correct options; use type=\"multiple\" or keep one");
     if (question.type == QuestionType::Multiple && question.scoring == ScoringRule::Weighted &&
         std::abs(positiveWeights - 100.0) > 0.01)
         m_out.error(question.line, "bad-weights",
-                    where + ": the positive weights add up to " +
+                    where() + ": the positive weights add up to " +
                         std::to_string(static_cast<int>(std::lround(positiveWeights))) +
                         "; with scoring=\"weighted\" they must add up to 100");
     if (question.type == QuestionType::Multiple && question.scoring == ScoringRule::Weighted)
@@ -281,27 +319,29 @@ void Checker::checkAnswerKey(const Question& question, const std::string& where)
         {
             if (option.correct != (option.weight > 0))
                 m_out.error(option.line, "bad-weights",
-                            "option '" + option.id + "' of " + where +
+                            describeOption(option, question) +
                                 ": with scoring=\"weighted\", correct options have a positive "
                                 "weight and the others zero or negative");
         }
     }
 }
 
-void Checker::checkOptionTexts(const Question& question, const std::string& where)
+void Checker::checkOptionTexts(const Question& question)
 {
     if (question.type == QuestionType::TrueFalse)
         return;
+    const auto where = [&] { return describeQuestion(question); };
     std::vector<std::string> seen; // normalised texts, parallel to the options
     std::size_t shortest = std::string::npos;
     std::size_t longest = 0;
     for (const Option& option : question.options)
     {
-        const auto optionWhere = [&] { return "option '" + option.id + "' of " + where; };
+        const auto optionWhere = [&] { return describeOption(option, question); };
         if (option.text.isEmpty())
             m_out.error(option.line, "empty-text", optionWhere() + " has an empty <text>");
-        checkLength(option.text, m_limits.maxOptionText, option.line, optionWhere() + "'s text");
-        const std::string text = normalise(option.text.toPlain());
+        checkLength(option.text, m_limits.maxOptionText, option.line,
+                    [&] { return optionWhere() + "'s text"; });
+        const std::string text = normalise(option.text);
         if (looksLikeAllOrNone(text))
             m_out.warning(option.line, "all-of-the-above",
                           optionWhere() + " reads like 'all/none of the above'; such options "
@@ -321,7 +361,7 @@ void Checker::checkOptionTexts(const Question& question, const std::string& wher
     // The longest option is often the right one, a cue test-wise players learn to use.
     if (question.options.size() >= 2 && longest >= 3 * shortest && longest - shortest >= 30)
         m_out.warning(question.line, "unequal-options",
-                      where + "'s options range from " + std::to_string(shortest) + " to " +
+                      where() + "'s options range from " + std::to_string(shortest) + " to " +
                           std::to_string(longest) +
                           " characters; options of similar length give no cue");
 }

@@ -1,15 +1,19 @@
-// The only translation unit that sees tinyxml2: the byte scan, the parse, and the conversion
-// into our own XmlNode tree. Everything after that (PackReader.cpp) walks our tree.
+// The only translation unit that sees tinyxml2: the byte scan, the TinyXML2 parse (with its
+// conversion into our XmlNode tree, for imported formats, and its error messages for packs),
+// and the pack path: byte scan, our one-pass XmlTree, then PackReader.cpp walks that tree.
 #include "PackLoader.hpp"
 
 #include "PackReader.hpp"
 #include "Utf8.hpp"
 #include "Xml.hpp"
+#include "XmlTree.hpp"
 
 #include <tinyxml2.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -21,31 +25,43 @@ namespace
 constexpr std::size_t kMaxReportsPerCode = 20;
 
 /// Reports a code at most kMaxReportsPerCode times so one broken file cannot flood the list.
+/// Problems are found by byte offset; the line is counted only when one is reported.
 class ScanReporter
 {
 public:
-    explicit ScanReporter(DiagnosticList& diagnostics) : m_diagnostics(diagnostics) {}
+    ScanReporter(const std::string& bytes, DiagnosticList& diagnostics)
+        : m_bytes(bytes), m_diagnostics(diagnostics)
+    {
+    }
 
-    void error(int line, const std::string& code, const std::string& message)
+    void error(std::size_t offset, const std::string& code, const std::string& message)
     {
         std::size_t& count = m_counts[code];
         if (++count <= kMaxReportsPerCode)
-            m_diagnostics.error(line, code, message);
+            m_diagnostics.error(lineOf(offset), code, message);
     }
 
 private:
+    int lineOf(std::size_t offset) const
+    {
+        const auto end = m_bytes.begin() + static_cast<long>(std::min(offset, m_bytes.size()));
+        return 1 + static_cast<int>(std::count(m_bytes.begin(), end, '\n'));
+    }
+
+    const std::string& m_bytes;
     DiagnosticList& m_diagnostics;
     std::map<std::string, std::size_t> m_counts;
 };
 
-bool startsWith(const std::string& bytes, std::size_t at, const char* prefix)
+bool startsWith(const std::string& bytes, std::size_t at, std::string_view prefix)
 {
-    return bytes.compare(at, std::char_traits<char>::length(prefix), prefix) == 0;
+    return bytes.size() >= at + prefix.size() &&
+           std::memcmp(bytes.data() + at, prefix.data(), prefix.size()) == 0;
 }
 
 /// Checks one entity or character reference starting at bytes[i] == '&'. Returns how many
 /// bytes it spans (at least 1).
-std::size_t scanEntity(const std::string& bytes, std::size_t i, int line, bool strictEntities,
+std::size_t scanEntity(const std::string& bytes, std::size_t i, bool strictEntities,
                        ScanReporter& report)
 {
     std::size_t end = i + 1;
@@ -54,14 +70,14 @@ std::size_t scanEntity(const std::string& bytes, std::size_t i, int line, bool s
         ++end;
     if (end >= bytes.size() || bytes[end] != ';' || end == i + 1)
     {
-        report.error(line, "bare-ampersand",
+        report.error(i, "bare-ampersand",
                      "a bare '&' is not allowed in XML: write '&amp;' (or the word 'and')");
         return 1;
     }
     const std::string name = bytes.substr(i + 1, end - i - 1);
     if (name[0] == '#')
     {
-        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+        const bool hex = name.size() > 1 && name[1] == 'x';
         const std::string digits = name.substr(hex ? 2 : 1);
         unsigned long value = 0;
         bool ok = !digits.empty() && digits.size() <= 8;
@@ -81,7 +97,7 @@ std::size_t scanEntity(const std::string& bytes, std::size_t i, int line, bool s
         }
         const bool control = value < 0x20 && value != 0x9 && value != 0xA && value != 0xD;
         if (!ok || control || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-            report.error(line, "bad-entity",
+            report.error(i, "bad-entity",
                          "'&" + name + ";' is not a character that may appear in a pack");
         return end - i + 1;
     }
@@ -92,30 +108,47 @@ std::size_t scanEntity(const std::string& bytes, std::size_t i, int line, bool s
             return end - i + 1;
     }
     if (strictEntities)
-        report.error(line, "bad-entity",
+        report.error(i, "bad-entity",
                      "unknown entity '&" + name +
                          ";': only &amp; &lt; &gt; &quot; &apos; and numeric references such as "
                          "&#8805; exist in XML; write the character itself");
     return end - i + 1;
 }
 
-/// Stage 0a: every byte is valid UTF-8 and no control character appears. A tight loop with an
-/// ASCII fast path, since it sees every byte of every pack.
+/// True when none of the 8 bytes is below 0x20 or above 0x7E: plain printable ASCII.
+bool isPrintableAscii(std::uint64_t word)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    // A byte is flagged when it is >= 0x7F (adding 1 reaches the high bit) or < 0x20
+    // (subtracting 0x20 borrows into the high bit); neither trick crosses bytes for ASCII input.
+    const std::uint64_t high = word & kHighs;
+    const std::uint64_t low = word & ~kHighs;
+    const std::uint64_t tooHigh = (low + kOnes) & kHighs;
+    const std::uint64_t tooLow = (low - 0x20 * kOnes) & kHighs;
+    return (high | tooHigh | tooLow) == 0;
+}
+
+/// Stage 0a: every byte is valid UTF-8 and no control character appears. It sees every byte
+/// of every pack, so plain ASCII goes eight bytes at a time.
 void scanEncoding(const std::string& bytes, std::size_t start, ScanReporter& report)
 {
-    int line = 1;
     const std::size_t size = bytes.size();
     for (std::size_t i = start; i < size;)
     {
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x20 && c < 0x7F)
+        if (i + 8 <= size)
         {
-            ++i;
-            continue;
+            std::uint64_t word = 0;
+            std::memcpy(&word, bytes.data() + i, sizeof word);
+            if (isPrintableAscii(word))
+            {
+                i += 8;
+                continue;
+            }
         }
-        if (c == '\n')
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r')
         {
-            ++line;
             ++i;
             continue;
         }
@@ -123,96 +156,85 @@ void scanEncoding(const std::string& bytes, std::size_t start, ScanReporter& rep
         {
             const std::size_t length = validUtf8Length(bytes, i);
             if (length == 0)
-                report.error(line, "invalid-utf8",
-                             "bytes that are not UTF-8; save the file as UTF-8");
+                report.error(i, "invalid-utf8", "bytes that are not UTF-8; save the file as UTF-8");
             i += length == 0 ? 1 : length;
             continue;
         }
-        if (c != '\t' && c != '\r')
-            report.error(line, "control-character",
-                         "control character " + std::to_string(c) + " is not allowed");
+        report.error(i, "control-character",
+                     "control character " + std::to_string(c) + " is not allowed");
         ++i;
     }
 }
 
-/// Counts lines incrementally as the markup scan moves forward through the buffer.
-class LineCounter
-{
-public:
-    explicit LineCounter(const std::string& bytes) : m_bytes(bytes) {}
-
-    int at(std::size_t position)
-    {
-        m_line += static_cast<int>(std::count(m_bytes.begin() + static_cast<long>(m_position),
-                                              m_bytes.begin() + static_cast<long>(position), '\n'));
-        m_position = position;
-        return m_line;
-    }
-
-private:
-    const std::string& m_bytes;
-    std::size_t m_position = 0;
-    int m_line = 1;
-};
-
 /// Stage 0b: DOCTYPE and entity references outside comments, CDATA and processing
-/// instructions. Jumps from one '<' or '&' to the next instead of testing every byte.
+/// instructions. Jumps from one '<' or '&' to the next with memchr.
 void scanMarkup(const std::string& bytes, std::size_t start, bool strictEntities,
                 ScanReporter& report)
 {
-    LineCounter lines(bytes);
     const std::size_t size = bytes.size();
-    std::size_t i = start;
+    const char* const data = bytes.data();
+    const auto next = [&](char wanted, std::size_t from)
+    {
+        const void* hit = from < size ? std::memchr(data + from, wanted, size - from) : nullptr;
+        return hit == nullptr ? size
+                              : static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+    };
+    std::size_t nextTag = next('<', start);
+    std::size_t nextReference = next('&', start);
     for (;;)
     {
-        // A plain loop: std::string::find_first_of calls memchr once per byte here.
-        while (i < size && bytes[i] != '<' && bytes[i] != '&')
-            ++i;
-        if (i >= size)
-            break;
-        if (bytes[i] == '&')
+        if (nextReference < nextTag)
         {
-            i += scanEntity(bytes, i, lines.at(i), strictEntities, report);
+            const std::size_t after =
+                nextReference + scanEntity(bytes, nextReference, strictEntities, report);
+            nextReference = next('&', after);
             continue;
         }
-        const char* terminator = nullptr;
+        if (nextTag >= size)
+            break;
+        const std::size_t i = nextTag;
+        const char kind = i + 1 < size ? bytes[i + 1] : '\0';
+        std::string_view terminator;
         std::size_t skip = 1;
-        if (startsWith(bytes, i, "<!--"))
+        if (kind == '!' && startsWith(bytes, i, "<!--"))
         {
             terminator = "-->";
             skip = 4;
         }
-        else if (startsWith(bytes, i, "<![CDATA["))
+        else if (kind == '!' && startsWith(bytes, i, "<![CDATA["))
         {
             terminator = "]]>";
             skip = 9;
         }
-        else if (startsWith(bytes, i, "<?"))
+        else if (kind == '?')
         {
             terminator = "?>";
             skip = 2;
         }
-        else if (startsWith(bytes, i, "<!DOCTYPE") || startsWith(bytes, i, "<!ENTITY"))
+        else if (kind == '!' &&
+                 (startsWith(bytes, i, "<!DOCTYPE") || startsWith(bytes, i, "<!ENTITY")))
         {
-            report.error(lines.at(i), "doctype",
-                         "DOCTYPE and entity declarations are not allowed in a pack");
+            report.error(i, "doctype", "DOCTYPE and entity declarations are not allowed in a pack");
         }
-        if (terminator == nullptr)
+        if (terminator.empty())
         {
-            i += skip;
+            nextTag = next('<', i + skip);
             continue;
         }
         const std::size_t end = bytes.find(terminator, i + skip);
         if (end == std::string::npos)
-            return; // unterminated: TinyXML2 reports it with a line
-        i = end + std::char_traits<char>::length(terminator);
+            return; // unterminated: the parser reports it with a line
+        const std::size_t resume = end + terminator.size();
+        nextTag = next('<', resume);
+        if (nextReference < resume)
+            nextReference = next('&', resume);
     }
 }
 
 /// Stage 0: what TinyXML2 would let through silently.
 void scanBytes(const std::string& bytes, bool strictEntities, DiagnosticList& diagnostics)
 {
-    ScanReporter report(diagnostics);
+    ScanReporter report(bytes, diagnostics);
     const std::size_t start = startsWith(bytes, 0, "\xEF\xBB\xBF") ? 3 : 0;
     scanEncoding(bytes, start, report);
     scanMarkup(bytes, start, strictEntities, report);
@@ -328,34 +350,40 @@ XmlNode convert(const tinyxml2::XMLElement& element)
 
 } // namespace
 
-XmlParseResult parseXml(const std::string& bytes, const std::string& displayPath,
-                        const XmlParseOptions& options)
+namespace
 {
-    XmlParseResult result;
-    result.diagnostics = DiagnosticList(displayPath);
-    DiagnosticList& diagnostics = result.diagnostics;
-    if (bytes.size() > options.maxBytes)
+
+/// What must hold before any parser sees the bytes: the size cap, no UTF-16/32, and the byte
+/// scan. Returns false (with diagnostics) when the bytes are not to be parsed.
+bool preflight(const std::string& bytes, std::size_t maxBytes, bool strictEntities,
+               DiagnosticList& diagnostics)
+{
+    if (bytes.size() > maxBytes)
     {
         diagnostics.error(0, "file-too-large",
                           "file is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                              std::to_string(options.maxBytes));
-        return result;
+                              std::to_string(maxBytes));
+        return false;
     }
     if (startsWith(bytes, 0, "\xFE\xFF") || startsWith(bytes, 0, "\xFF\xFE"))
     {
         diagnostics.error(1, "bad-encoding", "the file is UTF-16 or UTF-32; save it as UTF-8");
-        return result;
+        return false;
     }
-    scanBytes(bytes, options.strictEntities, diagnostics);
-    if (diagnostics.hasErrors())
-        return result;
+    scanBytes(bytes, strictEntities, diagnostics);
+    return !diagnostics.hasErrors();
+}
 
-    tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
+/// Parses with TinyXML2 and returns the root element, or nullptr after reporting TinyXML2's
+/// error with its line, a second root element or text outside the root.
+const tinyxml2::XMLElement* parseWithTinyXml(tinyxml2::XMLDocument& document,
+                                             const std::string& bytes, DiagnosticList& diagnostics)
+{
     if (document.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS)
     {
         const int line = document.ErrorLineNum() > 0 ? document.ErrorLineNum() : 1;
         diagnostics.error(line, "xml-syntax", describeXmlError(document, bytes));
-        return result;
+        return nullptr;
     }
     const tinyxml2::XMLElement* root = nullptr;
     for (const tinyxml2::XMLNode* node = document.FirstChild(); node != nullptr;
@@ -368,22 +396,33 @@ XmlParseResult parseXml(const std::string& bytes, const std::string& displayPath
                 diagnostics.error(element->GetLineNum(), "multiple-roots",
                                   "a second root element <" + std::string(element->Name()) +
                                       ">: a file holds exactly one");
-                return result;
+                return nullptr;
             }
             root = element;
         }
         else if (const tinyxml2::XMLText* text = node->ToText())
         {
             diagnostics.error(text->GetLineNum(), "xml-syntax", "text outside the root element");
-            return result;
+            return nullptr;
         }
     }
     if (root == nullptr)
-    {
         diagnostics.error(1, "xml-syntax", "the file has no root element");
+    return root;
+}
+
+} // namespace
+
+XmlParseResult parseXml(const std::string& bytes, const std::string& displayPath,
+                        const XmlParseOptions& options)
+{
+    XmlParseResult result;
+    result.diagnostics = DiagnosticList(displayPath);
+    if (!preflight(bytes, options.maxBytes, options.strictEntities, result.diagnostics))
         return result;
-    }
-    result.root = convert(*root);
+    tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
+    if (const tinyxml2::XMLElement* root = parseWithTinyXml(document, bytes, result.diagnostics))
+        result.root = convert(*root);
     return result;
 }
 
@@ -392,13 +431,22 @@ LoadResult PackLoader::loadString(const std::string& xml, const std::string& dis
 {
     LoadResult result;
     result.diagnostics = DiagnosticList(displayPath);
-    XmlParseOptions options;
-    options.maxBytes = m_limits.maxFileBytes;
-    XmlParseResult parsed = parseXml(xml, displayPath, options);
-    result.diagnostics.append(parsed.diagnostics);
-    if (!parsed.root)
+    if (!preflight(xml, m_limits.maxFileBytes, true, result.diagnostics))
         return result;
-    result.pack = readPack(*parsed.root, m_limits, result.diagnostics);
+    // Packs are read by our own one-pass reader. When it finds the document not well formed,
+    // TinyXML2 parses it too and explains, so syntax errors read the same as for every other
+    // XML file the game opens; our own words are used only if TinyXML2 accepted the file.
+    XmlTree tree;
+    XmlTreeError error;
+    if (!tree.read(xml, error, TINYXML2_MAX_ELEMENT_DEPTH))
+    {
+        tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
+        if (parseWithTinyXml(document, xml, result.diagnostics) != nullptr)
+            result.diagnostics.error(error.line, "xml-syntax",
+                                     "XML is not well formed: " + error.message);
+        return result;
+    }
+    result.pack = readPack(*tree.getRoot(), m_limits, result.diagnostics);
     if (result.pack)
     {
         result.pack->path = displayPath;

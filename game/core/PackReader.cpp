@@ -2,6 +2,7 @@
 
 #include "XmlSchema.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -28,27 +29,27 @@ class Reader
 public:
     Reader(const PackLimits& limits, DiagnosticList& out) : m_schema(out), m_limits(limits) {}
 
-    std::optional<Pack> read(const XmlNode& root);
+    std::optional<Pack> read(const XmlTreeNode& root);
 
 private:
-    void readMetadata(const XmlNode& root, Pack& pack);
-    void readSources(const XmlNode& sources, Pack& pack);
-    void readTopics(const XmlNode& parent, const std::string& parentId, int depth, Pack& pack);
-    void readQuestion(const XmlNode& element, Question& question);
-    void readOptions(const XmlNode& element, Question& question);
-    void readTrueFalse(const XmlNode& element, Question& question);
-    void readRefs(const XmlNode& element, std::vector<Reference>& refs);
-    void readQuestionExtras(const XmlNode& element, Question& question);
+    void readMetadata(const XmlTreeNode& root, Pack& pack);
+    void readSources(const XmlTreeNode& sources, Pack& pack);
+    void readTopics(const XmlTreeNode& parent, const std::string& parentId, int depth, Pack& pack);
+    void readQuestion(const XmlTreeNode& element, Question& question);
+    void readOptions(const XmlTreeNode& element, Question& question);
+    void readTrueFalse(const XmlTreeNode& element, Question& question);
+    void readRefs(const XmlTreeNode& element, std::vector<Reference>& refs);
+    void readQuestionExtras(const XmlTreeNode& element, Question& question);
 
     Schema m_schema;
     const PackLimits& m_limits;
 };
 
-std::optional<Pack> Reader::read(const XmlNode& root)
+std::optional<Pack> Reader::read(const XmlTreeNode& root)
 {
     if (root.name != "pack")
     {
-        std::string message = "the root element is <" + root.name +
+        std::string message = "the root element is <" + std::string(root.name) +
                               ">; a question pack starts with <pack formatVersion=\"1\" ...>";
         if (root.name == "quiz" || root.name == "assessmentItem" ||
             root.name == "qti-assessment-item")
@@ -58,7 +59,7 @@ std::optional<Pack> Reader::read(const XmlNode& root)
     }
     Pack pack;
     pack.line = root.line;
-    const XmlAttribute* version = root.findAttribute("formatVersion");
+    const XmlTreeAttribute* version = root.findAttribute("formatVersion");
     if (version != nullptr)
     {
         long long number = 0;
@@ -66,8 +67,9 @@ std::optional<Pack> Reader::read(const XmlNode& root)
         {
             m_schema.diagnostics().error(
                 root.line, "format-version-unsupported",
-                "this pack uses format version " + version->value + "; this game reads up to " +
-                    std::to_string(kFormatVersion) + ". Update the game to play it");
+                "this pack uses format version " + std::string(version->value) +
+                    "; this game reads up to " + std::to_string(kFormatVersion) +
+                    ". Update the game to play it");
             return std::nullopt;
         }
     }
@@ -91,19 +93,23 @@ std::optional<Pack> Reader::read(const XmlNode& root)
                                   {"topics", 1, 1},
                                   {"questions", 1, 1}});
     readMetadata(root, pack);
-    if (const XmlNode* sources = root.findChild("sources"))
+    if (const XmlTreeNode* sources = root.findChild("sources"))
         readSources(*sources, pack);
-    if (const XmlNode* topics = root.findChild("topics"))
+    if (const XmlTreeNode* topics = root.findChild("topics"))
     {
         m_schema.checkAttributes(*topics, {});
         m_schema.checkChildren(*topics, {{"topic", 1, kUnbounded}});
         readTopics(*topics, "", 0, pack);
     }
-    if (const XmlNode* questions = root.findChild("questions"))
+    if (const XmlTreeNode* questions = root.findChild("questions"))
     {
         m_schema.checkAttributes(*questions, {});
         m_schema.checkChildren(*questions, {{"question", 1, kUnbounded}});
-        for (const XmlNode* element : questions->findChildren("question"))
+        std::size_t count = 0;
+        for (const XmlTreeNode* element : questions->findChildren("question"))
+            count += element != nullptr ? 1 : 0;
+        pack.questions.reserve(std::min(count, m_limits.maxQuestions));
+        for (const XmlTreeNode* element : questions->findChildren("question"))
         {
             if (pack.questions.size() >= m_limits.maxQuestions)
             {
@@ -120,19 +126,19 @@ std::optional<Pack> Reader::read(const XmlNode& root)
     return pack;
 }
 
-void Reader::readMetadata(const XmlNode& root, Pack& pack)
+void Reader::readMetadata(const XmlTreeNode& root, Pack& pack)
 {
-    if (const XmlNode* title = root.findChild("title"))
+    if (const XmlTreeNode* title = root.findChild("title"))
     {
         m_schema.checkAttributes(*title, {});
         pack.title = m_schema.readPlain(*title);
     }
-    if (const XmlNode* description = root.findChild("description"))
+    if (const XmlTreeNode* description = root.findChild("description"))
     {
         m_schema.checkAttributes(*description, {});
         pack.description = m_schema.readPlain(*description);
     }
-    for (const XmlNode* element : root.findChildren("author"))
+    for (const XmlTreeNode* element : root.findChildren("author"))
     {
         m_schema.checkAttributes(*element, {{"name", true, AttrType::Text},
                                             {"credentials", false, AttrType::Text},
@@ -148,7 +154,7 @@ void Reader::readMetadata(const XmlNode& root, Pack& pack)
         author.role = element->getAttribute("role");
         pack.authors.push_back(std::move(author));
     }
-    if (const XmlNode* license = root.findChild("license"))
+    if (const XmlTreeNode* license = root.findChild("license"))
     {
         m_schema.checkAttributes(*license, {{"spdx", false, AttrType::Text}});
         const std::string text = m_schema.readPlain(*license);
@@ -157,7 +163,7 @@ void Reader::readMetadata(const XmlNode& root, Pack& pack)
             m_schema.diagnostics().error(license->line, "missing-attribute",
                                          "<license> needs spdx=\"...\" or the licence text");
     }
-    if (const XmlNode* dates = root.findChild("dates"))
+    if (const XmlTreeNode* dates = root.findChild("dates"))
     {
         m_schema.checkAttributes(*dates, {{"created", true, AttrType::Date},
                                           {"updated", false, AttrType::Date},
@@ -167,7 +173,7 @@ void Reader::readMetadata(const XmlNode& root, Pack& pack)
         pack.updated = dates->getAttribute("updated");
         pack.reviewBy = dates->getAttribute("reviewBy");
     }
-    for (const XmlNode* element : root.findChildren("review"))
+    for (const XmlTreeNode* element : root.findChildren("review"))
     {
         m_schema.checkAttributes(*element,
                                  {{"by", true, AttrType::Text}, {"date", true, AttrType::Date}});
@@ -179,11 +185,11 @@ void Reader::readMetadata(const XmlNode& root, Pack& pack)
     }
 }
 
-void Reader::readSources(const XmlNode& sources, Pack& pack)
+void Reader::readSources(const XmlTreeNode& sources, Pack& pack)
 {
     m_schema.checkAttributes(sources, {});
     m_schema.checkChildren(sources, {{"source", 1, kUnbounded}});
-    for (const XmlNode* element : sources.findChildren("source"))
+    for (const XmlTreeNode* element : sources.findChildren("source"))
     {
         m_schema.checkAttributes(*element, {{"id", true, AttrType::Id},
                                             {"type", true, AttrType::Enum, &kSourceTypes},
@@ -207,9 +213,10 @@ void Reader::readSources(const XmlNode& sources, Pack& pack)
     }
 }
 
-void Reader::readTopics(const XmlNode& parent, const std::string& parentId, int depth, Pack& pack)
+void Reader::readTopics(const XmlTreeNode& parent, const std::string& parentId, int depth,
+                        Pack& pack)
 {
-    for (const XmlNode* element : parent.findChildren("topic"))
+    for (const XmlTreeNode* element : parent.findChildren("topic"))
     {
         m_schema.checkAttributes(*element,
                                  {{"id", true, AttrType::Id}, {"title", true, AttrType::Text}});
@@ -225,9 +232,9 @@ void Reader::readTopics(const XmlNode& parent, const std::string& parentId, int 
     }
 }
 
-void Reader::readRefs(const XmlNode& element, std::vector<Reference>& refs)
+void Reader::readRefs(const XmlTreeNode& element, std::vector<Reference>& refs)
 {
-    for (const XmlNode* ref : element.findChildren("ref"))
+    for (const XmlTreeNode* ref : element.findChildren("ref"))
     {
         m_schema.checkAttributes(
             *ref, {{"source", true, AttrType::Id}, {"locator", true, AttrType::Text}});
@@ -236,7 +243,7 @@ void Reader::readRefs(const XmlNode& element, std::vector<Reference>& refs)
     }
 }
 
-void Reader::readQuestion(const XmlNode& element, Question& question)
+void Reader::readQuestion(const XmlTreeNode& element, Question& question)
 {
     question.line = element.line;
     m_schema.checkAttributes(element, {{"id", true, AttrType::Id},
@@ -269,10 +276,11 @@ void Reader::readQuestion(const XmlNode& element, Question& question)
     question.scoring = scoring == "allOrNothing" ? ScoringRule::AllOrNothing
                        : scoring == "weighted"   ? ScoringRule::Weighted
                                                  : ScoringRule::PlusMinus;
-    const std::string where = "question '" + question.id + "'";
+    const Owner owner{"question", question.id};
+    const auto where = [&] { return "question '" + question.id + "'"; };
     if (element.findAttribute("scoring") != nullptr && question.type != QuestionType::Multiple)
         m_schema.diagnostics().error(element.line, "bad-value",
-                                     where + ": scoring= applies only to type=\"multiple\"");
+                                     where() + ": scoring= applies only to type=\"multiple\"");
 
     const bool trueFalse = question.type == QuestionType::TrueFalse;
     m_schema.checkChildren(element,
@@ -286,8 +294,8 @@ void Reader::readQuestion(const XmlNode& element, Question& question)
                             {"ref", 0, kUnbounded},
                             {"tag", 0, kUnbounded},
                             {"origin", 0, 1}},
-                           where);
-    if (const XmlNode* stem = element.findChild("stem"))
+                           owner);
+    if (const XmlTreeNode* stem = element.findChild("stem"))
     {
         m_schema.checkAttributes(*stem, {});
         question.stem = m_schema.readRich(*stem);
@@ -297,28 +305,28 @@ void Reader::readQuestion(const XmlNode& element, Question& question)
     {
         if (element.findAttribute("answer") == nullptr)
             m_schema.diagnostics().error(element.line, "missing-attribute",
-                                         where + " is truefalse and needs answer=\"true|false\"");
+                                         where() + " is truefalse and needs answer=\"true|false\"");
         readTrueFalse(element, question);
     }
     else
     {
         if (element.findAttribute("answer") != nullptr)
             m_schema.diagnostics().error(element.line, "bad-value",
-                                         where + ": answer= applies only to type=\"truefalse\"");
-        if (const XmlNode* options = element.findChild("options"))
+                                         where() + ": answer= applies only to type=\"truefalse\"");
+        if (const XmlTreeNode* options = element.findChild("options"))
             readOptions(*options, question);
     }
     readQuestionExtras(element, question);
 }
 
-void Reader::readOptions(const XmlNode& element, Question& question)
+void Reader::readOptions(const XmlTreeNode& element, Question& question)
 {
     m_schema.checkAttributes(element, {{"shuffle", false, AttrType::Enum, &kBool},
                                        {"numbering", false, AttrType::Enum, &kNumbering}});
     m_schema.checkChildren(element, {{"option", 0, kUnbounded}});
     question.shuffle = element.getAttribute("shuffle", "true") == "true";
     question.numbering = element.getAttribute("numbering", "ABC");
-    for (const XmlNode* optionElement : element.findChildren("option"))
+    for (const XmlTreeNode* optionElement : element.findChildren("option"))
     {
         m_schema.checkAttributes(*optionElement,
                                  {{"id", true, AttrType::Id},
@@ -337,13 +345,13 @@ void Reader::readOptions(const XmlNode& element, Question& question)
         option.line = optionElement->line;
         m_schema.checkChildren(*optionElement,
                                {{"text", 1, 1}, {"rationale", 0, 1}, {"ref", 0, kUnbounded}},
-                               "option '" + option.id + "'");
-        if (const XmlNode* text = optionElement->findChild("text"))
+                               Owner{"option", option.id});
+        if (const XmlTreeNode* text = optionElement->findChild("text"))
         {
             m_schema.checkAttributes(*text, {});
             option.text = m_schema.readRich(*text);
         }
-        if (const XmlNode* rationale = optionElement->findChild("rationale"))
+        if (const XmlTreeNode* rationale = optionElement->findChild("rationale"))
         {
             m_schema.checkAttributes(*rationale, {});
             option.rationale = m_schema.readRich(*rationale);
@@ -354,7 +362,7 @@ void Reader::readOptions(const XmlNode& element, Question& question)
     }
 }
 
-void Reader::readTrueFalse(const XmlNode& element, Question& question)
+void Reader::readTrueFalse(const XmlTreeNode& element, Question& question)
 {
     const bool answer = element.getAttribute("answer") == "true";
     for (const char* value : {"true", "false"})
@@ -367,7 +375,7 @@ void Reader::readTrueFalse(const XmlNode& element, Question& question)
         question.options.push_back(std::move(option));
     }
     question.shuffle = false;
-    for (const XmlNode* rationale : element.findChildren("rationale"))
+    for (const XmlTreeNode* rationale : element.findChildren("rationale"))
     {
         m_schema.checkAttributes(*rationale, {{"for", true, AttrType::Enum, &kBool},
                                               {"severity", false, AttrType::Enum, &kSeverity}});
@@ -390,24 +398,24 @@ void Reader::readTrueFalse(const XmlNode& element, Question& question)
     }
 }
 
-void Reader::readQuestionExtras(const XmlNode& element, Question& question)
+void Reader::readQuestionExtras(const XmlTreeNode& element, Question& question)
 {
-    if (const XmlNode* explanation = element.findChild("explanation"))
+    if (const XmlTreeNode* explanation = element.findChild("explanation"))
     {
         m_schema.checkAttributes(*explanation, {});
         question.explanation = m_schema.readRich(*explanation);
     }
-    for (const XmlNode* hint : element.findChildren("hint"))
+    for (const XmlTreeNode* hint : element.findChildren("hint"))
     {
         m_schema.checkAttributes(*hint, {});
         question.hints.push_back(m_schema.readRich(*hint));
     }
-    for (const XmlNode* feedback : element.findChildren("feedback"))
+    for (const XmlTreeNode* feedback : element.findChildren("feedback"))
     {
         m_schema.checkAttributes(*feedback, {{"on", true, AttrType::Enum, &kFeedbackOn}});
         question.feedback.push_back({feedback->getAttribute("on"), m_schema.readRich(*feedback)});
     }
-    if (const XmlNode* figure = element.findChild("figure"))
+    if (const XmlTreeNode* figure = element.findChild("figure"))
     {
         m_schema.checkAttributes(*figure,
                                  {{"src", true, AttrType::Text}, {"alt", true, AttrType::Text}});
@@ -416,12 +424,12 @@ void Reader::readQuestionExtras(const XmlNode& element, Question& question)
             Figure{figure->getAttribute("src"), figure->getAttribute("alt"), figure->line};
     }
     readRefs(element, question.refs);
-    for (const XmlNode* tag : element.findChildren("tag"))
+    for (const XmlTreeNode* tag : element.findChildren("tag"))
     {
         m_schema.checkAttributes(*tag, {});
         question.tags.push_back(m_schema.readPlain(*tag));
     }
-    if (const XmlNode* origin = element.findChild("origin"))
+    if (const XmlTreeNode* origin = element.findChild("origin"))
     {
         m_schema.checkAttributes(*origin, {{"format", true, AttrType::Enum, &kOriginFormats},
                                            {"file", false, AttrType::Text},
@@ -437,7 +445,7 @@ void Reader::readQuestionExtras(const XmlNode& element, Question& question)
 
 } // namespace
 
-std::optional<Pack> readPack(const XmlNode& root, const PackLimits& limits, DiagnosticList& out)
+std::optional<Pack> readPack(const XmlTreeNode& root, const PackLimits& limits, DiagnosticList& out)
 {
     return Reader(limits, out).read(root);
 }

@@ -3,7 +3,7 @@
 #include "Diagnostic.hpp"
 #include "Pack.hpp"
 #include "PackLoader.hpp"
-#include "Xml.hpp"
+#include "XmlTree.hpp"
 
 #include <optional>
 
@@ -14,7 +14,7 @@ namespace quiz::core
 /// elements and attributes, required ones, order, value types, rich-text markup) and builds
 /// the Pack. Returns nothing only when the root is not a usable <pack> (wrong root, newer
 /// formatVersion); otherwise a Pack with whatever could be read, the problems in `out`.
-[[nodiscard]] std::optional<Pack> readPack(const XmlNode& root, const PackLimits& limits,
+[[nodiscard]] std::optional<Pack> readPack(const XmlTreeNode& root, const PackLimits& limits,
                                            DiagnosticList& out);
 
 } // namespace quiz::core

@@ -37,7 +37,7 @@ std::size_t RichText::countCharacters() const
     return count;
 }
 
-void RichText::append(const std::string& text, bool bold, bool italic, Script script)
+void RichText::append(std::string_view text, bool bold, bool italic, Script script)
 {
     if (text.empty())
         return;

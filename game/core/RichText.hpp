@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quiz::core
@@ -39,7 +40,7 @@ struct RichText
     /// Number of Unicode code points in toPlain(); length caps are in characters, not bytes.
     [[nodiscard]] std::size_t countCharacters() const;
     /// Appends text with the given style, merging with the last run when the style matches.
-    void append(const std::string& text, bool bold = false, bool italic = false,
+    void append(std::string_view text, bool bold = false, bool italic = false,
                 Script script = Script::Normal);
     void appendBreak();
 

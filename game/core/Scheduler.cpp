@@ -158,4 +158,32 @@ std::vector<DueQuestion> selectDueQuestions(const std::vector<ReviewState>& stat
     return result;
 }
 
+std::vector<QuestionKey> selectMissedQuestions(const std::vector<ReviewState>& states,
+                                               const RevisionMap* current)
+{
+    std::vector<const ReviewState*> missed;
+    for (const ReviewState& state : states)
+    {
+        const bool lastWasWrong = state.reason == ReviewReason::ConfidentlyWrong ||
+                                  state.reason == ReviewReason::CriticalError ||
+                                  state.reason == ReviewReason::Wrong;
+        if (lastWasWrong && (current == nullptr || current->count(state.key) > 0))
+            missed.push_back(&state);
+    }
+    std::sort(missed.begin(), missed.end(),
+              [](const ReviewState* a, const ReviewState* b)
+              {
+                  if (a->reason != b->reason)
+                      return a->reason < b->reason;
+                  if (a->lastAnsweredAtMs != b->lastAnsweredAtMs)
+                      return a->lastAnsweredAtMs > b->lastAnsweredAtMs;
+                  return a->key < b->key;
+              });
+    std::vector<QuestionKey> keys;
+    keys.reserve(missed.size());
+    for (const ReviewState* state : missed)
+        keys.push_back(state->key);
+    return keys;
+}
+
 } // namespace quiz::core

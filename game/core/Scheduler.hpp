@@ -98,4 +98,11 @@ using RevisionMap = std::map<QuestionKey, int>;
                                                           TimestampMs now,
                                                           const RevisionMap* current = nullptr);
 
+/// The questions whose last answer was not fully correct, due or not: the player's "missed"
+/// list. Most urgent reason first (confidently wrong, critical, wrong), then the most recently
+/// answered. With `current`, questions missing from it (pack not loaded, question removed)
+/// are left out.
+[[nodiscard]] std::vector<QuestionKey> selectMissedQuestions(const std::vector<ReviewState>& states,
+                                                             const RevisionMap* current = nullptr);
+
 } // namespace quiz::core

@@ -47,4 +47,32 @@ std::size_t validUtf8Length(const std::string& s, std::size_t i)
     return length;
 }
 
+void appendUtf8(std::string& out, unsigned long codePoint)
+{
+    if ((codePoint >= 0xD800U && codePoint <= 0xDFFFU) || codePoint > 0x10FFFFU)
+        codePoint = 0xFFFDU;
+    if (codePoint < 0x80U)
+    {
+        out += static_cast<char>(codePoint);
+    }
+    else if (codePoint < 0x800U)
+    {
+        out += static_cast<char>(0xC0U | (codePoint >> 6U));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    }
+    else if (codePoint < 0x10000U)
+    {
+        out += static_cast<char>(0xE0U | (codePoint >> 12U));
+        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    }
+    else
+    {
+        out += static_cast<char>(0xF0U | (codePoint >> 18U));
+        out += static_cast<char>(0x80U | ((codePoint >> 12U) & 0x3FU));
+        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    }
+}
+
 } // namespace quiz::core

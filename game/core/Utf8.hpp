@@ -10,4 +10,7 @@ namespace quiz::core
 /// are not one: overlong forms, surrogates and code points above U+10FFFF are rejected.
 [[nodiscard]] std::size_t validUtf8Length(const std::string& s, std::size_t i);
 
+/// Appends the UTF-8 encoding of `codePoint`; invalid code points become U+FFFD.
+void appendUtf8(std::string& out, unsigned long codePoint);
+
 } // namespace quiz::core

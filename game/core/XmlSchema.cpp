@@ -1,9 +1,11 @@
 #include "XmlSchema.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace quiz::core
 {
@@ -15,7 +17,7 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-bool isBlank(const std::string& text)
+bool isBlank(std::string_view text)
 {
     for (const char c : text)
     {
@@ -29,14 +31,14 @@ std::vector<std::string> namesOf(std::initializer_list<AttrSpec> specs)
 {
     std::vector<std::string> names;
     for (const AttrSpec& spec : specs)
-        names.push_back(spec.name);
+        names.emplace_back(spec.name);
     return names;
 }
 
-std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates,
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates,
                        const std::string& open, const std::string& close)
 {
-    const std::string guess = closestMatch(word, candidates);
+    const std::string guess = closestMatch(std::string(word), candidates);
     return guess.empty() ? std::string() : " (did you mean " + open + guess + close + "?)";
 }
 
@@ -59,23 +61,26 @@ bool isLeapYear(int year)
 
 } // namespace
 
-bool parseWholeNumber(const std::string& text, long long& value)
+bool parseWholeNumber(std::string_view text, long long& value)
 {
     if (text.empty() || text.size() > 18)
         return false;
-    std::size_t i = text[0] == '-' ? 1 : 0;
+    const bool negative = text[0] == '-';
+    std::size_t i = negative ? 1 : 0;
     if (i == text.size())
         return false;
+    long long number = 0;
     for (; i < text.size(); ++i)
     {
-        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+        if (text[i] < '0' || text[i] > '9')
             return false;
+        number = number * 10 + (text[i] - '0');
     }
-    value = std::strtoll(text.c_str(), nullptr, 10);
+    value = negative ? -number : number;
     return true;
 }
 
-bool parseDecimal(const std::string& text, double& value)
+bool parseDecimal(std::string_view text, double& value)
 {
     if (text.empty() || text.size() > 32)
         return false;
@@ -85,13 +90,15 @@ bool parseDecimal(const std::string& text, double& value)
         if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '+')
             return false;
     }
+    char buffer[33] = {};
+    text.copy(buffer, text.size());
     errno = 0;
     char* end = nullptr;
-    value = std::strtod(text.c_str(), &end);
-    return errno == 0 && end == text.c_str() + text.size() && std::isfinite(value);
+    value = std::strtod(buffer, &end);
+    return errno == 0 && end == buffer + text.size() && std::isfinite(value);
 }
 
-bool isValidId(const std::string& text)
+bool isValidId(std::string_view text)
 {
     if (text.empty() || text.size() > 64)
         return false;
@@ -103,7 +110,7 @@ bool isValidId(const std::string& text)
     return true;
 }
 
-bool isValidPackId(const std::string& text)
+bool isValidPackId(std::string_view text)
 {
     if (text.size() < 3 || text.size() > 64)
         return false;
@@ -117,18 +124,20 @@ bool isValidPackId(const std::string& text)
     return true;
 }
 
-bool isValidDate(const std::string& text)
+bool isValidDate(std::string_view text)
 {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         return false;
+    int digits[10] = {};
     for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U})
     {
         if (!std::isdigit(static_cast<unsigned char>(text[i])))
             return false;
+        digits[i] = text[i] - '0';
     }
-    const int year = std::stoi(text.substr(0, 4));
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
+    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+    const int month = digits[5] * 10 + digits[6];
+    const int day = digits[8] * 10 + digits[9];
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (year < 1900 || month < 1 || month > 12 || day < 1)
         return false;
@@ -139,7 +148,7 @@ bool isValidDate(const std::string& text)
 namespace
 {
 
-bool isValidVersion(const std::string& text)
+bool isValidVersion(std::string_view text)
 {
     std::size_t i = 0;
     for (int part = 0; part < 3; ++part)
@@ -168,7 +177,7 @@ bool isValidVersion(const std::string& text)
     return true;
 }
 
-bool isValidLang(const std::string& text)
+bool isValidLang(std::string_view text)
 {
     std::size_t i = 0;
     std::size_t letters = 0;
@@ -194,40 +203,128 @@ bool isValidLang(const std::string& text)
 
 } // namespace
 
-void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, const AttrSpec& spec)
+/// Writes rich or plain text with XML white space folded as it goes: a run of white space
+/// becomes one space in the style it was written in, none at the start, at the end or next to
+/// a line break.
+class FoldingWriter
 {
-    const std::string& value = attribute.value;
-    const std::string where = "<" + element.name + " " + attribute.name + "=\"" + value + "\">";
+public:
+    explicit FoldingWriter(RichText& out) : m_out(out) {}
+
+    void add(std::string_view text, bool bold, bool italic, Script script)
+    {
+        std::size_t i = 0;
+        while (i < text.size())
+        {
+            if (isSpace(text[i]))
+            {
+                if (!m_atLineStart && !m_pendingSpace)
+                {
+                    m_pendingSpace = true;
+                    m_spaceBold = bold;
+                    m_spaceItalic = italic;
+                    m_spaceScript = script;
+                }
+                ++i;
+                continue;
+            }
+            // Words joined by single plain spaces are already folded: append them as one piece.
+            std::size_t end = i + 1;
+            for (;;)
+            {
+                while (end < text.size() && !isSpace(text[end]))
+                    ++end;
+                if (end + 1 < text.size() && text[end] == ' ' && !isSpace(text[end + 1]))
+                {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            if (m_pendingSpace)
+            {
+                m_out.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript);
+                m_pendingSpace = false;
+            }
+            m_out.append(text.substr(i, end - i), bold, italic, script);
+            m_atLineStart = false;
+            i = end;
+        }
+    }
+
+    void addBreak()
+    {
+        m_out.appendBreak();
+        m_pendingSpace = false;
+        m_atLineStart = true;
+    }
+
+private:
+    RichText& m_out;
+    bool m_pendingSpace = false;
+    bool m_atLineStart = true;
+    bool m_spaceBold = false;
+    bool m_spaceItalic = false;
+    Script m_spaceScript = Script::Normal;
+};
+
+namespace
+{
+
+std::string tagOf(const XmlTreeNode& element)
+{
+    return "<" + std::string(element.name) + ">";
+}
+
+std::string describe(const XmlTreeNode& element, Owner owner)
+{
+    if (owner.kind.empty())
+        return tagOf(element);
+    return std::string(owner.kind) + " '" + std::string(owner.id) + "'";
+}
+
+} // namespace
+
+void Schema::checkValue(const XmlTreeNode& element, const XmlTreeAttribute& attribute,
+                        const AttrSpec& spec)
+{
+    const std::string_view value = attribute.value;
+    const auto where = [&]
+    {
+        return "<" + std::string(element.name) + " " + std::string(attribute.name) + "=\"" +
+               std::string(value) + "\">";
+    };
     const int line = attribute.line > 0 ? attribute.line : element.line;
     switch (spec.type)
     {
     case AttrType::Text:
         if (spec.required && isBlank(value))
-            m_out.error(line, "bad-value", where + ": " + attribute.name + " must not be empty");
+            m_out.error(line, "bad-value",
+                        where() + ": " + std::string(attribute.name) + " must not be empty");
         break;
     case AttrType::Id:
         if (!isValidId(value))
             m_out.error(line, "bad-id",
-                        where + ": ids use letters, digits, '.', '_' and '-', 1 to 64 of them");
+                        where() + ": ids use letters, digits, '.', '_' and '-', 1 to 64 of them");
         break;
     case AttrType::PackId:
         if (!isValidPackId(value))
             m_out.error(line, "bad-id",
-                        where + ": a pack id is 3 to 64 of a-z, 0-9, '.', '_', '-', starting "
-                                "with a letter or digit (e.g. org.example.heparin)");
+                        where() + ": a pack id is 3 to 64 of a-z, 0-9, '.', '_', '-', starting "
+                                  "with a letter or digit (e.g. org.example.heparin)");
         break;
     case AttrType::Version:
         if (!isValidVersion(value))
             m_out.error(line, "bad-value",
-                        where + ": write the version as MAJOR.MINOR.PATCH, e.g. 1.0.0");
+                        where() + ": write the version as MAJOR.MINOR.PATCH, e.g. 1.0.0");
         break;
     case AttrType::Date:
         if (!isValidDate(value))
-            m_out.error(line, "bad-date", where + ": write a real date as YYYY-MM-DD");
+            m_out.error(line, "bad-date", where() + ": write a real date as YYYY-MM-DD");
         break;
     case AttrType::Lang:
         if (!isValidLang(value))
-            m_out.error(line, "bad-value", where + ": write a language tag such as en or en-GB");
+            m_out.error(line, "bad-value", where() + ": write a language tag such as en or en-GB");
         break;
     case AttrType::Enum:
     {
@@ -236,7 +333,7 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
             known = known || allowed == value;
         if (!known)
             m_out.error(line, "bad-value",
-                        where + ": must be " + joinEnum(*spec.values) +
+                        where() + ": must be " + joinEnum(*spec.values) +
                             didYouMean(value, *spec.values, "\"", "\""));
         break;
     }
@@ -246,7 +343,7 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
         if (!parseWholeNumber(value, number) || number < static_cast<long long>(spec.min) ||
             number > static_cast<long long>(spec.max))
             m_out.error(line, "bad-value",
-                        where + ": must be a whole number from " +
+                        where() + ": must be a whole number from " +
                             std::to_string(static_cast<long long>(spec.min)) + " to " +
                             std::to_string(static_cast<long long>(spec.max)));
         break;
@@ -257,11 +354,11 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
         double number = 0;
         const bool parsed = parseDecimal(value, number);
         if (spec.type == AttrType::PositiveNumber && (!parsed || number <= 0 || number > 1000))
-            m_out.error(line, "bad-value", where + ": must be a number above 0 (at most 1000)");
+            m_out.error(line, "bad-value", where() + ": must be a number above 0 (at most 1000)");
         else if (spec.type == AttrType::Number &&
                  (!parsed || number < spec.min || number > spec.max))
             m_out.error(line, "bad-value",
-                        where + ": must be a number from " +
+                        where() + ": must be a number from " +
                             std::to_string(static_cast<int>(spec.min)) + " to " +
                             std::to_string(static_cast<int>(spec.max)));
         break;
@@ -271,78 +368,80 @@ void Schema::checkValue(const XmlNode& element, const XmlAttribute& attribute, c
         long long number = 0;
         if (!parseWholeNumber(value, number) || number < 1 || number > 5)
             m_out.error(line, "bad-difficulty",
-                        where + ": difficulty is a whole number from 1 (easiest) to 5");
+                        where() + ": difficulty is a whole number from 1 (easiest) to 5");
         break;
     }
     }
 }
 
-void Schema::checkAttributes(const XmlNode& element, std::initializer_list<AttrSpec> specs)
+void Schema::checkAttributes(const XmlTreeNode& element, std::initializer_list<AttrSpec> specs)
 {
-    for (const XmlAttribute& attribute : element.attributes)
+    for (const XmlTreeAttribute* attribute = element.beginAttributes();
+         attribute != element.endAttributes(); ++attribute)
     {
         const AttrSpec* spec = nullptr;
         for (const AttrSpec& candidate : specs)
         {
-            if (attribute.name == candidate.name)
+            if (attribute->name == candidate.name)
                 spec = &candidate;
         }
         if (spec == nullptr)
         {
-            const int line = attribute.line > 0 ? attribute.line : element.line;
+            const int line = attribute->line > 0 ? attribute->line : element.line;
+            const std::string name(attribute->name);
             if (specs.size() == 0)
                 m_out.error(line, "unknown-attribute",
-                            "<" + element.name + "> takes no attributes, but has " +
-                                attribute.name + "=");
+                            tagOf(element) + " takes no attributes, but has " + name + "=");
             else
                 m_out.error(line, "unknown-attribute",
-                            "unknown attribute " + attribute.name + "= on <" + element.name + ">" +
-                                didYouMean(attribute.name, namesOf(specs), "", "="));
+                            "unknown attribute " + name + "= on " + tagOf(element) +
+                                didYouMean(name, namesOf(specs), "", "="));
             continue;
         }
-        checkValue(element, attribute, *spec);
+        checkValue(element, *attribute, *spec);
     }
     for (const AttrSpec& spec : specs)
     {
         if (spec.required && element.findAttribute(spec.name) == nullptr)
             m_out.error(element.line, "missing-attribute",
-                        "<" + element.name + "> needs " + std::string(spec.name) + "=\"...\"");
+                        tagOf(element) + " needs " + std::string(spec.name) + "=\"...\"");
     }
 }
 
-void Schema::checkChildren(const XmlNode& element, std::initializer_list<ChildSpec> specs,
-                           const std::string& where)
+void Schema::checkChildren(const XmlTreeNode& element, std::initializer_list<ChildSpec> specs,
+                           Owner owner)
 {
-    const std::string owner = where.empty() ? "<" + element.name + ">" : where;
     const ChildSpec* const first = specs.begin();
-    std::vector<int> counts(specs.size(), 0);
+    const std::size_t specCount = std::min(specs.size(), kMaxChildSpecs);
+    int counts[kMaxChildSpecs] = {};
     int lastSlot = -1;
-    std::string lastName;
-    for (const XmlNode& child : element.children)
+    std::string_view lastName;
+    for (const XmlTreeNode& child : element.getChildren())
     {
         if (!child.isElement())
         {
-            if (!isBlank(child.text))
+            if (!isBlank(child.value))
                 m_out.error(child.line, "unexpected-text",
-                            "text directly inside " + owner + "; put it inside an element");
+                            "text directly inside " + describe(element, owner) +
+                                "; put it inside an element");
             continue;
         }
-        std::size_t index = specs.size();
-        for (std::size_t i = 0; i < specs.size(); ++i)
+        std::size_t index = specCount;
+        for (std::size_t i = 0; i < specCount; ++i)
         {
             if (child.name == first[i].name)
                 index = i;
         }
-        if (index == specs.size())
+        if (index == specCount)
         {
             std::vector<std::string> names;
             for (const ChildSpec& spec : specs)
             {
                 if (spec.max > 0)
-                    names.push_back(spec.name);
+                    names.emplace_back(spec.name);
             }
             m_out.error(child.line, "unknown-element",
-                        "unknown element <" + child.name + "> in " + owner +
+                        "unknown element " + tagOf(child) + " in " + describe(element, owner) +
                             didYouMean(child.name, names, "<", ">"));
             continue;
         }
@@ -350,177 +449,179 @@ void Schema::checkChildren(const XmlNode& element, std::initializer_list<ChildSp
         if (spec.max == 0)
         {
             m_out.error(child.line, "unexpected-element",
-                        "<" + child.name + "> is not allowed in " + owner);
+                        tagOf(child) + " is not allowed in " + describe(element, owner));
             continue;
         }
         const int slot = spec.slot >= 0 ? spec.slot : static_cast<int>(index);
         if (slot < lastSlot)
             m_out.error(child.line, "element-order",
-                        "<" + child.name + "> must come before <" + lastName + "> in " + owner);
+                        tagOf(child) + " must come before <" + std::string(lastName) + "> in " +
+                            describe(element, owner));
         // Order is judged against the latest child, so one misplaced element is one error.
         lastSlot = slot;
         lastName = child.name;
         ++counts[index];
         if (spec.max != kUnbounded && counts[index] == spec.max + 1)
             m_out.error(child.line, "duplicate-element",
-                        owner + " may have " +
+                        describe(element, owner) + " may have " +
                             (spec.max == 1 ? std::string("only one")
                                            : "at most " + std::to_string(spec.max)) +
-                            " <" + child.name + ">");
+                            " " + tagOf(child));
     }
-    for (std::size_t i = 0; i < specs.size(); ++i)
+    for (std::size_t i = 0; i < specCount; ++i)
     {
         if (counts[i] < first[i].min)
             m_out.error(element.line, "missing-element",
-                        owner + " needs <" + std::string(first[i].name) + ">");
+                        describe(element, owner) + " needs <" + std::string(first[i].name) + ">");
     }
 }
 
-void Schema::checkEmpty(const XmlNode& element)
+void Schema::checkEmpty(const XmlTreeNode& element)
 {
-    for (const XmlNode& child : element.children)
+    for (const XmlTreeNode& child : element.getChildren())
     {
         if (child.isElement())
             m_out.error(child.line, "unexpected-element",
-                        "<" + element.name + "> takes no content, but holds <" + child.name + ">");
-        else if (!isBlank(child.text))
-            m_out.error(child.line, "unexpected-text",
-                        "<" + element.name + "> takes no text content");
+                        tagOf(element) + " takes no content, but holds " + tagOf(child));
+        else if (!isBlank(child.value))
+            m_out.error(child.line, "unexpected-text", tagOf(element) + " takes no text content");
     }
 }
 
-std::string Schema::readPlain(const XmlNode& element)
+std::string Schema::readPlain(const XmlTreeNode& element)
 {
+    // The common case, one piece of text, is folded straight from the tree.
+    const XmlTreeNode* only = element.getFirstChild();
+    if (only != nullptr && only->getNextSibling() == nullptr && !only->isElement())
+        return foldWhiteSpace(only->value);
     std::string raw;
-    for (const XmlNode& child : element.children)
+    for (const XmlTreeNode& child : element.getChildren())
     {
         if (child.isElement())
         {
             m_out.error(child.line, "unexpected-element",
-                        "<" + child.name + "> is not allowed in <" + element.name +
-                            ">: it holds plain text only");
+                        tagOf(child) + " is not allowed in " + tagOf(element) +
+                            ": it holds plain text only");
+            if (child.spaceBefore)
+                raw += ' ';
             raw += child.getAllText();
             continue;
         }
-        raw += child.text;
+        raw += child.value;
     }
     return foldWhiteSpace(raw);
 }
 
-RichText Schema::readRich(const XmlNode& element)
+RichText Schema::readRich(const XmlTreeNode& element)
 {
-    RichText raw;
-    readRichInto(element, raw, false, false, Script::Normal);
-    return foldWhiteSpace(raw);
+    RichText text;
+    // About one run per child; most texts are a single run.
+    std::size_t children = 0;
+    for (const XmlTreeNode& child : element.getChildren())
+        children += child.isElement() ? 2 : 1;
+    text.runs.reserve(children);
+    FoldingWriter writer(text);
+    readRichInto(element, writer, false, false, Script::Normal);
+    return text;
 }
 
-void Schema::readRichInto(const XmlNode& element, RichText& raw, bool bold, bool italic,
+void Schema::readRichInto(const XmlTreeNode& element, FoldingWriter& out, bool bold, bool italic,
                           Script script)
 {
     static const std::vector<std::string> kAllowed = {"b", "i", "sub", "sup", "br"};
-    for (const XmlNode& child : element.children)
+    for (const XmlTreeNode& child : element.getChildren())
     {
         if (!child.isElement())
         {
-            raw.append(child.text, bold, italic, script);
+            out.add(child.value, bold, italic, script);
             continue;
         }
-        bool known = false;
-        for (const std::string& name : kAllowed)
-            known = known || child.name == name;
+        if (child.spaceBefore)
+            out.add(" ", bold, italic, script);
+        const std::string_view name = child.name;
+        const bool known =
+            name == "b" || name == "i" || name == "sub" || name == "sup" || name == "br";
         if (!known)
         {
-            std::string suggestion = didYouMean(child.name, kAllowed, "<", ">");
-            if (child.name == "strong")
+            std::string suggestion = didYouMean(name, kAllowed, "<", ">");
+            if (name == "strong")
                 suggestion = " (use <b>)";
-            else if (child.name == "em")
+            else if (name == "em")
                 suggestion = " (use <i>)";
             m_out.error(child.line, "unsupported-markup",
-                        "<" + child.name +
-                            "> is not allowed in rich text; use only <b> <i> <sub> <sup> <br/>" +
+                        tagOf(child) +
+                            " is not allowed in rich text; use only <b> <i> <sub> <sup> <br/>" +
                             suggestion);
-            readRichInto(child, raw, bold, italic, script);
+            readRichInto(child, out, bold, italic, script);
             continue;
         }
         checkAttributes(child, {});
-        if (child.name == "br")
+        if (name == "br")
         {
             checkEmpty(child);
-            raw.appendBreak();
+            out.addBreak();
         }
-        else if (child.name == "b")
-            readRichInto(child, raw, true, italic, script);
-        else if (child.name == "i")
-            readRichInto(child, raw, bold, true, script);
+        else if (name == "b")
+            readRichInto(child, out, true, italic, script);
+        else if (name == "i")
+            readRichInto(child, out, bold, true, script);
         else
-            readRichInto(child, raw, bold, italic,
-                         child.name == "sub" ? Script::Sub : Script::Super);
+            readRichInto(child, out, bold, italic, name == "sub" ? Script::Sub : Script::Super);
     }
 }
 
-long long Schema::getInteger(const XmlNode& element, const std::string& name,
+long long Schema::getInteger(const XmlTreeNode& element, std::string_view name,
                              long long fallback) const
 {
     long long value = 0;
-    const XmlAttribute* attribute = element.findAttribute(name);
+    const XmlTreeAttribute* attribute = element.findAttribute(name);
     return attribute != nullptr && parseWholeNumber(attribute->value, value) ? value : fallback;
 }
 
-double Schema::getNumber(const XmlNode& element, const std::string& name, double fallback) const
+double Schema::getNumber(const XmlTreeNode& element, std::string_view name, double fallback) const
 {
     double value = 0;
-    const XmlAttribute* attribute = element.findAttribute(name);
+    const XmlTreeAttribute* attribute = element.findAttribute(name);
     return attribute != nullptr && parseDecimal(attribute->value, value) ? value : fallback;
 }
 
 RichText foldWhiteSpace(const RichText& raw)
 {
     RichText folded;
-    bool pendingSpace = false;
-    bool atLineStart = true;
-    const TextRun* spaceStyle = nullptr;
+    FoldingWriter writer(folded);
     for (const TextRun& run : raw.runs)
     {
         if (run.lineBreak)
-        {
-            folded.appendBreak();
-            pendingSpace = false;
-            atLineStart = true;
-            continue;
-        }
-        std::string piece;
-        for (const char c : run.text)
-        {
-            if (isSpace(c))
-            {
-                if (!atLineStart && !pendingSpace)
-                {
-                    // Flush what we have so the space keeps the style it was written in.
-                    folded.append(piece, run.bold, run.italic, run.script);
-                    piece.clear();
-                    pendingSpace = true;
-                    spaceStyle = &run;
-                }
-                continue;
-            }
-            if (pendingSpace)
-            {
-                folded.append(piece, run.bold, run.italic, run.script);
-                piece.clear();
-                folded.append(" ", spaceStyle->bold, spaceStyle->italic, spaceStyle->script);
-                pendingSpace = false;
-            }
-            piece += c;
-            atLineStart = false;
-        }
-        folded.append(piece, run.bold, run.italic, run.script);
+            writer.addBreak();
+        else
+            writer.add(run.text, run.bold, run.italic, run.script);
     }
     return folded;
 }
 
-std::string foldWhiteSpace(const std::string& raw)
+void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace)
 {
-    return foldWhiteSpace(RichText::fromPlain(raw)).toPlain();
+    out.reserve(out.size() + raw.size());
+    for (const char c : raw)
+    {
+        if (isSpace(c))
+        {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace)
+            out += ' ';
+        pendingSpace = false;
+        out += c;
+    }
+}
+
+std::string foldWhiteSpace(std::string_view raw)
+{
+    std::string out;
+    bool pendingSpace = false;
+    appendFolded(out, raw, pendingSpace);
+    return out;
 }
 
 } // namespace quiz::core

@@ -2,11 +2,12 @@
 
 #include "Diagnostic.hpp"
 #include "RichText.hpp"
-#include "Xml.hpp"
+#include "XmlTree.hpp"
 
 #include <initializer_list>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quiz::core
@@ -31,13 +32,14 @@ enum class AttrType
 
 struct AttrSpec
 {
-    AttrSpec(const char* specName, bool isRequired, AttrType specType,
-             const std::vector<std::string>* allowed = nullptr, double low = 0, double high = 0)
+    constexpr AttrSpec(std::string_view specName, bool isRequired, AttrType specType,
+                       const std::vector<std::string>* allowed = nullptr, double low = 0,
+                       double high = 0)
         : name(specName), required(isRequired), type(specType), values(allowed), min(low), max(high)
     {
     }
 
-    const char* name;
+    std::string_view name;
     bool required = false;
     AttrType type = AttrType::Text;
     const std::vector<std::string>* values; ///< for AttrType::Enum; outlives the spec
@@ -49,20 +51,31 @@ struct AttrSpec
 /// higher slot. Children sharing a slot are alternatives. -1 means "its index in the list".
 struct ChildSpec
 {
-    ChildSpec(const char* specName, int low, int high, int order = -1)
+    constexpr ChildSpec(std::string_view specName, int low, int high, int order = -1)
         : name(specName), min(low), max(high), slot(order)
     {
     }
 
-    const char* name;
+    std::string_view name;
     int min = 0;
     int max = kUnbounded;
     int slot = -1;
 };
 
-/// Table-driven structural checks over an XmlNode tree, reporting into one DiagnosticList:
+/// Names the owner of some children in messages, e.g. kind "question" and id "q1" read
+/// "question 'q1'"; with no kind, the element's tag is used.
+struct Owner
+{
+    std::string_view kind;
+    std::string_view id;
+};
+
+class FoldingWriter;
+
+/// Table-driven structural checks over an XmlTreeNode tree, reporting into one DiagnosticList:
 /// unknown or missing elements and attributes (with "did you mean"), order, counts, value
-/// types, and reading plain and rich text with XML white space folded.
+/// types, and reading plain and rich text with XML white space folded. Message text is built
+/// only when there is something to report: this runs for every element of every pack.
 class Schema
 {
 public:
@@ -70,39 +83,46 @@ public:
 
     [[nodiscard]] DiagnosticList& diagnostics() { return m_out; }
 
-    void checkAttributes(const XmlNode& element, std::initializer_list<AttrSpec> specs);
-    /// `where` names the owner in messages, e.g. "question 'q1'".
-    void checkChildren(const XmlNode& element, std::initializer_list<ChildSpec> specs,
-                       const std::string& where = {});
+    void checkAttributes(const XmlTreeNode& element, std::initializer_list<AttrSpec> specs);
+    /// At most kMaxChildSpecs specs.
+    void checkChildren(const XmlTreeNode& element, std::initializer_list<ChildSpec> specs,
+                       Owner owner = {});
     /// The element must have no child elements and no text.
-    void checkEmpty(const XmlNode& element);
+    void checkEmpty(const XmlTreeNode& element);
 
     /// Text content with no markup allowed; white space folded and trimmed.
-    [[nodiscard]] std::string readPlain(const XmlNode& element);
+    [[nodiscard]] std::string readPlain(const XmlTreeNode& element);
     /// Rich text: <b> <i> <sub> <sup> <br/> only; anything else is [unsupported-markup].
-    [[nodiscard]] RichText readRich(const XmlNode& element);
+    [[nodiscard]] RichText readRich(const XmlTreeNode& element);
 
     /// Values of attributes already validated by checkAttributes (fallback when absent/bad).
-    [[nodiscard]] long long getInteger(const XmlNode& element, const std::string& name,
+    [[nodiscard]] long long getInteger(const XmlTreeNode& element, std::string_view name,
                                        long long fallback) const;
-    [[nodiscard]] double getNumber(const XmlNode& element, const std::string& name,
+    [[nodiscard]] double getNumber(const XmlTreeNode& element, std::string_view name,
                                    double fallback) const;
 
+    static constexpr std::size_t kMaxChildSpecs = 16;
+
 private:
-    void checkValue(const XmlNode& element, const XmlAttribute& attribute, const AttrSpec& spec);
-    void readRichInto(const XmlNode& element, RichText& raw, bool bold, bool italic, Script script);
+    void checkValue(const XmlTreeNode& element, const XmlTreeAttribute& attribute,
+                    const AttrSpec& spec);
+    void readRichInto(const XmlTreeNode& element, FoldingWriter& out, bool bold, bool italic,
+                      Script script);
 
     DiagnosticList& m_out;
 };
 
-[[nodiscard]] bool parseWholeNumber(const std::string& text, long long& value);
-[[nodiscard]] bool parseDecimal(const std::string& text, double& value);
-[[nodiscard]] bool isValidId(const std::string& text);
-[[nodiscard]] bool isValidPackId(const std::string& text);
-[[nodiscard]] bool isValidDate(const std::string& text);
+[[nodiscard]] bool parseWholeNumber(std::string_view text, long long& value);
+[[nodiscard]] bool parseDecimal(std::string_view text, double& value);
+[[nodiscard]] bool isValidId(std::string_view text);
+[[nodiscard]] bool isValidPackId(std::string_view text);
+[[nodiscard]] bool isValidDate(std::string_view text);
 /// Folds XML white space in rich text: runs become one space, none at the start or end of
 /// the text or next to a line break.
 [[nodiscard]] RichText foldWhiteSpace(const RichText& raw);
-[[nodiscard]] std::string foldWhiteSpace(const std::string& raw);
+[[nodiscard]] std::string foldWhiteSpace(std::string_view raw);
+/// Appends `raw` to `out` with XML white space folded: a run becomes one space, none at the
+/// start of `out`. A run at the end is left in `pendingSpace` and written before the next text.
+void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace);
 
 } // namespace quiz::core

@@ -340,6 +340,8 @@ void HostServer::sendSnapshot(Client& client, milliseconds now)
     case core::ClassPhase::Question:
     {
         send(client, makeQuestion(now));
+        if (m_classroom.isPaused())
+            send(client, makePause(now));
         const std::size_t index = m_classroom.getCurrentIndex();
         if (m_classroom.getPlayers()[client.player].answers[index].answered)
             send(client, Ack{static_cast<std::uint16_t>(index), true, Reason::None});
@@ -371,6 +373,13 @@ QuestionShow HostServer::makeQuestion(milliseconds now) const
     show.timeLimitMs = static_cast<std::uint32_t>(m_classroom.getSettings().timeLimit.count());
     show.timeLeftMs = static_cast<std::uint32_t>(m_classroom.getTimeLeft(now).count());
     return show;
+}
+
+Pause HostServer::makePause(milliseconds now) const
+{
+    const bool timed = m_classroom.getSettings().timeLimit.count() > 0;
+    return Pause{m_classroom.isPaused(),
+                 timed ? static_cast<std::uint32_t>(m_classroom.getTimeLeft(now).count()) : 0U};
 }
 
 Reveal HostServer::makeReveal(std::size_t player) const
@@ -520,6 +529,16 @@ core::ClassRefusal HostServer::command(core::HostCommand command, milliseconds n
     const core::ClassRefusal refusal = m_classroom.command(core::ClassRole::Host, command, now);
     if (command == core::HostCommand::Lock || command == core::HostCommand::Unlock)
         m_lobbyDirty = true;
+    if ((command == core::HostCommand::Pause || command == core::HostCommand::Resume) &&
+        refusal == core::ClassRefusal::None)
+    {
+        const std::vector<std::uint8_t> bytes = encode(makePause(now));
+        for (const std::unique_ptr<Client>& client : m_clients)
+        {
+            if (client->state == Client::State::Joined)
+                sendBytes(*client, bytes);
+        }
+    }
     afterChange(now);
     removeClosed();
     return refusal;

@@ -123,6 +123,7 @@ private:
     void answerDiscovery();
     void log(const std::string& text);
     [[nodiscard]] Reveal makeReveal(std::size_t player) const;
+    [[nodiscard]] Pause makePause(std::chrono::milliseconds now) const;
     [[nodiscard]] QuestionShow makeQuestion(std::chrono::milliseconds now) const;
     [[nodiscard]] Standing makeStanding(std::size_t player) const;
     [[nodiscard]] Client* findClient(std::size_t player);

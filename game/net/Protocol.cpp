@@ -312,6 +312,11 @@ void writePayload(const Message& message, Writer& w)
             {
                 w.string(m.command);
             }
+            else if constexpr (std::is_same_v<T, Pause>)
+            {
+                w.boolean(m.paused);
+                w.u32(m.timeLeftMs);
+            }
         },
         message);
 }
@@ -444,6 +449,13 @@ std::optional<Message> readPayload(MessageType type, Reader& r)
     }
     case MessageType::Control:
         return Control{r.string(256)};
+    case MessageType::Pause:
+    {
+        Pause m;
+        m.paused = r.boolean();
+        m.timeLeftMs = r.u32();
+        return m;
+    }
     }
     return std::nullopt;
 }
@@ -491,6 +503,8 @@ const char* toString(MessageType type)
         return "ping";
     case MessageType::Control:
         return "control";
+    case MessageType::Pause:
+        return "pause";
     }
     return "unknown";
 }
@@ -589,7 +603,7 @@ DecodeResult decodeBody(const std::uint8_t* data, std::size_t size)
         return result;
     }
     if (data[1] < static_cast<std::uint8_t>(MessageType::Hello) ||
-        data[1] > static_cast<std::uint8_t>(MessageType::Control))
+        data[1] > static_cast<std::uint8_t>(MessageType::Pause))
     {
         result.error = DecodeError::UnknownType;
         return result;
@@ -677,6 +691,7 @@ QUIZ_NET_EQ(End, standings == o.standings && you == o.you)
 QUIZ_NET_EQ(Kick, text == o.text)
 QUIZ_NET_EQ(Ping, token == o.token && reply == o.reply)
 QUIZ_NET_EQ(Control, command == o.command)
+QUIZ_NET_EQ(Pause, paused == o.paused && timeLeftMs == o.timeLeftMs)
 #undef QUIZ_NET_EQ
 
 } // namespace quiz::net

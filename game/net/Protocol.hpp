@@ -12,7 +12,8 @@ namespace quiz::net
 {
 
 /// The wire format version. A peer speaking another version is refused and dropped.
-inline constexpr std::uint8_t kProtocolVersion = 1;
+/// Version 2 added Pause.
+inline constexpr std::uint8_t kProtocolVersion = 2;
 
 /// Frame header: 4-byte big-endian body length, then the body: version (1 byte), message type
 /// (1 byte) and the payload. The length counts the body only.
@@ -40,7 +41,8 @@ enum class MessageType : std::uint8_t
     End = 10,
     Kick = 11,
     Ping = 12,
-    Control = 13 ///< a pacing command; only the host's own console may issue one
+    Control = 13, ///< a pacing command; only the host's own console may issue one
+    Pause = 14
 };
 
 /// Why the host turned a student away (Refuse) or why an answer was not taken (Ack).
@@ -234,8 +236,17 @@ struct Control
     bool operator==(const Control& o) const;
 };
 
+/// Host -> students: the instructor paused the question (answers are refused and the
+/// countdown stands still) or went on; a student joining a paused question gets it too.
+struct Pause
+{
+    bool paused = false;
+    std::uint32_t timeLeftMs = 0; ///< countdown left, 0 without one
+    bool operator==(const Pause& o) const;
+};
+
 using Message = std::variant<Hello, Welcome, Refuse, Lobby, QuestionShow, Answer, Ack, Reveal,
-                             Leaderboard, End, Kick, Ping, Control>;
+                             Leaderboard, End, Kick, Ping, Control, Pause>;
 
 [[nodiscard]] MessageType getType(const Message& message);
 [[nodiscard]] const char* toString(MessageType type);

@@ -1,5 +1,6 @@
 #include "ClassGame.hpp"
 
+#include <thread>
 #include <type_traits>
 
 namespace quiz::ui
@@ -93,21 +94,58 @@ std::string ClassGame::formatCsv() const
     return core::formatResultsCsv(getClassroom(), m_hands);
 }
 
-std::string StudentState::connect(std::chrono::milliseconds timeout)
+void StudentState::startConnect(std::chrono::milliseconds timeout)
 {
-    client = std::make_unique<net::ClassClient>(config);
+    client = std::make_shared<net::ClassClient>(config);
+    attempt = std::make_shared<ConnectAttempt>();
     problem.clear();
-    std::string error = client->connect(timeout, now);
+    // The thread holds its own references, so it may outlive this state (a student who goes
+    // back while connecting): the client then closes when the thread lets go of it.
+    std::thread(
+        [connecting = client, outcome = attempt, timeout, started = now]
+        {
+            std::string error = connecting->connect(timeout, started);
+            const std::lock_guard<std::mutex> lock(outcome->mutex);
+            outcome->error = std::move(error);
+            outcome->done = true;
+        })
+        .detach();
+}
+
+bool StudentState::isConnecting() const
+{
+    if (!attempt)
+        return false;
+    const std::lock_guard<std::mutex> lock(attempt->mutex);
+    return !attempt->done;
+}
+
+std::optional<std::string> StudentState::finishConnect()
+{
+    if (!attempt || isConnecting())
+        return std::nullopt;
+    std::string error = attempt->error;
+    attempt.reset();
     if (!error.empty())
         problem = error;
     return error;
 }
 
+std::string StudentState::connect(std::chrono::milliseconds timeout)
+{
+    startConnect(timeout);
+    while (isConnecting())
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    return finishConnect().value_or(std::string());
+}
+
 void StudentState::advance(std::chrono::milliseconds elapsed)
 {
     now += elapsed;
-    if (!client)
+    if (!client || isConnecting())
         return;
+    if (attempt)
+        static_cast<void>(finishConnect()); // a rejoin ended; a failure lands in `problem`
     const bool was = client->isConnected();
     client->poll(now);
     for (const net::Message& message : client->takeMessages())
@@ -118,7 +156,7 @@ void StudentState::advance(std::chrono::milliseconds elapsed)
 
 void StudentState::sendAnswer()
 {
-    if (!question || picked.empty() || !client || !client->isConnected())
+    if (!question || picked.empty() || !client || !isConnected())
         return;
     client->sendAnswer(question->index, picked);
 }
@@ -146,11 +184,22 @@ void StudentState::apply(const net::Message& message)
                 ack.reset();
                 reveal.reset();
                 leaderboard.reset();
+                paused = false;
+            }
+            else if constexpr (std::is_same_v<T, net::Pause>)
+            {
+                paused = m.paused;
+                // An answer refused because of the pause may be sent again now.
+                if (!paused && ack && ack->reason == net::Reason::Paused)
+                    ack.reset();
             }
             else if constexpr (std::is_same_v<T, net::Ack>)
                 ack = m;
             else if constexpr (std::is_same_v<T, net::Reveal>)
+            {
                 reveal = m;
+                paused = false;
+            }
             else if constexpr (std::is_same_v<T, net::Leaderboard>)
                 leaderboard = m;
             else if constexpr (std::is_same_v<T, net::End>)

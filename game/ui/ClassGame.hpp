@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,8 +70,19 @@ private:
 /// plain values so the student screen can draw them (and tests can set them up).
 struct StudentState
 {
+    /// A connection being made on a background thread; shared with that thread, which sets
+    /// `done` and `error` when connect() returns.
+    struct ConnectAttempt
+    {
+        std::mutex mutex;
+        bool done = false;
+        std::string error;
+    };
+
     net::ClientConfig config;
-    std::unique_ptr<net::ClassClient> client;
+    /// Shared with a connecting thread: that thread alone uses it until the attempt is done.
+    std::shared_ptr<net::ClassClient> client;
+    std::shared_ptr<ConnectAttempt> attempt;
     std::optional<net::Welcome> welcome;
     std::optional<net::Lobby> lobby;
     std::optional<net::QuestionShow> question;
@@ -79,12 +91,23 @@ struct StudentState
     std::optional<net::Reveal> reveal;
     std::optional<net::Leaderboard> leaderboard;
     std::optional<net::End> end;
+    bool paused = false; ///< the instructor paused the question on screen
     std::string problem; ///< why the connection ended, or a refusal
     std::chrono::milliseconds now{0};
 
-    /// Connects (at most `timeout` blocking) and says hello. Returns "" or a message.
+    /// Starts connecting (and saying hello) on a background thread that gives up after
+    /// `timeout`, so the window keeps drawing; finishConnect() tells the outcome. Leaving the
+    /// state while it runs is safe: the thread keeps the client until it is done.
+    void startConnect(std::chrono::milliseconds timeout);
+    /// True while a started connection has not ended either way.
+    [[nodiscard]] bool isConnecting() const;
+    /// Once the attempt has ended: "" when connected, else why not (also kept in `problem`);
+    /// nullopt while it runs or when none was started. Reports an attempt once.
+    [[nodiscard]] std::optional<std::string> finishConnect();
+    /// startConnect() and wait for the outcome ("" or a message).
     [[nodiscard]] std::string connect(std::chrono::milliseconds timeout);
-    /// Polls and folds the host's messages into the fields above. Never blocks.
+    /// Polls and folds the host's messages into the fields above. Never blocks. A connection
+    /// attempt that has ended is finished here (a failure lands in `problem`).
     void advance(std::chrono::milliseconds elapsed);
     /// Sends the picked options for the question on screen.
     void sendAnswer();
@@ -93,6 +116,8 @@ struct StudentState
     /// Without a client (a state replayed in a test) a welcome counts as connected.
     [[nodiscard]] bool isConnected() const
     {
+        if (isConnecting())
+            return false;
         return client != nullptr ? client->isConnected() : welcome.has_value();
     }
 };

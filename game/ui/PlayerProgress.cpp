@@ -125,14 +125,33 @@ std::vector<core::QuestionKey> PlayerProgress::getDueKeys(const std::vector<core
         m_store->getDueQuestions(now, &revisions);
     if (!due.isOk())
     {
-        if (std::find(m_notices.begin(), m_notices.end(), due.getMessage()) == m_notices.end())
-            m_notices.push_back(due.getMessage());
+        addNoticeOnce(due.getMessage());
         return {};
     }
     std::vector<core::QuestionKey> keys;
     for (const core::DueQuestion& question : due.getValue())
         keys.push_back(question.key);
     return keys;
+}
+
+std::vector<core::QuestionKey> PlayerProgress::getMissedKeys(const std::vector<core::Pack>& packs)
+{
+    if (!m_store)
+        return {};
+    const core::Outcome<std::vector<core::ReviewState>> states = m_store->getReviewStates();
+    if (!states.isOk())
+    {
+        addNoticeOnce(states.getMessage());
+        return {};
+    }
+    const core::RevisionMap revisions = core::collectRevisions(packs);
+    return core::selectMissedQuestions(states.getValue(), &revisions);
+}
+
+void PlayerProgress::addNoticeOnce(const std::string& notice)
+{
+    if (std::find(m_notices.begin(), m_notices.end(), notice) == m_notices.end())
+        m_notices.push_back(notice);
 }
 
 } // namespace quiz::ui

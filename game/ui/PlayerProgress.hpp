@@ -54,11 +54,18 @@ public:
                              std::size_t index, core::Confidence confidence, core::TimestampMs now,
                              const std::string& mode);
 
+    /// The questions among the loaded packs that the player last answered wrong, most urgent
+    /// first (see core::selectMissedQuestions); empty without a player.
+    [[nodiscard]] std::vector<core::QuestionKey>
+    getMissedKeys(const std::vector<core::Pack>& packs);
     /// The due questions among the loaded packs, most urgent first (empty without a player).
     [[nodiscard]] std::vector<core::QuestionKey> getDueKeys(const std::vector<core::Pack>& packs,
                                                             core::TimestampMs now);
 
 private:
+    /// Keeps `notice` for the title screen unless it is already there (a failing query is
+    /// asked again at every layout).
+    void addNoticeOnce(const std::string& notice);
     void closePlayer();
 
     core::ProfileDirectory m_directory;

@@ -436,3 +436,40 @@ TEST_CASE("Loopback: a storm of random bytes from many connections leaves the cl
     REQUIRE(room.runUntil([&] { return room.classroom().getPhase() == core::ClassPhase::Reveal; }));
     CHECK(ana.getClient().isConnected());
 }
+
+TEST_CASE("Loopback: students are told when the instructor pauses and resumes, late joiners too",
+          "[net][loopback]")
+{
+    core::ClassSettings settings;
+    settings.timeLimit = 60000ms;
+    Room room(1, settings);
+    Bot& ana = room.addBot("Ana", {"-"});
+    REQUIRE(room.runUntil([&] { return joined(ana); }));
+    room.command(core::HostCommand::Start);
+    REQUIRE(room.runUntil([&] { return ana.countQuestionsSeen() == 1; }));
+    const auto pauses = [](const Bot& bot)
+    {
+        std::vector<Pause> found;
+        for (const Message& message : bot.getLog())
+        {
+            if (const Pause* pause = std::get_if<Pause>(&message))
+                found.push_back(*pause);
+        }
+        return found;
+    };
+    room.command(core::HostCommand::Pause);
+    REQUIRE(room.runUntil([&] { return pauses(ana).size() == 1; }));
+    CHECK(pauses(ana)[0].paused);
+    CHECK(pauses(ana)[0].timeLeftMs > 50000);
+    CHECK(pauses(ana)[0].timeLeftMs <= 60000);
+
+    // Someone joining now sees the question and that it is paused.
+    Bot& late = room.addBot("Late", {"-"});
+    REQUIRE(room.runUntil([&] { return late.countQuestionsSeen() == 1 && !pauses(late).empty(); }));
+    CHECK(pauses(late)[0].paused);
+
+    room.command(core::HostCommand::Resume);
+    REQUIRE(room.runUntil([&] { return pauses(ana).size() == 2 && pauses(late).size() == 2; }));
+    CHECK_FALSE(pauses(ana)[1].paused);
+    CHECK_FALSE(pauses(late)[1].paused);
+}

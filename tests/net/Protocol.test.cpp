@@ -64,7 +64,8 @@ std::vector<Message> samples()
             end,
             Kick{"bye"},
             Ping{0xDEADBEEF, true},
-            Control{"next"}};
+            Control{"next"},
+            Pause{true, 12500}};
 }
 
 std::vector<Message> decodeAll(StreamDecoder& decoder)
@@ -172,9 +173,12 @@ TEST_CASE("Protocol: wrong version, unknown type and bad payloads are told apart
     SECTION("wrong version")
     {
         std::vector<std::uint8_t> bytes = encode(Ping{1, true});
-        bytes[kHeaderBytes] = 2;
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::WrongVersion);
+        for (const int other : {kProtocolVersion - 1, kProtocolVersion + 1})
+        {
+            bytes[kHeaderBytes] = static_cast<std::uint8_t>(other);
+            CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
+                  DecodeError::WrongVersion);
+        }
     }
     SECTION("unknown type")
     {

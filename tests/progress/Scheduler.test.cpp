@@ -321,3 +321,29 @@ TEST_CASE("Scheduler: review states are built for a database upgraded from versi
     CHECK(due[0].key.questionId == "rev-03"); // sure and wrong (and critical)
     CHECK(due[0].reason == ReviewReason::ConfidentlyWrong);
 }
+
+TEST_CASE("Scheduler: the missed list is every question last answered wrong, due or not",
+          "[progress][scheduler]")
+{
+    HistoryBuilder h;
+    h.add("old-wrong", kStart, false, Confidence::Unsure);
+    h.add("fixed", kStart, false);
+    h.add("fixed", kStart + kDay, true);
+    h.add("new-wrong", kStart + 2 * kDay, false);
+    h.add("sure-wrong", kStart, false, Confidence::Sure);
+    h.add("right", kStart, true);
+    h.add("critical", kStart + kDay, false, Confidence::None, true);
+    const std::vector<ReviewState> states = buildReviewStates(h.records);
+    std::vector<std::string> ids;
+    for (const QuestionKey& key : selectMissedQuestions(states))
+        ids.push_back(key.questionId);
+    // Misconceptions and safety errors first, then the most recent misses.
+    CHECK(ids == std::vector<std::string>{"sure-wrong", "critical", "new-wrong", "old-wrong"});
+
+    // Only questions in the loaded packs count.
+    const RevisionMap loaded = {{{"p", "old-wrong"}, 1}, {{"p", "right"}, 1}};
+    const std::vector<QuestionKey> inLoaded = selectMissedQuestions(states, &loaded);
+    REQUIRE(inLoaded.size() == 1);
+    CHECK(inLoaded.front().questionId == "old-wrong");
+    CHECK(selectMissedQuestions({}).empty());
+}

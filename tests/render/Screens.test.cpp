@@ -538,9 +538,12 @@ TEST_CASE("Render: join screen filled in for a rejoin", "[render][display][class
     CHECK(message == "");
 }
 
-TEST_CASE("Render: a student's own screen after the reveal", "[render][display][class]")
+namespace
 {
-    Harness h(1280, 720);
+
+/// A student seated in a class, shown question mon-01; `reveal` gets its answer key.
+std::shared_ptr<ui::StudentState> seatStudent(Harness& h, net::Reveal& reveal)
+{
     auto student = std::make_shared<ui::StudentState>();
     student->config.nickname = "Eun-ji";
     student->apply(net::Welcome{"Eun-ji", false, 0, net::WirePhase::Lobby});
@@ -550,7 +553,6 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     show.total = 10;
     show.questionId = question.id;
     show.stem = question.stem;
-    net::Reveal reveal;
     reveal.index = 0;
     for (std::size_t i = 0; i < question.options.size(); ++i)
     {
@@ -561,20 +563,47 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
             reveal.correctIds.push_back(option.id);
         reveal.rationales.push_back({option.id, option.rationale});
     }
+    reveal.explanation = question.explanation;
     student->apply(show);
+    return student;
+}
+
+void checkStudentScene(Harness& h, const std::shared_ptr<ui::StudentState>& student,
+                       const std::string& scene)
+{
+    h.context.student = student;
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassStudent);
+    h.settle();
+    const std::string message = test::compareWithGolden(h.render(), h.name(scene));
+    CHECK(message == "");
+}
+
+} // namespace
+
+TEST_CASE("Render: a student's own screen after the reveal", "[render][display][class]")
+{
+    Harness h(1280, 720);
+    net::Reveal reveal;
+    const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
     reveal.answered = true;
     reveal.correct = true;
     reveal.points = 1000;
     reveal.score = 1000;
-    reveal.explanation = question.explanation;
     student->apply(reveal);
-    h.context.student = student;
-    h.stack.push(ui::ScreenId::Title);
-    h.stack.push(ui::ScreenId::ClassStudent);
-    h.settle();
-    const std::string message = test::compareWithGolden(h.render(), h.name("class-student"));
-    CHECK(message == "");
+    checkStudentScene(h, student, "class-student");
+}
+
+TEST_CASE("Render: a student sees that the instructor paused the question",
+          "[render][display][class]")
+{
+    Harness h(1280, 720);
+    net::Reveal reveal;
+    const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
+    student->picked = {reveal.correctIds.front()};
+    student->apply(net::Pause{true, 0});
+    checkStudentScene(h, student, "class-student-paused");
 }
 
 TEST_CASE("Render: class set-up with projector teams", "[render][display][class]")
@@ -624,6 +653,8 @@ TEST_CASE("Render: title screen with a player and reviews due", "[render][displa
                [](Harness& h)
                {
                    fillProgress(h, "title-player");
+                   // Ana's own misses, not a shared list: two questions last answered wrong.
+                   CHECK(h.progress.getMissedKeys(h.context.packs).size() == 2);
                    h.stack.push(ui::ScreenId::Title);
                    h.settle();
                });

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <thread>
 
 using namespace quiz;
 using namespace std::chrono_literals;
@@ -126,4 +127,93 @@ TEST_CASE("ClassGame: projector teams answer from the host and hands add to the 
     REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
     CHECK(game.getDistribution() == std::vector<std::size_t>{1, 2, 0, 0});
     CHECK(game.formatCsv().find("hands,,,,,1,q1,b,,distractor,,,2") != std::string::npos);
+}
+
+TEST_CASE("StudentState: joining connects in the background and reports once how it ended",
+          "[ui][class][net]")
+{
+    core::ClassSettings settings;
+    unsigned short port = 0;
+    {
+        net::HostConfig config;
+        config.bindAddress = sf::IpAddress::LocalHost;
+        config.classCode = "ABCD";
+        auto server =
+            std::make_unique<net::HostServer>(net::test::makeQuestions(1), settings, config);
+        REQUIRE(server->listen().empty());
+        port = server->getPort();
+        ui::ClassGame game(std::move(server), "127.0.0.1", "ABCD");
+
+        ui::StudentState student;
+        student.config.port = port;
+        student.config.classCode = "ABCD";
+        student.config.nickname = "Eun-ji";
+        CHECK_FALSE(student.finishConnect().has_value()); // nothing started
+        student.startConnect(2000ms);
+        // While it runs, the seat reads as not connected and polling it is harmless.
+        student.advance(1ms);
+        std::vector<std::unique_ptr<net::Bot>> noBots;
+        std::chrono::milliseconds now{0};
+        // advance() ends the attempt itself once it is over, as the student screen relies on.
+        REQUIRE(pump(game, noBots, student, now, [&] { return student.welcome.has_value(); }));
+        CHECK(student.problem.empty());
+        CHECK(student.isConnected());
+        CHECK_FALSE(student.isConnecting());
+        CHECK_FALSE(student.finishConnect().has_value()); // already reported
+    }
+
+    // The host has closed and nobody listens on the port: the attempt ends with a message.
+    ui::StudentState late;
+    late.config.port = port;
+    late.config.nickname = "late";
+    late.startConnect(2000ms);
+    for (int i = 0; i < 3000 && late.isConnecting(); ++i)
+        std::this_thread::sleep_for(1ms);
+    const std::optional<std::string> refused = late.finishConnect();
+    REQUIRE(refused.has_value());
+    CHECK(refused->find("cannot reach the class") != std::string::npos);
+    CHECK(late.problem == *refused);
+    CHECK_FALSE(late.isConnected());
+}
+
+TEST_CASE("StudentState: starting to connect returns at once even to an unreachable address",
+          "[ui][class][net]")
+{
+    ui::StudentState student;
+    student.config.address = sf::IpAddress(10, 255, 255, 1); // routed nowhere: connect waits
+    student.config.port = 47100;
+    student.config.nickname = "Eun-ji";
+    const auto started = std::chrono::steady_clock::now();
+    student.startConnect(1500ms);
+    const auto returned = std::chrono::steady_clock::now();
+    // The caller (the window's frame) is not held up by the connection attempt.
+    CHECK(returned - started < 500ms);
+    CHECK_FALSE(student.isConnected());
+    // Leaving the seat while it connects is safe: the thread keeps what it uses.
+}
+
+TEST_CASE("StudentState: a pause holds the question until the instructor goes on", "[ui][class]")
+{
+    ui::StudentState student;
+    net::QuestionShow show;
+    show.index = 0;
+    show.total = 2;
+    show.options = {{"a", "A", {}}, {"b", "B", {}}};
+    student.apply(show);
+    CHECK_FALSE(student.paused);
+    student.apply(net::Pause{true, 9000});
+    CHECK(student.paused);
+    // An answer that raced the pause was refused; resuming lets the student send it again.
+    student.apply(net::Ack{0, false, net::Reason::Paused});
+    student.apply(net::Pause{false, 9000});
+    CHECK_FALSE(student.paused);
+    CHECK_FALSE(student.ack.has_value());
+    // A new question or the reveal is never paused.
+    student.apply(net::Pause{true, 0});
+    student.apply(net::Reveal{});
+    CHECK_FALSE(student.paused);
+    student.apply(net::Pause{true, 0});
+    show.index = 1;
+    student.apply(show);
+    CHECK_FALSE(student.paused);
 }

@@ -37,34 +37,6 @@ bool isValidUtf8(const std::string& bytes, std::size_t& badOffset)
     return true;
 }
 
-void appendUtf8(std::string& out, unsigned long codePoint)
-{
-    if ((codePoint >= 0xD800U && codePoint <= 0xDFFFU) || codePoint > 0x10FFFFU)
-        codePoint = 0xFFFDU;
-    if (codePoint < 0x80U)
-    {
-        out += static_cast<char>(codePoint);
-    }
-    else if (codePoint < 0x800U)
-    {
-        out += static_cast<char>(0xC0U | (codePoint >> 6U));
-        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
-    }
-    else if (codePoint < 0x10000U)
-    {
-        out += static_cast<char>(0xE0U | (codePoint >> 12U));
-        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
-    }
-    else
-    {
-        out += static_cast<char>(0xF0U | (codePoint >> 18U));
-        out += static_cast<char>(0x80U | ((codePoint >> 12U) & 0x3FU));
-        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
-    }
-}
-
 std::string windows1252ToUtf8(const std::string& bytes)
 {
     // 0x80..0x9F are where 1252 differs from Latin-1; 0 marks the five undefined bytes.

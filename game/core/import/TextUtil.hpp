@@ -18,9 +18,6 @@ namespace quiz::core::import
 /// become U+FFFD.
 [[nodiscard]] std::string windows1252ToUtf8(const std::string& bytes);
 
-/// Appends the UTF-8 encoding of `codePoint`; invalid code points become U+FFFD.
-void appendUtf8(std::string& out, unsigned long codePoint);
-
 /// 1-based line number of byte `offset` in `text`.
 [[nodiscard]] int lineOfOffset(const std::string& text, std::size_t offset);
 

@@ -63,7 +63,12 @@ ClassJoinScreen::ClassJoinScreen(ScreenStack& stack, GameContext& context) : Scr
     m_focus.focus(m_address);
 }
 
-ClassJoinScreen::~ClassJoinScreen() = default;
+ClassJoinScreen::~ClassJoinScreen()
+{
+    // Gone back while still connecting: drop the attempt (its thread closes the connection).
+    if (m_connecting)
+        context().student.reset();
+}
 
 ClassSearch& ClassJoinScreen::search()
 {
@@ -120,6 +125,8 @@ void ClassJoinScreen::rebuildFound()
 
 void ClassJoinScreen::join()
 {
+    if (m_connecting)
+        return;
     std::string host = m_address->getText();
     unsigned short port = kDefaultClassPort;
     const std::size_t colon = host.rfind(':');
@@ -154,11 +161,24 @@ void ClassJoinScreen::join()
     student->config.port = port;
     student->config.classCode = m_code->getText();
     student->config.nickname = core::cleanNickname(m_nickname->getText(), 24);
-    const std::string error = student->connect(std::chrono::milliseconds(3000));
+    student->startConnect(std::chrono::milliseconds(3000));
     context().student = student;
-    if (!error.empty())
+    m_connecting = true;
+    m_join->setEnabled(false);
+    m_message = "Connecting to " + address.toString() + ":" + std::to_string(port) + " ...";
+}
+
+void ClassJoinScreen::finishJoining()
+{
+    const std::optional<std::string> outcome =
+        context().student ? context().student->finishConnect() : std::optional<std::string>();
+    if (!outcome)
+        return;
+    m_connecting = false;
+    m_join->setEnabled(true);
+    if (!outcome->empty())
     {
-        m_message = "Could not reach the class: " + error;
+        m_message = "Could not reach the class: " + *outcome;
         return;
     }
     m_message.clear();
@@ -235,6 +255,8 @@ bool ClassJoinScreen::handleEvent(const sf::Event& event)
 
 bool ClassJoinScreen::update(std::chrono::milliseconds elapsed)
 {
+    if (m_connecting)
+        finishJoining();
     rebuildFound();
     return updateWidgets(elapsed);
 }

@@ -118,7 +118,10 @@ public:
                    const std::string& nickname);
 
 private:
+    /// Starts connecting in the background; the screen says so and waits in update().
     void join();
+    /// Once the connection attempt has ended: on to the class, or why not.
+    void finishJoining();
     void rebuildFound();
     [[nodiscard]] ClassSearch& search();
 
@@ -136,6 +139,7 @@ private:
     std::string m_message;
     sf::Vector2f m_messagePos;
     sf::Vector2f m_foundPos;
+    bool m_connecting = false;
 };
 
 /// A student's own screen in a live class: lobby, the question with its options, whether the

@@ -33,9 +33,8 @@ ClassStudentScreen::ClassStudentScreen(ScreenStack& stack, GameContext& context)
     m_rejoin = std::make_unique<Button>("Rejoin",
                                         [this]
                                         {
-                                            StudentState& s = *this->context().student;
-                                            if (!s.connect(std::chrono::milliseconds(3000)).empty())
-                                                m_shown.clear();
+                                            this->context().student->startConnect(
+                                                std::chrono::milliseconds(3000));
                                             rebuild();
                                         });
     m_leave = std::make_unique<Button>("Leave", [this] { requestPop(); });
@@ -45,6 +44,8 @@ ClassStudentScreen::ClassStudentScreen(ScreenStack& stack, GameContext& context)
 std::string ClassStudentScreen::signature() const
 {
     const StudentState& s = *context().student;
+    if (s.isConnecting())
+        return "connecting";
     std::string sig = s.isConnected() ? "c" : "d:" + s.problem;
     if (s.end)
         return sig + "|end";
@@ -52,6 +53,8 @@ std::string ClassStudentScreen::signature() const
         sig += "|q" + std::to_string(s.question->index);
     if (s.ack)
         sig += s.ack->accepted ? "|ack" : "|no";
+    if (s.paused)
+        sig += "|paused";
     if (s.reveal)
         sig += "|rev";
     if (s.leaderboard)
@@ -83,6 +86,13 @@ void ClassStudentScreen::rebuild()
             text(plain(std::to_string(standing.rank) + ". " + standing.nickname + "  " +
                        std::to_string(standing.score)),
                  standing.nickname == s.end->you.nickname ? heading : body);
+    }
+    else if (s.isConnecting())
+    {
+        text(plain("Connecting ..."), heading);
+        text(plain("Reaching the class at " + s.config.address.toString() + ":" +
+                   std::to_string(s.config.port) + "."),
+             body);
     }
     else if (!connected)
     {
@@ -134,8 +144,10 @@ void ClassStudentScreen::rebuild()
         const net::QuestionShow& q = *s.question;
         text(plain("Question " + std::to_string(q.index + 1) + " of " + std::to_string(q.total)),
              muted);
+        if (s.paused)
+            text(plain("Paused by the instructor: wait for the question to go on."), heading);
         text(q.stem, TextStyle{t.textSize(26.0F), t.colors().text});
-        const bool locked = s.ack && s.ack->accepted;
+        const bool locked = (s.ack && s.ack->accepted) || s.paused;
         for (std::size_t i = 0; i < q.options.size(); ++i)
         {
             auto button = std::make_unique<OptionButton>(q.options[i].label, q.options[i].text,
@@ -145,10 +157,16 @@ void ClassStudentScreen::rebuild()
             button->setEnabled(!locked);
             m_options.push_back(&m_body.add(std::move(button)));
         }
-        if (locked)
+        if (s.ack && s.ack->accepted)
             text(plain("✓ Answer received. Wait for the reveal on the projector."), muted);
+        else if (s.ack && s.ack->reason == net::Reason::Paused)
+            text(plain("The instructor has paused the class: send your answer again when the "
+                       "question goes on."),
+                 body);
         else if (s.ack)
-            text(plain("The host did not take that answer; try again."), muted);
+            text(plain(std::string("The host did not take that answer (") +
+                       net::toString(s.ack->reason) + "); try again."),
+                 muted);
     }
     else
     {
@@ -161,9 +179,9 @@ void ClassStudentScreen::rebuild()
         text(plain(waiting), body);
     }
     m_send->setVisible(connected && s.question && !s.reveal && !(s.ack && s.ack->accepted) &&
-                       !s.end);
+                       !s.end && !s.paused);
     m_send->setEnabled(!s.picked.empty());
-    m_rejoin->setVisible(!connected && !s.end);
+    m_rejoin->setVisible(!connected && !s.end && !s.isConnecting());
     m_widgets = {&m_body, m_leave.get(), m_rejoin.get(), m_send.get()};
     m_focus.clear();
     for (OptionButton* option : m_options)
@@ -181,7 +199,8 @@ void ClassStudentScreen::rebuild()
 void ClassStudentScreen::pick(std::size_t position)
 {
     StudentState& s = *context().student;
-    if (!s.question || position >= s.question->options.size() || (s.ack && s.ack->accepted))
+    if (!s.question || position >= s.question->options.size() || (s.ack && s.ack->accepted) ||
+        s.paused)
         return;
     const std::string& id = s.question->options[position].id;
     if (!s.question->multiple)

@@ -35,6 +35,7 @@ private:
     Button* m_player = nullptr;
     Button* m_errors = nullptr;
     std::vector<core::QuestionKey> m_due;
+    std::vector<core::QuestionKey> m_missed; ///< what "Review missed" plays, most urgent first
     /// Reads the player's due reviews again (after a round or a change of player).
     void refreshProgress();
     TextBlock m_status;

@@ -4,6 +4,8 @@
 #include "ui/PlayerProgress.hpp"
 #include "ui/widgets/Button.hpp"
 
+#include <algorithm>
+
 namespace quiz::ui
 {
 namespace
@@ -42,7 +44,9 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
                    [this]
                    {
                        core::SessionConfig config;
-                       config.onlyQuestions = this->context().missedHistory;
+                       config.onlyQuestions = m_missed;
+                       config.keepListedOrder = true;
+                       config.count = std::min(m_missed.size(), kReviewRoundSize);
                        config.mode = core::Mode::Tutor;
                        config.seed = this->context().setup.seed;
                        this->context().lastError = this->context().startSession(config);
@@ -57,8 +61,6 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
 
     m_play->setEnabled(!context.packs.empty());
     m_classroom->setEnabled(!context.packs.empty());
-    m_review->setVisible(!context.missedHistory.empty());
-    m_review->setLabel("Review missed (" + std::to_string(context.missedHistory.size()) + ")");
     m_player = player;
     refreshProgress();
     const std::size_t errors = context.getErrorPackCount();
@@ -75,6 +77,11 @@ void TitleScreen::refreshProgress()
     m_due = context().progress->getDueKeys(context().packs, context().now());
     m_reviewDue->setVisible(!m_due.empty());
     m_reviewDue->setLabel("Review due (" + std::to_string(m_due.size()) + ")");
+    // A player's misses come from their own history; without a player, from the last round.
+    m_missed = progress.hasPlayer() ? context().progress->getMissedKeys(context().packs)
+                                    : context().missedHistory;
+    m_review->setVisible(!m_missed.empty());
+    m_review->setLabel("Review missed (" + std::to_string(m_missed.size()) + ")");
     m_statistics->setVisible(progress.hasPlayer());
     m_player->setVisible(progress.isAvailable());
     m_player->setLabel(progress.hasPlayer() ? "Player: " + progress.getPlayerName()
