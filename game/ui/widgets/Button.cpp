@@ -45,6 +45,18 @@ void drawCentredLabel(sf::RenderTarget& target, const std::string& label, const 
 void drawBox(sf::RenderTarget& target, const sf::FloatRect& bounds, const sf::Color& fill,
              const sf::Color& outline, float thickness)
 {
+    if (fill.a == 0 && thickness > 0.0F && outline.a == 255)
+    {
+        // A frame only (a focus ring): four opaque strips. A transparent fill would still be
+        // blended over every pixel inside, which software OpenGL pays for in full.
+        const float t = std::min(thickness, std::min(bounds.width, bounds.height) / 2.0F);
+        const float side = bounds.height - 2.0F * t;
+        drawBox(target, {bounds.left, bounds.top, bounds.width, t}, outline);
+        drawBox(target, {bounds.left, bounds.top + bounds.height - t, bounds.width, t}, outline);
+        drawBox(target, {bounds.left, bounds.top + t, t, side}, outline);
+        drawBox(target, {bounds.left + bounds.width - t, bounds.top + t, t, side}, outline);
+        return;
+    }
     sf::RectangleShape shape({bounds.width, bounds.height});
     shape.setPosition(bounds.left, bounds.top);
     shape.setFillColor(fill);
