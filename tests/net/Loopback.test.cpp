@@ -105,6 +105,24 @@ bool joined(const Bot& bot)
     return bot.getWelcome().has_value();
 }
 
+/// Class rules with a 60-second countdown per question.
+core::ClassSettings withCountdown()
+{
+    core::ClassSettings settings;
+    settings.timeLimit = 60000ms;
+    return settings;
+}
+
+/// Seats one student who answers nothing, starts the class and waits for the first question.
+Bot& seatAtFirstQuestion(Room& room, const std::string& name)
+{
+    Bot& bot = room.addBot(name, {"-"});
+    REQUIRE(room.runUntil([&] { return joined(bot); }));
+    room.command(core::HostCommand::Start);
+    REQUIRE(room.runUntil([&] { return bot.countQuestionsSeen() == 1; }));
+    return bot;
+}
+
 } // namespace
 
 TEST_CASE("Loopback: a host and three bots play a whole game and the results match the answers",
@@ -384,13 +402,8 @@ TEST_CASE("Loopback: a joined student that stops reading and replying is dropped
 TEST_CASE("Loopback: a student joining mid-countdown is sent the time left, not the full limit",
           "[net][loopback]")
 {
-    core::ClassSettings settings;
-    settings.timeLimit = 60000ms;
-    Room room(1, settings);
-    Bot& ana = room.addBot("Ana", {"-"});
-    REQUIRE(room.runUntil([&] { return joined(ana); }));
-    room.command(core::HostCommand::Start);
-    REQUIRE(room.runUntil([&] { return ana.countQuestionsSeen() == 1; }));
+    Room room(1, withCountdown());
+    Bot& ana = seatAtFirstQuestion(room, "Ana");
     CHECK(ana.getClient().getQuestion()->timeLimitMs == 60000);
     std::this_thread::sleep_for(100ms);
     Bot& late = room.addBot("Late", {"-"});
@@ -440,13 +453,8 @@ TEST_CASE("Loopback: a storm of random bytes from many connections leaves the cl
 TEST_CASE("Loopback: students are told when the instructor pauses and resumes, late joiners too",
           "[net][loopback]")
 {
-    core::ClassSettings settings;
-    settings.timeLimit = 60000ms;
-    Room room(1, settings);
-    Bot& ana = room.addBot("Ana", {"-"});
-    REQUIRE(room.runUntil([&] { return joined(ana); }));
-    room.command(core::HostCommand::Start);
-    REQUIRE(room.runUntil([&] { return ana.countQuestionsSeen() == 1; }));
+    Room room(1, withCountdown());
+    Bot& ana = seatAtFirstQuestion(room, "Ana");
     const auto pauses = [](const Bot& bot)
     {
         std::vector<Pause> found;
