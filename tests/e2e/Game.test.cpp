@@ -40,6 +40,18 @@ int run(const std::string& arguments)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/// Runs the game on the test packs with `options` and the script `script`; screenshots go
+/// into `dir`, the results to dir/results.json and the profile to dir/profile. `tail` is added
+/// last (e.g. a stderr redirection).
+int runScript(const fs::path& dir, const std::string& options, const std::string& script,
+              const std::string& tail = "")
+{
+    return run("--data-dir '" + kPacks + "' " + options + " --script '" + script +
+               "' --screenshot-dir '" + dir.string() + "' --results '" +
+               (dir / "results.json").string() + "' --profile-dir '" + (dir / "profile").string() +
+               "'" + tail);
+}
+
 /// The JSON object of one question in the results, by id (the writer is compact).
 std::string questionEntry(const std::string& json, const std::string& id)
 {
@@ -60,12 +72,11 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
           "[e2e][display]")
 {
     const fs::path dir = freshDir("tutor");
-    const int code =
-        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-            "--mode tutor --seed 7 --count 0 --window 1280x720 --script '" + kSource +
-            "/tests/e2e/tutor.script' --screenshot-dir '" + dir.string() + "' --results '" +
-            (dir / "results.json").string() + "' --profile-dir '" + (dir / "profile").string() +
-            "' 2>'" + (dir / "stderr.txt").string() + "'");
+    const int code = runScript(dir,
+                               "play --pack org.heparinquiz.test-demo --mode tutor --seed 7 "
+                               "--count 0 --window 1280x720",
+                               kSource + "/tests/e2e/tutor.script",
+                               " 2>'" + (dir / "stderr.txt").string() + "'");
     REQUIRE(code == 0);
     // Sounds are on: without an audio device the round is silent and prints nothing.
     CHECK(readFile(dir / "stderr.txt") == "");
@@ -100,11 +111,10 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
 TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", "[e2e][display]")
 {
     const fs::path dir = freshDir("exam");
-    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--mode exam --seed 7 --count 0 --window 800x600 --mute --script '" +
-                         kSource + "/tests/e2e/exam.script' --screenshot-dir '" + dir.string() +
-                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
-                         (dir / "profile").string() + "'");
+    const int code = runScript(dir,
+                               "play --pack org.heparinquiz.test-demo --mode exam --seed 7 "
+                               "--count 0 --window 800x600 --mute",
+                               kSource + "/tests/e2e/exam.script");
     REQUIRE(code == 0);
     const std::string json = readFile(dir / "results.json");
     INFO(json);
@@ -123,9 +133,7 @@ TEST_CASE("Game: a scripted projector class game exports team answers and hands 
           "[e2e][display][class]")
 {
     const fs::path dir = freshDir("projector");
-    const int code = run("--data-dir '" + kPacks + "' --window 1280x720 --script '" + kSource +
-                         "/tests/e2e/projector.script' --screenshot-dir '" + dir.string() +
-                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    const int code = runScript(dir, "--window 1280x720", kSource + "/tests/e2e/projector.script");
     REQUIRE(code == 0);
     const std::string csv = readFile(dir / "profile" / "class-results-projector.csv");
     INFO(csv);
@@ -144,10 +152,7 @@ TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was cho
           "[e2e][display]")
 {
     const fs::path dir = freshDir("menus");
-    const int code = run("--data-dir '" + kPacks + "' --window 1280x720 --script '" + kSource +
-                         "/tests/e2e/menus.script' --screenshot-dir '" + dir.string() +
-                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
-                         (dir / "profile").string() + "'");
+    const int code = runScript(dir, "--window 1280x720", kSource + "/tests/e2e/menus.script");
     REQUIRE(code == 0);
     const std::string json = readFile(dir / "results.json");
     INFO(json);
@@ -167,9 +172,7 @@ TEST_CASE("Game: Review missed on the title screen replays the missed questions 
     const fs::path dir = freshDir("review");
     fs::create_directories(dir / "profile");
     std::ofstream(dir / "profile" / "missed.txt") << "org.heparinquiz.test-demo mon-01\n";
-    const int code = run("--data-dir '" + kPacks + "' --script '" + kSource +
-                         "/tests/e2e/review.script' --results '" + (dir / "results.json").string() +
-                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    const int code = runScript(dir, "", kSource + "/tests/e2e/review.script");
     REQUIRE(code == 0);
     const std::string json = readFile(dir / "results.json");
     INFO(json);
@@ -182,11 +185,9 @@ TEST_CASE("Game: a question whose timer runs out is recorded unanswered", "[e2e]
 {
     const fs::path dir = freshDir("timer");
     std::ofstream(dir / "timer.script") << "wait 5200\nshot timed-out\nkey Enter\nquit\n";
-    const int code = run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-                         "--count 1 --timer 5 --seed 3 --mute --script '" +
-                         (dir / "timer.script").string() + "' --screenshot-dir '" + dir.string() +
-                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
-                         (dir / "profile").string() + "'");
+    const int code =
+        runScript(dir, "play --pack org.heparinquiz.test-demo --count 1 --timer 5 --seed 3 --mute",
+                  (dir / "timer.script").string());
     REQUIRE(code == 0);
     const std::string json = readFile(dir / "results.json");
     INFO(json);
@@ -202,9 +203,7 @@ TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][
     std::ofstream(dir / "settings.script")
         << "key Down\nkey Enter\nkey Down\nkey Space\nkey Down\nkey Space\n"
            "shot settings\nkey Escape\nshot title\nquit\n";
-    const int code = run("--data-dir '" + kPacks + "' --script '" +
-                         (dir / "settings.script").string() + "' --screenshot-dir '" +
-                         dir.string() + "' --profile-dir '" + (dir / "profile").string() + "'");
+    const int code = runScript(dir, "", (dir / "settings.script").string());
     REQUIRE(code == 0);
     const std::string saved = readFile(dir / "profile" / "settings.ini");
     INFO(saved);
@@ -217,11 +216,9 @@ TEST_CASE("Game: play --topic limits the round to that topic and its subtopics",
 {
     const fs::path dir = freshDir("topic");
     std::ofstream(dir / "topic.script") << "key 1\nkey 1\nquit\n";
-    const int code =
-        run("--data-dir '" + kPacks + "' play --pack org.heparinquiz.test-demo " +
-            "--topic mech --count 0 --mode exam --mute --script '" +
-            (dir / "topic.script").string() + "' --results '" + (dir / "results.json").string() +
-            "' --profile-dir '" + (dir / "profile").string() + "'");
+    const int code = runScript(
+        dir, "play --pack org.heparinquiz.test-demo --topic mech --count 0 --mode exam --mute",
+        (dir / "topic.script").string());
     REQUIRE(code == 0);
     const std::string json = readFile(dir / "results.json");
     INFO(json);
