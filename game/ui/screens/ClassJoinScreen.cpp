@@ -243,10 +243,7 @@ bool ClassJoinScreen::handleEvent(const sf::Event& event)
     {
         Widget* focused = m_focus.getFocused();
         const bool typing = focused == m_address || focused == m_code || focused == m_nickname;
-        if (focused != nullptr && !typing)
-            focused->activate();
-        else
-            join();
+        pressEnter(focused, typing, [this] { join(); });
         return false;
     }
     dispatchToWidgets(event);

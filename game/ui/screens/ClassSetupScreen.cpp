@@ -287,10 +287,7 @@ bool ClassSetupScreen::handleEvent(const sf::Event& event)
         Widget* focused = m_focus.getFocused();
         const bool typing =
             std::find(m_teamFields.begin(), m_teamFields.end(), focused) != m_teamFields.end();
-        if (focused != nullptr && focused->activatesOnEnter() && !typing)
-            focused->activate();
-        else
-            start();
+        pressEnter(focused, typing, [this] { start(); });
         return false;
     }
     dispatchToWidgets(event);

@@ -235,11 +235,8 @@ bool ResultsScreen::handleEvent(const sf::Event& event)
     if (isKey(event, sf::Keyboard::Enter))
     {
         Widget* focused = m_focus.getFocused();
-        if (focused != nullptr && focused->activatesOnEnter() && focused != &m_review &&
-            focused != &m_summary)
-            focused->activate();
-        else
-            requestReplace(ScreenId::Setup);
+        pressEnter(focused, focused == &m_review || focused == &m_summary,
+                   [this] { requestReplace(ScreenId::Setup); });
         return false;
     }
     // Arrow keys scroll the review unless a button row has focus.

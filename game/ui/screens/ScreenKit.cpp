@@ -2,6 +2,7 @@
 
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/TextBlock.hpp"
+#include "ui/widgets/Widget.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -74,6 +75,14 @@ float drawHeader(sf::RenderTarget& target, const Theme& theme, const std::string
 bool isKey(const sf::Event& event, sf::Keyboard::Key key)
 {
     return event.type == sf::Event::KeyPressed && event.key.code == key;
+}
+
+void pressEnter(Widget* focused, bool passive, const std::function<void()>& fallback)
+{
+    if (focused != nullptr && focused->activatesOnEnter() && !passive)
+        focused->activate();
+    else
+        fallback();
 }
 
 int optionKey(const sf::Event& event)

@@ -6,10 +6,13 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <functional>
 #include <string>
 
 namespace quiz::ui
 {
+
+class Widget;
 
 /// Small drawing helpers the screens share.
 void drawLabel(sf::RenderTarget& target, const Theme& theme, const std::string& utf8, float x,
@@ -27,6 +30,9 @@ float drawHeader(sf::RenderTarget& target, const Theme& theme, const std::string
 /// 0-based option position for keys 1-8 and A-H, else -1.
 [[nodiscard]] int optionKey(const sf::Event& event);
 [[nodiscard]] bool isKey(const sf::Event& event, sf::Keyboard::Key key);
+/// Enter on a screen with a default action: the focused widget acts when it takes Enter and is
+/// not `passive` (a text field being typed in, a scroll area), else `fallback` runs.
+void pressEnter(Widget* focused, bool passive, const std::function<void()>& fallback);
 /// "A", "b", "3" or "" for the option at `position` under a numbering style.
 [[nodiscard]] std::string optionBadge(const std::string& numbering, std::size_t position);
 /// The badge shown for the option at `position` of `question` (true/false: "1", "2").

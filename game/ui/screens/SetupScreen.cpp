@@ -232,10 +232,7 @@ bool SetupScreen::handleEvent(const sf::Event& event)
     if (isKey(event, sf::Keyboard::Enter))
     {
         Widget* focused = m_focus.getFocused();
-        if (focused != nullptr && focused->activatesOnEnter() && focused != m_seed.get())
-            focused->activate();
-        else
-            start();
+        pressEnter(focused, focused == m_seed.get(), [this] { start(); });
         return false;
     }
     dispatchToWidgets(event);
