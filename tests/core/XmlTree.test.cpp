@@ -216,3 +216,23 @@ TEST_CASE("XmlTree and TinyXML2 agree on tricky but well-formed documents", "[co
         CHECK(agreement.difference == "");
     }
 }
+
+TEST_CASE("PackLoader: a capital-X character reference and a processing instruction inside the "
+          "pack are reported with their lines",
+          "[core][xml][loader]")
+{
+    const LoadResult reference =
+        PackLoader().loadString("<pack>\n<title>A &#X41; B</title>\n</pack>", "x.xml");
+    CHECK_FALSE(reference.pack);
+    REQUIRE(reference.diagnostics.getAll().size() == 1);
+    CHECK(reference.diagnostics.getAll().front().code == "bad-entity");
+    CHECK(reference.diagnostics.getAll().front().line == 2);
+    CHECK(reference.diagnostics.getAll().front().message.find("&#X41;") != std::string::npos);
+
+    const LoadResult instruction =
+        PackLoader().loadString("<pack>\n\n<?style x?>\n</pack>", "x.xml");
+    CHECK_FALSE(instruction.pack);
+    REQUIRE(instruction.diagnostics.getAll().size() == 1);
+    CHECK(instruction.diagnostics.getAll().front().code == "xml-syntax");
+    CHECK(instruction.diagnostics.getAll().front().line == 3);
+}

@@ -221,6 +221,16 @@ TEST_CASE("Protocol: wrong version, unknown type and bad payloads are told apart
         CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
               DecodeError::Malformed);
     }
+    SECTION("a pause that is cut short or says neither paused nor going on")
+    {
+        std::vector<std::uint8_t> bytes = encode(Pause{true, 5000});
+        for (std::size_t cut = kHeaderBytes + 2; cut < bytes.size(); ++cut)
+            CHECK(decodeBody(bytes.data() + kHeaderBytes, cut - kHeaderBytes).error ==
+                  DecodeError::Malformed);
+        bytes[kHeaderBytes + 2] = 7; // the paused flag
+        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
+              DecodeError::Malformed);
+    }
     SECTION("an enum value out of range")
     {
         std::vector<std::uint8_t> bytes = encode(Ack{1, false, Reason::Paused});
