@@ -166,6 +166,36 @@ void scanEncoding(const std::string& bytes, std::size_t start, ScanReporter& rep
     }
 }
 
+/// Walks a tag from just after its '<' to just past its '>', honouring quoted attribute values
+/// and checking the references inside them. Returns the end of the bytes when the tag is not
+/// closed (the parser reports that).
+std::size_t skipTag(const std::string& bytes, std::size_t from, bool strictEntities,
+                    ScanReporter& report)
+{
+    char quote = 0;
+    std::size_t j = from;
+    while (j < bytes.size())
+    {
+        const char c = bytes[j];
+        if (quote != 0)
+        {
+            if (c == quote)
+                quote = 0;
+            else if (c == '&')
+            {
+                j += scanEntity(bytes, j, strictEntities, report);
+                continue;
+            }
+        }
+        else if (c == '"' || c == '\'')
+            quote = c;
+        else if (c == '>')
+            return j + 1;
+        ++j;
+    }
+    return bytes.size();
+}
+
 /// Stage 0b: DOCTYPE and entity references outside comments, CDATA and processing
 /// instructions. Jumps from one '<' or '&' to the next with memchr.
 void scanMarkup(const std::string& bytes, std::size_t start, bool strictEntities,
@@ -215,6 +245,17 @@ void scanMarkup(const std::string& bytes, std::size_t start, bool strictEntities
                  (startsWith(bytes, i, "<!DOCTYPE") || startsWith(bytes, i, "<!ENTITY")))
         {
             report.error(i, "doctype", "DOCTYPE and entity declarations are not allowed in a pack");
+        }
+        if (terminator.empty() && kind != '!')
+        {
+            // A start or end tag: walk it to its '>' so that what an attribute value holds
+            // ('<!--', '<![CDATA[', '>') is not taken for markup; references inside values are
+            // checked here.
+            const std::size_t resume = skipTag(bytes, i + 1, strictEntities, report);
+            nextTag = next('<', resume);
+            if (nextReference < resume)
+                nextReference = next('&', resume);
+            continue;
         }
         if (terminator.empty())
         {

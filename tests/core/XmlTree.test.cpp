@@ -236,3 +236,28 @@ TEST_CASE("PackLoader: a capital-X character reference and a processing instruct
     CHECK(instruction.diagnostics.getAll().front().code == "xml-syntax");
     CHECK(instruction.diagnostics.getAll().front().line == 3);
 }
+
+TEST_CASE("PackLoader: markup-like text inside an attribute value does not hide later problems "
+          "from the byte scan",
+          "[core][xml][loader]")
+{
+    // '<![CDATA[' and '<!--' in a value are just characters; the scan used to stop at them and
+    // let the bad reference two lines down through.
+    for (const std::string opener : {"<![CDATA[", "<!--", "<?"})
+    {
+        INFO(opener);
+        const LoadResult result = PackLoader().loadString(
+            "<pack id=\"x" + opener +
+                "\">\n<title>T</title>\n<title>&#x59FFFF; &amp;</title>\n</pack>",
+            "x.xml");
+        CHECK_FALSE(result.pack);
+        REQUIRE(result.diagnostics.getAll().size() == 1);
+        CHECK(result.diagnostics.getAll().front().code == "bad-entity");
+        CHECK(result.diagnostics.getAll().front().line == 3);
+    }
+    // A reference inside an attribute value is checked too, and a '>' in a value ends nothing.
+    const LoadResult inValue =
+        PackLoader().loadString("<pack a=\">\" b=\"&nbsp;\">\n</pack>", "x.xml");
+    REQUIRE(inValue.diagnostics.getAll().size() == 1);
+    CHECK(inValue.diagnostics.getAll().front().code == "bad-entity");
+}
