@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 namespace quiz::core
 {
 namespace
@@ -146,29 +148,32 @@ const char* getSchemaV1Sql()
 Status migrateProgressSchema(SqlDatabase& database, int fromVersion, int& sqliteCode)
 {
     sqliteCode = SQLITE_OK;
+    const int target = kSteps[std::size(kSteps) - 1].toVersion;
+    if (fromVersion >= target)
+        return Status::success();
+    // Every step in one transaction: user_version lives in the file header and is part of it, so
+    // a crash in the middle leaves the previous version whole. (A new file killed between two
+    // steps used to be left at version 1 and reported as upgraded the next time.)
+    sqliteCode = database.exec("BEGIN IMMEDIATE");
     for (const Step& step : kSteps)
     {
-        if (step.toVersion <= fromVersion)
+        if (step.toVersion <= fromVersion || sqliteCode != SQLITE_OK)
             continue;
-        // user_version lives in the file header and is part of the transaction, so a crash in
-        // the middle leaves the previous version, whole.
-        sqliteCode = database.exec("BEGIN IMMEDIATE");
-        if (sqliteCode == SQLITE_OK)
-            sqliteCode = database.exec(step.sql);
+        sqliteCode = database.exec(step.sql);
         if (sqliteCode == SQLITE_OK && step.toVersion == 2)
             sqliteCode = database.exec(kRebuildSummaries);
         if (sqliteCode == SQLITE_OK && fromVersion == 0 && step.toVersion == 2)
             sqliteCode = database.exec("UPDATE profile_meta SET value = 'new' "
                                        "WHERE key = 'upgraded_to_v2_from'");
-        if (sqliteCode == SQLITE_OK)
-            sqliteCode = database.exec("COMMIT");
-        if (sqliteCode != SQLITE_OK)
-        {
-            const std::string error = database.getError();
-            (void)database.exec("ROLLBACK");
-            return Status::failure("cannot upgrade the progress database to version " +
-                                   std::to_string(step.toVersion) + ": " + error);
-        }
+    }
+    if (sqliteCode == SQLITE_OK)
+        sqliteCode = database.exec("COMMIT");
+    if (sqliteCode != SQLITE_OK)
+    {
+        const std::string error = database.getError();
+        (void)database.exec("ROLLBACK");
+        return Status::failure("cannot upgrade the progress database to version " +
+                               std::to_string(target) + ": " + error);
     }
     return Status::success();
 }

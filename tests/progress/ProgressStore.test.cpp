@@ -1,6 +1,7 @@
 #include "core/ProgressStore.hpp"
 
 #include "TempDir.hpp"
+#include "core/ProgressDatabase.hpp"
 #include "core/ProgressSchema.hpp"
 
 #include <catch2/catch.hpp>
@@ -418,4 +419,24 @@ TEST_CASE("ProgressStore: damage found after a fast open is checked and moved as
     CHECK(filesMatching(temp.getPath(), ".corrupt-").size() == 1);
     CHECK_FALSE(fs::exists(path + ".needs-check"));
     CHECK(reopened.getValue()->countAnswers().getValue() == 0);
+}
+
+TEST_CASE("ProgressStore: a new file's schema is made in one transaction, so a failed last "
+          "step leaves no half-made version behind",
+          "[progress][store]")
+{
+    TempDir temp;
+    SqlDatabase database;
+    REQUIRE(database.open(temp.file("half.sqlite"), true) == SQLITE_OK);
+    // A table the last step creates already exists, so that step fails after the first ran.
+    REQUIRE(database.exec("CREATE TABLE profile_meta (x)") == SQLITE_OK);
+    int code = SQLITE_OK;
+    const Status status = migrateProgressSchema(database, 0, code);
+    CHECK_FALSE(status.ok);
+    CHECK(status.message.find("cannot upgrade the progress database to version 2") !=
+          std::string::npos);
+    // Neither version 1 nor its tables were kept: the file is as it was.
+    CHECK(database.queryText("PRAGMA user_version", code) == "0");
+    CHECK(database.queryText("SELECT count(*) FROM sqlite_master WHERE name = 'answers'", code) ==
+          "0");
 }
