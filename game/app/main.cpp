@@ -1,10 +1,10 @@
 // heparin-quiz: parses the subcommand, resolves paths at the edge, runs, reports fatal errors.
-#include "cli/Commands.hpp"
-#include "cli/Paths.hpp"
+#include "app/commands/Commands.hpp"
+#include "app/commands/Paths.hpp"
 #ifdef QUIZ_HAVE_UI
-#include "ui/GameCommand.hpp"
+#include "app/commands/GameCommand.hpp"
 #endif
-#include "net/HostCommand.hpp"
+#include "app/commands/HostCommand.hpp"
 
 #include <exception>
 #include <iostream>
@@ -17,20 +17,20 @@ namespace
 struct Entry
 {
     const char* name;
-    int (*run)(const quiz::cli::CommandContext&);
+    int (*run)(const quiz::app::CommandContext&);
     const char* summary;
 };
 
 const Entry kCommands[] = {
-    {"check", quiz::cli::runCheck, "check packs and print diagnostics"},
-    {"list", quiz::cli::runList, "list packs with their topics and question counts"},
-    {"import", quiz::cli::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
-    {"export-moodle", quiz::cli::runExportMoodle, "write a pack as Moodle XML"},
+    {"check", quiz::app::runCheck, "check packs and print diagnostics"},
+    {"list", quiz::app::runList, "list packs with their topics and question counts"},
+    {"import", quiz::app::runImport, "import Moodle XML, GIFT or QTI questions into a pack"},
+    {"export-moodle", quiz::app::runExportMoodle, "write a pack as Moodle XML"},
 #ifdef QUIZ_HAVE_UI
-    {"play", quiz::ui::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
+    {"play", quiz::app::runPlay, "start a round at once: play --pack ID [--mode exam] ..."},
 #endif
-    {"export", quiz::cli::runExport, "write a player's answer history as CSV or JSON"},
-    {"host", quiz::net::runHost, "run a live class on the local network from the console"},
+    {"export", quiz::app::runExport, "write a player's answer history as CSV or JSON"},
+    {"host", quiz::app::runHost, "run a live class on the local network from the console"},
 };
 
 void printHelp(std::ostream& out)
@@ -60,10 +60,10 @@ int main(int argc, char** argv)
     try
     {
         std::vector<std::string> args(argv + 1, argv + argc);
-        quiz::cli::CommandContext context;
-        context.executableDir = quiz::cli::getExecutableDir();
-        context.dataDir = quiz::cli::findDataDir(context.executableDir);
-        context.today = quiz::cli::todayIsoDate();
+        quiz::app::CommandContext context;
+        context.executableDir = quiz::app::getExecutableDir();
+        context.dataDir = quiz::app::findDataDir(context.executableDir);
+        context.today = quiz::app::todayIsoDate();
         context.out = &std::cout;
         context.err = &std::cerr;
 
@@ -89,7 +89,7 @@ int main(int argc, char** argv)
                     if (i + 1 >= args.size())
                     {
                         std::cerr << "heparin-quiz: --data-dir needs a folder\n";
-                        return quiz::cli::kExitUsage;
+                        return quiz::app::kExitUsage;
                     }
                     context.dataDir = args[++i];
                 }
@@ -113,18 +113,18 @@ int main(int argc, char** argv)
             }
             std::cerr << "heparin-quiz: unknown command '" << args[i]
                       << "'\nTry 'heparin-quiz --help'.\n";
-            return quiz::cli::kExitUsage;
+            return quiz::app::kExitUsage;
         }
 #ifdef QUIZ_HAVE_UI
         // No command: the game itself, with its window options.
         context.args.assign(args.begin() + static_cast<long>(i), args.end());
-        return quiz::ui::runGame(context);
+        return quiz::app::runGame(context);
 #else
         if (i < args.size())
         {
             std::cerr << "heparin-quiz: unknown option '" << args[i]
                       << "'\nTry 'heparin-quiz --help'.\n";
-            return quiz::cli::kExitUsage;
+            return quiz::app::kExitUsage;
         }
         std::cerr << "heparin-quiz: this build has no game window; try 'heparin-quiz --help'\n";
         return 1;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/ClassClient.hpp"
+#include "ClassClient.hpp"
 
 #include <chrono>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/Protocol.hpp"
+#include "Protocol.hpp"
 
 #include <SFML/Network/IpAddress.hpp>
 #include <SFML/Network/TcpSocket.hpp>

@@ -1,6 +1,6 @@
 #include "HostServer.hpp"
 
-#include "net/Discovery.hpp"
+#include "Discovery.hpp"
 
 #include <SFML/Network/TcpSocket.hpp>
 

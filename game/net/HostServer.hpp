@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Classroom.hpp"
-#include "net/Protocol.hpp"
+#include "Protocol.hpp"
+#include "core/classroom/Classroom.hpp"
 
 #include <SFML/Network/IpAddress.hpp>
 #include <SFML/Network/SocketSelector.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/RichText.hpp"
+#include "core/pack/RichText.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "Application.hpp"
 
-#include "core/AtomicFile.hpp"
-#include "core/Results.hpp"
-#include "screens/Screens.hpp"
+#include "core/session/Results.hpp"
+#include "core/util/AtomicFile.hpp"
+#include "ui/screens/Screens.hpp"
 
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Err.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ClassSetup.hpp"
+#include "core/classroom/ClassSetup.hpp"
 #include "net/ClassClient.hpp"
 #include "net/Discovery.hpp"
 #include "net/HostServer.hpp"

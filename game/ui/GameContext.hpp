@@ -1,9 +1,9 @@
 #pragma once
 
 #include "Settings.hpp"
-#include "core/PackChecker.hpp"
-#include "core/Progress.hpp"
-#include "core/Session.hpp"
+#include "core/pack/PackChecker.hpp"
+#include "core/progress/Progress.hpp"
+#include "core/session/Session.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Pack.hpp"
-#include "core/Profiles.hpp"
-#include "core/ProgressStore.hpp"
-#include "core/Session.hpp"
+#include "core/pack/Pack.hpp"
+#include "core/progress/Profiles.hpp"
+#include "core/progress/ProgressStore.hpp"
+#include "core/session/Session.hpp"
 
 #include <memory>
 #include <string>

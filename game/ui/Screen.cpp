@@ -2,8 +2,8 @@
 
 #include "GameContext.hpp"
 #include "Theme.hpp"
-#include "widgets/Button.hpp"
-#include "widgets/TextBlock.hpp"
+#include "ui/widgets/Button.hpp"
+#include "ui/widgets/TextBlock.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 

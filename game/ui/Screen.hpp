@@ -1,6 +1,6 @@
 #pragma once
 
-#include "widgets/ScrollArea.hpp"
+#include "ui/widgets/ScrollArea.hpp"
 
 #include <SFML/System/Vector2.hpp>
 #include <SFML/Window/Event.hpp>

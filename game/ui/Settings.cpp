@@ -1,7 +1,7 @@
 #include "Settings.hpp"
 
-#include "core/AtomicFile.hpp"
-#include "core/Profiles.hpp"
+#include "core/progress/Profiles.hpp"
+#include "core/util/AtomicFile.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 //   pack_bench [SOURCE_DIR]   (defaults to the source tree this was built from)
 // Budgets (issue: foundation): load+check of a 10,000-question pack at most 1.5x a plain
 // TinyXML2 parse of the same bytes; the whole shipped questions/ folder checks in under 50 ms.
-#include "core/PackChecker.hpp"
-#include "core/PackLoader.hpp"
+#include "core/pack/PackChecker.hpp"
+#include "core/pack/PackLoader.hpp"
 
 #include <tinyxml2.h>
 

@@ -1,8 +1,8 @@
 // libFuzzer target: any bytes through the loader and the checker must give diagnostics, never a
 // crash, hang, leak or undefined behaviour. The same bytes also go through both XML readers:
 // whatever our one-pass tree reader accepts, TinyXML2 must accept and read the same way.
-#include "core/PackChecker.hpp"
-#include "core/PackLoader.hpp"
+#include "core/pack/PackChecker.hpp"
+#include "core/pack/PackLoader.hpp"
 #include "support/XmlAgreement.hpp"
 
 #include <cstddef>

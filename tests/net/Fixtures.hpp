@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Pack.hpp"
+#include "core/pack/Pack.hpp"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 #include "ui/screens/Screens.hpp"
 
 #include "Golden.hpp"
-#include "core/PackChecker.hpp"
+#include "core/pack/PackChecker.hpp"
 #include "ui/Audio.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"

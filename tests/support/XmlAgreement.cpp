@@ -1,8 +1,8 @@
 #include "XmlAgreement.hpp"
 
-#include "core/Xml.hpp"
-#include "core/XmlSchema.hpp"
-#include "core/XmlTree.hpp"
+#include "core/pack/Xml.hpp"
+#include "core/pack/XmlSchema.hpp"
+#include "core/pack/XmlTree.hpp"
 
 #include <vector>
 

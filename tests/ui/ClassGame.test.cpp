@@ -2,8 +2,8 @@
 // StudentState seat, polled as the game loop does. No display needed.
 #include "ui/ClassGame.hpp"
 
-#include "../net/Fixtures.hpp"
 #include "net/Bot.hpp"
+#include "net/Fixtures.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include "ui/PlayerProgress.hpp"
 
-#include "core/PackChecker.hpp"
+#include "core/pack/PackChecker.hpp"
 
 #include <catch2/catch.hpp>
 

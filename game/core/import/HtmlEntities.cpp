@@ -1,7 +1,7 @@
 #include "HtmlEntities.hpp"
 
 #include "TextUtil.hpp"
-#include "core/Utf8.hpp"
+#include "core/util/Utf8.hpp"
 
 #include <algorithm>
 #include <array>

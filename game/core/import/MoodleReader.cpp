@@ -4,7 +4,7 @@
 #include "ChoiceMapping.hpp"
 #include "HtmlReader.hpp"
 #include "TextUtil.hpp"
-#include "core/Xml.hpp"
+#include "core/pack/Xml.hpp"
 
 #include <cmath>
 #include <cstdlib>

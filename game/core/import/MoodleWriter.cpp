@@ -5,7 +5,7 @@
 #include "MoodleReader.hpp"
 #include "PackAssembler.hpp"
 #include "TextUtil.hpp"
-#include "core/PackWriter.hpp"
+#include "core/pack/PackWriter.hpp"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Diagnostic.hpp"
-#include "core/Pack.hpp"
+#include "core/pack/Diagnostic.hpp"
+#include "core/pack/Pack.hpp"
 
 #include <functional>
 #include <optional>

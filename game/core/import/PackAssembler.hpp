@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ImportTypes.hpp"
-#include "core/Diagnostic.hpp"
-#include "core/Pack.hpp"
+#include "core/pack/Diagnostic.hpp"
+#include "core/pack/Pack.hpp"
 
 #include <optional>
 #include <string>

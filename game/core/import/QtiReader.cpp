@@ -4,8 +4,8 @@
 #include "HtmlReader.hpp"
 #include "PackAssembler.hpp"
 #include "TextUtil.hpp"
-#include "core/PackWriter.hpp"
-#include "core/Xml.hpp"
+#include "core/pack/PackWriter.hpp"
+#include "core/pack/Xml.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "TextUtil.hpp"
 
-#include "core/Utf8.hpp"
+#include "core/util/Utf8.hpp"
 
 #include <array>
 #include <cmath>

@@ -2,7 +2,7 @@
 // phase lives in ClassHostDraw.cpp.
 #include "ClassScreens.hpp"
 #include "ScreenKit.hpp"
-#include "core/AtomicFile.hpp"
+#include "core/util/AtomicFile.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Classroom.hpp"
+#include "core/classroom/Classroom.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"

@@ -1,7 +1,7 @@
 #include "ClassScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
-#include "net/HostCommand.hpp"
+#include "net/LanAddresses.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Session.hpp"
-#include "core/Statistics.hpp"
+#include "core/progress/Statistics.hpp"
+#include "core/session/Session.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Chart.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/QuestionKey.hpp"
-#include "core/Session.hpp"
+#include "core/pack/QuestionKey.hpp"
+#include "core/session/Session.hpp"
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"

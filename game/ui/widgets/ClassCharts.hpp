@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Classroom.hpp"
+#include "core/classroom/Classroom.hpp"
 
 #include <SFML/Graphics/Rect.hpp>
 

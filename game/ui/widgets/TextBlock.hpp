@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Widget.hpp"
-#include "core/RichText.hpp"
+#include "core/pack/RichText.hpp"
 
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Text.hpp>

@@ -2,8 +2,8 @@
 
 #include "Button.hpp"
 #include "ScrollArea.hpp"
-#include "core/Pack.hpp"
-#include "core/Session.hpp"
+#include "core/pack/Pack.hpp"
+#include "core/session/Session.hpp"
 
 #include <functional>
 #include <string>

@@ -3,12 +3,12 @@
 // No budget is set by the issue; the figures are kept to catch regressions: a 2,000-question
 // Moodle export (every tenth question with an embedded image) should import in well under a
 // second on the reference machine.
-#include "core/PackWriter.hpp"
 #include "core/import/Base64.hpp"
 #include "core/import/GiftReader.hpp"
 #include "core/import/MoodleReader.hpp"
 #include "core/import/MoodleWriter.hpp"
 #include "core/import/PackAssembler.hpp"
+#include "core/pack/PackWriter.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -3,9 +3,9 @@
 // answers (< 100 ms: open the file and compute everything the statistics screen shows).
 // Usage: progress_bench [FOLDER]  (default: a new folder under the system temporary folder,
 // which must be on a real disk for the recording figure to mean anything).
-#include "core/ProgressDatabase.hpp"
-#include "core/ProgressStore.hpp"
-#include "core/Random.hpp"
+#include "core/progress/ProgressDatabase.hpp"
+#include "core/progress/ProgressStore.hpp"
+#include "core/session/Random.hpp"
 
 #include <algorithm>
 #include <chrono>

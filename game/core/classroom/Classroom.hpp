@@ -1,0 +1,266 @@
+#pragma once
+
+#include "core/pack/Pack.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quiz::core
+{
+
+/// The rules of a class game played together (over the network or on one projector): who
+/// plays, which phase the class is in, what an answer is worth, and how the room answered.
+/// Pure: time is passed in as milliseconds since the class began; no sockets, no clock.
+
+enum class ClassPhase
+{
+    Lobby,
+    Question,
+    Reveal,
+    Leaderboard,
+    Finished
+};
+
+[[nodiscard]] const char* toString(ClassPhase phase);
+
+/// Points for a fully correct answer to a question worth 1 point (a question's `points`
+/// scales it). Accuracy comes first: the speed bonus tops out at half of this and applies to
+/// fully correct answers only, so a right answer always beats a wrong one.
+inline constexpr long long kClassBasePoints = 1000;
+/// Streak bonus per consecutive correct answer after the first, capped at 5 steps.
+inline constexpr long long kClassStreakStep = 100;
+
+struct ClassSettings
+{
+    bool speedBonus = false;
+    bool streaks = false;
+    /// Answering closes by itself after this long; 0 means no countdown.
+    std::chrono::milliseconds timeLimit{0};
+    /// Window over which the speed bonus falls to zero when there is no countdown.
+    std::chrono::milliseconds speedWindow{20000};
+    /// Close the round (go to Reveal) once every connected player has answered.
+    bool closeWhenAllAnswered = true;
+    std::size_t maxPlayers = 250;
+    std::size_t maxNicknameCharacters = 24;
+};
+
+/// Why a request was not acted on. `None` means it was.
+enum class ClassRefusal
+{
+    None,
+    DuplicateNickname,
+    BadNickname,
+    LobbyLocked,
+    ClassFull,
+    ClassFinished,
+    Kicked,
+    NotAnswerPhase,
+    WrongQuestion,
+    UnknownOption,
+    AlreadyAnswered,
+    EmptyAnswer,
+    TooManyOptions,
+    Paused,
+    NotHost,
+    UnknownPlayer,
+    NothingToDo ///< the command does not apply in this phase
+};
+
+[[nodiscard]] const char* toString(ClassRefusal refusal);
+
+enum class HostCommand
+{
+    Start,
+    Reveal,
+    Next,
+    Skip,
+    Back,
+    Pause,
+    Resume,
+    Lock,
+    Unlock,
+    End
+};
+
+/// Who asks. Only the host paces the class; a student's command is refused.
+enum class ClassRole
+{
+    Host,
+    Student
+};
+
+struct PlayerAnswer
+{
+    bool answered = false;
+    std::vector<std::string> optionIds;
+    std::chrono::milliseconds elapsed{0}; ///< from the question opening, pauses excluded
+    long long points = 0;                 ///< set when the round closes, bonuses included
+    bool correct = false;
+    bool partial = false;
+    bool critical = false;
+};
+
+struct ClassPlayer
+{
+    std::string nickname;
+    bool connected = true;
+    bool kicked = false;
+    long long score = 0;
+    int correctCount = 0;
+    int answeredCount = 0;
+    int streak = 0;
+    int bestStreak = 0;
+    std::vector<PlayerAnswer> answers; ///< one per question of the game
+};
+
+/// How the room answered one question. `optionCounts` follows the question's option order.
+struct QuestionStats
+{
+    std::vector<std::size_t> optionCounts; ///< players' choices plus any show of hands
+    std::size_t answered = 0;              ///< players who answered
+    std::size_t hands = 0;                 ///< hands counted in a show of hands
+    std::size_t correct = 0;
+    std::size_t partial = 0;
+    std::size_t critical = 0;
+};
+
+enum class QuestionState
+{
+    NotAsked,
+    Open,
+    Closed,
+    Skipped
+};
+
+struct JoinOutcome
+{
+    ClassRefusal refusal = ClassRefusal::None;
+    std::size_t player = 0; ///< index into getPlayers(), valid when refusal is None
+    bool rejoined = false;  ///< a dropped player came back and kept their score
+};
+
+struct ClassStanding
+{
+    std::size_t rank = 0; ///< 1-based; equal score and correct count share a rank
+    std::size_t player = 0;
+};
+
+class Classroom
+{
+public:
+    /// `questions` are played in the given order with options in the given order.
+    explicit Classroom(std::vector<Question> questions, ClassSettings settings = {});
+
+    /// Joins a new player, or restores a dropped one with the same nickname (case-insensitive).
+    /// A joiner in the middle of a question may answer it. Refused: a nickname in use by a
+    /// connected player, bad nickname, kicked, locked lobby (new players only), full, finished.
+    [[nodiscard]] JoinOutcome join(const std::string& nickname, std::chrono::milliseconds now);
+    /// The player's connection went away. Their score is kept for a rejoin; the round may close
+    /// if everybody still connected has answered.
+    void disconnect(std::size_t player, std::chrono::milliseconds now);
+    /// Removes a player for good (they cannot rejoin under that nickname).
+    [[nodiscard]] ClassRefusal kick(const std::string& nickname, std::chrono::milliseconds now);
+
+    /// Records a player's answer to question `questionIndex`. Refused outside an open round,
+    /// while paused, for another question, for unknown options, twice, empty, or several options
+    /// on a single-answer question. Scores are settled when the round closes.
+    [[nodiscard]] ClassRefusal answer(std::size_t player, std::size_t questionIndex,
+                                      const std::vector<std::string>& optionIds,
+                                      std::chrono::milliseconds now);
+
+    /// Projector mode without devices: the instructor enters a show of hands as a count per
+    /// option (in the question's option order) for the open question. It adds to the
+    /// distribution; it scores nobody. Entering again replaces the earlier counts.
+    [[nodiscard]] ClassRefusal setShowOfHands(std::size_t questionIndex,
+                                              const std::vector<std::size_t>& counts);
+
+    /// Pacing. Start: Lobby->Question. Reveal: closes answering. Next: Reveal->Leaderboard->
+    /// next Question (or Finished after the last). Skip: drops the open question unscored and
+    /// moves on. Back: shows the previous question's reveal again (the current question is
+    /// discarded and asked again later). End: finishes early; open answers are scored.
+    [[nodiscard]] ClassRefusal command(ClassRole role, HostCommand command,
+                                       std::chrono::milliseconds now);
+
+    /// Lets time pass: closes answering when the countdown has run out.
+    void advance(std::chrono::milliseconds now);
+
+    [[nodiscard]] ClassPhase getPhase() const { return m_phase; }
+    /// Increases on every phase or question change, so a caller can notice one cheaply.
+    [[nodiscard]] std::uint64_t getPhaseSerial() const { return m_phaseSerial; }
+    [[nodiscard]] std::size_t getCurrentIndex() const { return m_current; }
+    [[nodiscard]] std::size_t getQuestionCount() const { return m_questions.size(); }
+    [[nodiscard]] const Question& getQuestion(std::size_t index) const
+    {
+        return m_questions[index];
+    }
+    [[nodiscard]] QuestionState getQuestionState(std::size_t index) const
+    {
+        return m_states[index];
+    }
+    [[nodiscard]] const QuestionStats& getStats(std::size_t index) const { return m_stats[index]; }
+    [[nodiscard]] const std::vector<ClassPlayer>& getPlayers() const { return m_players; }
+    [[nodiscard]] const ClassSettings& getSettings() const { return m_settings; }
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    /// True in the Question phase while answers are taken.
+    [[nodiscard]] bool isAnswering() const;
+    [[nodiscard]] std::size_t countConnected() const;
+    /// Connected players who answered the current question.
+    [[nodiscard]] std::size_t countAnswered() const;
+    /// Milliseconds left on the countdown (0 when there is none or it ran out).
+    [[nodiscard]] std::chrono::milliseconds getTimeLeft(std::chrono::milliseconds now) const;
+    /// Players who were not kicked, best first.
+    [[nodiscard]] std::vector<ClassStanding> getStandings() const;
+    /// Index of the player with this nickname (case-insensitive), or getPlayers().size().
+    [[nodiscard]] std::size_t findPlayer(const std::string& nickname) const;
+
+private:
+    void openQuestion(std::size_t index, std::chrono::milliseconds now);
+    void closeRound();
+    void discardQuestion(std::size_t index);
+    void recomputeScores();
+    void closeIfEveryoneAnswered();
+    void setPhase(ClassPhase phase);
+    [[nodiscard]] ClassRefusal next(std::chrono::milliseconds now);
+    [[nodiscard]] ClassRefusal back();
+
+    std::vector<Question> m_questions;
+    ClassSettings m_settings;
+    std::vector<QuestionState> m_states;
+    std::vector<QuestionStats> m_stats;
+    std::vector<std::vector<std::size_t>> m_hands; ///< show-of-hands counts per question
+    std::vector<ClassPlayer> m_players;
+    ClassPhase m_phase = ClassPhase::Lobby;
+    std::uint64_t m_phaseSerial = 0;
+    std::size_t m_current = 0;
+    std::chrono::milliseconds m_openedAt{0};
+    std::chrono::milliseconds m_pausedAt{0};
+    bool m_paused = false;
+    bool m_locked = false;
+};
+
+/// A trimmed nickname when it is acceptable (1..maxCharacters code points of valid UTF-8, no
+/// control characters), else "".
+[[nodiscard]] std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters);
+
+/// The questions for a class game: published questions of `pack` under any of `topicIds`
+/// (all when empty), in seeded random order, at most `count` (all when 0), each with its
+/// options shuffled (fixed options stay) unless the question says otherwise.
+[[nodiscard]] std::vector<Question> pickClassQuestions(const Pack& pack,
+                                                       const std::vector<std::string>& topicIds,
+                                                       std::size_t count, std::uint32_t seed);
+
+/// The label shown before the option at `position` under a numbering ("ABC", "abc", "123",
+/// "none").
+[[nodiscard]] std::string optionLabel(const std::string& numbering, std::size_t position);
+
+/// Results as CSV for a gradebook, one table in long form with a `kind` column:
+/// `player` rows (rank, nickname, score, correct answers), `answer` rows (per player and
+/// question: options chosen, result, points, time), and `option` rows (per question and option:
+/// how many chose it, whether it is correct). Cells that a spreadsheet would run as a formula
+/// are prefixed with a quote.
+[[nodiscard]] std::string formatResultsCsv(const Classroom& classroom);
+
+} // namespace quiz::core

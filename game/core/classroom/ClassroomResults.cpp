@@ -1,0 +1,150 @@
+// Setting up a class game's questions and writing its results: the parts of the class rules
+// that touch packs and files' formats rather than the game's state machine.
+#include "Classroom.hpp"
+#include "core/session/Random.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace quiz::core
+{
+namespace
+{
+
+/// Quotes a CSV cell when needed, and defuses cells a spreadsheet would evaluate.
+std::string csvCell(const std::string& text)
+{
+    std::string value = text;
+    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                           value[0] == '@' || value[0] == '\t' || value[0] == '\r'))
+        value.insert(value.begin(), '\'');
+    if (value.find_first_of(",\"\n\r") == std::string::npos)
+        return value;
+    std::string quoted = "\"";
+    for (char c : value)
+    {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+std::string join(const std::vector<std::string>& items, char separator)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+    {
+        if (i > 0)
+            out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+const char* resultWord(const PlayerAnswer& answer)
+{
+    if (!answer.answered)
+        return "none";
+    if (answer.correct)
+        return "correct";
+    return answer.partial ? "partial" : "wrong";
+}
+
+} // namespace
+
+std::string optionLabel(const std::string& numbering, std::size_t position)
+{
+    if (numbering == "none")
+        return {};
+    if (numbering == "123")
+        return std::to_string(position + 1);
+    const char base = numbering == "abc" ? 'a' : 'A';
+    if (position >= 26)
+        return std::to_string(position + 1);
+    return std::string(1, static_cast<char>(base + static_cast<char>(position)));
+}
+
+std::vector<Question> pickClassQuestions(const Pack& pack, const std::vector<std::string>& topicIds,
+                                         std::size_t count, std::uint32_t seed)
+{
+    std::vector<std::string> wanted;
+    for (const std::string& topic : topicIds)
+    {
+        for (const std::string& id : pack.getTopicSubtree(topic))
+            wanted.push_back(id);
+    }
+    std::vector<Question> questions;
+    for (const Question& question : pack.questions)
+    {
+        if (question.status != QuestionStatus::Published)
+            continue;
+        if (!topicIds.empty() &&
+            std::find(wanted.begin(), wanted.end(), question.topicId) == wanted.end())
+            continue;
+        questions.push_back(question);
+    }
+    Random random(seed);
+    random.shuffle(questions);
+    if (count > 0 && questions.size() > count)
+        questions.resize(count);
+    for (Question& question : questions)
+    {
+        if (!question.shuffle)
+            continue;
+        std::vector<bool> fixed;
+        for (const Option& option : question.options)
+            fixed.push_back(option.fixed);
+        const std::vector<std::size_t> order = shuffledOrder(fixed, random);
+        std::vector<Option> shuffled;
+        for (std::size_t index : order)
+            shuffled.push_back(question.options[index]);
+        question.options = std::move(shuffled);
+    }
+    return questions;
+}
+
+std::string formatResultsCsv(const Classroom& classroom)
+{
+    std::ostringstream out;
+    out << "kind,rank,nickname,score,correct,question,question_id,option_id,chosen,result,"
+           "points,time_ms,count\n";
+    const std::vector<ClassPlayer>& players = classroom.getPlayers();
+    for (const ClassStanding& standing : classroom.getStandings())
+    {
+        const ClassPlayer& p = players[standing.player];
+        out << "player," << standing.rank << ',' << csvCell(p.nickname) << ',' << p.score << ','
+            << p.correctCount << ",,,,,,,,\n";
+    }
+    for (const ClassStanding& standing : classroom.getStandings())
+    {
+        const ClassPlayer& p = players[standing.player];
+        for (std::size_t q = 0; q < classroom.getQuestionCount(); ++q)
+        {
+            if (classroom.getQuestionState(q) != QuestionState::Closed)
+                continue;
+            const PlayerAnswer& a = p.answers[q];
+            out << "answer," << standing.rank << ',' << csvCell(p.nickname) << ",,," << q + 1 << ','
+                << csvCell(classroom.getQuestion(q).id) << ",," << csvCell(join(a.optionIds, ';'))
+                << ',' << resultWord(a) << ',' << a.points << ','
+                << (a.answered ? std::to_string(a.elapsed.count()) : std::string()) << ",\n";
+        }
+    }
+    for (std::size_t q = 0; q < classroom.getQuestionCount(); ++q)
+    {
+        if (classroom.getQuestionState(q) != QuestionState::Closed)
+            continue;
+        const Question& question = classroom.getQuestion(q);
+        const QuestionStats& stats = classroom.getStats(q);
+        for (std::size_t o = 0; o < question.options.size(); ++o)
+        {
+            out << "option,,,,," << q + 1 << ',' << csvCell(question.id) << ','
+                << csvCell(question.options[o].id) << ",,"
+                << (question.options[o].correct ? "correct" : "distractor") << ",,,"
+                << stats.optionCounts[o] << '\n';
+        }
+    }
+    return out.str();
+}
+
+} // namespace quiz::core

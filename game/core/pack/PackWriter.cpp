@@ -1,0 +1,280 @@
+#include "PackWriter.hpp"
+
+#include "core/import/TextUtil.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace quiz::core
+{
+
+namespace
+{
+
+bool isDroppedControl(unsigned char c)
+{
+    return (c < 0x20U && c != '\t' && c != '\n' && c != '\r') || c == 0x7FU;
+}
+
+class Writer
+{
+public:
+    std::string take() { return std::move(m_out); }
+
+    void line(int depth, const std::string& text)
+    {
+        m_out.append(static_cast<std::size_t>(depth) * 2, ' ');
+        m_out += text;
+        m_out += '\n';
+    }
+
+    /// `<name attrs>rich</name>` on one line; nothing when the text is empty.
+    void rich(int depth, const std::string& openTag, const std::string& name, const RichText& text)
+    {
+        line(depth, "<" + openTag + ">" + writeRichText(text) + "</" + name + ">");
+    }
+
+    void pack(const Pack& pack)
+    {
+        m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        std::string root = "pack formatVersion=\"" + std::to_string(pack.formatVersion) + "\"" +
+                           attr("id", pack.id) + attr("version", pack.version);
+        if (!pack.lang.empty())
+            root += attr("lang", pack.lang);
+        line(0, "<" + root + ">");
+        line(1, "<title>" + escapeXmlText(pack.title) + "</title>");
+        if (!pack.description.empty())
+            line(1, "<description>" + escapeXmlText(pack.description) + "</description>");
+        for (const Author& author : pack.authors)
+        {
+            line(1, "<author" + attr("name", author.name) +
+                        optional("credentials", author.credentials) +
+                        optional("affiliation", author.affiliation) +
+                        optional("email", author.email) + optional("role", author.role) + "/>");
+        }
+        const bool spdx =
+            !pack.license.empty() && pack.license.find_first_of(" \t\n") == std::string::npos;
+        if (spdx)
+            line(1, "<license" + attr("spdx", pack.license) + "/>");
+        else
+            line(1, "<license>" + escapeXmlText(pack.license) + "</license>");
+        line(1, "<dates" + attr("created", pack.created) + optional("updated", pack.updated) +
+                    attr("reviewBy", pack.reviewBy) + "/>");
+        for (const ReviewRecord& review : pack.reviews)
+        {
+            line(1, "<review" + attr("by", review.by) + attr("date", review.date) + ">" +
+                        escapeXmlText(review.notes) + "</review>");
+        }
+        line(1, "<sources>");
+        for (const Source& source : pack.sources)
+        {
+            line(2, "<source" + attr("id", source.id) + attr("type", source.type) +
+                        optional("url", source.url) + optional("doi", source.doi) +
+                        optional("isbn", source.isbn) + optional("accessed", source.accessed) +
+                        ">" + escapeXmlText(source.citation) + "</source>");
+        }
+        line(1, "</sources>");
+        line(1, "<topics>");
+        topics(pack, "", 2);
+        line(1, "</topics>");
+        line(1, "<questions>");
+        for (const Question& q : pack.questions)
+            question(q);
+        line(1, "</questions>");
+        line(0, "</pack>");
+    }
+
+private:
+    static std::string attr(const std::string& name, const std::string& value)
+    {
+        return " " + name + "=\"" + escapeXmlAttribute(value) + "\"";
+    }
+
+    static std::string optional(const std::string& name, const std::string& value)
+    {
+        return value.empty() ? std::string() : attr(name, value);
+    }
+
+    void topics(const Pack& pack, const std::string& parentId, int depth)
+    {
+        for (const Topic& topic : pack.topics)
+        {
+            if (topic.parentId != parentId)
+                continue;
+            const std::string open = "<topic" + attr("id", topic.id) + attr("title", topic.title);
+            const bool hasChildren =
+                std::any_of(pack.topics.begin(), pack.topics.end(),
+                            [&](const Topic& t) { return t.parentId == topic.id; });
+            if (!hasChildren || depth > 40)
+            {
+                line(depth, open + "/>");
+                continue;
+            }
+            line(depth, open + ">");
+            topics(pack, topic.id, depth + 1);
+            line(depth, "</topic>");
+        }
+    }
+
+    static std::string questionAttributes(const Question& q)
+    {
+        std::string out =
+            attr("id", q.id) + attr("type", toString(q.type)) + attr("topic", q.topicId);
+        if (q.difficulty != 0)
+            out += attr("difficulty", std::to_string(q.difficulty));
+        out += optional("level", q.level);
+        if (q.points != 1.0)
+            out += attr("points", import::formatNumber(q.points));
+        if (q.rev != 1)
+            out += attr("rev", std::to_string(q.rev));
+        if (q.status == QuestionStatus::Review)
+            out += attr("status", "review");
+        else if (q.status == QuestionStatus::Draft)
+            out += attr("status", "draft");
+        if (q.type == QuestionType::Multiple)
+            out += attr("scoring", toString(q.scoring));
+        if (q.type == QuestionType::TrueFalse)
+        {
+            const Option* truth = q.findOption("true");
+            out += attr("answer", truth != nullptr && truth->correct ? "true" : "false");
+        }
+        out += optional("lang", q.lang);
+        return out;
+    }
+
+    void refs(int depth, const std::vector<Reference>& references)
+    {
+        for (const Reference& ref : references)
+            line(depth,
+                 "<ref" + attr("source", ref.sourceId) + optional("locator", ref.locator) + "/>");
+    }
+
+    void question(const Question& q)
+    {
+        line(2, "<question" + questionAttributes(q) + ">");
+        rich(3, "stem", "stem", q.stem);
+        if (q.type == QuestionType::TrueFalse)
+        {
+            for (const char* id : {"true", "false"})
+            {
+                const Option* option = q.findOption(id);
+                if (option == nullptr)
+                    continue;
+                std::string open = std::string("rationale for=\"") + id + "\"";
+                if (option->severity == OptionSeverity::Critical)
+                    open += " severity=\"critical\"";
+                rich(3, open, "rationale", option->rationale);
+            }
+        }
+        else
+        {
+            options(q);
+        }
+        if (!q.explanation.isEmpty())
+            rich(3, "explanation", "explanation", q.explanation);
+        for (const RichText& hint : q.hints)
+            rich(3, "hint", "hint", hint);
+        for (const OutcomeFeedback& feedback : q.feedback)
+            rich(3, "feedback on=\"" + escapeXmlAttribute(feedback.on) + "\"", "feedback",
+                 feedback.text);
+        if (q.figure)
+            line(3, "<figure" + attr("src", q.figure->src) + attr("alt", q.figure->alt) + "/>");
+        refs(3, q.refs);
+        for (const std::string& tag : q.tags)
+            line(3, "<tag>" + escapeXmlText(tag) + "</tag>");
+        if (q.origin)
+        {
+            const Origin& o = *q.origin;
+            line(3, "<origin" + attr("format", o.format) + optional("file", o.file) +
+                        optional("idnumber", o.idnumber) + optional("name", o.name) +
+                        optional("category", o.category) + "/>");
+        }
+        line(2, "</question>");
+    }
+
+    void options(const Question& q)
+    {
+        std::string open =
+            std::string("<options shuffle=\"") + (q.shuffle ? "true" : "false") + "\"";
+        if (q.numbering != "ABC")
+            open += attr("numbering", q.numbering);
+        line(3, open + ">");
+        for (const Option& option : q.options)
+        {
+            std::string head = "<option" + attr("id", option.id);
+            if (option.correct)
+                head += " correct=\"true\"";
+            if (q.scoring == ScoringRule::Weighted && q.type == QuestionType::Multiple)
+                head += attr("weight", import::formatNumber(option.weight));
+            if (option.fixed)
+                head += " fixed=\"true\"";
+            if (option.severity == OptionSeverity::Critical)
+                head += " severity=\"critical\"";
+            line(4, head + ">");
+            rich(5, "text", "text", option.text);
+            rich(5, "rationale", "rationale", option.rationale);
+            refs(5, option.refs);
+            line(4, "</option>");
+        }
+        line(3, "</options>");
+    }
+
+    std::string m_out;
+};
+
+} // namespace
+
+std::string escapeXmlText(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text)
+    {
+        if (isDroppedControl(static_cast<unsigned char>(c)))
+            continue;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string escapeXmlAttribute(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text)
+    {
+        if (c == '"')
+            out += "&quot;";
+        else if (c == '\n')
+            out += "&#10;";
+        else if (c == '\t')
+            out += "&#9;";
+        else if (c == '\r')
+            out += "&#13;";
+        else
+            out += escapeXmlText(std::string(1, c));
+    }
+    return out;
+}
+
+std::string writeRichText(const RichText& text)
+{
+    return writeMarkup(text, "<br/>", escapeXmlText);
+}
+
+std::string writePack(const Pack& pack)
+{
+    Writer writer;
+    writer.pack(pack);
+    return writer.take();
+}
+
+} // namespace quiz::core

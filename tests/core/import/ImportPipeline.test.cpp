@@ -1,0 +1,322 @@
+#include "ImportFixtures.hpp"
+#include "core/import/GiftReader.hpp"
+#include "core/import/Importer.hpp"
+#include "core/import/MoodleReader.hpp"
+#include "core/import/MoodleWriter.hpp"
+#include "core/import/PackAssembler.hpp"
+#include "core/pack/PackChecker.hpp"
+#include "core/pack/PackLoader.hpp"
+#include "core/pack/PackWriter.hpp"
+#include "core/session/Session.hpp"
+#include "core/util/AtomicFile.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace quiz::core;
+using namespace quiz::core::import;
+using namespace importtest;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+/// Imports `inputs` into `out` the way the command does and returns the checked result.
+CheckedPack importInto(const std::vector<ReadResult>& inputs, const fs::path& out,
+                       AssembleResult* assembledOut = nullptr)
+{
+    std::optional<Pack> existing;
+    if (fs::exists(out))
+        existing = PackLoader().loadFile(out.string()).pack;
+    AssembleOptions options;
+    options.today = "2026-11-25";
+    AssembleResult assembled = assemblePack(inputs, existing, options);
+    for (const AssembledImage& image : assembled.images)
+    {
+        fs::create_directories((out.parent_path() / image.relativePath).parent_path());
+        REQUIRE(writeFileAtomically((out.parent_path() / image.relativePath).string(), image.bytes)
+                    .empty());
+    }
+    REQUIRE(writeFileAtomically(out.string(), writePack(assembled.pack)).empty());
+    if (assembledOut != nullptr)
+        *assembledOut = assembled;
+    CheckOptions check;
+    check.today = "2026-11-25";
+    return loadAndCheck(out.string(), check);
+}
+
+std::string errorsOf(const CheckedPack& checked)
+{
+    std::string out;
+    for (const Diagnostic& d : checked.diagnostics.getAll())
+    {
+        if (d.severity == Severity::Error)
+            out += d.format() + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("Import: a Moodle export with categories, images and partial credit becomes a pack "
+          "that checks clean",
+          "[import][pipeline]")
+{
+    const fs::path dir = freshDir("moodle");
+    const fs::path out = dir / "bank.xml";
+    AssembleResult assembled;
+    const CheckedPack checked = importInto(
+        {readInput(dataPath("moodle/heparin-bank.xml"), SourceFormat::Auto)}, out, &assembled);
+    INFO(errorsOf(checked));
+    REQUIRE(checked.pack);
+    CHECK_FALSE(checked.diagnostics.hasErrors());
+    const Pack& pack = *checked.pack;
+    CHECK(pack.questions.size() == 6);
+    CHECK(pack.title == "heparin-bank");
+    CHECK(pack.id == "imported.heparin-bank");
+    CHECK(pack.reviewBy == "2027-11-25");
+    CHECK(pack.findTopic("heparin.monitoring-labs") != nullptr);
+    const Question* first = pack.findQuestion("mech-at-01");
+    REQUIRE(first != nullptr);
+    REQUIRE(first->figure);
+    CHECK(fs::exists(dir / first->figure->src));
+    CHECK(first->figure->src.find("images/") == 0);
+    CHECK(first->refs.size() == 1);
+    CHECK(first->origin->format == "moodle-xml");
+    const Question* multi = pack.findQuestion("mon-bleed-02");
+    REQUIRE(multi != nullptr);
+    CHECK(multi->scoring == ScoringRule::Weighted);
+    CHECK(findDiagnostic(assembled.diagnostics, kCodeGeneratedRationale, 210) != nullptr);
+    for (const Question& q : pack.questions)
+    {
+        CHECK_FALSE(q.refs.empty());
+        for (const Option& option : q.options)
+            CHECK_FALSE(option.rationale.isEmpty());
+    }
+}
+
+TEST_CASE("Import: re-importing into the pack updates questions instead of duplicating them and "
+          "keeps rationales written since",
+          "[import][pipeline]")
+{
+    const fs::path dir = freshDir("reimport");
+    const fs::path out = dir / "bank.xml";
+    const std::string input = dataPath("moodle/heparin-bank.xml");
+    REQUIRE(importInto({readInput(input, SourceFormat::Moodle)}, out).pack);
+
+    // An author replaces one placeholder rationale by hand.
+    LoadResult loaded = PackLoader().loadFile(out.string());
+    REQUIRE(loaded.pack);
+    Pack edited = *loaded.pack;
+    Question* platelets = nullptr;
+    for (Question& q : edited.questions)
+    {
+        if (q.origin && q.origin->name == "Platelet count")
+            platelets = &q;
+    }
+    REQUIRE(platelets != nullptr);
+    platelets->options[0].rationale = RichText::fromPlain("HIT typically begins 5-10 days in.");
+    const std::string plateletId = platelets->id;
+    REQUIRE(writeFileAtomically(out.string(), writePack(edited)).empty());
+
+    AssembleResult again;
+    const CheckedPack checked = importInto({readInput(input, SourceFormat::Moodle)}, out, &again);
+    INFO(errorsOf(checked));
+    REQUIRE(checked.pack);
+    CHECK(again.added == 0);
+    CHECK(again.updated == 6);
+    CHECK(checked.pack->questions.size() == 6);
+    CHECK(checked.pack->sources.size() == 1);
+    const Question* kept = checked.pack->findQuestion(plateletId);
+    REQUIRE(kept != nullptr);
+    CHECK(kept->options[0].rationale.toPlain() == "HIT typically begins 5-10 days in.");
+    CHECK(kept->rev == 1);
+}
+
+TEST_CASE("Import: Moodle -> pack -> Moodle keeps every supported field", "[import][roundtrip]")
+{
+    const fs::path dir = freshDir("roundtrip");
+    const fs::path out = dir / "bank.xml";
+    const std::string input = dataPath("moodle/heparin-bank.xml");
+    const ReadResult original = readInput(input, SourceFormat::Moodle);
+    const CheckedPack checked = importInto({original}, out);
+    REQUIRE(checked.pack);
+
+    const MoodleExport exported =
+        writeMoodleXml(*checked.pack, [&](const std::string& src)
+                       { return std::optional<std::string>(readBytes((dir / src).string())); });
+    const ReadResult again = readMoodleXml(exported.xml, "heparin-bank.xml");
+    REQUIRE(again.readable);
+    CHECK(again.skipped == 0);
+    REQUIRE(again.questions.size() == original.questions.size());
+    for (std::size_t i = 0; i < original.questions.size(); ++i)
+    {
+        const ImportedQuestion& a = original.questions[i];
+        const ImportedQuestion& b = again.questions[i];
+        INFO("question " << a.question.origin->name);
+        CHECK(a.category == b.category);
+        const Question& x = a.question;
+        const Question& y = b.question;
+        CHECK(x.type == y.type);
+        CHECK(x.scoring == y.scoring);
+        CHECK(x.stem == y.stem);
+        CHECK(x.explanation == y.explanation);
+        CHECK(x.hints == y.hints);
+        CHECK(x.tags == y.tags);
+        CHECK(x.points == y.points);
+        CHECK(x.shuffle == y.shuffle);
+        CHECK(x.numbering == y.numbering);
+        CHECK(x.origin->name == y.origin->name);
+        CHECK(x.origin->idnumber == y.origin->idnumber);
+        REQUIRE(x.feedback.size() == y.feedback.size());
+        for (std::size_t f = 0; f < x.feedback.size(); ++f)
+        {
+            CHECK(x.feedback[f].on == y.feedback[f].on);
+            CHECK(x.feedback[f].text == y.feedback[f].text);
+        }
+        REQUIRE(x.options.size() == y.options.size());
+        for (std::size_t o = 0; o < x.options.size(); ++o)
+        {
+            CHECK(x.options[o].text == y.options[o].text);
+            CHECK(x.options[o].rationale == y.options[o].rationale);
+            CHECK(x.options[o].correct == y.options[o].correct);
+            CHECK(x.options[o].weight == Approx(y.options[o].weight).margin(1e-4));
+        }
+        REQUIRE(a.figure.has_value() == b.figure.has_value());
+        if (a.figure)
+        {
+            CHECK(a.figure->bytes == b.figure->bytes);
+            CHECK(a.figure->alt == b.figure->alt);
+        }
+    }
+}
+
+TEST_CASE("Import: the pack writer's output reads back to the same pack", "[import][writer]")
+{
+    const fs::path dir = freshDir("writer");
+    const fs::path out = dir / "bank.xml";
+    REQUIRE(importInto({readInput(dataPath("moodle/heparin-bank.xml"), SourceFormat::Moodle)}, out)
+                .pack);
+    const std::string first = readBytes(out.string());
+    const LoadResult loaded = PackLoader().loadFile(out.string());
+    REQUIRE(loaded.pack);
+    CHECK(writePack(*loaded.pack) == first);
+}
+
+TEST_CASE("Import: format detection looks at the content, not only the name", "[import]")
+{
+    CHECK(detectFormat("a.xml", "<?xml version=\"1.0\"?>\n<!-- x -->\n<quiz>", false) ==
+          SourceFormat::Moodle);
+    CHECK(detectFormat("a.xml", "<assessmentItem xmlns=\"...\">", false) == SourceFormat::Qti);
+    CHECK(detectFormat("a.xml", "<qti:qti-assessment-item>", false) == SourceFormat::Qti);
+    CHECK(detectFormat("dir", "", true) == SourceFormat::Qti);
+    CHECK(detectFormat("x/imsmanifest.xml", "", false) == SourceFormat::Qti);
+    CHECK(detectFormat("bank.txt", "// comment\n::Q1:: 2+2 {=4 ~5}", false) == SourceFormat::Gift);
+    CHECK(addOneYear("2028-02-29") == "2029-02-28");
+    CHECK(addOneYear("junk").empty());
+    CHECK(isValidId("mech-at-01"));
+    CHECK_FALSE(isValidId("has space"));
+}
+
+TEST_CASE("Import: a question removed from the source is kept and reported on re-import",
+          "[import][pipeline]")
+{
+    const fs::path dir = freshDir("vanished");
+    const fs::path out = dir / "bank.xml";
+    const std::string two = "::A::First? {=yes#y ~no#n}\n\n::B::Second? {=yes#y ~no#n}\n";
+    const std::string one = "::A::First? {=yes#y ~no#n}\n";
+    REQUIRE(importInto({readGift(two, "bank.gift")}, out).pack);
+    AssembleResult again;
+    const CheckedPack checked = importInto({readGift(one, "bank.gift")}, out, &again);
+    REQUIRE(checked.pack);
+    CHECK(checked.pack->questions.size() == 2);
+    CHECK(again.updated == 1);
+    const Diagnostic* vanished = findDiagnostic(again.diagnostics, kCodeDropped, 0);
+    REQUIRE(vanished != nullptr);
+    CHECK(vanished->message.find("no longer in it") != std::string::npos);
+}
+
+TEST_CASE("Import: every shipped pack survives pack -> Moodle -> pack with its texts and keys",
+          "[import][roundtrip]")
+{
+    const fs::path dir = freshDir("shipped");
+    std::size_t packs = 0;
+    for (const fs::directory_entry& entry :
+         fs::directory_iterator(std::string(QUIZ_SOURCE_DIR) + "/questions"))
+    {
+        if (entry.path().extension() != ".xml")
+            continue;
+        ++packs;
+        INFO(entry.path().string());
+        CheckOptions options;
+        options.today = "2026-11-25";
+        const CheckedPack original = loadAndCheck(entry.path().string(), options);
+        REQUIRE(original.pack);
+        const std::string base = original.pack->baseDir;
+        const MoodleExport exported =
+            writeMoodleXml(*original.pack, [&](const std::string& src)
+                           { return std::optional<std::string>(readBytes(base + "/" + src)); });
+        const ReadResult read = readMoodleXml(exported.xml, entry.path().filename().string());
+        CHECK(read.skipped == 0);
+        const CheckedPack back = importInto({read}, dir / entry.path().filename());
+        INFO(errorsOf(back));
+        REQUIRE(back.pack);
+        REQUIRE(back.pack->questions.size() == original.pack->questions.size());
+        for (std::size_t i = 0; i < back.pack->questions.size(); ++i)
+        {
+            const Question& x = original.pack->questions[i];
+            const Question& y = back.pack->questions[i];
+            CHECK(x.id == y.id);
+            CHECK(x.type == y.type);
+            CHECK(x.stem == y.stem);
+            CHECK(x.explanation == y.explanation);
+            CHECK(x.getCorrectOptionIds().size() == y.getCorrectOptionIds().size());
+            REQUIRE(x.options.size() == y.options.size());
+            for (std::size_t o = 0; o < x.options.size(); ++o)
+            {
+                CHECK(x.options[o].text == y.options[o].text);
+                CHECK(x.options[o].rationale == y.options[o].rationale);
+                CHECK(x.options[o].correct == y.options[o].correct);
+            }
+        }
+    }
+    CHECK(packs > 0);
+}
+
+TEST_CASE("Import: the imported Moodle bank plays a full round, every key scoring full marks",
+          "[import][pipeline][play]")
+{
+    const fs::path dir = freshDir("moodle-play");
+    const fs::path out = dir / "bank.xml";
+    const CheckedPack checked =
+        importInto({readInput(dataPath("moodle/heparin-bank.xml"), SourceFormat::Auto)}, out);
+    REQUIRE(checked.pack);
+    SessionConfig config;
+    config.mode = Mode::Tutor;
+    config.seed = 7;
+    std::string error;
+    std::optional<Session> session = Session::create({*checked.pack}, config, error);
+    INFO(error);
+    REQUIRE(session);
+    REQUIRE(session->getQuestionCount() == checked.pack->questions.size());
+    while (!session->isFinished())
+    {
+        const Question& question = session->getCurrent().question;
+        const std::vector<std::string> key = question.getCorrectOptionIds();
+        REQUIRE_FALSE(key.empty());
+        if (question.type == QuestionType::Multiple)
+        {
+            for (const std::string& id : key)
+                CHECK(session->pick(id));
+            CHECK(session->submit());
+        }
+        else
+        {
+            CHECK(session->pick(key.front()));
+        }
+        CHECK(session->next());
+    }
+    const SessionSummary summary = session->summarize();
+    CHECK(summary.questions == static_cast<int>(checked.pack->questions.size()));
+    CHECK(summary.correct == summary.questions);
+    CHECK(summary.percent == Approx(100.0));
+}
