@@ -110,8 +110,7 @@ const std::vector<std::string_view>& getSourceHostAllowList()
         "journal.chestnet.org", "www.ismp.org",        "medlineplus.gov",
         "www.ahrq.gov",         "psnet.ahrq.gov",      "www.ncbi.nlm.nih.gov",
         "pmc.ncbi.nlm.nih.gov", "www.acpjournals.org", "wtcs.pressbooks.pub",
-        "www.asra.com",         "rapm.bmj.com",        "www.ahajournals.org",
-        "www.acc.org",          "www.jacc.org",
+        "www.ahajournals.org",  "rapm.bmj.com",
     };
     return hosts;
 }

@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
 
 using namespace quiz::core;
 
@@ -135,4 +139,26 @@ TEST_CASE("ItemCues: a pack whose select-all items mostly key more than half is 
     DiagnosticList fine("p.xml");
     checkItemCues(pack, fine);
     CHECK(findCode(fine, "select-all-keyed-share").empty());
+}
+
+TEST_CASE("ItemCues: the checker's publisher hosts are exactly the pack guide's list",
+          "[core][pack]")
+{
+    std::ifstream file(std::string(QUIZ_SOURCE_DIR) + "/questions/README.md");
+    REQUIRE(file);
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    const std::string guide = buffer.str();
+    const std::size_t start = guide.find("## Where sources may come from");
+    REQUIRE(start != std::string::npos);
+    const std::string section = guide.substr(start, guide.find("\n## ", start + 5) - start);
+    std::set<std::string> documented;
+    const std::regex host("`([a-z0-9-]+(\\.[a-z0-9-]+)+)`");
+    for (auto it = std::sregex_iterator(section.begin(), section.end(), host);
+         it != std::sregex_iterator(); ++it)
+        documented.insert((*it)[1].str());
+    std::set<std::string> coded;
+    for (const std::string_view h : getSourceHostAllowList())
+        coded.insert(std::string(h));
+    CHECK(documented == coded);
 }
