@@ -1,6 +1,6 @@
 #include "PackChecker.hpp"
 
-#include "XmlSchema.hpp"
+#include "core/util/Text.hpp"
 
 #include <algorithm>
 #include <cctype>
