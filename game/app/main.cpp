@@ -31,6 +31,7 @@ const Entry kCommands[] = {
 #endif
     {"export", quiz::app::runExport, "write a player's answer history as CSV or JSON"},
     {"host", quiz::app::runHost, "run a live class on the local network from the console"},
+    {"schema", quiz::app::runSchema, "write the pack format as an XML schema (pack.xsd)"},
 };
 
 void printHelp(std::ostream& out)

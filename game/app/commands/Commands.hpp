@@ -34,5 +34,7 @@ int runImport(const CommandContext& context);
 int runExportMoodle(const CommandContext& context);
 /// `heparin-quiz export --player NAME [--format csv|json] [-o FILE] [--profile-dir DIR]`
 int runExport(const CommandContext& context);
+/// `heparin-quiz schema [-o FILE]`: the pack format's XSD (questions/pack.xsd)
+int runSchema(const CommandContext& context);
 
 } // namespace quiz::app
