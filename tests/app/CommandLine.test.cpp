@@ -184,7 +184,8 @@ TEST_CASE("Command line: the game's options do not go with another command", "[c
 
 TEST_CASE("Command line: every command has its own help", "[cli][usage]")
 {
-    for (const char* command : {"check", "list", "import", "export", "export-moodle", "play"})
+    for (const char* command :
+         {"check", "list", "import", "export", "export-moodle", "play", "host"})
     {
         const Run help = run({command, "--help"});
         INFO(command);
@@ -207,6 +208,28 @@ TEST_CASE("Command line: every command has its own help", "[cli][usage]")
     CHECK(has(top.out, "  --window WxH --fullscreen --mute"));
     CHECK(has(top.out, "  export-moodle   write a pack as Moodle XML\n"));
     CHECK(has(top.out, "  --version "));
+}
+
+TEST_CASE("Command line: host checks its values before it opens a socket", "[cli][args]")
+{
+    const Run noPack = run({"host"});
+    CHECK(noPack.exit == 2);
+    CHECK(noPack.err == "heparin-quiz host: --pack is required\nTry 'heparin-quiz host --help'.\n");
+    CHECK(has(run({"host", "--pack", "p", "--port", "65536"}).err,
+              "--port must be between 0 and 65535, not 65536"));
+    CHECK(has(run({"host", "--pack", "p", "--discovery-port", "x"}).err,
+              "--discovery-port needs a whole number, not 'x'"));
+    CHECK(has(run({"host", "--pack", "p", "--code", "ABCDEFGHIJKLMNOPQ"}).err,
+              "--code is at most 16 characters"));
+    CHECK(has(run({"host", "--pack", "p", "--time-limt", "5"}).err,
+              "unknown option '--time-limt' (did you mean '--time-limit'?)"));
+    const Run help = run({"host", "--help"});
+    CHECK(has(help.out, "  --discovery-port N      UDP port answering LAN class searches"));
+    CHECK(has(help.out, "wait players N [S]")); // the console's commands are part of the help
+    // A pack that is not there is an input error (1), not a usage error.
+    const Run missing = run({"--data-dir", kData + "/packs/valid", "host", "--pack", "no.such"});
+    CHECK(missing.exit == 1);
+    CHECK(has(missing.err, "no pack with id 'no.such'"));
 }
 
 TEST_CASE("Command line: a build without the game has neither play nor game options",

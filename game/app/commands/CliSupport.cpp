@@ -32,8 +32,11 @@ std::string usageLine(const CLI::App& app)
 std::string makeHelp(const CLI::App& app)
 {
     std::string text = usageLine(app);
-    if (!app.get_description().empty())
-        text += "\n" + app.get_description() + "\n";
+    std::string description = app.get_description();
+    while (!description.empty() && description.back() == '\n')
+        description.pop_back();
+    if (!description.empty())
+        text += "\n" + description + "\n";
     text += "\noptions:\n";
     std::string positionals;
     for (const CLI::Option* option : app.get_options())

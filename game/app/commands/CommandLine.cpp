@@ -3,6 +3,7 @@
 #include "CliSupport.hpp"
 #include "HostCommand.hpp"
 #include "core/pack/XmlSchema.hpp"
+#include "net/Protocol.hpp"
 
 #include <charconv>
 #include <functional>
@@ -29,6 +30,7 @@ struct Parsed
     ExportArgs exportHistory;
     GameArgs game;
     PlayArgs play;
+    HostArgs host;
 };
 
 /// A subcommand, its line in the top-level help and what runs it.
@@ -142,18 +144,54 @@ void addPlay(CLI::App& root, std::vector<Command>& commands, PlayArgs& args, con
     commands.back().run = [&args, &game](const CommandContext& c) { return game.runPlay(args, c); };
 }
 
-// Until the host command takes typed options, it parses the words after its name itself.
-void addHost(CLI::App& root, std::vector<Command>& commands)
+void addHost(CLI::App& root, std::vector<Command>& commands, HostArgs& args)
 {
-    CLI::App* host = addCommand(root, commands, "host",
-                                "run a live class on the local network from the console", "");
-    host->allow_extras()->set_help_flag();
-    commands.back().run = [host](const CommandContext& c)
-    {
-        CommandContext withArgs = c;
-        withArgs.args = host->remaining();
-        return runHost(withArgs);
-    };
+    CLI::App* host = addCommand(
+        root, commands, "host", "run a live class on the local network from the console",
+        "Runs a live class on the local network from the console. Students join from their own "
+        "copy of the game with the address and code printed here.\n" +
+            std::string(hostCommandHelp()));
+    host->add_option("--pack", args.pack, "pack id (see 'heparin-quiz list') or pack file")
+        ->type_name("ID")
+        ->required();
+    addRepeatable(*host, "--topic", args.topics, "ID", "only questions under this topic");
+    host->add_option("--count", args.count, "number of questions (default: all)")
+        ->type_name("N")
+        ->check(inRange(0, 1000));
+    host->add_option_function<std::uint32_t>(
+            "--seed", [&args](std::uint32_t seed) { args.seed = seed; },
+            "question and option order seed")
+        ->type_name("N")
+        ->check(inRange(0, 4294967295LL));
+    host->add_option("--port", args.port, "TCP port (default 47100; 0 picks one)")
+        ->type_name("N")
+        ->check(inRange(0, 65535));
+    host->add_option("--code", args.code, "class code students must type (default: random)")
+        ->type_name("CODE")
+        ->check(CLI::Validator(
+            [](const std::string& code) -> std::string
+            {
+                return code.size() <= net::kMaxClassCodeBytes
+                           ? ""
+                           : "is at most " + std::to_string(net::kMaxClassCodeBytes) +
+                                 " characters";
+            },
+            "", "classCode"));
+    host->add_option("--bind", args.bind, "listen only on this address (e.g. 127.0.0.1)")
+        ->type_name("ADDRESS");
+    host->add_option("--results", args.results, "write results CSV here at the end")
+        ->type_name("FILE");
+    host->add_option("--time-limit", args.timeLimit, "countdown per question (default: none)")
+        ->type_name("SECONDS")
+        ->check(inRange(0, 3600));
+    host->add_option("--discovery-port", args.discoveryPort,
+                     "UDP port answering LAN class searches (default 47101; 0 turns it off)")
+        ->type_name("N")
+        ->check(inRange(0, 65535));
+    host->add_flag("--speed-bonus", args.speedBonus, "reward fast correct answers");
+    host->add_flag("--streaks", args.streaks, "reward runs of correct answers");
+    host->add_flag("--headless", args.headless, "no window: the console is the host screen");
+    commands.back().run = [&args](const CommandContext& c) { return runHost(args, c); };
 }
 
 void addCheckAndList(CLI::App& root, std::vector<Command>& commands, Parsed& parsed)
@@ -328,7 +366,7 @@ int runCommandLine(const std::vector<std::string>& args, CommandContext context,
     addExports(root, commands, parsed);
     if (game != nullptr)
         addPlay(root, commands, parsed.play, *game);
-    addHost(root, commands);
+    addHost(root, commands, parsed.host);
     if (game != nullptr)
         addGameOptions(root, parsed.game, game->minWindow, kGameGroup);
     addGlobals(root, commands, parsed.dataDir);

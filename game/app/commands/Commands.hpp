@@ -19,7 +19,6 @@ struct CommandContext
     std::string today;         ///< YYYY-MM-DD, read once at the edge
     std::ostream* out = nullptr;
     std::ostream* err = nullptr;
-    std::vector<std::string> args; ///< the words after the command, for `host` (parses its own)
 };
 
 /// A usage error as every command prints it: "COMMAND: MESSAGE\nTry 'COMMAND --help'.\n".
