@@ -56,6 +56,15 @@ CLI::App* addCommand(CLI::App& root, std::vector<Command>& commands, const std::
     return app;
 }
 
+/// `--seed N`: any 32-bit seed; left empty when not given, so the command picks one.
+void addSeed(CLI::App& app, std::optional<std::uint32_t>& target, const std::string& help)
+{
+    app.add_option_function<std::uint32_t>(
+           "--seed", [&target](std::uint32_t seed) { target = seed; }, help)
+        ->type_name("N")
+        ->check(inRange(0, 4294967295LL));
+}
+
 std::optional<WindowSize> parseWindowSize(const std::string& text)
 {
     const std::size_t x = text.find('x');
@@ -132,11 +141,7 @@ void addPlay(CLI::App& root, std::vector<Command>& commands, PlayArgs& args, con
     addChoice(*play, "--mode", args.mode,
               {{"tutor", core::Mode::Tutor}, {"exam", core::Mode::Exam}},
               "feedback after each question or at the end");
-    play->add_option_function<std::uint32_t>(
-            "--seed", [&args](std::uint32_t seed) { args.seed = seed; },
-            "fixes question and option order")
-        ->type_name("N")
-        ->check(inRange(0, 4294967295LL));
+    addSeed(*play, args.seed, "fixes question and option order");
     play->add_option("--timer", args.timerSeconds, "time per question, 0 = off (default)")
         ->type_name("SECONDS")
         ->check(inRange(0, 3600));
@@ -158,11 +163,7 @@ void addHost(CLI::App& root, std::vector<Command>& commands, HostArgs& args)
     host->add_option("--count", args.count, "number of questions (default: all)")
         ->type_name("N")
         ->check(inRange(0, 1000));
-    host->add_option_function<std::uint32_t>(
-            "--seed", [&args](std::uint32_t seed) { args.seed = seed; },
-            "question and option order seed")
-        ->type_name("N")
-        ->check(inRange(0, 4294967295LL));
+    addSeed(*host, args.seed, "question and option order seed");
     host->add_option("--port", args.port, "TCP port (default 47100; 0 picks one)")
         ->type_name("N")
         ->check(inRange(0, 65535));
