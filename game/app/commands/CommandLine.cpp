@@ -2,7 +2,7 @@
 
 #include "CliSupport.hpp"
 #include "HostCommand.hpp"
-#include "core/pack/XmlSchema.hpp"
+#include "core/pack/ValueRules.hpp"
 #include "net/Protocol.hpp"
 
 #include <charconv>
