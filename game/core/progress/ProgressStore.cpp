@@ -5,10 +5,12 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -30,9 +32,9 @@ const char* const kHistorySql =
 enum class OpenState
 {
     Ok,
-    Corrupt, ///< damaged or unreadable: move aside and start fresh
+    Corrupt, ///< damaged, not a database, or emptied: move aside and start fresh
     Newer,   ///< written by a newer build: refuse, touch nothing
-    Failed   ///< anything else (missing folder, locked, read-only): report
+    Failed ///< anything else (missing folder, full disk, read-only, locked): report, touch nothing
 };
 
 struct Attempt
@@ -40,6 +42,7 @@ struct Attempt
     OpenState state = OpenState::Failed;
     std::string reason;
     int fromVersion = 0;
+    std::vector<std::string> repaired; ///< derived tables that were missing and were rebuilt
     std::unique_ptr<SqlDatabase> database;
 };
 
@@ -49,6 +52,19 @@ Attempt fail(OpenState state, std::string reason)
     attempt.state = state;
     attempt.reason = std::move(reason);
     return attempt;
+}
+
+// Only damage moves a file aside; a full disk, a read-only folder or a lock leaves it alone.
+// `detail` is SQLite's message, when a rollback since the failure has replaced the
+// connection's own.
+Attempt failWith(const SqlDatabase& database, int code, const std::string& what = {},
+                 const std::string& detail = {})
+{
+    const std::string error = detail.empty() ? database.getError() : detail;
+    if (isCorruptionCode(code))
+        return fail(OpenState::Corrupt, error);
+    const std::string problem = describeStorageProblem(code, database.getSystemErrno(), error);
+    return fail(OpenState::Failed, what.empty() ? problem : what + ": " + problem);
 }
 
 std::string joinOptions(const std::vector<std::string>& options)
@@ -97,81 +113,175 @@ bool needsFullCheck(const std::string& path, std::uint64_t alwaysCheckBelowBytes
 }
 
 // With `full`, reads every page (PRAGMA quick_check); otherwise only the schema and the root
-// pages. False with a description when damage was found.
-bool verifyPages(SqlDatabase& database, bool full, std::string& damage)
+// pages. Ok, or why the file cannot be used: Corrupt only for damage.
+Attempt verifyPages(SqlDatabase& database, bool full)
 {
     int code = SQLITE_OK;
     if (full)
     {
         const std::string check = database.queryText("PRAGMA quick_check", code);
-        damage = code != SQLITE_OK ? database.getError() : check;
-        return code == SQLITE_OK && check == "ok";
+        if (code != SQLITE_OK)
+            return failWith(database, code);
+        return check == "ok" ? fail(OpenState::Ok, {}) : fail(OpenState::Corrupt, check);
     }
     (void)database.queryText("SELECT count(*) FROM sqlite_master", code);
     if (code == SQLITE_OK)
         (void)database.queryText(
             "SELECT (SELECT count(*) FROM topic_totals) + (SELECT max(id) FROM answers)", code);
-    // An empty (version 0) file has no tables yet: only damage counts here.
-    damage = database.getError();
-    return !isCorruptionCode(code);
+    // An empty (version 0) file has no tables yet, and a missing table is repaired later: only
+    // damage and a disk that cannot be read count here.
+    if (code == SQLITE_OK || code == SQLITE_ERROR)
+        return fail(OpenState::Ok, {});
+    return failWith(database, code);
 }
 
 // Everything that can be decided without writing comes first, so a file from a newer
 // version, or one that is refused for another reason, is left exactly as it was.
-Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
+Attempt tryOpenOnce(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
 {
     std::error_code ec;
-    const bool exists = fs::exists(path, ec);
     // Decided before opening: reading a WAL database creates its -wal file.
     const bool fullCheck = needsFullCheck(path, alwaysCheckBelowBytes);
-    if (exists && !fs::is_regular_file(path, ec))
+    if (!fs::is_regular_file(path, ec))
         return fail(OpenState::Corrupt, "it is not a regular file");
-    if (!exists && !fs::is_directory(fs::path(path).parent_path(), ec))
-        return fail(OpenState::Failed, "its folder does not exist");
+    // New files are only put in place whole (createFresh), so an empty one lost its contents.
+    if (fs::file_size(path, ec) == 0 && !ec)
+        return fail(OpenState::Corrupt,
+                    "it is empty (0 bytes): the answers it held are lost; it may have been "
+                    "truncated by a full disk, a crash or another program");
 
     auto database = std::make_unique<SqlDatabase>();
-    int code = database->open(path, true);
+    int code = database->open(path, false);
     if (code != SQLITE_OK)
-        return fail(exists && isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    database->getError());
+        return failWith(*database, code);
     (void)database->exec("PRAGMA busy_timeout = 5000");
 
     const std::string versionText = database->queryText("PRAGMA user_version", code);
     if (code != SQLITE_OK)
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    database->getError());
+        return failWith(*database, code);
     const int version = std::atoi(versionText.c_str());
     if (version > kProgressSchemaVersion)
         return fail(OpenState::Newer, "it was written by a newer version of Heparin Quiz "
                                       "(progress format " +
                                           versionText + "; this version reads up to " +
                                           std::to_string(kProgressSchemaVersion) + ")");
-    std::string damage;
-    if (!verifyPages(*database, fullCheck, damage))
-        return fail(OpenState::Corrupt, damage);
+    if (Attempt verified = verifyPages(*database, fullCheck); verified.state != OpenState::Ok)
+        return verified;
     if (version == 0 && hasForeignTables(*database, code))
         return fail(OpenState::Corrupt, "it holds tables this game does not know");
     if (sqlite3_db_readonly(database->get(), "main") == 1)
-        return fail(OpenState::Failed, "the file is read-only");
+    {
+        const std::string unwritable = findUnwritable(path);
+        return fail(OpenState::Failed, unwritable.empty() ? "the file is read-only" : unwritable);
+    }
 
     const std::string journal = database->queryText("PRAGMA journal_mode = WAL", code);
-    if (code != SQLITE_OK || journal != "wal")
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    "cannot switch it to write-ahead logging (" +
-                        (code != SQLITE_OK ? database->getError() : journal) + ")");
+    if (code != SQLITE_OK)
+        return failWith(*database, code, "cannot switch it to write-ahead logging");
+    if (journal != "wal")
+        return fail(OpenState::Failed, "cannot switch it to write-ahead logging (" + journal + ")");
     // FULL: each commit is flushed to disk, so an answer survives a power cut too, not just
     // a killed process. The benchmark keeps the cost within the recording budget.
     (void)database->exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
 
     const Status migrated = migrateProgressSchema(*database, version, code);
     if (!migrated.ok)
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    migrated.message);
+        return failWith(*database, code, "cannot upgrade it", migrated.message);
     Attempt attempt;
+    Outcome<std::vector<std::string>> repaired = repairProgressSchema(*database, code);
+    if (!repaired.isOk())
+        return code == SQLITE_OK
+                   ? fail(OpenState::Corrupt, repaired.getMessage())
+                   : failWith(*database, code, "cannot repair it", repaired.getMessage());
+    attempt.repaired = repaired.getValue();
     attempt.state = OpenState::Ok;
     attempt.fromVersion = version;
     attempt.database = std::move(database);
     return attempt;
+}
+
+// A file that is refused is left as it was: the empty log and index SQLite made while trying
+// are removed (never ones that were there before, or a log that holds anything), and a
+// failure says first that the file or its folder cannot be written, when that is the cause.
+Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
+{
+    std::error_code ec;
+    const std::string wal = path + "-wal";
+    const std::string shm = path + "-shm";
+    const bool hadWal = fs::exists(wal, ec);
+    const bool hadShm = fs::exists(shm, ec);
+    Attempt attempt = tryOpenOnce(path, alwaysCheckBelowBytes);
+    if (attempt.state != OpenState::Failed && attempt.state != OpenState::Newer)
+        return attempt;
+    if (!hadWal && fs::exists(wal, ec) && fs::file_size(wal, ec) == 0)
+        fs::remove(wal, ec);
+    if (!hadShm && !fs::exists(wal, ec))
+        fs::remove(shm, ec);
+    const std::string unwritable = findUnwritable(path);
+    if (attempt.state == OpenState::Failed && !unwritable.empty())
+        attempt.reason = unwritable; // the cause; SQLite's own words would only confuse
+    return attempt;
+}
+
+void removeWithCompanions(const std::string& path)
+{
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        fs::remove(path + suffix, ec);
+}
+
+// A new history is made whole under a temporary name and only then linked into place, so a
+// full disk or a crash never leaves an empty or half-made file where the history belongs
+// (which the next start could not tell from one that lost its answers).
+Attempt createFresh(const std::string& path)
+{
+    const std::string temporary = path + ".new";
+    removeWithCompanions(temporary);
+    Attempt made;
+    {
+        SqlDatabase database;
+        int code = database.open(temporary, true);
+        std::string detail;
+        if (code == SQLITE_OK)
+            detail = migrateProgressSchema(database, 0, code).message;
+        if (code == SQLITE_OK && database.queryText("PRAGMA journal_mode = WAL", code) != "wal")
+            code = code == SQLITE_OK ? SQLITE_CANTOPEN : code;
+        made = code == SQLITE_OK ? fail(OpenState::Ok, {})
+                                 : failWith(database, code, "cannot create it", detail);
+    }
+    std::error_code ec;
+    if (made.state == OpenState::Ok && fs::exists(temporary + "-wal", ec) &&
+        fs::file_size(temporary + "-wal", ec) > 0)
+        made = fail(OpenState::Failed, "cannot create it: it could not be written whole");
+    if (made.state == OpenState::Ok)
+    {
+        // A hard link never replaces a history another process put there in the meantime.
+        fs::create_hard_link(temporary, path, ec);
+        if (ec && !fs::exists(path))
+        {
+            ec.clear();
+            fs::rename(temporary, path, ec);
+        }
+        if (ec && !fs::exists(path))
+            made = fail(OpenState::Failed, "cannot create it: " + ec.message());
+    }
+    removeWithCompanions(temporary);
+    if (made.state == OpenState::Corrupt)
+        made.state = OpenState::Failed; // a file just made is not damaged: the disk is at fault
+    return made;
+}
+
+Attempt openOrCreate(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
+{
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec)))
+    {
+        if (!fs::is_directory(fs::path(path).parent_path(), ec))
+            return fail(OpenState::Failed, "its folder does not exist");
+        if (Attempt created = createFresh(path); created.state != OpenState::Ok)
+            return created;
+    }
+    return tryOpen(path, alwaysCheckBelowBytes);
 }
 
 std::string formatStamp(TimestampMs now)
@@ -227,7 +337,7 @@ ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwa
 {
     using Result = Outcome<std::unique_ptr<ProgressStore>>;
     std::vector<std::string> notices;
-    Attempt attempt = tryOpen(path, alwaysCheckBelowBytes);
+    Attempt attempt = openOrCreate(path, alwaysCheckBelowBytes);
     std::unique_ptr<SqlStatement> insert;
     if (attempt.state == OpenState::Ok)
     {
@@ -242,42 +352,53 @@ ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwa
         attempt = Attempt();
         Outcome<std::string> moved = moveAside(path, now);
         if (!moved.isOk())
-            return Result::failure("the progress file " + path + " cannot be read (" + reason +
-                                   ") and " + moved.getMessage());
+            return Result::failure("Answers cannot be saved: the progress file " + path +
+                                   " cannot be read (" + reason + ") and " + moved.getMessage());
         notices.push_back("The progress file " + path + " could not be read (" + reason +
                           "). It was kept as " + moved.getValue() +
                           " and a fresh history was started.");
-        attempt = tryOpen(path, alwaysCheckBelowBytes);
+        attempt = openOrCreate(path, alwaysCheckBelowBytes);
         if (attempt.state == OpenState::Ok)
             insert = std::make_unique<SqlStatement>(attempt.database->get(), kInsertSql);
     }
     if (attempt.state == OpenState::Newer)
-        return Result::failure("cannot open the progress file " + path + ": " + attempt.reason +
+        return Result::failure("Answers cannot be saved: cannot open the progress file " + path +
+                               ": " + attempt.reason +
                                ". It was left untouched; update the game to use it.");
     if (attempt.state != OpenState::Ok || insert == nullptr || !insert->isValid())
-        return Result::failure("cannot open the progress file " + path + ": " + attempt.reason);
+    {
+        std::error_code ec;
+        const bool kept = fs::exists(path, ec);
+        return Result::failure("Answers cannot be saved: cannot open the progress file " + path +
+                               ": " + attempt.reason +
+                               (kept ? ". The file was left as it is." : "."));
+    }
     if (attempt.fromVersion > 0 && attempt.fromVersion < kProgressSchemaVersion)
         notices.push_back("The progress file " + path + " was upgraded from format " +
                           std::to_string(attempt.fromVersion) + " to " +
                           std::to_string(kProgressSchemaVersion) + ".");
+    for (const std::string& table : attempt.repaired)
+        notices.push_back("The progress file " + path + " was missing its " + table +
+                          " table; it was rebuilt from the answers.");
     std::error_code ec;
     // The marker made tryOpen run the full check, which passed: it has done its job.
     fs::remove(getCheckMarkerPath(path), ec);
     std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(attempt.database)));
     store->m_insert = std::move(insert);
     store->m_notices = std::move(notices);
-    // Right after the upgrade to v2 (or if a crash came between it and the rebuild) the review
-    // states are missing while answers exist: compute them once from the history.
+    // Right after the upgrade to v2 (or if a crash came between it and the rebuild, or the
+    // table was dropped) the review states are missing while answers exist: compute them once
+    // from the history.
     int code = SQLITE_OK;
     const std::string missing = store->m_database->queryText(
         "SELECT NOT EXISTS(SELECT 1 FROM review_states) AND EXISTS(SELECT 1 FROM answers)", code);
     if (code != SQLITE_OK)
-        return Result::failure(store->describeFailure("cannot read"));
+        return Result::failure("Answers cannot be saved: " + store->describeFailure("cannot read"));
     if (missing == "1")
     {
         const Status rebuilt = store->rebuildReviewStates();
         if (!rebuilt.ok)
-            return Result::failure(rebuilt.message);
+            return Result::failure("Answers cannot be saved: " + rebuilt.message);
     }
     return Result(std::move(store));
 }
@@ -294,7 +415,11 @@ std::string ProgressStore::describeFailure(const std::string& what) const
         return what + " " + m_path + ": " + error +
                " (the file will be checked when the game next opens it)";
     }
-    return what + " " + m_path + ": " + error;
+    const std::string unwritable = findUnwritable(m_path);
+    if (!unwritable.empty())
+        return what + " " + m_path + ": " + unwritable + " (" + error + ")";
+    return what + " " + m_path + ": " +
+           describeStorageProblem(primary, m_database->getSystemErrno(), error);
 }
 
 int ProgressStore::insert(const StoredAnswer& record)
