@@ -96,6 +96,7 @@ bool Application::loadEverything()
                       << checked.diagnostics.getErrorCount() << " errors)\n";
     }
     loadHistory();
+    m_progress.setLog(&std::cerr);
     m_progress.openLastPlayer(wallClockMs());
     return true;
 }
@@ -112,12 +113,10 @@ void Application::wireContext()
     m_context.utcOffsetMinutes = localUtcOffsetMinutes();
     m_context.recordAnswer = [this](std::size_t index, core::Confidence confidence)
     {
-        if (!m_context.session)
-            return;
-        const std::string error = m_progress.recordAnswer(
-            m_context.packs, *m_context.session, index, confidence, wallClockMs(), m_roundMode);
-        if (!error.empty())
-            std::cerr << "heparin-quiz: " << error << '\n';
+        // A failure becomes a notice (on screen and stderr, once) in PlayerProgress.
+        if (m_context.session)
+            (void)m_progress.recordAnswer(m_context.packs, *m_context.session, index, confidence,
+                                          wallClockMs(), m_roundMode);
     };
     m_context.applySettings = [this] { applySettings(true); };
     m_context.toggleFullscreen = [this]
@@ -142,8 +141,7 @@ std::string Application::startSession(const core::SessionConfig& config)
         return "Cannot start: " + error;
     m_context.session = std::move(session);
     m_context.setup.seed = config.seed;
-    m_roundMode = std::move(roundMode);
-    m_progress.clearNotices();
+    m_roundMode = std::move(roundMode); // progress notices stay until the player dismisses them
     m_stack.clear();
     m_stack.push(ScreenId::Title);
     m_stack.push(ScreenId::Question);
@@ -275,13 +273,15 @@ void Application::handleEvent(const sf::Event& event)
         m_context.toggleFullscreen();
         return;
     }
-    m_stack.handleEvent(event);
+    if (!m_notices.handleEvent(event))
+        m_stack.handleEvent(event);
     m_animating = true; // hover and focus changes ease in
 }
 
 void Application::step(milliseconds elapsed)
 {
-    m_animating = m_stack.update(elapsed) || m_animating;
+    const bool noticeMoving = m_notices.update(elapsed);
+    m_animating = m_stack.update(elapsed) || noticeMoving || m_animating;
     m_stack.applyPendingChanges(sizeOf(*m_window));
     if (m_stack.isEmpty())
         m_window->close();
@@ -291,8 +291,15 @@ void Application::render()
 {
     if (!isOpen())
         return;
-    m_stack.draw(*m_window, m_theme);
+    drawScene(*m_window);
     m_window->display();
+}
+
+void Application::drawScene(sf::RenderTarget& target)
+{
+    m_stack.draw(target, m_theme);
+    m_notices.setNotices(m_progress.getNotices(), sf::Vector2f(target.getSize()), m_theme);
+    m_notices.draw(target, m_theme);
 }
 
 int Application::run()

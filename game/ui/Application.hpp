@@ -6,6 +6,7 @@
 #include "Screen.hpp"
 #include "Script.hpp"
 #include "Theme.hpp"
+#include "ui/widgets/NoticeBox.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -61,6 +62,8 @@ private:
     void handleEvent(const sf::Event& event);
     void onResize(unsigned width, unsigned height);
     void render();
+    /// The screens and, over them, the progress notices (the window and screenshots).
+    void drawScene(sf::RenderTarget& target);
     void step(std::chrono::milliseconds elapsed);
     /// Runs one script command; returns false once the script has ended the game.
     bool runScriptCommand(const ScriptCommand& command);
@@ -78,6 +81,7 @@ private:
     AudioPlayer m_audio;
     GameContext m_context;
     ScreenStack m_stack;
+    NoticeBox m_notices{[this] { m_progress.clearNotices(); }}; ///< over every screen
     /// Made only when needed: constructing any SFML window opens the display.
     std::unique_ptr<sf::RenderWindow> m_window;
     bool m_fullscreen = false;

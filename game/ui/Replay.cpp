@@ -93,7 +93,7 @@ bool Application::saveShot(const std::string& name)
         std::cerr << "heparin-quiz: cannot create an off-screen image for shot '" << name << "'\n";
         return false;
     }
-    m_stack.draw(texture, m_theme);
+    drawScene(texture);
     texture.display();
     std::error_code ec;
     std::filesystem::create_directories(m_options.screenshotDir, ec);
