@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace quiz::core;
 using quiz::test::ImmutableFile;
@@ -65,6 +67,18 @@ bool contains(const std::string& text, const std::string& part)
     return text.find(part) != std::string::npos;
 }
 
+/// Opening `path` fails, saying answers cannot be saved, the `cause`, and that the file was kept.
+void expectRefusedAsItIs(const std::string& path, const std::string& cause)
+{
+    Outcome<std::unique_ptr<ProgressStore>> opened = ProgressStore::open(path, kNow);
+    REQUIRE_FALSE(opened.isOk());
+    INFO(opened.getMessage());
+    CHECK(contains(opened.getMessage(),
+                   "Answers cannot be saved: cannot open the progress file " + path + ": "));
+    CHECK(contains(opened.getMessage(), cause));
+    CHECK(contains(opened.getMessage(), "The file was left as it is."));
+}
+
 void exec(const std::string& path, const std::string& sql)
 {
     SqlDatabase database;
@@ -104,12 +118,7 @@ TEST_CASE("ProgressStore faults: a full disk at start leaves a healthy history e
     REQUIRE(before.size() == 1); // closed cleanly: no -wal, no -shm
 
     disk.fill("filler");
-    Outcome<std::unique_ptr<ProgressStore>> opened = ProgressStore::open(path, kNow);
-    REQUIRE_FALSE(opened.isOk());
-    INFO(opened.getMessage());
-    CHECK(contains(opened.getMessage(), "Answers cannot be saved"));
-    CHECK(contains(opened.getMessage(), "the disk is full"));
-    CHECK(contains(opened.getMessage(), "left as it is"));
+    expectRefusedAsItIs(path, "the disk is full");
     fs::remove(disk.file("filler"));
     CHECK(snapshotFolder(disk.getPath()) == before);
     CHECK(countAfterReopen(path) == 3);
@@ -124,13 +133,7 @@ TEST_CASE("ProgressStore faults: a read-only profile folder at start leaves the 
     makeHistory(path, 3);
     const auto before = snapshotFolder(disk.getPath());
     REQUIRE(disk.setReadOnly(true));
-
-    Outcome<std::unique_ptr<ProgressStore>> opened = ProgressStore::open(path, kNow);
-    REQUIRE_FALSE(opened.isOk());
-    INFO(opened.getMessage());
-    CHECK(contains(opened.getMessage(), "Answers cannot be saved"));
-    CHECK(contains(opened.getMessage(), "read-only file system"));
-    CHECK(contains(opened.getMessage(), "left as it is"));
+    expectRefusedAsItIs(path, "the profile folder is on a read-only file system");
     CHECK(snapshotFolder(disk.getPath()) == before);
     REQUIRE(disk.setReadOnly(false));
     CHECK(snapshotFolder(disk.getPath()) == before);
@@ -149,12 +152,69 @@ TEST_CASE("ProgressStore faults: a read-only file in a writable folder is left a
     if (!locked.isSet())
         quiz::test::skipTest("the file system of " + temp.getPath().string() +
                              " has no immutable attribute (chattr +i)");
-    Outcome<std::unique_ptr<ProgressStore>> opened = ProgressStore::open(path, kNow);
-    REQUIRE_FALSE(opened.isOk());
-    INFO(opened.getMessage());
-    CHECK(contains(opened.getMessage(), "Answers cannot be saved"));
-    CHECK(contains(opened.getMessage(), "read-only"));
+    expectRefusedAsItIs(path, "the file or its folder is read-only to this user");
     locked.clear();
+    CHECK(snapshotFolder(temp.getPath()) == before);
+    CHECK(countAfterReopen(path) == 2);
+}
+
+namespace
+{
+
+// Opens `path` in a child process running as the unprivileged user `nobody` (root ignores
+// file modes) and returns what the open said ("opened" when it worked).
+std::string openAsNobody(const std::string& path)
+{
+    int pipeEnds[2];
+    REQUIRE(::pipe(pipeEnds) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0)
+    {
+        ::close(pipeEnds[0]);
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+            ::_exit(3);
+        Outcome<std::unique_ptr<ProgressStore>> opened = ProgressStore::open(path, kNow);
+        const std::string said = opened.isOk() ? "opened" : opened.getMessage();
+        const bool written =
+            ::write(pipeEnds[1], said.data(), said.size()) == static_cast<ssize_t>(said.size());
+        ::_exit(written ? 0 : 4);
+    }
+    ::close(pipeEnds[1]);
+    std::string said;
+    char buffer[512];
+    for (ssize_t n = 0; (n = ::read(pipeEnds[0], buffer, sizeof buffer)) > 0;)
+        said.append(buffer, static_cast<std::size_t>(n));
+    ::close(pipeEnds[0]);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    return said;
+}
+
+} // namespace
+
+TEST_CASE("ProgressStore faults: a player without permission to write the profile folder is "
+          "told so and the file is left as it is",
+          "[progress][faults][permission]")
+{
+    if (::geteuid() != 0)
+        quiz::test::skipTest("switching to the unprivileged user 'nobody' needs root");
+    TempDir temp;
+    const std::string path = temp.file("progress.sqlite");
+    makeHistory(path, 2);
+    using fs::perms;
+    fs::permissions(temp.getPath(), perms::owner_all | perms::group_read | perms::group_exec |
+                                        perms::others_read | perms::others_exec);
+    fs::permissions(path, perms::owner_read | perms::owner_write | perms::group_read |
+                              perms::others_read);
+    const auto before = snapshotFolder(temp.getPath());
+    const std::string said = openAsNobody(path);
+    INFO(said);
+    CHECK(contains(said, "Answers cannot be saved: cannot open the progress file " + path));
+    CHECK(contains(said, "the file or its folder is read-only to this user"));
+    CHECK(contains(said, "The file was left as it is."));
     CHECK(snapshotFolder(temp.getPath()) == before);
     CHECK(countAfterReopen(path) == 2);
 }
