@@ -39,11 +39,12 @@ public:
     static constexpr std::uint64_t kAlwaysCheckBelowBytes = 4U * 1024 * 1024;
 
     /// Opens or creates the database at `path` (its folder must exist; a new file is put in
-    /// place only once it is whole) and upgrades an older schema. `now` only names a file moved aside. The file's pages are checked
-    /// (`PRAGMA quick_check`) when it is smaller than `alwaysCheckBelowBytes`, when the last
-    /// session did not close it (a -wal file remains), or when an earlier query met damage
-    /// (a `<file>.needs-check` marker); a large file closed cleanly only has its schema and
-    /// table roots read, so opening stays fast as the history grows.
+    /// place only once it is whole) and upgrades an older schema. `now` only names a file
+    /// moved aside. The file's pages are checked (`PRAGMA quick_check`) when it is smaller
+    /// than `alwaysCheckBelowBytes`, when the last session did not close it (a -wal file
+    /// remains), or when an earlier query met damage (a `<file>.needs-check` marker); a large
+    /// file closed cleanly only has its schema and table roots read, so opening stays fast as
+    /// the history grows.
     [[nodiscard]] static Outcome<std::unique_ptr<ProgressStore>>
     open(const std::string& path, TimestampMs now,
          std::uint64_t alwaysCheckBelowBytes = kAlwaysCheckBelowBytes);
