@@ -1,5 +1,6 @@
 #include "ArgParser.hpp"
 #include "Commands.hpp"
+#include "Paths.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/Json.hpp"
 
@@ -114,7 +115,8 @@ int runList(const CommandContext& context)
     paths = pathsOrDataDir(paths, context);
     if (paths.empty())
     {
-        *context.err << "heparin-quiz list: no packs folder found; pass a PATH or --data-dir\n";
+        *context.err << "heparin-quiz list: " << describeMissingDataDir(context.executableDir)
+                     << ", or a PATH\n";
         return kExitFailure;
     }
     const std::vector<core::CheckedPack> packs = core::loadAndCheckAll(paths, makeOptions(context));
