@@ -54,6 +54,14 @@ if grep -qE "\"path\": *\"$source/questions/" "$work/list.json"; then
     fail "list read the source tree although the packs are installed"
 fi
 
+# The same executable copied where nothing is installed beside it finds the source tree the
+# build was configured from (what a build folder outside the checkout relies on).
+mkdir -p "$work/elsewhere"
+cp "$exe" "$work/elsewhere/heparin-quiz"
+"$work/elsewhere/heparin-quiz" list --json >"$work/elsewhere.json"
+grep -qE "\"path\": *\"$source/questions/" "$work/elsewhere.json" ||
+    { cat "$work/elsewhere.json"; fail "a copy outside the install did not find the source packs"; }
+
 # A scripted round with a shipped pack, fonts found by fontconfig (no --font-dir).
 round=(play --pack org.heparinquiz.essentials --count 1 --mode exam --seed 3 --mute
     --window 1280x720 --script "$here/install-round.script" --results "$work/results.json"
