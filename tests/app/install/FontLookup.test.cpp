@@ -92,8 +92,8 @@ TEST_CASE("FontLookup: a sans family with only a regular face repeats it for the
     CHECK(found.getValue().boldItalic == regular);
 }
 
-TEST_CASE("FontLookup: monospace and serif faces do not stand in; the failure says what to "
-          "install",
+TEST_CASE("FontLookup: with no sans face but monospace and serif ones the failure says what "
+          "to install",
           "[install][fonts]")
 {
     const fs::path dir =
