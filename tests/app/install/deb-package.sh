@@ -36,7 +36,7 @@ file "$out/root/usr/bin/heparin-quiz" | grep -q ', stripped' || fail "the execut
 [ "$(dpkg-deb -f "$deb" Package)" = heparin-quiz ] || fail "package name"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for package in fonts-dejavu-core libc6 libstdc++6 libsfml-graphics2.5 libsfml-window2.5 \
+for package in fonts-dejavu-core libc6 libstdc++6 libsfml-graphics2.5 libsfml-window2.5 libsfml-audio2.5 \
     libsfml-system2.5 libsfml-network2.5 libtinyxml2-9 libsqlite3-0 libfontconfig1; do
     # Each entry is "name" or "name (>= version)"; compare the names as plain text.
     sed 's/, /\n/g' <<<"$depends" | awk '{print $1}' | grep -qxF "$package" ||
