@@ -47,19 +47,32 @@ std::set<char32_t> codePoints(const std::string& text)
     return points;
 }
 
+/// The faces as "family|regular|bold|italic|boldItalic" with the folder left out, so one
+/// comparison shows every face that differs.
+std::string describe(const FontFiles& files, const fs::path& dir)
+{
+    const auto name = [&](const std::string& file)
+    { return fs::path(file).parent_path() == dir ? fs::path(file).filename().string() : file; };
+    return files.family + "|" + name(files.regular) + "|" + name(files.bold) + "|" +
+           name(files.italic) + "|" + name(files.boldItalic);
+}
+
+/// What findSansFonts finds in `folder` ("" = the system's fonts), described against `dir`;
+/// a failure gives "failed: " and its message.
+std::string lookUp(const fs::path& folder, const fs::path& dir)
+{
+    const auto found = folder.empty() ? findSansFonts() : findSansFonts({folder.string()});
+    return found.isOk() ? describe(found.getValue(), dir) : "failed: " + found.getMessage();
+}
+
 } // namespace
 
 TEST_CASE("FontLookup: DejaVu Sans is found by name, the four faces the goldens were drawn with",
           "[install][fonts]")
 {
-    const auto found = findSansFonts();
-    REQUIRE(found.isOk());
-    const FontFiles& files = found.getValue();
-    CHECK(files.family == "DejaVu Sans");
-    CHECK(files.regular == (kDejaVu / "DejaVuSans.ttf").string());
-    CHECK(files.bold == (kDejaVu / "DejaVuSans-Bold.ttf").string());
-    CHECK(files.italic == (kDejaVu / "DejaVuSans-Oblique.ttf").string());
-    CHECK(files.boldItalic == (kDejaVu / "DejaVuSans-BoldOblique.ttf").string());
+    CHECK(lookUp("", kDejaVu) ==
+          "DejaVu Sans|DejaVuSans.ttf|DejaVuSans-Bold.ttf|DejaVuSans-Oblique.ttf|"
+          "DejaVuSans-BoldOblique.ttf");
 }
 
 TEST_CASE("FontLookup: without DejaVu Sans another sans face with the packs' glyphs stands in",
@@ -70,26 +83,17 @@ TEST_CASE("FontLookup: without DejaVu Sans another sans face with the packs' gly
         {kLiberation / "LiberationSans-Regular.ttf", kLiberation / "LiberationSans-Bold.ttf",
          kLiberation / "LiberationSans-Italic.ttf", kLiberation / "LiberationSans-BoldItalic.ttf",
          kLiberation / "LiberationMono-Regular.ttf", kDejaVu / "DejaVuSerif.ttf"});
-    const auto found = findSansFonts({dir.string()});
-    REQUIRE(found.isOk());
-    const FontFiles& files = found.getValue();
-    CHECK(files.family == "Liberation Sans");
-    CHECK(files.regular == (dir / "LiberationSans-Regular.ttf").string());
-    CHECK(files.bold == (dir / "LiberationSans-Bold.ttf").string());
-    CHECK(files.italic == (dir / "LiberationSans-Italic.ttf").string());
-    CHECK(files.boldItalic == (dir / "LiberationSans-BoldItalic.ttf").string());
+    CHECK(lookUp(dir, dir) == "Liberation Sans|LiberationSans-Regular.ttf|LiberationSans-Bold.ttf|"
+                              "LiberationSans-Italic.ttf|LiberationSans-BoldItalic.ttf");
 }
 
 TEST_CASE("FontLookup: a sans family with only a regular face repeats it for the others",
           "[install][fonts]")
 {
     const fs::path dir = fontFolder("regular-only", {kLiberation / "LiberationSans-Regular.ttf"});
-    const auto found = findSansFonts({dir.string()});
-    REQUIRE(found.isOk());
-    const std::string regular = (dir / "LiberationSans-Regular.ttf").string();
-    CHECK(found.getValue().bold == regular);
-    CHECK(found.getValue().italic == regular);
-    CHECK(found.getValue().boldItalic == regular);
+    CHECK(lookUp(dir, dir) ==
+          "Liberation Sans|LiberationSans-Regular.ttf|LiberationSans-Regular.ttf|"
+          "LiberationSans-Regular.ttf|LiberationSans-Regular.ttf");
 }
 
 TEST_CASE("FontLookup: with no sans face but monospace and serif ones the failure says what "
