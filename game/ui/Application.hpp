@@ -25,8 +25,8 @@ struct LaunchOptions
     std::string resultsPath;
     std::string scriptPath;
     std::string screenshotDir = ".";
-    std::string fontDir = "/usr/share/fonts/truetype/dejavu";
-    std::string today; ///< YYYY-MM-DD for the checker
+    std::string fontDir; ///< DejaVu Sans's folder ("" = ask fontconfig)
+    std::string today;   ///< YYYY-MM-DD for the checker
     unsigned width = 1280;
     unsigned height = 720;
     bool fullscreen = false;
