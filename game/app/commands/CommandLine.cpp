@@ -2,7 +2,7 @@
 
 #include "CliSupport.hpp"
 #include "HostCommand.hpp"
-#include "core/pack/XmlSchema.hpp"
+#include "core/pack/ValueRules.hpp"
 #include "net/Protocol.hpp"
 
 #include <charconv>
@@ -28,6 +28,7 @@ struct Parsed
     ImportArgs import;
     ExportMoodleArgs exportMoodle;
     ExportArgs exportHistory;
+    SchemaArgs schema;
     GameArgs game;
     PlayArgs play;
     HostArgs host;
@@ -292,6 +293,18 @@ void addExports(CLI::App& root, std::vector<Command>& commands, Parsed& parsed)
                      "folder of player profiles (default: $XDG_DATA_HOME/heparin-quiz)")
         ->type_name("DIR");
     commands.back().run = [&args](const CommandContext& c) { return runExport(args, c); };
+
+    CLI::App* schema =
+        addCommand(root, commands, "schema", "write the pack format as an XML schema (pack.xsd)",
+                   "Writes the XML schema (XSD) of the pack format, for XML editors; "
+                   "questions/pack.xsd is its output.\nExit status: 0 written, 2 usage or write "
+                   "error.");
+    schema
+        ->add_option("-o,--output", parsed.schema.output,
+                     "write the schema to FILE (replaced atomically) instead of standard output")
+        ->type_name("FILE");
+    commands.back().run = [&parsed](const CommandContext& c)
+    { return runSchema(parsed.schema, c); };
 }
 
 /// The top-level help: what the program is, the game's options, the commands, the globals.

@@ -80,4 +80,11 @@ struct ExportArgs
 };
 int runExport(const ExportArgs& args, const CommandContext& context);
 
+/// `heparin-quiz schema [-o FILE]`: the pack format's XSD (questions/pack.xsd)
+struct SchemaArgs
+{
+    std::string output; ///< "": standard output
+};
+int runSchema(const SchemaArgs& args, const CommandContext& context);
+
 } // namespace quiz::app

@@ -1,8 +1,8 @@
 #include "Commands.hpp"
 #include "core/import/MoodleWriter.hpp"
 #include "core/pack/PackChecker.hpp"
-#include "core/pack/Xml.hpp"
 #include "core/util/AtomicFile.hpp"
+#include "core/util/ReadFile.hpp"
 
 #include <filesystem>
 #include <ostream>
