@@ -223,7 +223,7 @@ TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][
 TEST_CASE("Game: play --topic limits the round to that topic and its subtopics", "[e2e][display]")
 {
     const fs::path dir = freshDir("topic");
-    std::ofstream(dir / "topic.script") << "key 1\nkey 1\nquit\n";
+    std::ofstream(dir / "topic.script") << "key 1\nkey Enter\nkey 1\nkey Enter\nquit\n";
     const int code = runScript(
         dir, "play --pack org.heparinquiz.test-demo --topic mech --count 0 --mode exam --mute",
         (dir / "topic.script").string());

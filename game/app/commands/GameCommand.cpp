@@ -61,6 +61,7 @@ std::string applyCommon(const CommonOptions& common, const app::CommandContext& 
                    common.window + "')";
         launch.width = static_cast<unsigned>(width);
         launch.height = static_cast<unsigned>(height);
+        launch.windowGiven = true;
     }
     launch.fullscreen = common.fullscreen;
     launch.mute = common.mute;

@@ -161,7 +161,11 @@ void ClassHostScreen::draw(sf::RenderTarget& target) const
     if (phase == core::ClassPhase::Lobby)
         drawLobby(target, top);
     else if (phase == core::ClassPhase::Question)
+    {
         drawQuestion(target, top);
+        if (room.isPaused())
+            drawPaused(target);
+    }
     else if (phase == core::ClassPhase::Reveal)
         drawReveal(target, top);
     else if (phase == core::ClassPhase::Leaderboard)
@@ -313,6 +317,26 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
     }
     drawLabel(target, t, "Team number, then its letter.", side.left,
               side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+}
+
+void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
+{
+    // Over the question, large enough to read from the back: the clock has stopped.
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const sf::FloatRect body = m_body.getBounds();
+    sf::Color dim = c.background;
+    dim.a = 200;
+    drawBox(target, body, dim);
+    const float big = t.textSize(72.0F);
+    const float height = big * 1.4F + t.bodySize() * 2.4F + t.px(32.0F);
+    const sf::FloatRect box{body.left + body.width * 0.1F, body.top + (body.height - height) / 2.0F,
+                            body.width * 0.8F, height};
+    drawBox(target, box, c.panel, c.focus, std::max(3.0F, t.px(4.0F)));
+    const float centre = box.left + box.width / 2.0F;
+    drawCentred(target, t, "Paused", centre, box.top + t.px(16.0F), big, c.text, true);
+    drawCentred(target, t, "The clock is stopped. P resumes.", centre,
+                box.top + t.px(16.0F) + big * 1.4F, t.bodySize(), c.muted);
 }
 
 void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const
