@@ -202,13 +202,25 @@ TEST_CASE("Round: select-all questions with seven and eight options fit the wind
                        h.key(sf::Keyboard::A);
                    });
     }
-    // At the largest text they no longer fit: the foot of the list says that more is below.
+    // At the largest text in two columns they still fit; with the figure question they do not,
+    // and the footer says that more is below.
     checkScene("question-caution-8-largest",
                [&](Harness& h)
                {
                    h.applyTheme(false, 3);
                    h.context.load({dir});
                    h.start({"caution-8"}, core::Mode::Exam, 0, "org.heparinquiz.test-many");
+               });
+}
+
+TEST_CASE("Round: a question taller than the window says that more is below",
+          "[render][display][round]")
+{
+    checkScene("question-more-below",
+               [](Harness& h)
+               {
+                   h.applyTheme(true, 3);
+                   h.start({"chart-01"}, core::Mode::Tutor, 0, "org.heparinquiz.test-figure");
                });
 }
 
@@ -278,7 +290,7 @@ TEST_CASE("Round: a topic answered once shows no mastery percentage",
                    REQUIRE(h.progress.createPlayer("Ana", kRenderNow).empty());
                    h.start({"mon-01"}, core::Mode::Exam);
                    h.key(sf::Keyboard::B);
-                   h.key(sf::Keyboard::Enter); // one right answer
+                   h.key(sf::Keyboard::Enter); // the topic's only answer
                    h.stack.clear();
                    h.stack.push(ui::ScreenId::Title);
                    h.stack.push(ui::ScreenId::Statistics);
@@ -315,4 +327,39 @@ TEST_CASE("Round: the projector asks before End, shows a pause in large type, an
     CHECK(game.getClassroom().getPhase() == core::ClassPhase::Finished);
     // Nobody scored: all three tie for first, on one step.
     CHECK(compareWithGolden(h.render(), h.name("class-podium-tie")) == "");
+}
+
+TEST_CASE("Round: with --mute the settings show sound off, whatever is saved",
+          "[render][display][round]")
+{
+    checkScene("settings-muted",
+               [](Harness& h)
+               {
+                   h.context.settings.sound = true;
+                   h.context.mute = true;
+                   h.stack.push(ui::ScreenId::Settings);
+                   h.settle();
+               });
+}
+
+TEST_CASE("Round: Up from Play stays on Play, and Quit asks first", "[render][display][round]")
+{
+    Harness h(1280, 720);
+    h.stack.push(ui::ScreenId::Title);
+    h.settle();
+    h.key(sf::Keyboard::Up); // Play is first: the focus does not wrap round to Quit
+    h.key(sf::Keyboard::Enter);
+    CHECK(h.stack.getTopId() == ui::ScreenId::Setup);
+    h.key(sf::Keyboard::Escape);
+    h.key(sf::Keyboard::Escape); // on the title: asks before quitting
+    REQUIRE(h.stack.getTopId() == ui::ScreenId::ConfirmQuit);
+    checkScene("quit-confirm",
+               [](Harness& s)
+               {
+                   s.stack.push(ui::ScreenId::Title);
+                   s.settle();
+                   s.key(sf::Keyboard::Escape);
+               });
+    h.key(sf::Keyboard::Enter); // "Stay" has the focus
+    CHECK(h.stack.getTopId() == ui::ScreenId::Title);
 }

@@ -161,11 +161,7 @@ void ClassHostScreen::draw(sf::RenderTarget& target) const
     if (phase == core::ClassPhase::Lobby)
         drawLobby(target, top);
     else if (phase == core::ClassPhase::Question)
-    {
         drawQuestion(target, top);
-        if (room.isPaused())
-            drawPaused(target);
-    }
     else if (phase == core::ClassPhase::Reveal)
         drawReveal(target, top);
     else if (phase == core::ClassPhase::Leaderboard)
@@ -180,7 +176,21 @@ void ClassHostScreen::draw(sf::RenderTarget& target) const
                        m_sideBox.height - t.bodySize() * 1.8F},
                       makeStandingRows(room));
     }
-    drawWidgets(target);
+    if (phase == core::ClassPhase::Question && room.isPaused())
+    {
+        // Text is drawn after every box of the screen, so the question is left out, not
+        // covered: the panel stands where it was.
+        for (const Widget* widget : m_widgets)
+        {
+            if (widget != &m_body)
+                widget->draw(target, t);
+        }
+        drawPaused(target);
+    }
+    else
+    {
+        drawWidgets(target);
+    }
     if (!m_notice.empty())
     {
         const float width = t.contentWidth(getSize().x);
@@ -325,9 +335,6 @@ void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
     const Theme& t = theme();
     const Palette& c = t.colors();
     const sf::FloatRect body = m_body.getBounds();
-    sf::Color dim = c.background;
-    dim.a = 200;
-    drawBox(target, body, dim);
     const float big = t.textSize(72.0F);
     const float height = big * 1.4F + t.bodySize() * 2.4F + t.px(32.0F);
     const sf::FloatRect box{body.left + body.width * 0.1F, body.top + (body.height - height) / 2.0F,
@@ -335,8 +342,8 @@ void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
     drawBox(target, box, c.panel, c.focus, std::max(3.0F, t.px(4.0F)));
     const float centre = box.left + box.width / 2.0F;
     drawCentred(target, t, "Paused", centre, box.top + t.px(16.0F), big, c.text, true);
-    drawCentred(target, t, "The clock is stopped. P resumes.", centre,
-                box.top + t.px(16.0F) + big * 1.4F, t.bodySize(), c.muted);
+    drawCentred(target, t, "Clock stopped. P resumes.", centre, box.top + t.px(16.0F) + big * 1.4F,
+                t.bodySize(), c.muted);
 }
 
 void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const

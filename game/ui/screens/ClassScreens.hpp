@@ -86,7 +86,8 @@ private:
     void drawLobby(sf::RenderTarget& target, float top) const;
     void drawQuestion(sf::RenderTarget& target, float top) const;
     void drawReveal(sf::RenderTarget& target, float top) const;
-    /// A large "Paused" panel over the question while the instructor has stopped the clock.
+    /// A large "Paused" panel in place of the question while the instructor has stopped the
+    /// clock.
     void drawPaused(sf::RenderTarget& target) const;
 
     std::vector<std::unique_ptr<Widget>> m_owned;

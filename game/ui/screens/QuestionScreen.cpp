@@ -424,17 +424,20 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     }
     target.setView(saved);
     drawWidgets(target);
-    if (m_body.getScroll() + 0.5F < m_body.getMaxScroll())
+    if (!m_blankWarning && m_body.getScroll() + 0.5F < m_body.getMaxScroll())
     {
-        // More below: say so in words at the foot of the body, not only with the scroll bar.
-        const std::string more = "▼ More below: scroll or PageDown";
-        const float width = measureText(t.fonts().bold, more, t.smallSize()) + t.px(28.0F);
-        const float height = t.smallSize() * 1.9F;
-        const sf::FloatRect pill(body.left + (body.width - width) / 2.0F,
-                                 body.top + body.height - height, width, height);
-        drawBox(target, pill, c.backgroundAccent, c.accent, t.borderWidth());
-        drawLabel(target, t, more, pill.left + t.px(14.0F),
-                  pill.top + (height - t.smallSize() * 1.25F) / 2.0F, t.smallSize(), c.text, true);
+        // More below: say so in words in the footer (text is drawn after every box, so a
+        // label over the options would be crossed by their text), not only with the scroll bar.
+        const sf::FloatRect submit = m_submitButton->getBounds();
+        const float x =
+            m_hintButton->isVisible()
+                ? m_hintButton->getBounds().left + m_hintButton->getBounds().width + t.px(16.0F)
+                : body.left;
+        drawLabel(target, t,
+                  fitText(t.fonts().bold, "▼ More below: scroll or PageDown", t.smallSize(),
+                          submit.left - x - t.px(16.0F)),
+                  x, submit.top + (submit.height - t.smallSize() * 1.25F) / 2.0F, t.smallSize(),
+                  c.accent, true);
     }
     if (m_blankWarning)
     {

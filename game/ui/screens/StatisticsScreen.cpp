@@ -255,7 +255,8 @@ void StatisticsScreen::draw(sf::RenderTarget& target) const
         y += line;
     };
     stat("Answered", std::to_string(m_stats.answeredCount) + " (" +
-                         std::to_string(m_stats.questionCount) + " questions)");
+                         std::to_string(m_stats.questionCount) +
+                         (m_stats.questionCount == 1 ? " question)" : " questions)"));
     stat("Accuracy", percent(m_stats.accuracy));
     stat("Study streak", std::to_string(m_stats.currentStreakDays) +
                              (m_stats.currentStreakDays == 1 ? " day" : " days") + " (best " +
@@ -274,8 +275,7 @@ void StatisticsScreen::draw(sf::RenderTarget& target) const
     if (!m_stats.topics.empty() && m_shownTopics == m_stats.topics.size() &&
         m_noteY + t.smallSize() * 1.5F < m_leftColumn.top + m_leftColumn.height)
     {
-        const std::string note = "Mastery: the score of your latest answer to each question "
-                                 "(shown from 3 answers on).";
+        const std::string note = "Mastery: your latest score per question, from 3 answers on.";
         drawLabel(target, t, fitText(t.fonts().regular, note, t.smallSize(), m_leftColumn.width), x,
                   m_noteY, t.smallSize(), c.muted);
     }
