@@ -329,6 +329,76 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
               side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
 }
 
+std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& question) const
+{
+    auto panel = std::make_unique<Panel>();
+    const Theme& t = theme();
+    const TextStyle heading{t.bodySize(), t.colors().correct, true};
+    const TextStyle strong{t.bodySize(), t.colors().text, true};
+    const TextStyle wrong{t.bodySize(), t.colors().wrong, true};
+    const TextStyle body{t.bodySize(), t.colors().text};
+    const TextStyle muted{t.smallSize(), t.colors().muted};
+    const auto optionLine = [&question](std::size_t i)
+    {
+        core::RichText text = question.options[i].text;
+        if (text.isEmpty())
+            text = core::RichText::fromPlain(question.options[i].id == "true" ? "True" : "False");
+        return text;
+    };
+    // The letter stands on its own line, so "A" never runs into an option that starts "A ...".
+    for (std::size_t i = 0; i < question.options.size(); ++i)
+    {
+        if (!question.options[i].correct)
+            continue;
+        panel->addText(core::RichText::fromPlain("✓ Correct: " + optionBadgeFor(question, i)),
+                       heading);
+        panel->addText(optionLine(i), strong, t.px(28.0F));
+        if (!question.options[i].rationale.isEmpty())
+            panel->addText(question.options[i].rationale, body, t.px(28.0F));
+    }
+    if (!question.explanation.isEmpty())
+        panel->addText(question.explanation, body);
+    // Why the answers the room gave are wrong: the most chosen wrong options first.
+    const std::vector<std::size_t> counts = context().classGame->getDistribution();
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; i < question.options.size() && i < counts.size(); ++i)
+    {
+        if (!question.options[i].correct && counts[i] > 0)
+            chosen.push_back(i);
+    }
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&counts](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    constexpr std::size_t kDistractorsShown = 2;
+    for (std::size_t k = 0; k < chosen.size() && k < kDistractorsShown; ++k)
+    {
+        const std::size_t i = chosen[k];
+        panel->addText(core::RichText::fromPlain("✗ Not " + optionBadgeFor(question, i) + " (" +
+                                                 std::to_string(counts[i]) + " chose it)"),
+                       wrong);
+        panel->addText(optionLine(i), strong, t.px(28.0F));
+        if (!question.options[i].rationale.isEmpty())
+            panel->addText(question.options[i].rationale, body, t.px(28.0F));
+    }
+    for (const core::Reference& ref : question.refs)
+    {
+        std::string text = "Reference: " + ref.sourceId;
+        for (const core::Pack& pack : context().packs)
+        {
+            for (const core::Source& source : pack.sources)
+            {
+                if (source.id == ref.sourceId && !source.citation.empty())
+                    text = "Reference: " + source.citation;
+            }
+        }
+        if (!ref.locator.empty())
+            text += " — " + ref.locator;
+        panel->addText(core::RichText::fromPlain(text), muted);
+    }
+    panel->setColors(t.colors().panel, t.colors().border, 1.0F);
+    panel->setStripe(t.colors().correct);
+    return panel;
+}
+
 void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
 {
     // Over the question, large enough to read from the back: the clock has stopped.

@@ -424,6 +424,14 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     }
     target.setView(saved);
     drawWidgets(target);
+    drawFooterNote(target);
+}
+
+void QuestionScreen::drawFooterNote(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const sf::FloatRect body = m_body.getBounds();
     if (!m_blankWarning && m_body.getScroll() + 0.5F < m_body.getMaxScroll())
     {
         // More below: say so in words in the footer (text is drawn after every box, so a

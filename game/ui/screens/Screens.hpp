@@ -100,6 +100,8 @@ private:
     void setBlankWarning(bool on);
     void submit();
     void showHint();
+    /// Between Hint and Submit: "Nothing is selected ..." or "More below ...".
+    void drawFooterNote(sf::RenderTarget& target) const;
     void afterAnswer();
 
     ScrollArea m_body;
