@@ -331,20 +331,7 @@ bool SetupScreen::handleEvent(const sf::Event& event)
 
 void SetupScreen::tabPastList(int direction)
 {
-    // The list is one Tab stop (Up and Down walk its boxes), so Tab reaches the mode and the
-    // other controls without passing every topic of every pack.
-    const auto inList = [this]
-    {
-        const Widget* focused = m_focus.getFocused();
-        return focused != nullptr && m_picker.contains(*focused);
-    };
-    const bool wasInList = inList();
-    m_focus.move(direction);
-    for (std::size_t guard = 0; wasInList && inList() && guard < m_picker.getBoxes().size();
-         ++guard)
-        m_focus.move(direction);
-    if (!wasInList && inList() && !m_picker.getBoxes().empty())
-        m_focus.focus(m_picker.getBoxes().front());
+    m_picker.tabPast(m_focus, direction);
 }
 
 void SetupScreen::draw(sf::RenderTarget& target) const

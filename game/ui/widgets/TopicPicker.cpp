@@ -167,4 +167,21 @@ void TopicPicker::joinFocus(FocusGroup& focus, const std::vector<Widget*>& other
         });
 }
 
+void TopicPicker::tabPast(FocusGroup& focus, int direction) const
+{
+    // The list is one Tab stop (Up and Down walk its boxes), so Tab reaches the controls
+    // beside it without passing every topic of every pack.
+    const auto inList = [this, &focus]
+    {
+        const Widget* focused = focus.getFocused();
+        return focused != nullptr && contains(*focused);
+    };
+    const bool wasInList = inList();
+    focus.move(direction);
+    for (std::size_t guard = 0; wasInList && inList() && guard < m_boxes.size(); ++guard)
+        focus.move(direction);
+    if (!wasInList && inList() && !m_boxes.empty())
+        focus.focus(m_boxes.front());
+}
+
 } // namespace quiz::ui

@@ -34,6 +34,9 @@ public:
     /// Puts the boxes first in `focus`, then `others` (the scroll area itself skipped), and
     /// scrolls a box into view when it takes the focus.
     void joinFocus(FocusGroup& focus, const std::vector<Widget*>& others);
+    /// Tab (`direction` +1) or Shift+Tab (-1) with the list as one stop: from a box to the
+    /// next widget outside the list, from outside onto the list's first box.
+    void tabPast(FocusGroup& focus, int direction) const;
 
     /// Chosen itself or inside a chosen pack or topic: what its box shows.
     [[nodiscard]] bool isCovered(const std::string& packId, const std::string& topicId) const;
