@@ -74,7 +74,7 @@ std::string writeManyOptionsPack()
 
 } // namespace
 
-TEST_CASE("Round: a single-answer key selects; Enter submits what is selected",
+TEST_CASE("Round: a single-answer key selects and Enter submits what is selected",
           "[render][display][round]")
 {
     checkScene("question-selected",
@@ -98,7 +98,7 @@ TEST_CASE("Round: a single-answer key selects; Enter submits what is selected",
     CHECK(answerOf(h, 0)->chosenOptionIds == second);
 }
 
-TEST_CASE("Round: a blank Submit warns first; a second one leaves it unanswered, and the "
+TEST_CASE("Round: a blank Submit warns first, a second one leaves it unanswered and the "
           "feedback says so",
           "[render][display][round]")
 {
