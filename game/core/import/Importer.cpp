@@ -4,7 +4,7 @@
 #include "MoodleReader.hpp"
 #include "QtiReader.hpp"
 #include "TextUtil.hpp"
-#include "core/pack/Xml.hpp"
+#include "core/util/ReadFile.hpp"
 
 #include <filesystem>
 #include <fstream>

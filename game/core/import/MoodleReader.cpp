@@ -4,7 +4,7 @@
 #include "ChoiceMapping.hpp"
 #include "HtmlReader.hpp"
 #include "TextUtil.hpp"
-#include "core/pack/Xml.hpp"
+#include "core/pack/XmlDocument.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +15,8 @@ namespace quiz::core::import
 
 namespace
 {
+
+using tinyxml2::XMLElement;
 
 TextFormat parseFormat(const std::string& value, TextFormat fallback)
 {
@@ -29,16 +31,16 @@ TextFormat parseFormat(const std::string& value, TextFormat fallback)
     return fallback;
 }
 
-std::string childText(const XmlNode& parent, const std::string& name)
+std::string childText(const XMLElement& parent, const std::string& name)
 {
-    const XmlNode* child = parent.findChild(name);
-    return child == nullptr ? std::string() : trim(child->getAllText());
+    const XMLElement* child = parent.FirstChildElement(name.c_str());
+    return child == nullptr ? std::string() : trim(xmlAllText(*child));
 }
 
 /// `<name><text>…</text></name>` read as trimmed text.
-std::string nestedText(const XmlNode& parent, const std::string& name)
+std::string nestedText(const XMLElement& parent, const std::string& name)
 {
-    const XmlNode* child = parent.findChild(name);
+    const XMLElement* child = parent.FirstChildElement(name.c_str());
     return child == nullptr ? std::string() : childText(*child, "text");
 }
 
@@ -78,28 +80,28 @@ public:
 
     ReadResult run(const std::string& bytes)
     {
-        XmlParseOptions options;
+        XmlReadOptions options;
         options.maxBytes = m_limits.maxFileBytes;
         options.strictEntities = false; // Moodle HTML carries &nbsp; and friends
-        XmlParseResult parsed = parseXml(bytes, m_result.file, options);
-        m_result.diagnostics.append(parsed.diagnostics);
-        if (!parsed.root)
+        XmlDocument document;
+        const XMLElement* parsed = document.read(bytes, options, m_result.diagnostics);
+        if (parsed == nullptr)
             return std::move(m_result);
-        const XmlNode& root = *parsed.root;
-        if (root.name != "quiz")
+        const XMLElement& root = *parsed;
+        if (std::string_view(root.Name()) != "quiz")
         {
-            diag().error(root.line, kCodeFile,
-                         "the root element is <" + root.name +
+            diag().error(root.GetLineNum(), kCodeFile,
+                         "the root element is <" + std::string(root.Name()) +
                              ">, not <quiz>: not a Moodle XML export");
             return std::move(m_result);
         }
         m_result.readable = true;
         std::size_t seen = 0;
-        for (const XmlNode* question : root.findChildren("question"))
+        for (const XMLElement* question : xmlChildren(root, "question"))
         {
-            if (question->getAttribute("type") != "category" && ++seen > m_limits.maxQuestions)
+            if (xmlAttribute(*question, "type") != "category" && ++seen > m_limits.maxQuestions)
             {
-                diag().error(question->line, kCodeSkipped,
+                diag().error(question->GetLineNum(), kCodeSkipped,
                              "more than " + std::to_string(m_limits.maxQuestions) +
                                  " questions; the rest of the file is skipped");
                 ++m_result.skipped;
@@ -113,17 +115,17 @@ public:
 private:
     DiagnosticList& diag() { return m_result.diagnostics; }
 
-    void skip(const XmlNode& question, const std::string& name, const std::string& reason,
+    void skip(const XMLElement& question, const std::string& name, const std::string& reason,
               const char* code = kCodeSkipped)
     {
         const std::string label = name.empty() ? std::string() : " '" + name + "'";
-        diag().warning(question.line, code, "skipped question" + label + ": " + reason);
+        diag().warning(question.GetLineNum(), code, "skipped question" + label + ": " + reason);
         ++m_result.skipped;
     }
 
-    void readQuestion(const XmlNode& question)
+    void readQuestion(const XMLElement& question)
     {
-        const std::string type = question.getAttribute("type");
+        const std::string type = xmlAttribute(question, "type");
         if (type == "category")
         {
             const std::string path = nestedText(question, "category");
@@ -143,7 +145,7 @@ private:
             return;
         }
         ImportedQuestion imported;
-        imported.line = question.line;
+        imported.line = question.GetLineNum();
         imported.category = m_category;
         Question& q = imported.question;
         Origin origin;
@@ -154,13 +156,13 @@ private:
         origin.category = m_categoryRaw;
         q.origin = origin;
         if (name.empty())
-            diag().warning(question.line, kCodeDropped,
+            diag().warning(question.GetLineNum(), kCodeDropped,
                            "question has no <name>; Moodle would refuse it");
 
-        const XmlNode* stemNode = question.findChild("questiontext");
+        const XMLElement* stemNode = question.FirstChildElement("questiontext");
         const TextFormat questionFormat =
             stemNode == nullptr ? TextFormat::Html
-                                : parseFormat(stemNode->getAttribute("format"), TextFormat::Html);
+                                : parseFormat(xmlAttribute(*stemNode, "format"), TextFormat::Html);
         if (stemNode != nullptr)
         {
             FieldResult stem = readField(*stemNode, questionFormat, true);
@@ -169,22 +171,22 @@ private:
         }
         if (!imported.figure)
             imported.figure = readLegacyImage(question);
-        q.stemLine = stemNode != nullptr ? stemNode->line : question.line;
-        if (const XmlNode* general = question.findChild("generalfeedback"))
+        q.stemLine = stemNode != nullptr ? stemNode->GetLineNum() : question.GetLineNum();
+        if (const XMLElement* general = question.FirstChildElement("generalfeedback"))
             q.explanation = readField(*general, questionFormat, false).text;
         double grade = 1.0;
-        if (question.findChild("defaultgrade") != nullptr &&
+        if (question.FirstChildElement("defaultgrade") != nullptr &&
             parseDouble(childText(question, "defaultgrade"), grade) && grade > 0)
             q.points = grade;
-        for (const XmlNode* hint : question.findChildren("hint"))
+        for (const XMLElement* hint : xmlChildren(question, "hint"))
         {
             RichText text = readField(*hint, questionFormat, false).text;
             if (!text.isEmpty())
                 q.hints.push_back(std::move(text));
         }
-        if (const XmlNode* tags = question.findChild("tags"))
+        if (const XMLElement* tags = question.FirstChildElement("tags"))
         {
-            for (const XmlNode* tag : tags->findChildren("tag"))
+            for (const XMLElement* tag : xmlChildren(*tags, "tag"))
             {
                 const std::string text = childText(*tag, "text");
                 if (!text.empty())
@@ -207,46 +209,46 @@ private:
         int line = 0;
     };
 
-    std::vector<Answer> readAnswers(const XmlNode& question, TextFormat questionFormat)
+    std::vector<Answer> readAnswers(const XMLElement& question, TextFormat questionFormat)
     {
         std::vector<Answer> answers;
-        for (const XmlNode* node : question.findChildren("answer"))
+        for (const XMLElement* node : xmlChildren(question, "answer"))
         {
             Answer answer;
-            answer.line = node->line;
-            const std::string fraction = node->getAttribute("fraction", "0");
+            answer.line = node->GetLineNum();
+            const std::string fraction = xmlAttribute(*node, "fraction", "0");
             if (!parseDouble(fraction, answer.fraction) || answer.fraction < -100.0 ||
                 answer.fraction > 100.0)
             {
-                diag().warning(node->line, kCodeDropped,
+                diag().warning(node->GetLineNum(), kCodeDropped,
                                "answer fraction '" + fraction +
                                    "' is not a number from -100 to 100; read as 0");
                 answer.fraction = 0.0;
             }
             else if (!isMoodleGrade(answer.fraction))
             {
-                diag().warning(node->line, kCodeDropped,
+                diag().warning(node->GetLineNum(), kCodeDropped,
                                "fraction " + fraction +
                                    " is not one of Moodle's grades; kept as written");
             }
-            const TextFormat format = parseFormat(node->getAttribute("format"), questionFormat);
+            const TextFormat format = parseFormat(xmlAttribute(*node, "format"), questionFormat);
             answer.rawText = childText(*node, "text");
             answer.text = readField(*node, format, false).text;
-            if (const XmlNode* feedback = node->findChild("feedback"))
+            if (const XMLElement* feedback = node->FirstChildElement("feedback"))
                 answer.feedback =
                     readField(*feedback,
-                              parseFormat(feedback->getAttribute("format"), questionFormat), false)
+                              parseFormat(xmlAttribute(*feedback, "format"), questionFormat), false)
                         .text;
             answers.push_back(std::move(answer));
         }
         return answers;
     }
 
-    bool readMultichoice(const XmlNode& question, TextFormat questionFormat, Question& q)
+    bool readMultichoice(const XMLElement& question, TextFormat questionFormat, Question& q)
     {
         const std::string name = q.origin->name;
-        const XmlNode* singleNode = question.findChild("single");
-        const bool single = singleNode == nullptr || moodleFlag(trim(singleNode->getAllText()));
+        const XMLElement* singleNode = question.FirstChildElement("single");
+        const bool single = singleNode == nullptr || moodleFlag(trim(xmlAllText(*singleNode)));
         q.shuffle = moodleFlag(childText(question, "shuffleanswers"));
         const std::string numbering = childText(question, "answernumbering");
         if (numbering == "123" || numbering == "none" || numbering == "abc")
@@ -287,7 +289,7 @@ private:
         return mapCredit(question, q, single);
     }
 
-    bool mapCredit(const XmlNode& question, Question& q, bool single)
+    bool mapCredit(const XMLElement& question, Question& q, bool single)
     {
         std::string dropped;
         const std::string why = mapChoiceCredit(q, single, dropped);
@@ -297,14 +299,14 @@ private:
             return false;
         }
         if (!dropped.empty())
-            diag().warning(question.line, kCodeDropped,
+            diag().warning(question.GetLineNum(), kCodeDropped,
                            "question '" + q.origin->name + "': partial credit of answer(s) " +
                                dropped +
                                " dropped; single-answer questions score only the correct option");
         return true;
     }
 
-    bool readTrueFalse(const XmlNode& question, TextFormat questionFormat, Question& q)
+    bool readTrueFalse(const XMLElement& question, TextFormat questionFormat, Question& q)
     {
         q.type = QuestionType::TrueFalse;
         q.shuffle = false;
@@ -337,7 +339,7 @@ private:
         }
         if (!matched)
         {
-            diag().warning(question.line, kCodeDropped,
+            diag().warning(question.GetLineNum(), kCodeDropped,
                            "true/false answers are not labelled 'true' and 'false'; the first is "
                            "taken as true and the second as false, as Moodle does");
             answer = std::fabs(answers[0].fraction - 100.0) < 1e-5;
@@ -358,7 +360,7 @@ private:
         return true;
     }
 
-    void readOutcomeFeedback(const XmlNode& question, TextFormat questionFormat, Question& q)
+    void readOutcomeFeedback(const XMLElement& question, TextFormat questionFormat, Question& q)
     {
         const std::pair<const char*, const char*> kinds[] = {
             {"correctfeedback", "correct"},
@@ -366,11 +368,11 @@ private:
             {"incorrectfeedback", "incorrect"}};
         for (const auto& kind : kinds)
         {
-            const XmlNode* node = question.findChild(kind.first);
+            const XMLElement* node = question.FirstChildElement(kind.first);
             if (node == nullptr)
                 continue;
             RichText text =
-                readField(*node, parseFormat(node->getAttribute("format"), questionFormat), false)
+                readField(*node, parseFormat(xmlAttribute(*node, "format"), questionFormat), false)
                     .text;
             if (!text.isEmpty())
                 q.feedback.push_back({kind.second, std::move(text)});
@@ -379,13 +381,13 @@ private:
 
     /// Reads `<x format><text/><file/>…</x>`. For the question text, the first local image
     /// becomes the figure; elsewhere images become "[image: alt]" with a warning.
-    FieldResult readField(const XmlNode& field, TextFormat fallback, bool isStem)
+    FieldResult readField(const XMLElement& field, TextFormat fallback, bool isStem)
     {
         FieldResult out;
-        const TextFormat format = parseFormat(field.getAttribute("format"), fallback);
-        const XmlNode* textNode = field.findChild("text");
-        const std::string raw = textNode == nullptr ? std::string() : trim(textNode->getAllText());
-        const int baseLine = textNode == nullptr ? field.line : textNode->line;
+        const TextFormat format = parseFormat(xmlAttribute(field, "format"), fallback);
+        const XMLElement* textNode = field.FirstChildElement("text");
+        const std::string raw = textNode == nullptr ? std::string() : trim(xmlAllText(*textNode));
+        const int baseLine = textNode == nullptr ? field.GetLineNum() : textNode->GetLineNum();
         HtmlOptions options;
         options.imagePlaceholders = !isStem;
         HtmlResult html = readHtml(raw, format, options);
@@ -417,11 +419,11 @@ private:
                 out.figure = std::move(resolved);
             }
         }
-        for (const XmlNode* file : field.findChildren("file"))
+        for (const XMLElement* file : xmlChildren(field, "file"))
         {
-            const std::string name = file->getAttribute("name");
+            const std::string name = xmlAttribute(*file, "name");
             if (!isReferenced(html, name))
-                diag().warning(file->line, kCodeDropped,
+                diag().warning(file->GetLineNum(), kCodeDropped,
                                "attached file '" + name +
                                    "' is not an image shown in the text; dropped");
         }
@@ -438,7 +440,7 @@ private:
         return false;
     }
 
-    std::optional<ImportedImage> resolveImage(const XmlNode& field, const HtmlImage& image,
+    std::optional<ImportedImage> resolveImage(const XMLElement& field, const HtmlImage& image,
                                               int line)
     {
         const std::string prefix = "@@PLUGINFILE@@/";
@@ -447,14 +449,14 @@ private:
         if (image.src.rfind(prefix, 0) == 0)
         {
             const std::string wanted = "/" + percentDecode(image.src.substr(prefix.size()));
-            for (const XmlNode* file : field.findChildren("file"))
+            for (const XMLElement* file : xmlChildren(field, "file"))
             {
-                std::string path = file->getAttribute("path", "/");
+                std::string path = xmlAttribute(*file, "path", "/");
                 if (path.empty() || path.back() != '/')
                     path += '/';
-                if (path + file->getAttribute("name") == wanted)
+                if (path + xmlAttribute(*file, "name") == wanted)
                 {
-                    payload = file->getAllText();
+                    payload = xmlAllText(*file);
                     found = true;
                     break;
                 }
@@ -494,12 +496,12 @@ private:
     }
 
     /// Moodle 1.9's `<image>` + `<image_base64>` picture.
-    std::optional<ImportedImage> readLegacyImage(const XmlNode& question)
+    std::optional<ImportedImage> readLegacyImage(const XMLElement& question)
     {
-        const XmlNode* data = question.findChild("image_base64");
+        const XMLElement* data = question.FirstChildElement("image_base64");
         if (data == nullptr)
             return std::nullopt;
-        return decodeImage(data->getAllText(), "", childText(question, "image"), data->line);
+        return decodeImage(xmlAllText(*data), "", childText(question, "image"), data->GetLineNum());
     }
 
     ReadLimits m_limits;

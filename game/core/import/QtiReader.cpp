@@ -5,7 +5,8 @@
 #include "PackAssembler.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/PackWriter.hpp"
-#include "core/pack/Xml.hpp"
+#include "core/pack/XmlDocument.hpp"
+#include "core/util/ReadFile.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,7 @@ namespace
 {
 
 namespace fs = std::filesystem;
+using tinyxml2::XMLElement;
 
 /// "qti-choice-interaction" -> "choiceInteraction"; "m:math" -> "math"; others unchanged.
 std::string normaliseName(const std::string& name)
@@ -44,34 +46,69 @@ std::string normaliseName(const std::string& name)
     return out;
 }
 
-void normaliseTree(XmlNode& node)
+/// QTI 2.1 and 3.0 name the same things differently ("choiceInteraction",
+/// "qti-choice-interaction"): elements and attributes are compared by their normalised names.
+bool isNamed(const char* written, std::string_view name)
 {
-    if (!node.isElement())
-        return;
-    node.name = normaliseName(node.name);
-    for (XmlAttribute& attribute : node.attributes)
-    {
-        if (attribute.name.rfind("xmlns", 0) != 0 && attribute.name.rfind("xml:", 0) != 0)
-            attribute.name = normaliseName(attribute.name);
-    }
-    for (XmlNode& child : node.children)
-        normaliseTree(child);
+    return normaliseName(written) == name;
 }
 
-const XmlNode* findDescendant(const XmlNode& node, const std::string& name, int& count)
+const XMLElement* qtiChild(const XMLElement& parent, std::string_view name)
 {
-    const XmlNode* found = nullptr;
-    for (const XmlNode& child : node.children)
+    for (const XMLElement* child : xmlChildren(parent))
     {
-        if (!child.isElement())
-            continue;
-        if (child.name == name)
+        if (isNamed(child->Name(), name))
+            return child;
+    }
+    return nullptr;
+}
+
+std::vector<const XMLElement*> qtiChildren(const XMLElement& parent, std::string_view name)
+{
+    std::vector<const XMLElement*> found;
+    for (const XMLElement* child : xmlChildren(parent))
+    {
+        if (isNamed(child->Name(), name))
+            found.push_back(child);
+    }
+    return found;
+}
+
+/// Namespace declarations and xml: attributes keep their names; others are normalised.
+std::string attributeName(const tinyxml2::XMLAttribute& attribute)
+{
+    const std::string name = attribute.Name();
+    if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0)
+        return name;
+    return normaliseName(name);
+}
+
+std::string qtiAttribute(const XMLElement& element, std::string_view name,
+                         std::string_view fallback = {})
+{
+    for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next())
+    {
+        if (attributeName(*a) == name)
+        {
+            std::string scratch;
+            return std::string(decodeXmlReferences(a->Value(), scratch));
+        }
+    }
+    return std::string(fallback);
+}
+
+const XMLElement* findDescendant(const XMLElement& node, std::string_view name, int& count)
+{
+    const XMLElement* found = nullptr;
+    for (const XMLElement* child : xmlChildren(node))
+    {
+        if (isNamed(child->Name(), name))
         {
             ++count;
-            found = found == nullptr ? &child : found;
+            found = found == nullptr ? child : found;
             continue;
         }
-        const XmlNode* inner = findDescendant(child, name, count);
+        const XMLElement* inner = findDescendant(*child, name, count);
         found = found == nullptr ? inner : found;
     }
     return found;
@@ -85,23 +122,33 @@ bool isSkippedInBody(const std::string& name)
 }
 
 /// The subtree back as HTML text, so the one HTML subset reader handles QTI's XHTML too.
-void toHtmlText(const XmlNode& node, std::string& out, bool skipInteraction)
+void toHtmlText(const XMLElement& node, std::string& out, bool skipInteraction)
 {
-    for (const XmlNode& child : node.children)
+    std::string scratch;
+    for (const tinyxml2::XMLNode* child = node.FirstChild(); child != nullptr;
+         child = child->NextSibling())
     {
-        if (!child.isElement())
+        if (const tinyxml2::XMLText* text = child->ToText())
         {
-            out += escapeXmlText(child.text);
+            out += escapeXmlText(std::string(xmlText(*text, scratch)));
             continue;
         }
-        if (skipInteraction && isSkippedInBody(child.name))
+        const XMLElement* element = child->ToElement();
+        if (element == nullptr)
             continue;
-        out += "<" + child.name;
-        for (const XmlAttribute& attribute : child.attributes)
-            out += " " + attribute.name + "=\"" + escapeXmlAttribute(attribute.value) + "\"";
+        const std::string name = normaliseName(element->Name());
+        if (skipInteraction && isSkippedInBody(name))
+            continue;
+        if (xmlSpaceBefore(*element))
+            out += ' ';
+        out += "<" + name;
+        for (const tinyxml2::XMLAttribute* a = element->FirstAttribute(); a != nullptr;
+             a = a->Next())
+            out += " " + attributeName(*a) + "=\"" +
+                   escapeXmlAttribute(std::string(decodeXmlReferences(a->Value(), scratch))) + "\"";
         out += ">";
-        toHtmlText(child, out, skipInteraction);
-        out += "</" + child.name + ">";
+        toHtmlText(*element, out, skipInteraction);
+        out += "</" + name + ">";
     }
 }
 
@@ -132,37 +179,34 @@ public:
 
     void run(const std::string& bytes)
     {
-        XmlParseOptions options;
+        XmlReadOptions options;
         options.maxBytes = m_limits.maxTextFileBytes;
         options.strictEntities = false;
-        XmlParseResult parsed = parseXml(bytes, m_displayPath, options);
-        m_diagnostics.append(parsed.diagnostics);
-        if (parsed.root)
+        XmlDocument document;
+        if (const XMLElement* root = document.read(bytes, options, m_diagnostics))
         {
-            XmlNode root = std::move(*parsed.root);
-            normaliseTree(root);
-            if (root.name != "assessmentItem")
-                m_diagnostics.error(root.line, kCodeFile,
-                                    "the root element is <" + root.name +
+            if (!isNamed(root->Name(), "assessmentItem"))
+                m_diagnostics.error(root->GetLineNum(), kCodeFile,
+                                    "the root element is <" + normaliseName(root->Name()) +
                                         ">, not a QTI assessmentItem");
             else
             {
                 m_result.readable = true;
-                readItem(root);
+                readItem(*root);
             }
         }
         m_result.diagnostics.append(m_diagnostics);
     }
 
 private:
-    void skip(const XmlNode& item, const std::string& reason)
+    void skip(const XMLElement& item, const std::string& reason)
     {
-        m_diagnostics.warning(item.line, kCodeSkipped,
-                              "skipped item '" + item.getAttribute("identifier") + "': " + reason);
+        m_diagnostics.warning(item.GetLineNum(), kCodeSkipped,
+                              "skipped item '" + qtiAttribute(item, "identifier") + "': " + reason);
         ++m_result.skipped;
     }
 
-    RichText rich(const XmlNode& node, bool skipInteraction, int line, bool stem,
+    RichText rich(const XMLElement& node, bool skipInteraction, int line, bool stem,
                   std::optional<ImportedImage>* figure)
     {
         std::string html;
@@ -224,11 +268,11 @@ private:
         return target.string().rfind(rootText, 0) == 0;
     }
 
-    void readItem(const XmlNode& item)
+    void readItem(const XMLElement& item)
     {
-        const XmlNode* body = item.findChild("itemBody");
+        const XMLElement* body = qtiChild(item, "itemBody");
         int interactions = 0;
-        const XmlNode* interaction =
+        const XMLElement* interaction =
             body == nullptr ? nullptr : findDescendant(*body, "choiceInteraction", interactions);
         if (interaction == nullptr)
         {
@@ -241,11 +285,11 @@ private:
                            " choice interactions; one is supported");
             return;
         }
-        const std::string responseId = interaction->getAttribute("responseIdentifier", "RESPONSE");
-        const XmlNode* declaration = nullptr;
-        for (const XmlNode* d : item.findChildren("responseDeclaration"))
+        const std::string responseId = qtiAttribute(*interaction, "responseIdentifier", "RESPONSE");
+        const XMLElement* declaration = nullptr;
+        for (const XMLElement* d : qtiChildren(item, "responseDeclaration"))
         {
-            if (d->getAttribute("identifier") == responseId)
+            if (qtiAttribute(*d, "identifier") == responseId)
                 declaration = d;
         }
         if (declaration == nullptr)
@@ -254,14 +298,14 @@ private:
             return;
         }
         ImportedQuestion imported;
-        imported.line = item.line;
+        imported.line = item.GetLineNum();
         imported.file = m_displayPath;
         Question& q = imported.question;
         Origin origin;
         origin.format = "qti";
         origin.file = fileName(m_displayPath);
-        origin.idnumber = item.getAttribute("identifier");
-        origin.name = item.getAttribute("title");
+        origin.idnumber = qtiAttribute(item, "identifier");
+        origin.name = qtiAttribute(item, "title");
         q.origin = origin;
 
         readTexts(item, *body, *interaction, imported);
@@ -273,73 +317,75 @@ private:
     }
 
     /// Stem (item body without the interaction, then the prompt), figure and explanation.
-    void readTexts(const XmlNode& item, const XmlNode& body, const XmlNode& interaction,
+    void readTexts(const XMLElement& item, const XMLElement& body, const XMLElement& interaction,
                    ImportedQuestion& imported)
     {
         Question& q = imported.question;
-        q.stem = rich(body, true, body.line, true, &imported.figure);
-        if (const XmlNode* prompt = interaction.findChild("prompt"))
+        q.stem = rich(body, true, body.GetLineNum(), true, &imported.figure);
+        if (const XMLElement* prompt = qtiChild(interaction, "prompt"))
         {
-            RichText promptText = rich(*prompt, false, prompt->line, true, &imported.figure);
+            RichText promptText =
+                rich(*prompt, false, prompt->GetLineNum(), true, &imported.figure);
             if (!q.stem.isEmpty() && !promptText.isEmpty())
                 q.stem.appendBreak();
             for (const TextRun& run : promptText.runs)
                 q.stem.runs.push_back(run);
         }
-        for (const XmlNode* modal : item.findChildren("modalFeedback"))
+        for (const XMLElement* modal : qtiChildren(item, "modalFeedback"))
         {
-            RichText text = rich(*modal, false, modal->line, false, nullptr);
+            RichText text = rich(*modal, false, modal->GetLineNum(), false, nullptr);
             if (!q.explanation.isEmpty() && !text.isEmpty())
                 q.explanation.appendBreak();
             for (const TextRun& run : text.runs)
                 q.explanation.runs.push_back(run);
         }
-        q.shuffle = interaction.getAttribute("shuffle") == "true";
+        q.shuffle = qtiAttribute(interaction, "shuffle") == "true";
         q.numbering = "ABC";
     }
 
     /// Options with their credit (raw: mapped values, or 1 for correct). Returns whether a
     /// mapping gave the credit; `single` says whether one choice is expected.
-    bool readChoices(const XmlNode& declaration, const XmlNode& interaction, Question& q,
+    bool readChoices(const XMLElement& declaration, const XMLElement& interaction, Question& q,
                      bool& single)
     {
         std::vector<std::string> correct;
-        if (const XmlNode* response = declaration.findChild("correctResponse"))
+        if (const XMLElement* response = qtiChild(declaration, "correctResponse"))
         {
-            for (const XmlNode* value : response->findChildren("value"))
-                correct.push_back(trim(value->getAllText()));
+            for (const XMLElement* value : qtiChildren(*response, "value"))
+                correct.push_back(trim(xmlAllText(*value)));
         }
         Mapping mapping;
-        if (const XmlNode* map = declaration.findChild("mapping"))
+        if (const XMLElement* map = qtiChild(declaration, "mapping"))
         {
             mapping.present = true;
-            mapping.defaultValue = number(map->getAttribute("defaultValue"), 0.0);
-            for (const XmlNode* entry : map->findChildren("mapEntry"))
-                mapping.entries[entry->getAttribute("mapKey")] =
-                    number(entry->getAttribute("mappedValue"), 0.0);
+            mapping.defaultValue = number(qtiAttribute(*map, "defaultValue"), 0.0);
+            for (const XMLElement* entry : qtiChildren(*map, "mapEntry"))
+                mapping.entries[qtiAttribute(*entry, "mapKey")] =
+                    number(qtiAttribute(*entry, "mappedValue"), 0.0);
         }
-        std::string cardinality = declaration.getAttribute("cardinality");
+        std::string cardinality = qtiAttribute(declaration, "cardinality");
         if (cardinality.empty())
-            cardinality = interaction.getAttribute("maxChoices") == "1" ? "single" : "multiple";
+            cardinality = qtiAttribute(interaction, "maxChoices") == "1" ? "single" : "multiple";
         single = cardinality == "single";
 
         std::size_t index = 0;
-        for (const XmlNode* choice : interaction.findChildren("simpleChoice"))
+        for (const XMLElement* choice : qtiChildren(interaction, "simpleChoice"))
         {
             Option option;
-            option.id = choice->getAttribute("identifier");
+            option.id = qtiAttribute(*choice, "identifier");
             ++index;
             const bool taken = std::any_of(q.options.begin(), q.options.end(),
                                            [&](const Option& o) { return o.id == option.id; });
             if (!isValidId(option.id) || taken)
                 option.id = "choice-" + std::to_string(index);
-            option.fixed = choice->getAttribute("fixed") == "true";
-            option.line = choice->line;
-            option.text = rich(*choice, true, choice->line, false, nullptr);
+            option.fixed = qtiAttribute(*choice, "fixed") == "true";
+            option.line = choice->GetLineNum();
+            option.text = rich(*choice, true, choice->GetLineNum(), false, nullptr);
             int feedbackCount = 0;
-            if (const XmlNode* inline_ = findDescendant(*choice, "feedbackInline", feedbackCount))
-                option.rationale = rich(*inline_, false, inline_->line, false, nullptr);
-            const std::string identifier = choice->getAttribute("identifier");
+            if (const XMLElement* inline_ =
+                    findDescendant(*choice, "feedbackInline", feedbackCount))
+                option.rationale = rich(*inline_, false, inline_->GetLineNum(), false, nullptr);
+            const std::string identifier = qtiAttribute(*choice, "identifier");
             const bool isCorrect =
                 std::find(correct.begin(), correct.end(), identifier) != correct.end();
             if (mapping.present)
@@ -357,7 +403,7 @@ private:
         return mapping.present;
     }
 
-    bool mapCredit(const XmlNode& item, Question& q, bool single, bool weighted)
+    bool mapCredit(const XMLElement& item, Question& q, bool single, bool weighted)
     {
         // Scale so full credit is 100%: the best option for a single choice, the positive
         // options together for a multiple one.
@@ -379,7 +425,7 @@ private:
             return false;
         }
         if (!dropped.empty())
-            m_diagnostics.warning(item.line, kCodeDropped,
+            m_diagnostics.warning(item.GetLineNum(), kCodeDropped,
                                   "partial credit of choice(s) " + dropped + " dropped");
         if (!single && !weighted)
         {
@@ -423,38 +469,39 @@ void readManifest(const fs::path& manifest, const ReadLimits& limits, ReadResult
 {
     std::string bytes;
     DiagnosticList diagnostics(manifest.string());
-    XmlParseOptions options;
+    XmlReadOptions options;
+    options.maxBytes = limits.maxTextFileBytes;
     options.strictEntities = false;
     if (!readFileCapped(manifest.string(), limits.maxTextFileBytes, bytes, diagnostics))
     {
         result.diagnostics.append(diagnostics);
         return;
     }
-    XmlParseResult parsed = parseXml(bytes, manifest.string(), options);
-    result.diagnostics.append(parsed.diagnostics);
-    if (!parsed.root)
+    XmlDocument document;
+    const XMLElement* root = document.read(bytes, options, diagnostics);
+    result.diagnostics.append(diagnostics);
+    if (root == nullptr)
         return;
-    normaliseTree(*parsed.root);
     int unused = 0;
-    const XmlNode* resources = findDescendant(*parsed.root, "resources", unused);
-    if (parsed.root->name != "manifest" || resources == nullptr)
+    const XMLElement* resources = findDescendant(*root, "resources", unused);
+    if (!isNamed(root->Name(), "manifest") || resources == nullptr)
     {
-        result.diagnostics.add({Severity::Error, kCodeFile, manifest.string(), parsed.root->line,
+        result.diagnostics.add({Severity::Error, kCodeFile, manifest.string(), root->GetLineNum(),
                                 "not an IMS content package manifest (no <manifest><resources>)"});
         return;
     }
     std::size_t count = 0;
-    for (const XmlNode* resource : resources->findChildren("resource"))
+    for (const XMLElement* resource : qtiChildren(*resources, "resource"))
     {
-        const std::string type = resource->getAttribute("type");
-        const std::string href = resource->getAttribute("href");
+        const std::string type = qtiAttribute(*resource, "type");
+        const std::string href = qtiAttribute(*resource, "href");
         if (type.find("imsqti_item") == std::string::npos &&
             type.find("qti_item") == std::string::npos)
             continue;
         if (!safeRelative(href))
         {
             result.diagnostics.add(
-                {Severity::Warning, kCodeFile, manifest.string(), resource->line,
+                {Severity::Warning, kCodeFile, manifest.string(), resource->GetLineNum(),
                  "resource href '" + href + "' is not a path inside the package; skipped"});
             ++result.skipped;
             continue;

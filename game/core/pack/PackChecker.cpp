@@ -1,8 +1,7 @@
 #include "PackChecker.hpp"
 
 #include "ItemCues.hpp"
-
-#include "XmlSchema.hpp"
+#include "core/util/Text.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -31,8 +31,9 @@ struct LoadResult
     DiagnosticList diagnostics;
 };
 
-/// Turns pack XML into a Pack value. This is the only code that sees tinyxml2.
-/// It runs the raw byte scan (UTF-8, control characters, DOCTYPE, entities), the XML parse and
+/// Turns pack XML into a Pack value.
+/// It runs XmlDocument (TinyXML2 and the checks it does not make: UTF-8, control characters,
+/// DOCTYPE, references) and
 /// the structural walk (known elements and attributes, required ones, value types). Semantic
 /// rules (ids, references, answers, caps, style warnings) are PackChecker's.
 /// Expected failures are returned as diagnostics; nothing in the input makes it throw or crash.

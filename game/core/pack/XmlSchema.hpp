@@ -2,9 +2,9 @@
 
 #include "Diagnostic.hpp"
 #include "RichText.hpp"
-#include "XmlTree.hpp"
 
-#include <initializer_list>
+#include <tinyxml2.h>
+
 #include <limits>
 #include <string>
 #include <string_view>
@@ -30,11 +30,11 @@ enum class AttrType
     Difficulty ///< whole number 1..5, reported as [bad-difficulty]
 };
 
+/// One permitted attribute: its name, whether it must be there, and the type of its value.
 struct AttrSpec
 {
-    constexpr AttrSpec(std::string_view specName, bool isRequired, AttrType specType,
-                       const std::vector<std::string>* allowed = nullptr, double low = 0,
-                       double high = 0)
+    AttrSpec(std::string_view specName, bool isRequired, AttrType specType,
+             const std::vector<std::string>* allowed = nullptr, double low = 0, double high = 0)
         : name(specName), required(isRequired), type(specType), values(allowed), min(low), max(high)
     {
     }
@@ -47,19 +47,48 @@ struct AttrSpec
     double max = 0;
 };
 
+/// What an element may hold besides its attributes.
+enum class Content
+{
+    Empty,    ///< nothing
+    Plain,    ///< text without markup (may be empty)
+    Text,     ///< text without markup that must not be blank
+    Rich,     ///< rich text: <b> <i> <sub> <sup> <br/>
+    Elements, ///< the child elements listed, white space between them
+};
+
+struct ElementSpec;
+
 /// A permitted child element. `slot` orders children: a child may not follow one with a
-/// higher slot. Children sharing a slot are alternatives. -1 means "its index in the list".
+/// higher slot; children sharing a slot are alternatives; -1 means "its index in the list".
+/// The loader counts with `min`/`max`; a schema states `schemaMin`/`schemaMax` (-1: the same),
+/// the bounds that PackChecker enforces later with its own codes (too-few-options ...).
 struct ChildSpec
 {
-    constexpr ChildSpec(std::string_view specName, int low, int high, int order = -1)
-        : name(specName), min(low), max(high), slot(order)
+    ChildSpec(std::string_view specName, const ElementSpec* specElement, int low, int high,
+              int order = -1, int statedMin = -1, int statedMax = -1)
+        : name(specName), element(specElement), min(low), max(high), slot(order),
+          schemaMin(statedMin), schemaMax(statedMax)
     {
     }
 
     std::string_view name;
+    const ElementSpec* element;
     int min = 0;
     int max = kUnbounded;
     int slot = -1;
+    int schemaMin = -1;
+    int schemaMax = -1;
+};
+
+/// The structure of one element: what it holds and which attributes it takes. `typeName`
+/// names the type in a generated schema (shared or recursive elements); empty for inline.
+struct ElementSpec
+{
+    std::string_view typeName;
+    Content content = Content::Empty;
+    std::vector<AttrSpec> attributes;
+    std::vector<ChildSpec> children;
 };
 
 /// Names the owner of some children in messages, e.g. kind "question" and id "q1" read
@@ -72,7 +101,7 @@ struct Owner
 
 class FoldingWriter;
 
-/// Table-driven structural checks over an XmlTreeNode tree, reporting into one DiagnosticList:
+/// Table-driven structural checks over a TinyXML2 element, reporting into one DiagnosticList:
 /// unknown or missing elements and attributes (with "did you mean"), order, counts, value
 /// types, and reading plain and rich text with XML white space folded. Message text is built
 /// only when there is something to report: this runs for every element of every pack.
@@ -83,46 +112,37 @@ public:
 
     [[nodiscard]] DiagnosticList& diagnostics() { return m_out; }
 
-    void checkAttributes(const XmlTreeNode& element, std::initializer_list<AttrSpec> specs);
+    void checkAttributes(const tinyxml2::XMLElement& element, const std::vector<AttrSpec>& specs);
     /// At most kMaxChildSpecs specs.
-    void checkChildren(const XmlTreeNode& element, std::initializer_list<ChildSpec> specs,
+    void checkChildren(const tinyxml2::XMLElement& element, const std::vector<ChildSpec>& specs,
                        Owner owner = {});
     /// The element must have no child elements and no text.
-    void checkEmpty(const XmlTreeNode& element);
+    void checkEmpty(const tinyxml2::XMLElement& element);
 
     /// Text content with no markup allowed; white space folded and trimmed.
-    [[nodiscard]] std::string readPlain(const XmlTreeNode& element);
+    [[nodiscard]] std::string readPlain(const tinyxml2::XMLElement& element);
     /// Rich text: <b> <i> <sub> <sup> <br/> only; anything else is [unsupported-markup].
-    [[nodiscard]] RichText readRich(const XmlTreeNode& element);
+    [[nodiscard]] RichText readRich(const tinyxml2::XMLElement& element);
 
     /// Values of attributes already validated by checkAttributes (fallback when absent/bad).
-    [[nodiscard]] long long getInteger(const XmlTreeNode& element, std::string_view name,
+    [[nodiscard]] long long getInteger(const tinyxml2::XMLElement& element, const char* name,
                                        long long fallback) const;
-    [[nodiscard]] double getNumber(const XmlTreeNode& element, std::string_view name,
+    [[nodiscard]] double getNumber(const tinyxml2::XMLElement& element, const char* name,
                                    double fallback) const;
 
     static constexpr std::size_t kMaxChildSpecs = 16;
 
 private:
-    void checkValue(const XmlTreeNode& element, const XmlTreeAttribute& attribute,
+    void checkValue(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute& attribute,
                     const AttrSpec& spec);
-    void readRichInto(const XmlTreeNode& element, FoldingWriter& out, bool bold, bool italic,
-                      Script script);
+    void readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& out, bool bold,
+                      bool italic, Script script);
 
     DiagnosticList& m_out;
+    std::string m_scratch; ///< decoded text, reused
 };
 
-[[nodiscard]] bool parseWholeNumber(std::string_view text, long long& value);
-[[nodiscard]] bool parseDecimal(std::string_view text, double& value);
-[[nodiscard]] bool isValidId(std::string_view text);
-[[nodiscard]] bool isValidPackId(std::string_view text);
-[[nodiscard]] bool isValidDate(std::string_view text);
-/// Folds XML white space in rich text: runs become one space, none at the start or end of
-/// the text or next to a line break.
-[[nodiscard]] RichText foldWhiteSpace(const RichText& raw);
-[[nodiscard]] std::string foldWhiteSpace(std::string_view raw);
-/// Appends `raw` to `out` with XML white space folded: a run becomes one space, none at the
-/// start of `out`. A run at the end is left in `pendingSpace` and written before the next text.
-void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace);
+/// The elements rich text may hold, in the order the guide lists them.
+[[nodiscard]] const std::vector<std::string>& richMarkupNames();
 
 } // namespace quiz::core

@@ -1,58 +1,10 @@
-#include "Xml.hpp"
+#include "ReadFile.hpp"
 
 #include <fstream>
 #include <sys/stat.h>
 
 namespace quiz::core
 {
-
-const XmlAttribute* XmlNode::findAttribute(const std::string& attributeName) const
-{
-    for (const XmlAttribute& attribute : attributes)
-    {
-        if (attribute.name == attributeName)
-            return &attribute;
-    }
-    return nullptr;
-}
-
-std::string XmlNode::getAttribute(const std::string& attributeName,
-                                  const std::string& fallback) const
-{
-    const XmlAttribute* attribute = findAttribute(attributeName);
-    return attribute != nullptr ? attribute->value : fallback;
-}
-
-const XmlNode* XmlNode::findChild(const std::string& elementName) const
-{
-    for (const XmlNode& child : children)
-    {
-        if (child.isElement() && child.name == elementName)
-            return &child;
-    }
-    return nullptr;
-}
-
-std::vector<const XmlNode*> XmlNode::findChildren(const std::string& elementName) const
-{
-    std::vector<const XmlNode*> found;
-    for (const XmlNode& child : children)
-    {
-        if (child.isElement() && child.name == elementName)
-            found.push_back(&child);
-    }
-    return found;
-}
-
-std::string XmlNode::getAllText() const
-{
-    if (kind == Kind::Text)
-        return text;
-    std::string out;
-    for (const XmlNode& child : children)
-        out += child.getAllText();
-    return out;
-}
 
 bool readFileCapped(const std::string& path, std::size_t maxBytes, std::string& bytes,
                     DiagnosticList& diagnostics)
