@@ -249,7 +249,7 @@ int Application::run()
     {
         m_stack.push(ScreenId::Title);
     }
-    createWindow(m_options.fullscreen || m_context.settings.fullscreen);
+    createWindow(m_options.fullscreen || (!m_options.windowGiven && m_context.settings.fullscreen));
     m_stack.applyPendingChanges(sizeOf(*m_window));
     render();
 

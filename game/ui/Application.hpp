@@ -30,6 +30,7 @@ struct LaunchOptions
     unsigned width = 1280;
     unsigned height = 720;
     bool fullscreen = false;
+    bool windowGiven = false; ///< --window was given: it beats a fullscreen saved in settings
     bool mute = false;
     std::uint32_t seed = 1; ///< first seed offered on the set-up screen
     /// Set by `play`: start this round at once (pack ids are checked after loading).

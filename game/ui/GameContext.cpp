@@ -18,6 +18,8 @@ std::string GameContext::startSession(const core::SessionConfig& config)
     std::string error = createSession(config);
     if (!error.empty())
         return error;
+    roundConfidence.clear();
+    pendingChoice.clear();
     screens->clear();
     screens->push(ScreenId::Title);
     screens->push(ScreenId::Question);

@@ -4,7 +4,11 @@
 
 #include <SFML/System/Vector2.hpp>
 
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace quiz::ui
 {
@@ -25,6 +29,17 @@ public:
     virtual void close() = 0;
 };
 
+/// What the confirmation overlay (ScreenId::ConfirmQuit) asks; without one it asks whether
+/// to leave the round.
+struct ConfirmRequest
+{
+    std::string title;        ///< "Quit Heparin Quiz?"
+    std::string message;      ///< what happens, in words
+    std::string confirmLabel; ///< "Quit"
+    std::string cancelLabel;  ///< "Stay"; the default button
+    std::function<void()> onConfirm;
+};
+
 /// Everything the screens share: the game's services plus its theme, sounds, screen stack and
 /// (when there is one) window. Screens read it and call its actions.
 struct GameContext : GameServices
@@ -36,6 +51,13 @@ struct GameContext : GameServices
     ScreenStack* screens;
     WindowControls* window = nullptr;
     bool mute = false; ///< --mute: no sounds whatever the settings say
+    /// The option ids a player submitted and is asked "how sure?" about; the answer is given
+    /// to the round only once they say, so Esc can take them back to the question.
+    std::vector<std::string> pendingChoice;
+    /// Sure / Unsure / Guess per answered question of this round (by index), for the results.
+    std::map<std::size_t, core::Confidence> roundConfidence;
+    /// Taken by the next confirmation overlay pushed (see ConfirmRequest).
+    std::optional<ConfirmRequest> confirmRequest;
 
     /// Starts a round and shows its first question. Returns "" or the reason it could not.
     [[nodiscard]] std::string startSession(const core::SessionConfig& config);

@@ -120,6 +120,8 @@ void ScreenStack::applyPendingChanges(sf::Vector2f size)
         }
     }
     m_pending.clear();
+    if (changed)
+        m_heldOver = m_keysDown;
     if (changed && !m_screens.empty())
     {
         m_fade = 0.0F;
@@ -165,6 +167,21 @@ void ScreenStack::layoutVisible(sf::Vector2f size, bool all)
 
 void ScreenStack::handleEvent(const sf::Event& event)
 {
+    if (event.type == sf::Event::LostFocus)
+        m_keysDown.clear(); // their releases go to another window
+    if (event.type == sf::Event::KeyReleased)
+    {
+        m_keysDown.erase(event.key.code);
+        m_heldOver.erase(event.key.code);
+    }
+    if (event.type == sf::Event::KeyPressed)
+    {
+        m_keysDown.insert(event.key.code);
+        // Auto-repeat of a key still held from the screen before (the Enter that answered the
+        // last question): it acts on this screen only once released and pressed again.
+        if (m_heldOver.count(event.key.code) > 0)
+            return;
+    }
     for (auto it = m_screens.rbegin(); it != m_screens.rend(); ++it)
     {
         if (!it->screen->handleEvent(event))

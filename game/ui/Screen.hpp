@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace sf
@@ -148,7 +149,9 @@ private:
     std::vector<Entry> m_screens;
     std::vector<Pending> m_pending;
     std::map<ScreenId, Factory> m_factories;
-    float m_fade = 1.0F; ///< 0..1 fade-in of the top screen
+    float m_fade = 1.0F;                    ///< 0..1 fade-in of the top screen
+    std::set<sf::Keyboard::Key> m_keysDown; ///< pressed and not yet released
+    std::set<sf::Keyboard::Key> m_heldOver; ///< down when the top screen last changed
 };
 
 } // namespace quiz::ui

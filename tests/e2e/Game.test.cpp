@@ -261,10 +261,31 @@ TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][
     CHECK(has(saved, "fullscreen=false"));
 }
 
+TEST_CASE("Game: an explicit --window beats a fullscreen saved in the settings", "[e2e][display]")
+{
+    const fs::path dir = freshDir("window-over-fullscreen");
+    fs::create_directories(dir / "profile");
+    std::ofstream(dir / "profile" / "settings.ini") << "fullscreen=true\n";
+    std::ofstream(dir / "window.script") << "shot window\nquit\n";
+    REQUIRE(runScript(dir, "--window 1024x700 --mute", (dir / "window.script").string()) == 0);
+    // The PNG header holds the width and height as big-endian numbers at bytes 16 and 20.
+    const std::string png = readFile(dir / "window.png");
+    REQUIRE(png.size() > 24);
+    const auto number = [&png](std::size_t at)
+    {
+        unsigned value = 0;
+        for (std::size_t i = at; i < at + 4; ++i)
+            value = value * 256U + static_cast<unsigned char>(png[i]);
+        return value;
+    };
+    CHECK(number(16) == 1024);
+    CHECK(number(20) == 700);
+}
+
 TEST_CASE("Game: play --topic limits the round to that topic and its subtopics", "[e2e][display]")
 {
     const fs::path dir = freshDir("topic");
-    std::ofstream(dir / "topic.script") << "key 1\nkey 1\nquit\n";
+    std::ofstream(dir / "topic.script") << "key 1\nkey Enter\nkey 1\nkey Enter\nquit\n";
     const int code = runScript(
         dir, "play --pack org.heparinquiz.test-demo --topic mech --count 0 --mode exam --mute",
         (dir / "topic.script").string());

@@ -2,6 +2,7 @@
 #include "ui/screens/Screens.hpp"
 
 #include "Golden.hpp"
+#include "RenderHarness.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "ui/Audio.hpp"
 #include "ui/ClassGame.hpp"
@@ -20,141 +21,8 @@
 #include <string>
 
 using namespace quiz;
+using namespace quiz::test;
 using namespace std::chrono_literals;
-
-namespace
-{
-
-const std::string kPackId = "org.heparinquiz.test-demo";
-/// The moment every render test plays at (2026-06-01, 09:00 UTC).
-constexpr core::TimestampMs kRenderNow = 1'780'304'400'000LL;
-
-ui::ServiceOptions renderOptions()
-{
-    ui::ServiceOptions options;
-    options.dataDir = "tests/data/ui/packs";
-    options.clock = [] { return kRenderNow; };
-    return options;
-}
-
-/// A game without a window: the real services, screens, packs and theme, drawn into a texture.
-class Harness
-{
-public:
-    Harness(unsigned width, unsigned height)
-        : context(renderOptions(), m_theme, m_audio, stack), progress(*context.progress),
-          m_width(width), m_height(height)
-    {
-        ui::loadFonts(m_fonts);
-        m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
-        context.mute = true;
-        const std::string data = std::string(QUIZ_SOURCE_DIR) + "/tests/data/ui/";
-        context.load({data + "packs", data + "broken"});
-        // Show paths relative to the source tree, so goldens do not depend on the checkout.
-        for (core::CheckedPack& checked : context.checkedPacks)
-        {
-            checked.path = relative(checked.path);
-            core::DiagnosticList list(checked.path);
-            for (core::Diagnostic diagnostic : checked.diagnostics.getAll())
-            {
-                diagnostic.file = relative(diagnostic.file);
-                list.add(diagnostic);
-            }
-            checked.diagnostics = list;
-        }
-        ui::registerScreens(stack, context);
-    }
-
-    static std::string relative(const std::string& path)
-    {
-        const std::string root = std::string(QUIZ_SOURCE_DIR) + "/";
-        return path.rfind(root, 0) == 0 ? path.substr(root.size()) : path;
-    }
-
-    void start(const std::vector<std::string>& ids, core::Mode mode, int timer = 0,
-               const std::string& packId = kPackId)
-    {
-        core::SessionConfig config;
-        for (const std::string& id : ids)
-            config.onlyQuestions.push_back({packId, id});
-        config.mode = mode;
-        config.seed = 7;
-        config.timerSeconds = timer;
-        REQUIRE(context.startSession(config).empty());
-        settle();
-    }
-
-    void key(sf::Keyboard::Key code, bool shift = false)
-    {
-        sf::Event event{};
-        event.type = sf::Event::KeyPressed;
-        event.key.code = code;
-        event.key.shift = shift;
-        stack.handleEvent(event);
-        settle();
-    }
-
-    /// Applies screen changes and lets every transition finish.
-    void settle()
-    {
-        const sf::Vector2f size(static_cast<float>(m_width), static_cast<float>(m_height));
-        stack.applyPendingChanges(size);
-        for (int i = 0; i < 20; ++i)
-            stack.update(20ms);
-        stack.applyPendingChanges(size);
-        stack.layout(size);
-    }
-
-    void applyTheme(bool highContrast, int textSize)
-    {
-        context.settings.highContrast = highContrast;
-        context.settings.textSize = textSize;
-        context.applySettings();
-        settle();
-    }
-
-    sf::Image render()
-    {
-        sf::RenderTexture texture;
-        REQUIRE(texture.create(m_width, m_height));
-        stack.draw(texture, m_theme);
-        texture.display();
-        return texture.getTexture().copyToImage();
-    }
-
-    std::string name(const std::string& scene) const
-    {
-        return scene + "_" + std::to_string(m_width) + "x" + std::to_string(m_height);
-    }
-
-private:
-    ui::FontSet m_fonts;
-    ui::Theme m_theme{m_fonts};
-    ui::AudioPlayer m_audio;
-
-public:
-    ui::ScreenStack stack;
-    ui::GameContext context;
-    ui::PlayerProgress& progress; ///< no profile folder unless a test gives one
-
-private:
-    unsigned m_width;
-    unsigned m_height;
-};
-
-void checkScene(const std::string& scene, const std::function<void(Harness&)>& prepare)
-{
-    for (const auto& [w, h] : {std::pair<unsigned, unsigned>{1280, 720}, {800, 600}})
-    {
-        Harness harness(w, h);
-        prepare(harness);
-        const std::string message = test::compareWithGolden(harness.render(), harness.name(scene));
-        INFO(harness.name(scene));
-        CHECK(message == "");
-    }
-}
-
-} // namespace
 
 TEST_CASE("Render: title screen with history and a broken pack", "[render][display]")
 {
@@ -223,9 +91,16 @@ TEST_CASE("Render: feedback after a critical choice", "[render][display]")
     checkScene("feedback-critical",
                [](Harness& h)
                {
-                   h.start({"safe-02", "mon-01"}, core::Mode::Tutor);
-                   // Seed 7 shows safe-02's options as a, c, b: key 3 is the critical "b".
-                   h.key(sf::Keyboard::Num3);
+                   h.start({"safe-02"}, core::Mode::Tutor);
+                   // Select the critical option (massaging the site) wherever it is shown.
+                   for (int position = 0; position < 3; ++position)
+                   {
+                       if (h.context.session->getShownOption(static_cast<std::size_t>(position))
+                               ->severity == core::OptionSeverity::Critical)
+                           h.key(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + position));
+                   }
+                   h.key(sf::Keyboard::Enter);
+                   REQUIRE(h.context.session->getAnswers().back().score.critical);
                });
 }
 
@@ -313,25 +188,6 @@ TEST_CASE("Render: feedback in high contrast with the largest text", "[render][d
 namespace
 {
 
-/// Questions of the test pack in the given order, options as authored.
-std::vector<core::Question> classQuestions(const ui::GameContext& context,
-                                           const std::vector<std::string>& ids)
-{
-    std::vector<core::Question> out;
-    for (const std::string& id : ids)
-    {
-        for (const core::Pack& pack : context.packs)
-        {
-            for (const core::Question& question : pack.questions)
-            {
-                if (pack.id == kPackId && question.id == id)
-                    out.push_back(question);
-            }
-        }
-    }
-    return out;
-}
-
 /// A projector game with `teams`, played by `prepare`, then shown over the title screen;
 /// `keys` are pressed on the class screen before it is drawn.
 void checkClassScene(const std::string& scene, unsigned width, unsigned height,
@@ -365,55 +221,6 @@ void playRound(ui::ClassGame& game, const std::vector<std::string>& answers)
         if (!answers[team].empty())
             REQUIRE(game.answer(team, {answers[team]}) == core::ClassRefusal::None);
     }
-}
-
-/// Gives the harness a profile folder with players Ana (chosen), Ben Okafor and Chloé, and
-/// fills Ana's history: two weeks of rounds that get better, a few critical choices, and
-/// mistakes made just now (so reviews are due).
-void fillProgress(Harness& h, const std::string& scene)
-{
-    const std::filesystem::path root =
-        std::filesystem::path(QUIZ_BINARY_DIR) / "render-progress" / h.name(scene);
-    std::filesystem::remove_all(root);
-    h.progress = ui::PlayerProgress(root.string());
-    REQUIRE(h.progress.createPlayer("Ben Okafor", kRenderNow).empty());
-    REQUIRE(h.progress.createPlayer("Chloé", kRenderNow).empty());
-    REQUIRE(h.progress.createPlayer("Ana", kRenderNow).empty());
-    const auto demo = std::find_if(h.context.packs.begin(), h.context.packs.end(),
-                                   [](const core::Pack& p) { return p.id == kPackId; });
-    REQUIRE(demo != h.context.packs.end());
-    const core::Pack& pack = *demo;
-    std::vector<core::StoredAnswer> records;
-    const std::vector<int> studyDays = {13, 12, 10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
-    for (std::size_t d = 0; d < studyDays.size(); ++d)
-    {
-        const core::TimestampMs day = kRenderNow - studyDays[d] * core::kMsPerDay;
-        for (std::size_t q = 0; q < pack.questions.size(); ++q)
-        {
-            const core::Question& question = pack.questions[q];
-            if (question.status != core::QuestionStatus::Published)
-                continue;
-            // Early days miss more; safety questions stay the hardest.
-            const bool right = (d + q) % 3 != 0 && (question.topicId != "safety" || d % 2 == 1);
-            std::vector<std::string> chosen;
-            if (right)
-                chosen = question.getCorrectOptionIds();
-            else
-                for (const core::Option& option : question.options)
-                    if (!option.correct)
-                    {
-                        chosen = {option.id};
-                        if (option.severity == core::OptionSeverity::Critical || d % 4 != 0)
-                            break;
-                    }
-            const core::AnswerScore score = core::scoreAnswer(question, chosen);
-            records.push_back(core::makeStoredAnswer(
-                pack, question, chosen, score,
-                right ? core::Confidence::Sure : core::Confidence::Unsure, 9000,
-                day - static_cast<core::TimestampMs>(q) * 60000, "tutor"));
-        }
-    }
-    REQUIRE(h.progress.getStore()->recordAnswers(records).isOk());
 }
 
 } // namespace
@@ -679,6 +486,7 @@ TEST_CASE("Render: Sure / Unsure / Guess asked after a tutor answer, before the 
                    fillProgress(h, "confidence");
                    h.start({"mon-01"}, core::Mode::Tutor);
                    h.key(sf::Keyboard::Num2);
+                   h.key(sf::Keyboard::Enter);
                    REQUIRE(h.stack.getTopId() == ui::ScreenId::Confidence);
                });
 }
@@ -690,9 +498,9 @@ TEST_CASE("Set-up: the keyboard alone picks a topic and starts a round of it",
     h.stack.push(ui::ScreenId::Title);
     h.stack.push(ui::ScreenId::Setup);
     h.settle();
-    h.key(sf::Keyboard::Tab);   // from Start round to the first box: the whole test pack
+    h.key(sf::Keyboard::Tab);   // from Start round into the list: the whole test pack
     h.key(sf::Keyboard::Space); // untick it
-    h.key(sf::Keyboard::Tab);   // "Mechanism of action"
+    h.key(sf::Keyboard::Down);  // "Mechanism of action"
     h.key(sf::Keyboard::Space); // tick it
     REQUIRE(h.context.setup.selections.size() == 1);
     CHECK(h.context.setup.selections[0].topicId == "mech");
@@ -706,21 +514,73 @@ TEST_CASE("Set-up: the keyboard alone picks a topic and starts a round of it",
     }
 }
 
-TEST_CASE("Set-up: ticking the whole pack clears its single topics", "[render][display][setup]")
+TEST_CASE("Set-up: a ticked pack shows its topics ticked, and unticking one keeps the rest",
+          "[render][display][setup]")
 {
     Harness h(800, 600);
     h.stack.push(ui::ScreenId::Setup);
     h.settle();
-    h.key(sf::Keyboard::Tab);
-    h.key(sf::Keyboard::Tab);
-    h.key(sf::Keyboard::Space); // tick "Mechanism": the whole-pack tick goes
-    CHECK(h.context.setup.selections.size() == 1);
-    h.key(sf::Keyboard::Tab);
-    h.key(sf::Keyboard::Space); // tick "Antithrombin" too
-    CHECK(h.context.setup.selections.size() == 2);
-    h.key(sf::Keyboard::Tab, true);
-    h.key(sf::Keyboard::Tab, true);
-    h.key(sf::Keyboard::Space); // back on the pack: tick it, topics go
+    REQUIRE(h.context.setup.selections.size() == 1);
+    CHECK(h.context.setup.selections[0].topicId.empty()); // the whole test pack
+    h.key(sf::Keyboard::Tab);                             // the pack box
+    h.key(sf::Keyboard::Down);  // "Mechanism of action": shown ticked, inside the pack
+    h.key(sf::Keyboard::Down);  // "Antithrombin"
+    h.key(sf::Keyboard::Space); // untick it: every other branch stays chosen
+    std::vector<std::string> topics;
+    for (const core::TopicSelection& selection : h.context.setup.selections)
+        topics.push_back(selection.topicId);
+    std::sort(topics.begin(), topics.end());
+    CHECK(topics == std::vector<std::string>{"mon", "safety"});
+    // Antithrombin was mech's only subtopic: mech itself is no longer asked as a whole.
+    h.key(sf::Keyboard::Up, true);
+    h.key(sf::Keyboard::Up, true);
+    h.key(sf::Keyboard::Space); // the pack again: tick it, the topics go
     REQUIRE(h.context.setup.selections.size() == 1);
     CHECK(h.context.setup.selections[0].topicId.empty());
+}
+
+TEST_CASE("Set-up: Tab passes the list of packs and topics in one step", "[render][display][setup]")
+{
+    Harness h(1280, 720);
+    h.stack.push(ui::ScreenId::Setup);
+    h.settle();
+    h.key(sf::Keyboard::Tab); // Start round -> the list
+    h.key(sf::Keyboard::Tab); // the list -> the first control after it (questions: fewer)
+    const std::size_t before = static_cast<std::size_t>(h.context.setup.count);
+    h.key(sf::Keyboard::Space);
+    CHECK(static_cast<std::size_t>(h.context.setup.count) < before);
+    h.key(sf::Keyboard::Tab, true); // back into the list, onto its first box
+    h.key(sf::Keyboard::Space);     // unticks the whole pack
+    CHECK(h.context.setup.selections.empty());
+}
+
+TEST_CASE("Set-up: the ticked packs are remembered for the next start, and a first start "
+          "avoids the hardest pack",
+          "[render][display][setup]")
+{
+    const std::filesystem::path profile =
+        std::filesystem::path(QUIZ_BINARY_DIR) / "render-progress" / "setup-remembered";
+    std::filesystem::remove_all(profile);
+    {
+        Harness h(1280, 720);
+        h.context.profileDir = profile.string();
+        h.stack.push(ui::ScreenId::Setup);
+        h.settle();
+        // The figure pack (one question) does not count as gentler than the demo pack.
+        REQUIRE(h.context.setup.selections.size() == 1);
+        CHECK(h.context.setup.selections[0].packId == kPackId);
+        h.key(sf::Keyboard::Tab);
+        h.key(sf::Keyboard::Space); // untick the demo pack
+        h.key(sf::Keyboard::Down);
+        h.key(sf::Keyboard::Space); // tick "Mechanism of action"
+        h.key(sf::Keyboard::Enter);
+        REQUIRE(h.context.session.has_value());
+    }
+    Harness again(1280, 720);
+    again.context.profileDir = profile.string();
+    again.stack.push(ui::ScreenId::Setup);
+    again.settle();
+    REQUIRE(again.context.setup.selections.size() == 1);
+    CHECK(again.context.setup.selections[0].packId == kPackId);
+    CHECK(again.context.setup.selections[0].topicId == "mech");
 }

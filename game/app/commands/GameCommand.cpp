@@ -22,6 +22,7 @@ ui::LaunchOptions makeLaunchOptions(const GameArgs& args, const CommandContext& 
     {
         launch.width = args.window->width;
         launch.height = args.window->height;
+        launch.windowGiven = true;
     }
     launch.fullscreen = args.fullscreen;
     launch.mute = args.mute;

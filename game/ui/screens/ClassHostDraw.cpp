@@ -176,7 +176,21 @@ void ClassHostScreen::draw(sf::RenderTarget& target) const
                        m_sideBox.height - t.bodySize() * 1.8F},
                       makeStandingRows(room));
     }
-    drawWidgets(target);
+    if (phase == core::ClassPhase::Question && room.isPaused())
+    {
+        // Text is drawn after every box of the screen, so the question is left out, not
+        // covered: the panel stands where it was.
+        for (const Widget* widget : m_widgets)
+        {
+            if (widget != &m_body)
+                widget->draw(target, t);
+        }
+        drawPaused(target);
+    }
+    else
+    {
+        drawWidgets(target);
+    }
     if (!m_notice.empty())
     {
         const float width = t.contentWidth(getSize().x);
@@ -313,6 +327,93 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
     }
     drawLabel(target, t, "Team number, then its letter.", side.left,
               side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+}
+
+std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& question) const
+{
+    auto panel = std::make_unique<Panel>();
+    const Theme& t = theme();
+    const TextStyle heading{t.bodySize(), t.colors().correct, true};
+    const TextStyle strong{t.bodySize(), t.colors().text, true};
+    const TextStyle wrong{t.bodySize(), t.colors().wrong, true};
+    const TextStyle body{t.bodySize(), t.colors().text};
+    const TextStyle muted{t.smallSize(), t.colors().muted};
+    const auto optionLine = [&question](std::size_t i)
+    {
+        core::RichText text = question.options[i].text;
+        if (text.isEmpty())
+            text = core::RichText::fromPlain(question.options[i].id == "true" ? "True" : "False");
+        return text;
+    };
+    // The letter stands on its own line, so "A" never runs into an option that starts "A ...".
+    for (std::size_t i = 0; i < question.options.size(); ++i)
+    {
+        if (!question.options[i].correct)
+            continue;
+        panel->addText(core::RichText::fromPlain("✓ Correct: " + optionBadgeFor(question, i)),
+                       heading);
+        panel->addText(optionLine(i), strong, t.px(28.0F));
+        if (!question.options[i].rationale.isEmpty())
+            panel->addText(question.options[i].rationale, body, t.px(28.0F));
+    }
+    if (!question.explanation.isEmpty())
+        panel->addText(question.explanation, body);
+    // Why the answers the room gave are wrong: the most chosen wrong options first.
+    const std::vector<std::size_t> counts = context().classGame->getDistribution();
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; i < question.options.size() && i < counts.size(); ++i)
+    {
+        if (!question.options[i].correct && counts[i] > 0)
+            chosen.push_back(i);
+    }
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&counts](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    constexpr std::size_t kDistractorsShown = 2;
+    for (std::size_t k = 0; k < chosen.size() && k < kDistractorsShown; ++k)
+    {
+        const std::size_t i = chosen[k];
+        panel->addText(core::RichText::fromPlain("✗ Not " + optionBadgeFor(question, i) + " (" +
+                                                 std::to_string(counts[i]) + " chose it)"),
+                       wrong);
+        panel->addText(optionLine(i), strong, t.px(28.0F));
+        if (!question.options[i].rationale.isEmpty())
+            panel->addText(question.options[i].rationale, body, t.px(28.0F));
+    }
+    for (const core::Reference& ref : question.refs)
+    {
+        std::string text = "Reference: " + ref.sourceId;
+        for (const core::Pack& pack : context().packs)
+        {
+            for (const core::Source& source : pack.sources)
+            {
+                if (source.id == ref.sourceId && !source.citation.empty())
+                    text = "Reference: " + source.citation;
+            }
+        }
+        if (!ref.locator.empty())
+            text += " — " + ref.locator;
+        panel->addText(core::RichText::fromPlain(text), muted);
+    }
+    panel->setColors(t.colors().panel, t.colors().border, 1.0F);
+    panel->setStripe(t.colors().correct);
+    return panel;
+}
+
+void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
+{
+    // Over the question, large enough to read from the back: the clock has stopped.
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const sf::FloatRect body = m_body.getBounds();
+    const float big = t.textSize(72.0F);
+    const float height = big * 1.4F + t.bodySize() * 2.4F + t.px(32.0F);
+    const sf::FloatRect box{body.left + body.width * 0.1F, body.top + (body.height - height) / 2.0F,
+                            body.width * 0.8F, height};
+    drawBox(target, box, c.panel, c.focus, std::max(3.0F, t.px(4.0F)));
+    const float centre = box.left + box.width / 2.0F;
+    drawCentred(target, t, "Paused", centre, box.top + t.px(16.0F), big, c.text, true);
+    drawCentred(target, t, "Clock stopped. P resumes.", centre, box.top + t.px(16.0F) + big * 1.4F,
+                t.bodySize(), c.muted);
 }
 
 void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const

@@ -67,9 +67,19 @@ ClassHostScreen::ClassHostScreen(ScreenStack& stack, GameContext& context) : Scr
             pace(this->context().classGame->getClassroom().isPaused() ? core::HostCommand::Resume
                                                                       : core::HostCommand::Pause);
         });
-    add("Skip", "S", [this] { pace(core::HostCommand::Skip); });
+    add("Skip", "S",
+        [this]
+        {
+            if (confirmFirst(kSkip, "Skip question?", "Skip this question for everyone?"))
+                pace(core::HostCommand::Skip);
+        });
     add("Back", "⌫", [this] { pace(core::HostCommand::Back); });
-    add("End", "End", [this] { pace(core::HostCommand::End); });
+    add("End", "End",
+        [this]
+        {
+            if (confirmFirst(kEnd, "End the game?", "End the game now and show the final results?"))
+                pace(core::HostCommand::End);
+        });
     add("Lock lobby", "L",
         [this]
         {
@@ -85,6 +95,9 @@ ClassHostScreen::ClassHostScreen(ScreenStack& stack, GameContext& context) : Scr
             {
                 const std::string name =
                     game.getClassroom().getPlayers()[standings[m_selectedPlayer].player].nickname;
+                if (!confirmFirst(kKick, "Remove " + name + "?",
+                                  "Remove " + name + " from the class?"))
+                    return;
                 const core::ClassRefusal refusal = game.kick(name);
                 m_notice = refusal == core::ClassRefusal::None ? name + " was removed."
                                                                : core::toString(refusal);
@@ -109,6 +122,38 @@ ClassHostScreen::ClassHostScreen(ScreenStack& stack, GameContext& context) : Scr
     rebuild();
 }
 
+bool ClassHostScreen::confirmFirst(int which, const std::string& label, const std::string& question)
+{
+    if (m_confirming == which)
+    {
+        m_confirming = -1;
+        return true;
+    }
+    cancelConfirmation();
+    m_confirming = which;
+    m_bar[static_cast<std::size_t>(which)]->setLabel(label);
+    m_bar[static_cast<std::size_t>(which)]->setKind(Button::Kind::Primary);
+    m_notice = question + " Press it again to confirm; any other key cancels.";
+    if (getSize().x > 0.0F)
+        layout(getSize());
+    return false;
+}
+
+void ClassHostScreen::cancelConfirmation()
+{
+    if (m_confirming < 0)
+        return;
+    m_confirming = -1;
+    m_notice.clear();
+    for (Button* button : m_bar)
+        button->setKind(Button::Kind::Secondary);
+    m_bar[kSkip]->setLabel("Skip");
+    m_bar[kEnd]->setLabel("End");
+    m_bar[kKick]->setLabel("Kick");
+    if (getSize().x > 0.0F)
+        layout(getSize());
+}
+
 void ClassHostScreen::pace(core::HostCommand command)
 {
     const core::ClassRefusal refusal = context().classGame->command(command);
@@ -116,6 +161,7 @@ void ClassHostScreen::pace(core::HostCommand command)
                    ? ""
                    : std::string("Not now: ") + core::toString(refusal);
     m_confirmLeave = false;
+    cancelConfirmation();
     rebuild();
 }
 
@@ -216,46 +262,7 @@ void ClassHostScreen::rebuild()
         }
     }
     if (question != nullptr && phase == core::ClassPhase::Reveal)
-    {
-        auto panel = std::make_unique<Panel>();
-        const Theme& t = theme();
-        TextStyle strong{t.bodySize(), t.colors().correct, true};
-        TextStyle body{t.bodySize(), t.colors().text};
-        TextStyle muted{t.smallSize(), t.colors().muted};
-        for (std::size_t i = 0; i < question->options.size(); ++i)
-        {
-            const core::Option& option = question->options[i];
-            if (!option.correct)
-                continue;
-            core::RichText line =
-                core::RichText::fromPlain("✓ " + optionBadgeFor(*question, i) + "  ");
-            for (const core::TextRun& run : option.text.runs)
-                line.runs.push_back(run);
-            panel->addText(line, strong);
-            if (!option.rationale.isEmpty())
-                panel->addText(option.rationale, body, t.px(28.0F));
-        }
-        if (!question->explanation.isEmpty())
-            panel->addText(question->explanation, body);
-        for (const core::Reference& ref : question->refs)
-        {
-            std::string text = "Reference: " + ref.sourceId;
-            for (const core::Pack& pack : context().packs)
-            {
-                for (const core::Source& source : pack.sources)
-                {
-                    if (source.id == ref.sourceId && !source.citation.empty())
-                        text = "Reference: " + source.citation;
-                }
-            }
-            if (!ref.locator.empty())
-                text += " — " + ref.locator;
-            panel->addText(core::RichText::fromPlain(text), muted);
-        }
-        panel->setColors(t.colors().panel, t.colors().border, 1.0F);
-        panel->setStripe(t.colors().correct);
-        m_body.add(std::move(panel));
-    }
+        m_body.add(buildRevealPanel(*question));
 
     m_teamButtons.clear();
     m_handButtons.clear();
@@ -423,6 +430,23 @@ bool ClassHostScreen::handleKey(const sf::Event& event)
 
 bool ClassHostScreen::handleEvent(const sf::Event& event)
 {
+    // A pending "End the game?" waits for its own key (or a click on it) and nothing else.
+    if (m_confirming >= 0 && event.type == sf::Event::KeyPressed)
+    {
+        const sf::Keyboard::Key expected = m_confirming == kEnd    ? sf::Keyboard::End
+                                           : m_confirming == kSkip ? sf::Keyboard::S
+                                                                   : sf::Keyboard::K;
+        if (event.key.code != expected)
+        {
+            cancelConfirmation();
+            if (event.key.code == sf::Keyboard::Escape)
+                return false;
+        }
+    }
+    if (m_confirming >= 0 && event.type == sf::Event::MouseButtonReleased &&
+        !m_bar[static_cast<std::size_t>(m_confirming)]->getBounds().contains(
+            static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)))
+        cancelConfirmation();
     if (isKey(event, sf::Keyboard::Escape))
     {
         // A class is too costly to lose to one stray key.

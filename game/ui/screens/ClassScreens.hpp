@@ -74,11 +74,21 @@ private:
     void pickOption(std::size_t position);
     void lockTeam();
     void pace(core::HostCommand command);
+    /// End, Skip and Kick act on their second press: the first one asks (`label` on the
+    /// button, `question` below the bar) and returns false.
+    bool confirmFirst(int which, const std::string& label, const std::string& question);
+    void cancelConfirmation();
+    /// The reveal's explanation: the correct answer, why it is right, and why the wrong
+    /// answers the room chose most are wrong.
+    [[nodiscard]] std::unique_ptr<Panel> buildRevealPanel(const core::Question& question) const;
     void exportCsv();
     bool handleKey(const sf::Event& event);
     void drawLobby(sf::RenderTarget& target, float top) const;
     void drawQuestion(sf::RenderTarget& target, float top) const;
     void drawReveal(sf::RenderTarget& target, float top) const;
+    /// A large "Paused" panel in place of the question while the instructor has stopped the
+    /// clock.
+    void drawPaused(sf::RenderTarget& target) const;
 
     std::vector<std::unique_ptr<Widget>> m_owned;
     std::vector<Button*> m_bar; ///< pacing buttons along the bottom
@@ -95,6 +105,7 @@ private:
     bool m_hands = false;               ///< show-of-hands entry instead of team answers
     std::size_t m_selectedPlayer = 0;   ///< lobby: who Kick removes
     bool m_confirmLeave = false;
+    int m_confirming = -1; ///< the pacing button waiting for its second press, or -1
     std::string m_notice;
     sf::FloatRect m_chartBox;
     sf::FloatRect m_sideBox;

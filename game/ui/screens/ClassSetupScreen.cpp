@@ -272,6 +272,12 @@ bool ClassSetupScreen::handleEvent(const sf::Event& event)
         requestPop();
         return false;
     }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Tab &&
+        !event.key.control && !event.key.alt)
+    {
+        m_picker.tabPast(m_focus, event.key.shift ? -1 : 1);
+        return false;
+    }
     if (event.type == sf::Event::MouseButtonReleased)
     {
         for (TextField* field : m_teamFields)

@@ -5,15 +5,26 @@
 #include "ui/PlayerProgress.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace quiz::ui
 {
 
-bool askConfidence(const GameContext& context, const core::AnswerRecord& answer)
+bool askConfidence(const GameContext& context)
 {
     return context.settings.askConfidence && context.session &&
            context.session->getConfig().mode == core::Mode::Tutor && context.progress &&
-           context.progress->hasPlayer() && !answer.timedOut;
+           context.progress->hasPlayer();
+}
+
+bool giveAnswer(core::Session& session, const std::vector<std::string>& ids)
+{
+    if (session.getPhase() != core::Phase::Asking)
+        return false;
+    // A single answer is given by picking it; a selection (or nothing) by submitting it.
+    if (session.getCurrent().question.type != core::QuestionType::Multiple && ids.size() == 1)
+        return session.pick(ids.front());
+    return session.submit();
 }
 
 ConfidenceScreen::ConfidenceScreen(ScreenStack& stack, GameContext& context)
@@ -36,20 +47,18 @@ ConfidenceScreen::ConfidenceScreen(ScreenStack& stack, GameContext& context)
     const core::Session& session = *context.session;
     const core::PlannedQuestion& planned = session.getCurrent();
     std::string chosen;
-    if (const core::AnswerRecord* answer = session.getAnswer(session.getCurrentIndex()))
+    const std::vector<std::string>& ids = context.pendingChoice;
+    for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
     {
-        for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
-        {
-            const core::Option& option = planned.question.options[planned.optionOrder[position]];
-            const auto& ids = answer->chosenOptionIds;
-            if (std::find(ids.begin(), ids.end(), option.id) == ids.end())
-                continue;
-            chosen += (chosen.empty() ? "" : ", ") + optionBadgeFor(planned.question, position);
-            if (ids.size() == 1)
-                chosen += " (" + option.text.toPlain() + ")";
-        }
+        const core::Option& option = planned.question.options[planned.optionOrder[position]];
+        if (std::find(ids.begin(), ids.end(), option.id) == ids.end())
+            continue;
+        chosen += (chosen.empty() ? "" : ", ") + optionBadgeFor(planned.question, position);
+        if (ids.size() == 1)
+            chosen += " (" + option.text.toPlain() + ")";
     }
-    m_chosenText = chosen.empty() ? "You gave no answer." : "Your answer: " + chosen;
+    m_chosenText = (chosen.empty() ? "Left unanswered." : "Your answer: " + chosen) +
+                   "  Esc: back to the question";
 }
 
 void ConfidenceScreen::choose(core::Confidence confidence)
@@ -57,7 +66,14 @@ void ConfidenceScreen::choose(core::Confidence confidence)
     if (m_chosen)
         return; // a double click must not record the answer twice
     m_chosen = true;
-    const core::Session& session = *context().session;
+    core::Session& session = *context().session;
+    const std::vector<std::string> ids = std::exchange(context().pendingChoice, {});
+    if (!giveAnswer(session, ids))
+    {
+        requestPop();
+        return;
+    }
+    context().roundConfidence[session.getCurrentIndex()] = confidence;
     context().recordAnswer(session.getCurrentIndex(), confidence);
     const core::AnswerRecord* answer = session.getAnswer(session.getCurrentIndex());
     context().audio->play(answer != nullptr && answer->score.correct ? Cue::Correct : Cue::Wrong);
@@ -87,7 +103,14 @@ void ConfidenceScreen::layout(sf::Vector2f size)
 
 bool ConfidenceScreen::handleEvent(const sf::Event& event)
 {
-    if (isKey(event, sf::Keyboard::S))
+    if (isKey(event, sf::Keyboard::Escape))
+    {
+        // Nothing was answered yet: back to the question with the selection as it was.
+        context().pendingChoice.clear();
+        m_chosen = true;
+        requestPop();
+    }
+    else if (isKey(event, sf::Keyboard::S))
         choose(core::Confidence::Sure);
     else if (isKey(event, sf::Keyboard::U))
         choose(core::Confidence::Unsure);

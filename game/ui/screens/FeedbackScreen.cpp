@@ -19,35 +19,78 @@ bool contains(const std::vector<std::string>& ids, const std::string& id)
     return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-} // namespace
+struct ReviewStyles
+{
+    TextStyle body;
+    TextStyle small;
+    TextStyle strong;
+};
 
-/// Builds the option-by-option review of one answered question into `area` from `y` on;
-/// shared by the feedback and results screens. Returns the new y.
-float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
-                        const core::AnswerRecord& answer, float x, float y, float width,
-                        bool showStem);
+ReviewStyles reviewStyles(const Theme& t)
+{
+    ReviewStyles styles;
+    styles.body.size = t.bodySize();
+    styles.body.color = t.colors().text;
+    styles.small = styles.body;
+    styles.small.size = t.smallSize();
+    styles.small.color = t.colors().muted;
+    styles.strong = styles.body;
+    styles.strong.bold = true;
+    return styles;
+}
 
-float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
-                        const core::AnswerRecord& answer, float x, float y, float width,
-                        bool showStem)
+/// The option's text as shown, with a stand-in for an empty true/false label.
+core::RichText optionText(const core::Option& option)
+{
+    if (!option.text.isEmpty())
+        return option.text;
+    return plain(option.id == "true" ? "True" : option.id == "false" ? "False" : option.id);
+}
+
+/// "Correct answer: B  Platelet count ..." (every correct option), led by "You gave no answer"
+/// when nothing was chosen.
+std::unique_ptr<Panel> correctAnswerPanel(const Theme& t, const core::PlannedQuestion& planned,
+                                          const core::AnswerRecord& answer)
+{
+    const ReviewStyles styles = reviewStyles(t);
+    const core::Question& question = planned.question;
+    auto panel = std::make_unique<Panel>();
+    if (answer.chosenOptionIds.empty())
+        panel->addText(plain(answer.timedOut ? "Time ran out before an answer was given."
+                                             : "Not answered: no option was chosen."),
+                       styles.strong);
+    const auto correct = question.getCorrectOptionIds();
+    TextStyle label = styles.small;
+    label.bold = true;
+    label.color = t.colors().correct;
+    panel->addText(plain(correct.size() == 1 ? "✔ Correct answer" : "✔ Correct answers"), label);
+    for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
+    {
+        const core::Option& option = question.options[planned.optionOrder[position]];
+        if (!option.correct)
+            continue;
+        core::RichText line;
+        const std::string badge = optionBadgeFor(question, position);
+        if (!badge.empty())
+            line.append(badge + "   ", true);
+        for (core::TextRun run : optionText(option).runs)
+        {
+            run.bold = true;
+            line.runs.push_back(run);
+        }
+        panel->addText(line, styles.body);
+    }
+    panel->setColors(t.colors().panel, t.colors().correct, t.borderWidth() + 1.0F);
+    panel->setStripe(t.colors().correct);
+    return panel;
+}
+
+float addOptionPanels(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                      const core::AnswerRecord& answer, float x, float y, float width)
 {
     const Palette& c = t.colors();
+    const ReviewStyles styles = reviewStyles(t);
     const core::Question& question = planned.question;
-    TextStyle body;
-    body.size = t.bodySize();
-    body.color = c.text;
-    TextStyle small = body;
-    small.size = t.smallSize();
-    small.color = c.muted;
-    TextStyle strong = body;
-    strong.bold = true;
-
-    if (showStem)
-    {
-        auto stem = std::make_unique<Panel>();
-        stem->addText(question.stem, body);
-        y += area.add(std::move(stem)).layout(x, y, width, t) + t.px(10.0F);
-    }
     for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
     {
         const core::Option& option = question.options[planned.optionOrder[position]];
@@ -64,35 +107,39 @@ float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQue
         core::RichText title;
         if (!badge.empty())
             title.append(badge + "   ", true);
-        core::RichText text = option.text;
-        if (text.isEmpty())
-            text = plain(option.id == "true" ? "True" : option.id == "false" ? "False" : option.id);
-        for (core::TextRun run : text.runs)
+        for (core::TextRun run : optionText(option).runs)
         {
             run.bold = true;
             title.runs.push_back(run);
         }
-        panel->addText(title, body);
-        TextStyle markStyle = small;
+        panel->addText(title, styles.body);
+        TextStyle markStyle = styles.small;
         markStyle.bold = true;
         markStyle.color = option.correct                                      ? c.correct
                           : option.severity == core::OptionSeverity::Critical ? c.critical
                           : chosen                                            ? c.wrong
                                                                               : c.muted;
         panel->addText(plain(marks), markStyle);
-        panel->addText(option.rationale, body);
+        panel->addText(option.rationale, styles.body);
         const sf::Color border = chosen ? c.accent : c.border;
         panel->setColors(chosen ? c.selected : c.panel, border,
                          chosen ? t.borderWidth() + 1.0F : 1.0F);
         panel->setStripe(option.correct ? c.correct : chosen ? c.wrong : sf::Color::Transparent);
         y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
     }
+    return y;
+}
+
+float addExplanation(ScrollArea& area, const Theme& t, const core::Question& question,
+                     const core::AnswerRecord& answer, float x, float y, float width)
+{
+    const ReviewStyles styles = reviewStyles(t);
     if (!question.explanation.isEmpty())
     {
         auto panel = std::make_unique<Panel>();
-        panel->addText(plain("Explanation"), strong);
-        panel->addText(question.explanation, body);
-        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+        panel->addText(plain("Explanation"), styles.strong);
+        panel->addText(question.explanation, styles.body);
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
     }
     const char* outcome = answer.score.correct   ? "correct"
                           : answer.score.partial ? "partial"
@@ -102,28 +149,68 @@ float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQue
         if (feedback.on != outcome)
             continue;
         auto panel = std::make_unique<Panel>();
-        panel->addText(feedback.text, body);
-        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
-    }
-    if (!question.refs.empty())
-    {
-        auto panel = std::make_unique<Panel>();
-        panel->addText(plain(question.refs.size() == 1 ? "Reference" : "References"), strong);
-        for (const core::Reference& ref : question.refs)
-        {
-            std::string line = ref.sourceId;
-            for (const core::Source& source : planned.sources)
-            {
-                if (source.id == ref.sourceId)
-                    line = source.citation.empty() ? source.id : source.citation;
-            }
-            if (!ref.locator.empty())
-                line += " — " + ref.locator;
-            panel->addText(plain(line), small);
-        }
-        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+        panel->addText(feedback.text, styles.body);
+        y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
     }
     return y;
+}
+
+float addReferences(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned, float x,
+                    float y, float width)
+{
+    const core::Question& question = planned.question;
+    if (question.refs.empty())
+        return y;
+    const ReviewStyles styles = reviewStyles(t);
+    auto panel = std::make_unique<Panel>();
+    panel->addText(plain(question.refs.size() == 1 ? "Reference" : "References"), styles.strong);
+    for (const core::Reference& ref : question.refs)
+    {
+        std::string line = ref.sourceId;
+        for (const core::Source& source : planned.sources)
+        {
+            if (source.id == ref.sourceId)
+                line = source.citation.empty() ? source.id : source.citation;
+        }
+        if (!ref.locator.empty())
+            line += " — " + ref.locator;
+        panel->addText(plain(line), styles.small);
+    }
+    return y + area.add(std::move(panel)).layout(x, y, width, t) + t.px(6.0F);
+}
+
+} // namespace
+
+/// Builds the review of one answered question into `area` from `y` on; shared by the feedback
+/// and results screens. A wrong, partial or blank answer leads with the right answer and the
+/// explanation, then every option's rationale; a right one with the options. Returns the new y.
+float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                        const core::AnswerRecord& answer, float x, float y, float width,
+                        bool showStem);
+
+float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                        const core::AnswerRecord& answer, float x, float y, float width,
+                        bool showStem)
+{
+    const core::Question& question = planned.question;
+    if (showStem)
+    {
+        auto stem = std::make_unique<Panel>();
+        stem->addText(question.stem, reviewStyles(t).body);
+        y += area.add(std::move(stem)).layout(x, y, width, t) + t.px(10.0F);
+    }
+    if (!answer.score.correct)
+    {
+        y += area.add(correctAnswerPanel(t, planned, answer)).layout(x, y, width, t) + t.px(10.0F);
+        y = addExplanation(area, t, question, answer, x, y, width);
+        y = addOptionPanels(area, t, planned, answer, x, y, width);
+    }
+    else
+    {
+        y = addOptionPanels(area, t, planned, answer, x, y, width);
+        y = addExplanation(area, t, question, answer, x, y, width);
+    }
+    return addReferences(area, t, planned, x, y, width);
 }
 
 FeedbackScreen::FeedbackScreen(ScreenStack& stack, GameContext& context) : Screen(stack, context)
@@ -156,6 +243,11 @@ void FeedbackScreen::layout(sf::Vector2f size)
     {
         m_verdict = "✔  Correct";
         m_verdictColor = c.correct;
+    }
+    else if (answer.chosenOptionIds.empty())
+    {
+        m_verdict = "✘  Not answered";
+        m_verdictColor = c.wrong;
     }
     else if (answer.score.partial)
     {
@@ -240,7 +332,8 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const
     const core::Session& session = *context().session;
     const std::string progress = std::to_string(session.getCurrentIndex() + 1) + " / " +
                                  std::to_string(session.getQuestionCount());
-    drawHeader(target, t, progress + "   " + session.getCurrent().topicTitle, "Feedback");
+    drawHeader(target, t, roundLabel(session) + progress + "   " + session.getCurrent().topicTitle,
+               "Feedback");
     const sf::FloatRect body = m_body.getBounds();
     const float top = headerHeight(t) + t.px(16.0F);
     drawBox(target, {body.left, top, body.width, m_bannerHeight}, c.panel, m_verdictColor,

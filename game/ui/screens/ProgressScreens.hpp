@@ -14,9 +14,12 @@
 namespace quiz::ui
 {
 
-/// Whether to ask Sure / Unsure / Guess before showing the feedback of `answer`: tutor mode,
-/// the setting on, a player whose progress is kept, and an answer the player gave in time.
-[[nodiscard]] bool askConfidence(const GameContext& context, const core::AnswerRecord& answer);
+/// Whether to ask Sure / Unsure / Guess when the player submits: tutor mode, the setting on
+/// and a player whose progress is kept (a timed-out question is never asked about).
+[[nodiscard]] bool askConfidence(const GameContext& context);
+/// Gives the current question of `session` the answer `ids` (empty: unanswered). Returns
+/// false when the round was not asking.
+bool giveAnswer(core::Session& session, const std::vector<std::string>& ids);
 
 /// Over a just-answered tutor question: "How sure were you?" Sure / Unsure / Guess (keys S,
 /// U, G or the mouse). The answer is recorded with the choice, then the feedback follows.
@@ -90,8 +93,12 @@ private:
     [[nodiscard]] std::string topicTitle(const std::string& packId,
                                          const std::string& topicId) const;
     void practise(const core::TopicMastery& topic);
+    /// Shows the next page of mastery bars (back to the first after the last).
+    void showMoreTopics();
 
     core::Statistics m_stats;
+    std::unique_ptr<Button> m_more; ///< "Next topics (9 more)"
+    std::size_t m_topicOffset = 0;
     std::string m_error;
     std::vector<std::unique_ptr<Button>> m_buttons;
     std::vector<ProgressBar> m_bars;

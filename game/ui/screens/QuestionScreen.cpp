@@ -70,7 +70,6 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
     m_submitButton = std::make_unique<Button>(
         "Submit", [this] { submit(); }, Button::Kind::Primary);
     m_submitButton->setShortcut("Enter");
-    m_submitButton->setVisible(multiple);
     m_widgets.push_back(m_hintButton.get());
     m_widgets.push_back(m_submitButton.get());
     m_focus.add(m_hintButton.get());
@@ -139,10 +138,7 @@ void QuestionScreen::layout(sf::Vector2f size)
     {
         y += hint->layout(left, y, inner, t) + t.px(10.0F);
     }
-    for (OptionButton* option : m_options)
-    {
-        y += option->layout(left, y, inner, t) + t.px(10.0F);
-    }
+    y = layoutOptions(left, y, inner, bodyTop + m_body.getBounds().height);
     m_body.setContentHeight(y - bodyTop);
 
     const float hintWidth = m_hintButton->preferredWidth(t);
@@ -150,6 +146,37 @@ void QuestionScreen::layout(sf::Vector2f size)
     const float submitWidth = std::max(t.px(200.0F), m_submitButton->preferredWidth(t));
     m_submitButton->setBounds(
         {left + content - submitWidth, m_footerTop, submitWidth, buttonHeight});
+}
+
+float QuestionScreen::layoutOptions(float left, float top, float width, float bottom)
+{
+    const Theme& t = theme();
+    // One column as usual; many options get tighter rows, then two columns (A-D down the left,
+    // the rest down the right) when the window is wide, so they fit without scrolling.
+    const auto column =
+        [&](bool compact, float x, float y, float w, std::size_t from, std::size_t to)
+    {
+        const float gap = compact ? t.px(6.0F) : t.px(10.0F);
+        for (std::size_t i = from; i < to; ++i)
+        {
+            m_options[i]->setCompact(compact);
+            y += m_options[i]->layout(x, y, w, t) + gap;
+        }
+        return y;
+    };
+    float y = column(false, left, top, width, 0, m_options.size());
+    if (y <= bottom || m_options.size() < 5)
+        return y;
+    y = column(true, left, top, width, 0, m_options.size());
+    if (y <= bottom || width < t.px(860.0F))
+        return y;
+    const std::size_t half = (m_options.size() + 1) / 2;
+    const float gap = t.px(14.0F);
+    const float halfWidth = (width - gap) / 2.0F;
+    const float leftEnd = column(true, left, top, halfWidth, 0, half);
+    const float rightEnd =
+        column(true, left + halfWidth + gap, top, halfWidth, half, m_options.size());
+    return std::max(leftEnd, rightEnd);
 }
 
 bool QuestionScreen::handleEvent(const sf::Event& event)
@@ -171,11 +198,11 @@ bool QuestionScreen::handleEvent(const sf::Event& event)
     }
     if (isKey(event, sf::Keyboard::Enter))
     {
+        // Enter submits what is selected (a focused option is chosen with Space or its key).
         Widget* focused = m_focus.getFocused();
-        if (focused != nullptr &&
-            (question.type != core::QuestionType::Multiple || focused == m_hintButton.get()))
+        if (focused == m_hintButton.get())
             focused->activate();
-        else if (question.type == core::QuestionType::Multiple)
+        else
             submit();
         return false;
     }
@@ -194,24 +221,69 @@ void QuestionScreen::pick(std::size_t position)
 {
     core::Session& session = *context().session;
     const core::Option* option = session.getShownOption(position);
-    if (option == nullptr || session.getCurrentIndex() != m_index)
+    if (option == nullptr || session.getCurrentIndex() != m_index ||
+        session.getPhase() != core::Phase::Asking)
         return;
-    // Read before picking: a single-answer pick may end the question (or the round).
-    const bool multiple = session.getCurrent().question.type == core::QuestionType::Multiple;
-    const std::string id = option->id;
-    if (!session.pick(id))
-        return;
-    if (multiple)
+    // A pick only selects; Submit answers, as on licensing exams and the live-class page.
+    if (session.getCurrent().question.type == core::QuestionType::Multiple)
     {
-        m_options[position]->setSelected(session.isSelected(id));
-        return;
+        if (!session.pick(option->id))
+            return;
+        m_options[position]->setSelected(session.isSelected(option->id));
     }
-    afterAnswer();
+    else
+    {
+        m_selected = position;
+        for (std::size_t i = 0; i < m_options.size(); ++i)
+            m_options[i]->setSelected(i == position);
+    }
+    setBlankWarning(false);
+}
+
+std::vector<std::string> QuestionScreen::chosenIds() const
+{
+    const core::Session& session = *context().session;
+    std::vector<std::string> ids;
+    for (std::size_t position = 0; position < m_options.size(); ++position)
+    {
+        const core::Option* option = session.getShownOption(position);
+        const bool multiple = session.getCurrent().question.type == core::QuestionType::Multiple;
+        if (option != nullptr &&
+            (multiple ? session.isSelected(option->id) : m_selected == position))
+            ids.push_back(option->id);
+    }
+    return ids;
+}
+
+void QuestionScreen::setBlankWarning(bool on)
+{
+    if (m_blankWarning == on)
+        return;
+    m_blankWarning = on;
+    m_submitButton->setLabel(on ? "Leave unanswered" : "Submit");
+    if (getSize().x > 0.0F)
+        layout(getSize());
 }
 
 void QuestionScreen::submit()
 {
-    if (context().session->submit())
+    core::Session& session = *context().session;
+    if (session.getPhase() != core::Phase::Asking || session.getCurrentIndex() != m_index)
+        return;
+    const std::vector<std::string> ids = chosenIds();
+    if (ids.empty() && !m_blankWarning)
+    {
+        setBlankWarning(true); // a second Submit leaves it blank on purpose
+        return;
+    }
+    if (askConfidence(context()))
+    {
+        // Asked before the answer is given, so Esc on that step comes back here.
+        context().pendingChoice = ids;
+        requestPush(ScreenId::Confidence);
+        return;
+    }
+    if (giveAnswer(session, ids))
         afterAnswer();
 }
 
@@ -249,11 +321,6 @@ void QuestionScreen::afterAnswer()
     if (session.getPhase() == core::Phase::Feedback)
     {
         const core::AnswerRecord& answer = session.getAnswers().back();
-        if (askConfidence(context(), answer))
-        {
-            requestPush(ScreenId::Confidence); // it records the answer, then shows feedback
-            return;
-        }
         context().recordAnswer(answered, core::Confidence::None);
         context().audio->play(answer.score.correct ? Cue::Correct : Cue::Wrong);
         requestReplace(ScreenId::Feedback);
@@ -311,7 +378,9 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     const std::string progress =
         std::to_string(m_index + 1) + " / " + std::to_string(session.getQuestionCount());
     const std::string mode = session.getConfig().mode == core::Mode::Tutor ? "Tutor" : "Exam";
-    drawHeader(target, t, progress + "   " + planned.topicTitle, mode + " · Esc: leave");
+    // The pack, not the topic: a topic such as "Misconceptions corrected" gives the answer away.
+    drawHeader(target, t, roundLabel(session) + progress + "   " + planned.packTitle,
+               mode + " · Esc: leave");
     m_progress.draw(target, t);
     if (const auto left = session.getTimeLeft())
     {
@@ -355,6 +424,43 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     }
     target.setView(saved);
     drawWidgets(target);
+    drawFooterNote(target);
+}
+
+void QuestionScreen::drawFooterNote(sf::RenderTarget& target) const
+{
+    const Theme& t = theme();
+    const Palette& c = t.colors();
+    const sf::FloatRect body = m_body.getBounds();
+    if (!m_blankWarning && m_body.getScroll() + 0.5F < m_body.getMaxScroll())
+    {
+        // More below: say so in words in the footer (text is drawn after every box, so a
+        // label over the options would be crossed by their text), not only with the scroll bar.
+        const sf::FloatRect submit = m_submitButton->getBounds();
+        const float x =
+            m_hintButton->isVisible()
+                ? m_hintButton->getBounds().left + m_hintButton->getBounds().width + t.px(16.0F)
+                : body.left;
+        drawLabel(target, t,
+                  fitText(t.fonts().bold, "▼ More below: scroll or PageDown", t.smallSize(),
+                          submit.left - x - t.px(16.0F)),
+                  x, submit.top + (submit.height - t.smallSize() * 1.25F) / 2.0F, t.smallSize(),
+                  c.accent, true);
+    }
+    if (m_blankWarning)
+    {
+        const sf::FloatRect submit = m_submitButton->getBounds();
+        const float x = m_hintButton->isVisible()
+                            ? m_hintButton->getBounds().left + m_hintButton->getBounds().width
+                            : body.left;
+        const float gap = t.px(16.0F);
+        drawLabel(target, t,
+                  fitText(t.fonts().bold, "Nothing is selected: submit again to leave it blank.",
+                          t.smallSize(), submit.left - x - 2 * gap),
+                  x + (x > body.left ? gap : 0.0F),
+                  submit.top + (submit.height - t.smallSize() * 1.25F) / 2.0F, t.smallSize(),
+                  c.critical, true);
+    }
 }
 
 } // namespace quiz::ui

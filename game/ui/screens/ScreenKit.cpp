@@ -99,6 +99,11 @@ int optionKey(const sf::Event& event)
     return -1;
 }
 
+std::string roundLabel(const core::Session& session)
+{
+    return session.getConfig().keepListedOrder ? "Review  " : "";
+}
+
 std::string optionBadge(const std::string& numbering, std::size_t position)
 {
     if (numbering == "none")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/pack/Pack.hpp"
+#include "core/session/Session.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -37,6 +38,8 @@ void pressEnter(Widget* focused, bool passive, const std::function<void()>& fall
 [[nodiscard]] std::string optionBadge(const std::string& numbering, std::size_t position);
 /// The badge shown for the option at `position` of `question` (true/false: "1", "2").
 [[nodiscard]] std::string optionBadgeFor(const core::Question& question, std::size_t position);
+/// "Review  " in a review round's header (one that replays listed questions), else "".
+[[nodiscard]] std::string roundLabel(const core::Session& session);
 /// "2:05" from milliseconds.
 [[nodiscard]] std::string formatDuration(long long ms);
 /// "7.5" / "7" : points without needless decimals.

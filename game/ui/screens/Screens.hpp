@@ -10,11 +10,14 @@
 #include "ui/widgets/TopicPicker.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace quiz::ui
 {
+
+class ReviewRow;
 
 /// Play, Review missed, Settings, Quit; pack count; the education-only notice.
 class TitleScreen : public Screen
@@ -38,6 +41,8 @@ private:
     std::vector<core::QuestionKey> m_missed; ///< what "Review missed" plays, most urgent first
     /// Reads the player's due reviews again (after a round or a change of player).
     void refreshProgress();
+    /// Asks "Quit Heparin Quiz?" before closing the window.
+    void confirmQuit();
     TextBlock m_status;
     float m_titleY = 0.0F;
 };
@@ -54,6 +59,8 @@ public:
 private:
     void refresh();
     void start();
+    /// Tab and Shift+Tab treat the list of boxes as one stop.
+    void tabPastList(int direction);
 
     ScrollArea m_topics;
     TopicPicker m_picker; ///< the boxes inside m_topics
@@ -83,9 +90,18 @@ public:
     [[nodiscard]] bool needsTicks() const override;
 
 private:
+    /// Lays the options out from `top` down, tighter or in two columns when many would not
+    /// fit above `bottom`; returns the y below them.
+    float layoutOptions(float left, float top, float width, float bottom);
     void pick(std::size_t position);
+    /// The option ids selected now, in shown order.
+    [[nodiscard]] std::vector<std::string> chosenIds() const;
+    /// Shows (or clears) "Nothing is selected" and renames Submit to "Leave unanswered".
+    void setBlankWarning(bool on);
     void submit();
     void showHint();
+    /// Between Hint and Submit: "Nothing is selected ..." or "More below ...".
+    void drawFooterNote(sf::RenderTarget& target) const;
     void afterAnswer();
 
     ScrollArea m_body;
@@ -97,6 +113,8 @@ private:
     ProgressBar m_progress;
     ProgressBar m_timerBar;
     std::size_t m_index = 0;
+    std::optional<std::size_t> m_selected; ///< a single-answer choice not yet submitted
+    bool m_blankWarning = false;
     sf::FloatRect m_figureBox;
     std::shared_ptr<void> m_figure; ///< the figure texture, when there is one
     std::string m_figureAlt;
@@ -136,10 +154,26 @@ public:
 
 private:
     void retryMissed();
+    void toggleFilter();
+    /// Focus in reading order over the summary, the filter, the rows and the buttons.
+    void rebuildFocus(Widget* focused);
+    /// The filter button and the compact list (with the open question's feedback) in `area`.
+    void layoutReview(const sf::FloatRect& area);
+    float addReviewRow(std::size_t index, const core::AnswerRecord& answer, float x, float y,
+                       float width);
+    bool handleKey(const sf::Event& event);
 
     ScrollArea m_summary;
     ScrollArea m_review;
     std::vector<std::unique_ptr<Button>> m_buttons;
+    std::unique_ptr<Button> m_filter; ///< "Missed only" / "Show all"
+    std::vector<ReviewRow*> m_rows;   ///< owned by m_review
+    std::vector<std::size_t> m_rowIndex;
+    std::optional<std::size_t> m_open; ///< the question whose feedback is shown
+    std::optional<std::size_t> m_focusRow;
+    bool m_missedOnly = false;
+    bool m_rebuild = false;
+    std::string m_reviewTitle;
     Button* m_retry = nullptr;
     float m_footerTop = 0.0F;
     std::string m_notice;
@@ -177,7 +211,12 @@ private:
     std::unique_ptr<Button> m_back;
 };
 
-/// "Leave this round?" over the running game.
+/// What leaving the round now does, in words: answers already given stay in the player's
+/// history; the round ends without results.
+[[nodiscard]] std::string leaveMessage(const GameContext& context);
+
+/// A yes-or-no question over the screen below: what context.confirmRequest asks, else
+/// "Leave the round?" over the running game. The safe answer has the focus.
 class ConfirmScreen : public Screen
 {
 public:
@@ -190,6 +229,7 @@ public:
 private:
     std::unique_ptr<Button> m_stay;
     std::unique_ptr<Button> m_leave;
+    std::string m_title;
     TextBlock m_message;
     sf::FloatRect m_box;
 };

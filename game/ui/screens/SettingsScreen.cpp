@@ -42,18 +42,25 @@ SettingsScreen::SettingsScreen(ScreenStack& stack, GameContext& context) : Scree
                                            this->context().settings.fullscreen = on;
                                            changed();
                                        })));
-    own(std::make_unique<Checkbox>("High-contrast colours", s.highContrast,
+    own(std::make_unique<Checkbox>("High-contrast colors", s.highContrast,
                                    [this](bool on)
                                    {
                                        this->context().settings.highContrast = on;
                                        changed();
                                    }));
-    own(std::make_unique<Checkbox>("Sound effects", s.sound,
-                                   [this](bool on)
-                                   {
-                                       this->context().settings.sound = on;
-                                       changed();
-                                   }));
+    auto* sound = static_cast<Checkbox*>(
+        own(std::make_unique<Checkbox>("Sound effects", s.sound && !context.mute,
+                                       [this](bool on)
+                                       {
+                                           this->context().settings.sound = on;
+                                           changed();
+                                       })));
+    if (context.mute)
+    {
+        // --mute silences this run whatever is saved: say so rather than show a tick.
+        sound->setEnabled(false);
+        sound->setDetail("off: --mute");
+    }
     const auto stepper = [this, &own](std::function<void(int)> step)
     {
         own(std::make_unique<Button>("−", [step] { step(-1); }));

@@ -1,8 +1,13 @@
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
+#include "core/util/AtomicFile.hpp"
 #include "ui/GameContext.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace quiz::ui
 {
@@ -29,14 +34,92 @@ template <typename T, std::size_t N> T stepChoice(const T (&items)[N], const T& 
     return items[next];
 }
 
+/// The pack a first round starts on: the gentlest one (lowest mean difficulty), so a new
+/// player does not meet the advanced pack first because its name sorts first. The mean is
+/// pulled towards the middle (3) as if by five more questions, so a pack of one easy question
+/// does not count as the gentlest.
+std::string gentlestPack(const std::vector<core::Pack>& packs)
+{
+    std::string best;
+    double bestMean = 1e9;
+    for (const core::Pack& pack : packs)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (const core::Question& question : pack.questions)
+        {
+            if (question.status != core::QuestionStatus::Published)
+                continue;
+            sum += question.getEffectiveDifficulty();
+            ++count;
+        }
+        constexpr double kPrior = 5.0;
+        const double mean = count == 0 ? 1e8 : (sum + 3.0 * kPrior) / (count + kPrior);
+        if (mean < bestMean)
+        {
+            bestMean = mean;
+            best = pack.id;
+        }
+    }
+    return best;
+}
+
+std::string setupPath(const GameContext& context)
+{
+    return context.profileDir.empty() ? std::string() : context.profileDir + "/setup.txt";
+}
+
+/// Reads the packs and topics ticked last time (one "PACK [TOPIC]" a line), keeping only those
+/// still loaded.
+std::vector<core::TopicSelection> loadSelections(const GameContext& context)
+{
+    std::vector<core::TopicSelection> out;
+    const std::string path = setupPath(context);
+    if (path.empty())
+        return out;
+    std::ifstream file(path);
+    std::string line;
+    while (std::getline(file, line))
+    {
+        std::istringstream words(line);
+        core::TopicSelection selection;
+        words >> selection.packId >> selection.topicId;
+        const auto pack =
+            std::find_if(context.packs.begin(), context.packs.end(),
+                         [&](const core::Pack& p) { return p.id == selection.packId; });
+        if (pack != context.packs.end() &&
+            (selection.topicId.empty() || pack->findTopic(selection.topicId) != nullptr))
+            out.push_back(selection);
+    }
+    return out;
+}
+
+void saveSelections(const GameContext& context)
+{
+    const std::string path = setupPath(context);
+    if (path.empty())
+        return;
+    std::string text;
+    for (const core::TopicSelection& selection : context.setup.selections)
+        text +=
+            selection.packId + (selection.topicId.empty() ? "" : " " + selection.topicId) + "\n";
+    std::error_code ignored;
+    std::filesystem::create_directories(context.profileDir, ignored);
+    const std::string error = core::writeFileAtomically(path, text);
+    if (!error.empty())
+        std::cerr << "heparin-quiz: " << error << '\n';
+}
+
 } // namespace
 
 SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context)
     : Screen(stack, context), m_picker(m_topics, context.setup.selections, [this] { refresh(); })
 {
     SetupChoice& setup = context.setup;
+    if (setup.selections.empty())
+        setup.selections = loadSelections(context);
     if (setup.selections.empty() && !context.packs.empty())
-        setup.selections.push_back({context.packs.front().id, ""});
+        setup.selections.push_back({gentlestPack(context.packs), ""});
 
     m_picker.rebuild(context.packs);
     m_widgets.push_back(&m_topics);
@@ -146,6 +229,7 @@ void SetupScreen::start()
     config.mode = setup.mode;
     config.timerSeconds = setup.timerSeconds;
     config.seed = setup.seed;
+    saveSelections(context());
     const std::string error = context().startSession(config);
     if (!error.empty())
         m_message = error;
@@ -235,8 +319,19 @@ bool SetupScreen::handleEvent(const sf::Event& event)
         pressEnter(focused, focused == m_seed.get(), [this] { start(); });
         return false;
     }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Tab &&
+        !event.key.control && !event.key.alt)
+    {
+        tabPastList(event.key.shift ? -1 : 1);
+        return false;
+    }
     dispatchToWidgets(event);
     return false;
+}
+
+void SetupScreen::tabPastList(int direction)
+{
+    m_picker.tabPast(m_focus, direction);
 }
 
 void SetupScreen::draw(sf::RenderTarget& target) const

@@ -14,9 +14,27 @@ namespace
 /// Days shown in the charts: the most recent ones with answers.
 constexpr std::size_t kChartDays = 14;
 
+/// Fewer answers than this in a topic say too little for a mastery figure: one right answer
+/// would read as 100%.
+constexpr std::int64_t kMinAnswersForMastery = 3;
+
 std::string percent(double fraction)
 {
     return std::to_string(static_cast<int>(std::lround(fraction * 100.0))) + "%";
+}
+
+bool hasMastery(const core::TopicMastery& topic)
+{
+    return topic.answeredCount >= kMinAnswersForMastery;
+}
+
+/// "75%", or "1 answer" / "2 answers" while there are too few to tell.
+std::string masteryText(const core::TopicMastery& topic)
+{
+    if (hasMastery(topic))
+        return percent(topic.mastery);
+    return std::to_string(topic.answeredCount) +
+           (topic.answeredCount == 1 ? " answer" : " answers");
 }
 
 } // namespace
@@ -40,9 +58,12 @@ StatisticsScreen::StatisticsScreen(ScreenStack& stack, GameContext& context)
     for (const core::TopicMastery& topic : m_stats.weakestTopics)
     {
         const std::string label =
-            topicTitle(topic.packId, topic.topicId) + " (" + percent(topic.mastery) + ")";
+            topicTitle(topic.packId, topic.topicId) + " (" + masteryText(topic) + ")";
         m_buttons.push_back(std::make_unique<Button>(label, [this, topic] { practise(topic); }));
     }
+    m_more = std::make_unique<Button>("", [this] { showMoreTopics(); });
+    m_widgets.push_back(m_more.get());
+    m_focus.add(m_more.get());
     m_buttons.push_back(std::make_unique<Button>(
         "Back", [this] { requestPop(); }, Button::Kind::Primary));
     m_buttons.back()->setShortcut("Esc");
@@ -93,18 +114,28 @@ void StatisticsScreen::practise(const core::TopicMastery& topic)
     context().lastError = context().startSession(config);
 }
 
+void StatisticsScreen::showMoreTopics()
+{
+    m_topicOffset += m_shownTopics;
+    if (m_topicOffset >= m_stats.topics.size())
+        m_topicOffset = 0;
+    layout(getSize());
+}
+
 void StatisticsScreen::layout(sf::Vector2f size)
 {
     setSize(size);
     const Theme& t = theme();
-    const float margin = t.px(32.0F);
+    // The same content column and footer as the other screens.
+    const float content = t.contentWidth(size.x);
+    const float margin = (size.x - content) / 2.0F;
     const float gap = t.px(28.0F);
-    m_contentTop = headerHeight(t) + t.px(16.0F);
-    const float buttonHeight = t.px(48.0F);
-    const float footer = size.y - margin / 2.0F - buttonHeight;
+    m_contentTop = headerHeight(t) + t.px(20.0F);
+    const float buttonHeight = t.px(54.0F);
+    const float footer = size.y - buttonHeight - t.px(28.0F);
     const float backWidth = std::max(t.px(160.0F), m_back->preferredWidth(t));
     m_back->setBounds({size.x - margin - backWidth, footer, backWidth, buttonHeight});
-    const float columnWidth = (size.x - 2 * margin - gap) / 2.0F;
+    const float columnWidth = (content - gap) / 2.0F;
     m_leftColumn = {margin, m_contentTop, columnWidth, footer - m_contentTop - t.px(12.0F)};
     m_rightColumn = {margin + columnWidth + gap, m_contentTop, columnWidth, m_leftColumn.height};
 
@@ -120,22 +151,41 @@ void StatisticsScreen::layout(sf::Vector2f size)
                                  ? 0.0F
                                  : t.bodySize() * 1.6F + static_cast<float>(weakRows) *
                                                              (buttonHeight * 0.8F + t.px(8.0F));
-    const float barsBottom = m_leftColumn.top + m_leftColumn.height;
-    const std::size_t fits = static_cast<std::size_t>(std::max(0.0F, (barsBottom - y) / row));
-    m_shownTopics = std::min(fits, m_stats.topics.size());
+    const float moreHeight = buttonHeight * 0.8F;
+    float barsBottom = m_leftColumn.top + m_leftColumn.height;
+    std::size_t fits = static_cast<std::size_t>(std::max(0.0F, (barsBottom - y) / row));
+    if (fits < m_stats.topics.size())
+    {
+        // Not all fit: a button pages through the rest.
+        barsBottom -= moreHeight + t.px(8.0F);
+        fits = static_cast<std::size_t>(std::max(1.0F, (barsBottom - y) / row));
+    }
+    if (m_topicOffset >= m_stats.topics.size())
+        m_topicOffset = 0;
+    m_shownTopics = std::min(fits, m_stats.topics.size() - m_topicOffset);
     m_bars.assign(m_shownTopics, ProgressBar());
     for (std::size_t i = 0; i < m_shownTopics; ++i)
     {
-        const core::TopicMastery& topic = m_stats.topics[i];
-        const std::string value = percent(topic.mastery);
-        const float valueWidth = measureText(t.fonts().bold, "100%", t.smallSize());
+        const core::TopicMastery& topic = m_stats.topics[m_topicOffset + i];
+        const std::string value = masteryText(topic);
+        const float valueWidth = measureText(t.fonts().regular, value, t.smallSize());
         const std::string name = fitText(t.fonts().regular, topicTitle(topic.packId, topic.topicId),
                                          t.smallSize(), columnWidth - valueWidth - t.px(12.0F));
         m_labels.push_back({name, {margin, y}});
         m_labels.push_back({value, {margin + columnWidth - valueWidth, y}});
-        m_bars[i].setValue(static_cast<float>(topic.mastery));
+        m_bars[i].setValue(hasMastery(topic) ? static_cast<float>(topic.mastery) : 0.0F);
         m_bars[i].setBounds({margin, y + t.smallSize() * 1.3F, columnWidth, t.px(14.0F)});
         y += row;
+    }
+    const bool paged = m_shownTopics < m_stats.topics.size();
+    m_more->setVisible(paged);
+    if (paged)
+    {
+        const std::size_t after = m_stats.topics.size() - m_topicOffset - m_shownTopics;
+        m_more->setLabel(after > 0 ? "Next topics (" + std::to_string(after) + " more)"
+                                   : "Back to the first topics");
+        m_more->setBounds({margin, m_leftColumn.top + m_leftColumn.height - moreHeight,
+                           std::min(columnWidth, m_more->preferredWidth(t)), moreHeight});
     }
 
     m_noteY = y + t.px(4.0F);
@@ -155,7 +205,7 @@ void StatisticsScreen::layout(sf::Vector2f size)
     right += chartHeight + t.px(10.0F);
     if (weakRows > 0)
     {
-        m_labels.push_back({"Weakest topics: practise one", {m_rightColumn.left, right}});
+        m_labels.push_back({"Weakest topics: practice one", {m_rightColumn.left, right}});
         right += t.bodySize() * 1.5F;
     }
     for (std::size_t i = 0; i < weakRows; ++i)
@@ -205,7 +255,8 @@ void StatisticsScreen::draw(sf::RenderTarget& target) const
         y += line;
     };
     stat("Answered", std::to_string(m_stats.answeredCount) + " (" +
-                         std::to_string(m_stats.questionCount) + " questions)");
+                         std::to_string(m_stats.questionCount) +
+                         (m_stats.questionCount == 1 ? " question)" : " questions)"));
     stat("Accuracy", percent(m_stats.accuracy));
     stat("Study streak", std::to_string(m_stats.currentStreakDays) +
                              (m_stats.currentStreakDays == 1 ? " day" : " days") + " (best " +
@@ -215,23 +266,16 @@ void StatisticsScreen::draw(sf::RenderTarget& target) const
     {
         const bool heading = i == 0 || m_labels[i].first == "Accuracy per day" ||
                              m_labels[i].first == "Critical safety errors per day" ||
-                             m_labels[i].first == "Weakest topics: practise one";
+                             m_labels[i].first == "Weakest topics: practice one";
         drawLabel(target, t, m_labels[i].first, m_labels[i].second.x, m_labels[i].second.y,
                   heading ? t.bodySize() : t.smallSize(), c.text, heading);
     }
     for (const ProgressBar& bar : m_bars)
         bar.draw(target, t);
-    if (m_shownTopics < m_stats.topics.size())
-    {
-        const std::string more =
-            "+" + std::to_string(m_stats.topics.size() - m_shownTopics) + " more topics";
-        drawLabel(target, t, more, x, m_leftColumn.top + m_leftColumn.height - t.smallSize(),
-                  t.smallSize(), c.muted);
-    }
     if (!m_stats.topics.empty() && m_shownTopics == m_stats.topics.size() &&
         m_noteY + t.smallSize() * 1.5F < m_leftColumn.top + m_leftColumn.height)
     {
-        const std::string note = "Mastery: the score of your latest answer to each question.";
+        const std::string note = "Mastery: your latest score per question, from 3 answers on.";
         drawLabel(target, t, fitText(t.fonts().regular, note, t.smallSize(), m_leftColumn.width), x,
                   m_noteY, t.smallSize(), c.muted);
     }

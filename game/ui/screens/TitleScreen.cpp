@@ -57,7 +57,7 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     m_classroom = add("Class game", [this] { requestPush(ScreenId::ClassSetup); });
     add("Join a class", [this] { requestPush(ScreenId::ClassJoin); });
     m_errors = add("Pack problems", [this] { requestPush(ScreenId::PackErrors); });
-    add("Quit", [this] { this->context().quit(); });
+    add("Quit", [this] { confirmQuit(); });
 
     m_play->setEnabled(!context.packs.empty());
     m_classroom->setEnabled(!context.packs.empty());
@@ -66,9 +66,22 @@ TitleScreen::TitleScreen(ScreenStack& stack, GameContext& context) : Screen(stac
     const std::size_t errors = context.getErrorPackCount();
     m_errors->setVisible(errors > 0);
     m_errors->setLabel("Pack problems (" + std::to_string(errors) + ")");
+    m_focus.setArrowsWrap(false); // Up from the first button must not land on Quit
     m_focus.focus(m_play->isEnabled() ? m_play : m_buttons.back().get());
     if (m_reviewDue->isVisible())
         m_focus.focus(m_reviewDue);
+}
+
+void TitleScreen::confirmQuit()
+{
+    GameContext& c = context();
+    c.confirmRequest = ConfirmRequest{
+        "Quit Heparin Quiz?",
+        c.progress->hasPlayer()
+            ? "Every answer is already saved in " + c.progress->getPlayerName() + "'s history."
+            : "No player is chosen, so nothing from this visit is kept.",
+        "Quit", "Stay", [&c] { c.quit(); }};
+    requestPush(ScreenId::ConfirmQuit);
 }
 
 void TitleScreen::refreshProgress()
@@ -76,6 +89,9 @@ void TitleScreen::refreshProgress()
     const PlayerProgress& progress = *context().progress;
     m_due = context().progress->getDueKeys(context().packs, context().now());
     m_reviewDue->setVisible(!m_due.empty());
+    // One emphasis: the button that has the focus at the start is the one drawn as primary.
+    m_reviewDue->setKind(m_due.empty() ? Button::Kind::Secondary : Button::Kind::Primary);
+    m_play->setKind(m_due.empty() ? Button::Kind::Primary : Button::Kind::Secondary);
     m_reviewDue->setLabel("Review due (" + std::to_string(m_due.size()) + ")");
     // A player's misses come from their own history; without a player, from the last round.
     m_missed = progress.hasPlayer() ? context().progress->getMissedKeys(context().packs)
@@ -154,7 +170,7 @@ bool TitleScreen::handleEvent(const sf::Event& event)
 {
     if (isKey(event, sf::Keyboard::Escape))
     {
-        context().quit();
+        confirmQuit();
         return false;
     }
     dispatchToWidgets(event);

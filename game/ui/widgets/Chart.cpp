@@ -40,17 +40,35 @@ sf::FloatRect plotArea(const sf::FloatRect& bounds, const Theme& theme, float le
             std::max(1.0F, bounds.height - topRoom - bottomRoom)};
 }
 
+/// Room at the left of both charts for the value axis ("100%"), so their plots, and the days
+/// in them, line up when one chart is drawn above the other.
+float axisRoom(const Theme& theme)
+{
+    return measureText(theme.fonts().regular, "100%", theme.smallSize()) + theme.px(8.0F);
+}
+
+/// The centre x of day `i` of `count`: both charts put a day in the middle of its slot.
+float slotCentre(const sf::FloatRect& plot, std::size_t i, std::size_t count)
+{
+    const float slot = plot.width / static_cast<float>(std::max<std::size_t>(1, count));
+    return plot.left + slot * (static_cast<float>(i) + 0.5F);
+}
+
+/// The first and last labels centred under the first and last day (kept inside the plot).
 void drawAxisLabels(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& plot,
-                    const std::string& first, const std::string& last)
+                    std::size_t count, const std::string& first, const std::string& last)
 {
     const float y = plot.top + plot.height + theme.px(4.0F);
-    drawLabel(target, theme, first, plot.left, y, theme.smallSize(), theme.colors().muted);
-    if (!last.empty() && last != first)
+    const auto under = [&](const std::string& label, std::size_t i)
     {
-        const float width = measureText(theme.fonts().regular, last, theme.smallSize());
-        drawLabel(target, theme, last, plot.left + plot.width - width, y, theme.smallSize(),
-                  theme.colors().muted);
-    }
+        const float width = measureText(theme.fonts().regular, label, theme.smallSize());
+        const float x = std::clamp(slotCentre(plot, i, count) - width / 2.0F, plot.left,
+                                   plot.left + plot.width - width);
+        drawLabel(target, theme, label, x, y, theme.smallSize(), theme.colors().muted);
+    };
+    under(first, 0);
+    if (!last.empty() && last != first && count > 1)
+        under(last, count - 1);
 }
 
 } // namespace
@@ -66,8 +84,7 @@ void LineChart::draw(sf::RenderTarget& target, const Theme& theme) const
 {
     const Palette& c = theme.colors();
     const float small = theme.smallSize();
-    const float leftRoom = measureText(theme.fonts().regular, "100%", small) + theme.px(8.0F);
-    const sf::FloatRect plot = plotArea(getBounds(), theme, leftRoom);
+    const sf::FloatRect plot = plotArea(getBounds(), theme, axisRoom(theme));
     drawBox(target, plot, c.panel, c.border, 1.0F);
     for (int step = 0; step <= 2; ++step)
     {
@@ -82,11 +99,8 @@ void LineChart::draw(sf::RenderTarget& target, const Theme& theme) const
         return;
     const auto pointAt = [&](std::size_t i)
     {
-        const float fraction =
-            m_values.size() == 1 ? 0.5F
-                                 : static_cast<float>(i) / static_cast<float>(m_values.size() - 1);
         const float value = std::clamp(m_values[i], 0.0F, 1.0F);
-        return sf::Vector2f(plot.left + theme.px(10.0F) + fraction * (plot.width - theme.px(20.0F)),
+        return sf::Vector2f(slotCentre(plot, i, m_values.size()),
                             plot.top + (1.0F - value) * plot.height);
     };
     const float thickness = theme.isHighContrast() ? theme.px(4.0F) : theme.px(3.0F);
@@ -106,7 +120,7 @@ void LineChart::draw(sf::RenderTarget& target, const Theme& theme) const
     const float labelY = last.y < plot.top + small * 1.5F ? last.y + marker : last.y - small * 1.5F;
     drawLabel(target, theme, value, std::min(last.x - width / 2.0F, plot.left + plot.width - width),
               labelY, small, c.text, true);
-    drawAxisLabels(target, theme, plot, m_firstLabel, m_lastLabel);
+    drawAxisLabels(target, theme, plot, m_values.size(), m_firstLabel, m_lastLabel);
 }
 
 void BarChart::setValues(std::vector<long long> values, std::string firstLabel,
@@ -121,7 +135,7 @@ void BarChart::draw(sf::RenderTarget& target, const Theme& theme) const
 {
     const Palette& c = theme.colors();
     const float small = theme.smallSize();
-    const sf::FloatRect plot = plotArea(getBounds(), theme, theme.px(4.0F));
+    const sf::FloatRect plot = plotArea(getBounds(), theme, axisRoom(theme));
     drawBox(target, {plot.left, plot.top + plot.height, plot.width, 2.0F}, c.border);
     if (m_values.empty())
         return;
@@ -135,7 +149,7 @@ void BarChart::draw(sf::RenderTarget& target, const Theme& theme) const
         const float height =
             std::max(2.0F, static_cast<float>(value) / static_cast<float>(highest) *
                                (plot.height - small * 1.4F));
-        const float x = plot.left + slot * static_cast<float>(i) + (slot - barWidth) / 2.0F;
+        const float x = slotCentre(plot, i, m_values.size()) - barWidth / 2.0F;
         const float top = plot.top + plot.height - height;
         drawBox(target, {x, top, barWidth, height}, value > 0 ? c.critical : c.border, c.text,
                 value > 0 ? 1.0F : 0.0F);
@@ -147,7 +161,7 @@ void BarChart::draw(sf::RenderTarget& target, const Theme& theme) const
                       small, c.text, true);
         }
     }
-    drawAxisLabels(target, theme, plot, m_firstLabel, m_lastLabel);
+    drawAxisLabels(target, theme, plot, m_values.size(), m_firstLabel, m_lastLabel);
 }
 
 } // namespace quiz::ui

@@ -167,38 +167,61 @@ void drawPodium(sf::RenderTarget& target, const Theme& theme, const sf::FloatRec
     const Palette& c = theme.colors();
     const float stepWidth = box.width / 3.0F;
     const float nameSize = theme.textSize(26.0F);
-    // Steps in the order they stand: 2nd, 1st, 3rd.
-    const std::size_t order[] = {1, 0, 2};
-    const float heights[] = {0.55F, 0.75F, 0.40F};
-    const char* places[] = {"1st", "2nd", "3rd"};
-    for (std::size_t slot = 0; slot < 3; ++slot)
+    // One step per place 1, 2 and 3 (from the ranks): tied teams share a step, so they stand
+    // at the same height under the same place, and none of them is left out.
+    std::vector<const StandingRow*> byRank[3];
+    std::size_t lines = 1;
+    for (const StandingRow& row : rows)
     {
-        const std::size_t index = order[slot];
-        if (index >= rows.size())
+        if (row.rank >= 1 && row.rank <= 3)
+        {
+            byRank[row.rank - 1].push_back(&row);
+            lines = std::max(lines, byRank[row.rank - 1].size());
+        }
+    }
+    constexpr std::size_t kMostNames = 4; // a fifth line says "+N more"
+    lines = std::min(lines, kMostNames + 1);
+    const float lineHeight = nameSize * 1.3F;
+    const float reserve = static_cast<float>(lines) * lineHeight + theme.bodySize() * 1.8F;
+    // Where each place stands (2nd, 1st, 3rd from the left) and how tall its step is.
+    const std::size_t slotOf[] = {1, 0, 2};
+    const float heights[] = {1.0F, 0.73F, 0.53F};
+    const char* places[] = {"1st", "2nd", "3rd"};
+    for (std::size_t place = 0; place < 3; ++place)
+    {
+        const std::vector<const StandingRow*>& names = byRank[place];
+        if (names.empty())
             continue;
-        const StandingRow& row = rows[index];
-        const float height = (box.height - nameSize * 3.2F) * heights[slot] / 0.75F;
+        const std::size_t slot = slotOf[place];
+        const float height = (box.height - reserve) * heights[place];
         const float x = box.left + static_cast<float>(slot) * stepWidth + theme.px(8.0F);
         const float width = stepWidth - theme.px(16.0F);
         const float top = box.top + box.height - height;
-        drawBox(target, {x, top, width, height}, slot == 1 ? c.accent : c.panel, c.border,
+        drawBox(target, {x, top, width, height}, place == 0 ? c.accent : c.panel, c.border,
                 theme.borderWidth());
-        // Places come from the ranks, so a tie shows two of the same place.
-        const std::string place =
-            row.rank >= 1 && row.rank <= 3 ? places[row.rank - 1] : std::to_string(row.rank);
-        const float placeSize = theme.textSize(slot == 1 ? 56.0F : 44.0F);
-        const float placeWidth = measureText(theme.fonts().bold, place, placeSize);
-        drawText(target, theme, place, theme.fonts().bold, placeSize,
-                 slot == 1 ? c.accentText : c.text, x + (width - placeWidth) / 2.0F,
+        const float placeSize = theme.textSize(place == 0 ? 56.0F : 44.0F);
+        const float placeWidth = measureText(theme.fonts().bold, places[place], placeSize);
+        drawText(target, theme, places[place], theme.fonts().bold, placeSize,
+                 place == 0 ? c.accentText : c.text, x + (width - placeWidth) / 2.0F,
                  top + theme.px(14.0F));
-        const std::string name = fitText(theme.fonts().bold, row.name, nameSize, width);
-        const float nameWidth = measureText(theme.fonts().bold, name, nameSize);
-        drawText(target, theme, name, theme.fonts().bold, nameSize, c.text,
-                 x + (width - nameWidth) / 2.0F, top - nameSize * 2.8F);
-        const std::string score = std::to_string(row.score) + " points";
+        const std::size_t shown = names.size() > kMostNames + 1 ? kMostNames : names.size();
+        const std::size_t count = shown + (shown < names.size() ? 1 : 0);
+        float y = top - theme.bodySize() * 1.6F - static_cast<float>(count) * lineHeight;
+        for (std::size_t i = 0; i < count; ++i)
+        {
+            const std::string label =
+                i < shown ? names[i]->name : "+" + std::to_string(names.size() - shown) + " more";
+            const std::string name = fitText(theme.fonts().bold, label, nameSize, width);
+            const float nameWidth = measureText(theme.fonts().bold, name, nameSize);
+            drawText(target, theme, name, theme.fonts().bold, nameSize, c.text,
+                     x + (width - nameWidth) / 2.0F, y);
+            y += lineHeight;
+        }
+        const std::string score =
+            std::to_string(names.front()->score) + " points" + (names.size() > 1 ? " each" : "");
         const float scoreWidth = measureText(theme.fonts().regular, score, theme.bodySize());
         drawText(target, theme, score, theme.fonts().regular, theme.bodySize(), c.muted,
-                 x + (width - scoreWidth) / 2.0F, top - nameSize * 1.45F);
+                 x + (width - scoreWidth) / 2.0F, y + theme.px(2.0F));
     }
 }
 

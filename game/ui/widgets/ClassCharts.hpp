@@ -44,7 +44,8 @@ struct StandingRow
 void drawStandings(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
                    const std::vector<StandingRow>& rows);
 
-/// The first three places on steps (1st in the middle, tallest), each step numbered.
+/// Places 1 to 3 on steps (1st in the middle and tallest, 2nd left, 3rd right), each step
+/// numbered; teams tied on a place share its step, their names stacked above it.
 void drawPodium(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
                 const std::vector<StandingRow>& rows);
 

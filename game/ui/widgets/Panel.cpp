@@ -85,7 +85,8 @@ float OptionButton::layout(float x, float y, float width, const Theme& theme)
     const float left = x + theme.px(14.0F) + tick + badge + theme.px(10.0F);
     const float inner = width - (left - x) - theme.px(16.0F);
     const float textHeight = m_text.layout(inner, theme);
-    const float height = std::max(textHeight + theme.px(24.0F), theme.px(56.0F));
+    const float height = m_compact ? std::max(textHeight + theme.px(12.0F), theme.px(46.0F))
+                                   : std::max(textHeight + theme.px(24.0F), theme.px(56.0F));
     m_text.setPosition(left, y + (height - textHeight) / 2.0F);
     setBounds({x, y, width, height});
     return height;

@@ -50,6 +50,8 @@ public:
     [[nodiscard]] bool isFocusable() const override { return isVisible() && isEnabled(); }
     void activate() override;
     void setSelected(bool selected) { m_selected = selected; }
+    /// Tighter padding, so many options fit one screen.
+    void setCompact(bool compact) { m_compact = compact; }
     /// Lays out at (x, y) with `width`; returns the height.
     float layout(float x, float y, float width, const Theme& theme);
     void draw(sf::RenderTarget& target, const Theme& theme) const override;
@@ -59,6 +61,7 @@ private:
     TextBlock m_text;
     bool m_multiple;
     bool m_selected = false;
+    bool m_compact = false;
     std::function<void()> m_onPick;
 };
 

@@ -189,7 +189,7 @@ void FocusGroup::focus(Widget* widget)
         m_onFocus(*widget);
 }
 
-void FocusGroup::move(int direction)
+void FocusGroup::move(int direction, bool wrap)
 {
     if (m_widgets.empty())
         return;
@@ -204,7 +204,10 @@ void FocusGroup::move(int direction)
         index = count;
     for (long step = 1; step <= count; ++step)
     {
-        const long candidate = ((index + direction * step) % count + count) % count;
+        const long unwrapped = index + direction * step;
+        if (!wrap && index >= 0 && (unwrapped < 0 || unwrapped >= count))
+            return;
+        const long candidate = (unwrapped % count + count) % count;
         Widget* widget = m_widgets[static_cast<std::size_t>(candidate)];
         if (widget->isFocusable())
         {
@@ -226,12 +229,12 @@ bool FocusGroup::handleEvent(const sf::Event& event)
         }
         if (key == sf::Keyboard::Down || (m_arrowsAcross && key == sf::Keyboard::Right))
         {
-            move(1);
+            move(1, m_arrowsWrap);
             return true;
         }
         if (key == sf::Keyboard::Up || (m_arrowsAcross && key == sf::Keyboard::Left))
         {
-            move(-1);
+            move(-1, m_arrowsWrap);
             return true;
         }
     }

@@ -69,16 +69,21 @@ public:
     [[nodiscard]] Widget* getFocused() const;
     void focus(Widget* widget);
     /// Moves focus by `direction` (+1/-1) to the next focusable widget, wrapping around.
-    void move(int direction);
+    void move(int direction) { move(direction, true); }
+    /// Without `wrap`, a move past either end leaves the focus where it is.
+    void move(int direction, bool wrap);
     /// Returns true when the event moved the focus.
     bool handleEvent(const sf::Event& event);
     void setArrowsAcross(bool on) { m_arrowsAcross = on; }
+    /// Arrow keys stop at the first and last widget (Tab still wraps).
+    void setArrowsWrap(bool on) { m_arrowsWrap = on; }
     /// Called after focus moves by keyboard (screens scroll the widget into view).
     void setOnFocus(std::function<void(Widget&)> onFocus) { m_onFocus = std::move(onFocus); }
 
 private:
     std::vector<Widget*> m_widgets;
     bool m_arrowsAcross = false;
+    bool m_arrowsWrap = true;
     std::function<void(Widget&)> m_onFocus;
 };
 

@@ -6,6 +6,7 @@
 #include "core/session/Session.hpp"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,13 +34,28 @@ public:
     /// Puts the boxes first in `focus`, then `others` (the scroll area itself skipped), and
     /// scrolls a box into view when it takes the focus.
     void joinFocus(FocusGroup& focus, const std::vector<Widget*>& others);
+    /// Tab (`direction` +1) or Shift+Tab (-1) with the list as one stop: from a box to the
+    /// next widget outside the list, from outside onto the list's first box.
+    void tabPast(FocusGroup& focus, int direction) const;
+
+    /// Chosen itself or inside a chosen pack or topic: what its box shows.
+    [[nodiscard]] bool isCovered(const std::string& packId, const std::string& topicId) const;
 
 private:
+    [[nodiscard]] const core::Topic* findTopic(const std::string& packId,
+                                               const std::string& topicId) const;
+    /// The chosen pack ("") or topic that contains `topicId`, or "-" when none does.
+    [[nodiscard]] std::string findChosenAncestor(const std::string& packId,
+                                                 const std::string& topicId) const;
+    void untickCovered(const std::string& packId, const std::string& topicId);
+    void refreshBoxes();
+
     ScrollArea& m_area;
     std::vector<core::TopicSelection>& m_selections;
     std::function<void()> m_onChange;
     std::vector<Checkbox*> m_boxes;
-    std::vector<core::TopicSelection> m_boxSelections; ///< what each box stands for
+    std::vector<core::TopicSelection> m_boxSelections;        ///< what each box stands for
+    std::map<std::string, std::vector<core::Topic>> m_topics; ///< each pack's topic tree
 };
 
 } // namespace quiz::ui
