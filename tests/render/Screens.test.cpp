@@ -440,7 +440,11 @@ TEST_CASE("Render: live class lobby with address, code and students", "[render][
                                                "Farah", "Gabriel", "Hana",    "Ikechukwu", "Jo",
                                                "Kasia", "Liam",    "Mateus",  "Noor"};
     checkClassScene("class-lobby", 1920, 1080, students,
-                    [](ui::ClassGame& game) { game.showAsLive("192.168.1.20:47100", "K7QX"); });
+                    [](ui::ClassGame& game)
+                    {
+                        game.showAsLive("192.168.1.20:47100", "K7QX9M");
+                        game.setAddresses({"192.168.1.20:47100", "10.8.0.14:47100"});
+                    });
 }
 
 TEST_CASE("Render: projector question with teams locking answers", "[render][display][class]")

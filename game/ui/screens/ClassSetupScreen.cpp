@@ -177,7 +177,12 @@ void ClassSetupScreen::start()
     const std::vector<std::string> addresses = net::getLanAddresses();
     const std::string address = (addresses.empty() ? std::string("127.0.0.1") : addresses.front()) +
                                 ":" + std::to_string(server->getPort());
+    std::vector<std::string> every; // each LAN interface, for the lobby
+    for (const std::string& lan : addresses)
+        every.push_back(lan + ":" + std::to_string(server->getPort()));
     c.classGame = std::make_shared<ClassGame>(std::move(server), address, config.classCode);
+    if (!every.empty())
+        c.classGame->setAddresses(std::move(every));
     requestPush(ScreenId::ClassHost);
 }
 
