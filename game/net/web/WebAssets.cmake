@@ -1,6 +1,6 @@
 # The student page (game/net/web/) embedded in the executable: a custom command regenerates
 # QUIZ_WEB_ASSETS_CPP whenever one of the files changes. Included from game/net/CMakeLists.txt.
-set(QUIZ_WEB_FILES index.html student.css student.js)
+set(QUIZ_WEB_FILES index.html student.css draw.js views.js student.js)
 set(QUIZ_WEB_ROOT "${CMAKE_CURRENT_LIST_DIR}")
 set(QUIZ_WEB_ASSETS_CPP "${CMAKE_CURRENT_BINARY_DIR}/WebAssetData.cpp")
 set(quiz_web_inputs)

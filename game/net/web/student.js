@@ -5,11 +5,10 @@
 "use strict";
 
 (function () {
+  const HQ = window.HeparinQuiz;
+  const { show, setConnection, showJoin, showLobby, showQuestion, drawOptions,
+    submitAnswer, setPaused, showReveal, showLeaderboard, showFinal } = HQ;
   const PROTOCOL = 3;
-  const SHAPES = ["circle", "triangle", "diamond", "square", "pentagon", "hexagon", "octagon",
-    "heptagon"];
-  const COLOURS = ["#d64c56", "#3a86dc", "#e2aa28", "#46aa6e", "#9664d2", "#e67832", "#28aab4",
-    "#c85aa0"];
   // Refusals after which trying again cannot help: the page stops and says why.
   const FINAL_REASONS = ["wrong-version", "wrong-code", "too-many-tries", "nickname-taken",
     "nickname-look-alike", "bad-nickname", "bad-token", "lobby-locked", "class-full", "kicked",
@@ -75,107 +74,6 @@
       // nothing kept, nothing to forget
     }
     state.token = "";
-  }
-
-  // ---- drawing helpers -----------------------------------------------------------------------
-
-  function show(view) {
-    for (const section of document.querySelectorAll(".view"))
-      section.hidden = section.id !== "view-" + view;
-    document.body.dataset.view = view;
-  }
-
-  function clear(node) {
-    while (node.firstChild)
-      node.removeChild(node.firstChild);
-  }
-
-  // Rich text runs become text nodes (never HTML): b, i, sub, sup and line breaks.
-  function rich(runs) {
-    const out = document.createDocumentFragment();
-    for (const run of Array.isArray(runs) ? runs : []) {
-      if (run.br) {
-        out.appendChild(document.createElement("br"));
-        continue;
-      }
-      let node = document.createTextNode(String(run.t || ""));
-      for (const [flag, tag] of [["sub", "sub"], ["sup", "sup"], ["i", "em"], ["b", "strong"]]) {
-        if (run[flag]) {
-          const wrap = document.createElement(tag);
-          wrap.appendChild(node);
-          node = wrap;
-        }
-      }
-      out.appendChild(node);
-    }
-    return out;
-  }
-
-  function plain(runs) {
-    return (Array.isArray(runs) ? runs : []).map((r) => (r.br ? " " : String(r.t || ""))).join("");
-  }
-
-  function polygon(sides, rotation) {
-    const points = [];
-    for (let k = 0; k < sides; ++k) {
-      const a = rotation + (2 * Math.PI * k) / sides;
-      points.push((20 + 19 * Math.cos(a)).toFixed(2) + "," + (20 + 19 * Math.sin(a)).toFixed(2));
-    }
-    return points.join(" ");
-  }
-
-  // The option's shape in its colour with its letter inside, as on the projector.
-  function mark(position, letter) {
-    const ns = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 40 40");
-    svg.setAttribute("class", "mark");
-    svg.setAttribute("aria-hidden", "true");
-    const kind = SHAPES[position % SHAPES.length];
-    const sides = { diamond: 4, pentagon: 5, hexagon: 6, octagon: 8, heptagon: 7 }[kind];
-    let shape;
-    if (kind === "circle") {
-      shape = document.createElementNS(ns, "circle");
-      shape.setAttribute("cx", "20");
-      shape.setAttribute("cy", "20");
-      shape.setAttribute("r", "19");
-    } else if (kind === "square") {
-      shape = document.createElementNS(ns, "rect");
-      for (const [name, value] of [["x", "4"], ["y", "4"], ["width", "32"], ["height", "32"]])
-        shape.setAttribute(name, value);
-    } else {
-      shape = document.createElementNS(ns, "polygon");
-      shape.setAttribute("points", kind === "triangle" ? "20,1 39,37 1,37"
-        : polygon(sides, kind === "diamond" ? 0 : -Math.PI / 2));
-    }
-    shape.setAttribute("fill", COLOURS[position % COLOURS.length]);
-    shape.setAttribute("stroke", "#ecf1f8");
-    shape.setAttribute("stroke-width", "2");
-    svg.appendChild(shape);
-    const text = document.createElementNS(ns, "text");
-    text.setAttribute("x", "20");
-    text.setAttribute("y", kind === "triangle" ? "32" : "26.5");
-    text.setAttribute("text-anchor", "middle");
-    text.setAttribute("font-size", kind === "triangle" ? "15" : "17");
-    text.textContent = letter;
-    svg.appendChild(text);
-    return svg;
-  }
-
-  function ordinal(n) {
-    const tens = n % 100;
-    const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] || "th";
-    return n + suffix;
-  }
-
-  function number(n) {
-    return Number(n || 0).toLocaleString("en-GB");
-  }
-
-  function setConnection(text) {
-    const line = $("connection");
-    line.textContent = text;
-    line.hidden = text === "";
   }
 
   function setWho() {
@@ -386,250 +284,6 @@
     pong() {},
   };
 
-  // ---- views ---------------------------------------------------------------------------------
-
-  function showJoin(problem) {
-    setConnection("");
-    $("join-error").textContent = problem || "";
-    $("join-button").disabled = false;
-    show("join");
-  }
-
-  function showLobby() {
-    $("lobby-title").textContent = "You are in, " + state.nickname;
-    $("lobby-game").textContent = state.title
-      ? state.title + (state.total ? " · " + state.total + " questions" : "") : "";
-    const others = state.count === 1 ? "1 student has joined" : state.count + " students have joined";
-    $("lobby-count").textContent = others + (state.locked ? " · the lobby is locked" : "");
-    const list = $("lobby-names");
-    clear(list);
-    for (const name of [...state.names].sort((a, b) => a.localeCompare(b))) {
-      const item = document.createElement("li");
-      item.textContent = name === state.nickname ? name + " (you)" : name;
-      if (name === state.nickname)
-        item.className = "me";
-      list.appendChild(item);
-    }
-    show("lobby");
-  }
-
-  function showQuestion(m) {
-    const same = state.question && state.question.question === m.question;
-    state.question = m;
-    if (!same) {
-      state.picked = new Set(m.answered || []);
-      state.sent = (m.answered || []).length > 0;
-      state.accepted = state.sent;
-      state.paused = false;
-    }
-    state.timeLeft = Number(m.timeLeft || 0);
-    state.deadline = performance.now() + state.timeLeft;
-    $("question-counter").textContent = "Question " + (m.question + 1) + " of " + m.total;
-    const stem = $("stem");
-    clear(stem);
-    stem.appendChild(rich(m.stem));
-    const multiple = m.kind === "multiple";
-    $("options-hint").textContent = multiple
-      ? "Select all that apply, then Submit" : "Choose one answer, then Submit";
-    const status = $("answer-status");
-    status.textContent = state.accepted ? "Answer received" : "";
-    status.className = "answer-status" + (state.accepted ? " received" : "");
-    $("paused").hidden = !state.paused;
-    buildOptions(m, multiple);
-    drawTimer();
-    show("question");
-  }
-
-  function buildOptions(m, multiple) {
-    const box = $("options");
-    clear(box);
-    m.options.forEach((option, position) => {
-      const label = document.createElement("label");
-      label.className = "option";
-      label.style.setProperty("--mark", COLOURS[position % COLOURS.length]);
-      label.dataset.id = option.id;
-      const input = document.createElement("input");
-      input.type = multiple ? "checkbox" : "radio";
-      input.name = "answer";
-      input.value = option.id;
-      input.addEventListener("change", () => {
-        if (!multiple)
-          state.picked = new Set();
-        if (input.checked)
-          state.picked.add(option.id);
-        else
-          state.picked.delete(option.id);
-        drawOptions();
-      });
-      label.appendChild(input);
-      label.appendChild(mark(position, option.letter));
-      const text = document.createElement("span");
-      text.className = "option-text";
-      text.appendChild(document.createTextNode(option.letter + ". "));
-      text.appendChild(rich(option.text));
-      input.setAttribute("aria-label", option.letter + ", " + SHAPES[position % SHAPES.length] +
-        ": " + plain(option.text));
-      label.appendChild(text);
-      box.appendChild(label);
-    });
-    drawOptions();
-  }
-
-  // Ticks, chosen marks and what can still be changed follow the state.
-  function drawOptions() {
-    const locked = state.sent || state.paused || state.timeUp;
-    for (const label of $("options").children) {
-      const input = label.querySelector("input");
-      input.checked = state.picked.has(label.dataset.id);
-      input.disabled = locked;
-      label.classList.toggle("chosen", input.checked);
-      label.classList.toggle("locked", locked);
-    }
-    const submit = $("submit");
-    submit.disabled = locked || state.picked.size === 0;
-    submit.textContent = state.sent ? (state.accepted ? "Submitted" : "Sending…") : "Submit";
-  }
-
-  function submitAnswer() {
-    if (!state.question || state.sent || state.paused || state.picked.size === 0)
-      return;
-    state.sent = true;
-    state.accepted = false;
-    send({ type: "answer", question: state.question.question, options: [...state.picked] });
-    $("answer-status").textContent = "Sending your answer…";
-    $("answer-status").className = "answer-status";
-    drawOptions();
-  }
-
-  function setPaused(paused, timeLeft) {
-    state.paused = paused;
-    if (typeof timeLeft === "number") {
-      state.timeLeft = timeLeft;
-      state.deadline = performance.now() + timeLeft;
-    }
-    $("paused").hidden = !paused;
-    drawTimer();
-    drawOptions();
-  }
-
-  function drawTimer() {
-    const timer = $("timer");
-    const m = state.question;
-    if (!m || !m.timeLimit) {
-      timer.textContent = "";
-      timer.hidden = true;
-      state.timeUp = false;
-      return;
-    }
-    timer.hidden = false;
-    const left = state.paused || TEST ? state.timeLeft : Math.max(0, state.deadline - performance.now());
-    const seconds = Math.ceil(left / 1000);
-    state.timeUp = seconds <= 0 && !state.paused;
-    const clock = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
-    timer.textContent = state.timeUp ? "Time is up" : clock + " left" + (state.paused ? " (paused)" : "");
-  }
-
-  setInterval(() => {
-    if (document.body.dataset.view === "question" && !TEST) {
-      const wasUp = state.timeUp;
-      drawTimer();
-      if (wasUp !== state.timeUp)
-        drawOptions();
-    }
-  }, 250);
-
-  function optionItem(m, id, extraTag, withRationale) {
-    const position = state.question ? state.question.options.findIndex((o) => o.id === id) : -1;
-    const shown = position >= 0 ? state.question.options[position] : { letter: id, text: [] };
-    const info = (m.options || []).find((o) => o.id === id) || {};
-    const item = document.createElement("li");
-    item.style.setProperty("--mark", COLOURS[Math.max(0, position) % COLOURS.length]);
-    item.appendChild(mark(Math.max(0, position), shown.letter));
-    const body = document.createElement("div");
-    body.className = "answer-body";
-    if (extraTag) {
-      const tag = document.createElement("span");
-      tag.className = "tag";
-      tag.textContent = extraTag;
-      body.appendChild(tag);
-    }
-    body.appendChild(document.createTextNode(shown.letter + ". "));
-    body.appendChild(rich(shown.text));
-    if (withRationale && info.rationale) {
-      const why = document.createElement("span");
-      why.className = "rationale";
-      why.appendChild(rich(info.rationale));
-      body.appendChild(why);
-    }
-    item.appendChild(body);
-    return item;
-  }
-
-  function showReveal(m) {
-    const you = m.you || { options: [] };
-    const chosen = you.options || [];
-    const correct = m.correct || [];
-    $("reveal-counter").textContent = "Question " + (m.question + 1) +
-      (state.question ? " of " + state.question.total : "");
-    const verdict = $("reveal-verdict");
-    const kind = chosen.length === 0 ? "none" : you.correct ? "right" : you.partial ? "partial" : "wrong";
-    verdict.textContent = { none: "No answer", right: "Correct", partial: "Partly right",
-      wrong: "Wrong" }[kind];
-    verdict.className = "verdict " + kind;
-    $("reveal-points").textContent = "+" + number(you.points) + " points · " + number(m.score) +
-      " in all" + (m.streak > 1 ? " · streak " + m.streak : "");
-    $("reveal-critical").hidden = !you.critical;
-    const right = $("reveal-correct");
-    clear(right);
-    for (const id of correct)
-      right.appendChild(optionItem(m, id, "", chosen.length === 0));
-    const yours = $("reveal-yours");
-    clear(yours);
-    $("reveal-yours-title").textContent = chosen.length ? "Your answer" : "You did not answer";
-    for (const id of chosen)
-      yours.appendChild(optionItem(m, id, correct.includes(id) ? "✓ Correct" : "✗ Not correct", true));
-    const explanation = $("reveal-explanation");
-    clear(explanation);
-    explanation.appendChild(rich(m.explanation));
-    show("reveal");
-  }
-
-  function fillBoard(list, top, me) {
-    clear(list);
-    for (const row of top || []) {
-      const item = document.createElement("li");
-      if (row.nickname === me)
-        item.className = "me";
-      const name = document.createElement("span");
-      name.className = "name";
-      name.textContent = ordinal(row.rank) + "  " + row.nickname + (row.nickname === me ? " (you)" : "");
-      const score = document.createElement("span");
-      score.className = "score";
-      score.textContent = number(row.score);
-      item.append(name, score);
-      list.appendChild(item);
-    }
-  }
-
-  function showLeaderboard(m) {
-    const you = m.you || {};
-    $("board-counter").textContent = state.question
-      ? "After question " + (state.question.question + 1) + " of " + state.question.total : "Leaderboard";
-    $("rank-title").textContent = "You are " + ordinal(you.rank) + " of " + you.of;
-    $("rank-score").textContent = number(you.score) + " points";
-    fillBoard($("board-top"), m.top, state.nickname);
-    show("leaderboard");
-  }
-
-  function showFinal(m) {
-    const you = m.you || {};
-    $("final-title").textContent = "You finished " + ordinal(you.rank) + " of " + you.of;
-    $("final-score").textContent = number(you.score) + " points · " + you.correct + " of " +
-      (state.total || "?") + " right";
-    fillBoard($("final-top"), m.top, state.nickname);
-    show("final");
-  }
-
   // ---- input ---------------------------------------------------------------------------------
 
   function join(event) {
@@ -692,6 +346,8 @@
     showJoin("");
   });
 
+  HQ.attach(state, send);
+
   // ---- start ---------------------------------------------------------------------------------
 
   let code = (params.get("code") || "").trim().toUpperCase();
@@ -719,3 +375,4 @@
     (code ? $("nickname") : $("code")).focus();
   }
 })();
+

@@ -54,7 +54,7 @@ TEST_CASE("WebAssets: everything the page links to is embedded, nothing is fetch
         CHECK((target == "data:," || findWebAsset(target) != nullptr));
         ++links;
     }
-    CHECK(links == 3); // the icon (none), the style and the script
+    CHECK(links == 5); // the icon (none), the style and three scripts
     for (const quiz::net::WebAsset& asset : quiz::net::studentPageAssets())
     {
         INFO(asset.path);
