@@ -54,6 +54,8 @@
     state.timeLeft = Number(m.timeLeft || 0);
     state.deadline = performance.now() + state.timeLeft;
     $("question-counter").textContent = "Question " + (m.question + 1) + " of " + m.total;
+    $("view-question").dataset.question = String(m.id);
+    $("view-question").dataset.kind = String(m.kind);
     const stem = $("stem");
     clear(stem);
     stem.appendChild(rich(m.stem));
