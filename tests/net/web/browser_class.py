@@ -8,7 +8,8 @@ with the host's message, a single answer is given from the keyboard and another 
 select-all answer is ticked and submitted, "answer received" follows the host's ack, the reveal
 shows the verdict, the rationale of the option chosen and the explanation, the leaderboard gives
 each student's rank, a phone reloaded mid-question comes back to its seat with its score, a
-kicked student is told so and does not come back, and the results CSV holds all four students.
+kicked student is told so and does not come back, a late joiner starts at the open question,
+and the results CSV holds every student.
 
 Screenshots of the page (lobby, question, select-all, answered, reveal, final) at both sizes are
 compared with the reviewed images in tests/golden/web/; QUIZ_UPDATE_GOLDENS=1 writes them instead
@@ -178,7 +179,7 @@ class Student:
 
 def play(host, students, bot, golden_dir, work, url):
     ana, ben, chi = students
-    for student in students:
+    for student in list(students):
         student.driver.get(url + "&test=1")
         student.wait_view("join")
         if student.driver.find_element(By.ID, "code").get_attribute("value") != CODE:
@@ -213,6 +214,7 @@ def play(host, students, bot, golden_dir, work, url):
         student.wait_question("web-01")
     if not ana.text("timer").endswith("left"):
         fail("the time left is not shown: '%s'" % ana.text("timer"))
+    check_layout(ana)
     ana.shot("question", golden_dir, work)
     ben.shot("question", golden_dir, work)
     ana.press("b", Keys.ENTER)
@@ -285,22 +287,59 @@ def play(host, students, bot, golden_dir, work, url):
     time.sleep(3)
     if chi.view() != "ended" or chi.js("return localStorage.getItem('heparin-quiz.seat.%s')" % CODE):
         fail("the kicked student tried to come back")
+    # Eve arrives late, on a phone: she starts at the open question.
+    eve = Student("Eve", 360, 640, True)
+    students.append(eve)
+    eve.driver.get(url + "&test=1")
+    eve.wait_view("join")
+    eve.driver.find_element(By.ID, "nickname").send_keys("Eve" + Keys.ENTER)
+    eve.wait_question("web-03")
     ana.press("a", Keys.ENTER)
     ben.option("A").click()
     ben.driver.find_element(By.ID, "submit").click()
-    ana.wait_received()
-    ben.wait_received()
+    eve.option("A").click()
+    eve.driver.find_element(By.ID, "submit").click()
+    for student in (ana, ben, eve):
+        student.wait_received()
     host.command("wait answered %d" % TIMEOUT)
     host.command("reveal")
     host.command("next")
     host.command("next")
     for student in (ana, ben):
         student.wait_view("final")
-    if not ana.text("final-title").startswith("You finished 1st of 3"):
+    if not ana.text("final-title").startswith("You finished 1st of 4"):
         fail("Ana's final standing: '%s'" % ana.text("final-title"))
     ana.shot("final", golden_dir, work)
     ben.shot("final", golden_dir, work)
     bot.wait(timeout=TIMEOUT)
+
+
+def check_layout(student):
+    """Every control on screen is at least 48 px tall and wide, nothing scrolls sideways, and
+    text is sized in rem (it follows the browser's font size)."""
+    small = student.js("""
+        const out = [];
+        for (const e of document.querySelectorAll('button, .option, input')) {
+          const r = e.getBoundingClientRect();
+          if (r.width === 0 || e.closest('[hidden]') || e.closest('.option') && e.tagName === 'INPUT')
+            continue;
+          if (r.height < 48 || r.width < 48) out.push(e.id || e.className + ' ' + r.height);
+        }
+        return out;""")
+    if small:
+        fail("%s: touch targets under 48 px: %s" % (student.name, small))
+    width = student.js("return document.documentElement.scrollWidth")
+    if width > student.js("return window.innerWidth"):
+        fail("%s: the page scrolls sideways (%d px wide)" % (student.name, width))
+    # Doubling the root size doubles the stem's: nothing is fixed in pixels.
+    before = student.js("return parseFloat(getComputedStyle(document.getElementById('stem')).fontSize)")
+    after = student.js("""document.documentElement.style.fontSize = '200%';
+        const size = parseFloat(getComputedStyle(document.getElementById('stem')).fontSize);
+        document.documentElement.style.fontSize = '';
+        return size;""")
+    if abs(after - 2 * before) > 0.5:
+        fail("%s: text does not follow the browser's font size (%s px, then %s px)" % (
+            student.name, before, after))
 
 
 def check_reveal(student, verdict, rationale):
@@ -316,7 +355,7 @@ def check_reveal(student, verdict, rationale):
 def check_results(path):
     with open(path, encoding="utf-8") as results:
         rows = [line.rstrip("\n").split(",") for line in results]
-    for name in ("Ana", "Ben", "Chi", "Dee"):
+    for name in ("Ana", "Ben", "Chi", "Dee", "Eve"):
         answers = [row for row in rows if row[0] == "answer" and len(row) > 2 and row[2] == name]
         if not answers:
             fail("the results CSV has no answers from %s" % name)
