@@ -67,6 +67,20 @@
     }
   }
 
+  function questionKey() {
+    return "heparin-quiz.question." + state.code.toUpperCase();
+  }
+
+  function restoreQuestion() {
+    try {
+      const question = JSON.parse(sessionStorage.getItem(questionKey()) || "null");
+      if (question && Array.isArray(question.options))
+        state.question = question;
+    } catch (e) {
+      // nothing kept
+    }
+  }
+
   function forgetSeat() {
     try {
       localStorage.removeItem(seatKey(state.code));
@@ -154,11 +168,16 @@
     connect();
   }
 
-  // The host pings every 2 s: silence for 6 s means the connection is gone even if the browser
-  // has not noticed (Wi-Fi handover, a phone waking up).
+  // The host pings every 2 s and answers our pings: silence for 6 s means the connection is
+  // gone even if the browser has not noticed (Wi-Fi handover, a phone waking up).
+  let pingId = 0;
   setInterval(() => {
-    if (state.ws && state.ws.readyState === WebSocket.OPEN && Date.now() - state.lastHeard > 6000)
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN || !state.joinedOnce)
+      return;
+    if (Date.now() - state.lastHeard > 6000)
       reconnectNow();
+    else if (++pingId % 3 === 0)
+      send({ type: "ping", id: pingId });
   }, 1000);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible")
@@ -213,6 +232,12 @@
       showLobby();
     },
     question(m) {
+      // Kept for this tab, so a reveal after a reload still has the options' texts.
+      try {
+        sessionStorage.setItem(questionKey(), JSON.stringify(m));
+      } catch (e) {
+        // without storage the reveal shows letters only
+      }
       showQuestion(m);
     },
     ack(m) {
@@ -347,6 +372,10 @@
   });
 
   HQ.attach(state, send);
+  if (TEST) {
+    // The browser test drops the connection as a Wi-Fi drop would, without telling the host.
+    HQ.dropConnection = () => state.ws && state.ws.close();
+  }
 
   // ---- start ---------------------------------------------------------------------------------
 
@@ -364,6 +393,7 @@
     state.code = code;
     state.nickname = String(seat.nickname || "");
     state.token = seat.token;
+    restoreQuestion();
     $("nickname").value = state.nickname;
     setWho();
     setConnection("Rejoining as " + state.nickname + "…");

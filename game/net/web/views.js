@@ -43,8 +43,10 @@
   }
 
   function showQuestion(m) {
-    const same = state.question && state.question.question === m.question;
+    // A question restored after a reload is not "the same": its answer state comes from m.
+    const same = state.questionLive && state.question && state.question.question === m.question;
     state.question = m;
+    state.questionLive = true;
     if (!same) {
       state.picked = new Set(m.answered || []);
       state.sent = (m.answered || []).length > 0;

@@ -287,6 +287,12 @@ def play(host, students, bot, golden_dir, work, url):
     time.sleep(3)
     if chi.view() != "ended" or chi.js("return localStorage.getItem('heparin-quiz.seat.%s')" % CODE):
         fail("the kicked student tried to come back")
+    # Ana's Wi-Fi drops (the page is not told): she is back at the same question.
+    ana.js("window.HeparinQuiz.dropConnection()")
+    ana.wait(lambda: "Reconnecting" in ana.text("connection") or ana.text("connection") == "",
+             "a dropped connection was not shown")
+    ana.wait(lambda: ana.text("connection") == "" and ana.view() == "question",
+             "the page did not reconnect after a drop")
     # Eve arrives late, on a phone: she starts at the open question.
     eve = Student("Eve", 360, 640, True)
     students.append(eve)
