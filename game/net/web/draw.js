@@ -110,6 +110,11 @@
     line.hidden = text === "";
   }
 
+  // What a screen reader should say when the view changes (the views themselves are not live).
+  function announce(text) {
+    $("announce").textContent = text;
+  }
+
   Object.assign(HQ, { $, SHAPES, COLOURS, show, clear, rich, plain, mark, ordinal, number,
-    setConnection });
+    setConnection, announce });
 })();

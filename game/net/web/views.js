@@ -5,7 +5,8 @@
 
 (function () {
   const HQ = (window.HeparinQuiz = window.HeparinQuiz || {});
-  const { $, SHAPES, COLOURS, show, clear, rich, plain, mark, ordinal, number, setConnection } = HQ;
+  const { $, SHAPES, COLOURS, show, clear, rich, plain, mark, ordinal, number, setConnection,
+    announce } = HQ;
   const TEST = new URLSearchParams(location.search).get("test") === "1";
   let state = null; // the page's state, shared with student.js (attach)
   let send = () => {};
@@ -70,6 +71,8 @@
     $("paused").hidden = !state.paused;
     buildOptions(m, multiple);
     drawTimer();
+    if (!same)
+      announce($("question-counter").textContent + ". " + plain(m.stem));
     show("question");
   }
 
@@ -141,6 +144,7 @@
       state.deadline = performance.now() + timeLeft;
     }
     $("paused").hidden = !paused;
+    announce(paused ? "Paused by the instructor" : "The question goes on");
     drawTimer();
     drawOptions();
   }
@@ -224,6 +228,7 @@
     const explanation = $("reveal-explanation");
     clear(explanation);
     explanation.appendChild(rich(m.explanation));
+    announce(verdict.textContent + ". " + $("reveal-points").textContent);
     show("reveal");
   }
 
@@ -251,6 +256,7 @@
     $("rank-title").textContent = "You are " + ordinal(you.rank) + " of " + you.of;
     $("rank-score").textContent = number(you.score) + " points";
     fillBoard($("board-top"), m.top, state.nickname);
+    announce($("rank-title").textContent + ", " + $("rank-score").textContent);
     show("leaderboard");
   }
 
@@ -260,6 +266,7 @@
     $("final-score").textContent = number(you.score) + " points · " + you.correct + " of " +
       (state.total || "?") + " right";
     fillBoard($("final-top"), m.top, state.nickname);
+    announce($("final-title").textContent + ". " + $("final-score").textContent);
     show("final");
   }
 

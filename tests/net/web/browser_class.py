@@ -287,6 +287,15 @@ def play(host, students, bot, golden_dir, work, url):
     time.sleep(3)
     if chi.view() != "ended" or chi.js("return localStorage.getItem('heparin-quiz.seat.%s')" % CODE):
         fail("the kicked student tried to come back")
+    # The instructor pauses: shown in words, answering waits, the clock stands still.
+    host.command("pause")
+    ana.wait(lambda: ana.driver.find_element(By.ID, "paused").is_displayed(),
+             "the pause was not shown")
+    if ana.driver.find_element(By.ID, "submit").is_enabled() or "paused" not in ana.text("timer"):
+        fail("while paused Submit stays usable or the clock does not say so")
+    host.command("resume")
+    ana.wait(lambda: not ana.driver.find_element(By.ID, "paused").is_displayed(),
+             "the end of the pause was not shown")
     # Ana's Wi-Fi drops (the page is not told): she is back at the same question.
     ana.js("window.HeparinQuiz.dropConnection()")
     ana.wait(lambda: "Reconnecting" in ana.text("connection") or ana.text("connection") == "",
