@@ -21,6 +21,7 @@ Run with /usr/bin/python3: Debian's python3-selenium is installed for that inter
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -45,6 +46,13 @@ def fail(message):
     raise AssertionError(message)
 
 
+def free_port():
+    """A TCP port nothing listens on now (the host moves to the next one if it is taken)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class Host:
     """The console host: pacing commands on stdin, its output lines collected by a thread."""
 
@@ -54,7 +62,7 @@ class Host:
         self.err = open(os.path.join(work, "host.err"), "w")
         self.results = os.path.join(work, "results.csv")
         self.proc = subprocess.Popen(
-            [quiz, "host", "--pack", pack, "--seed", "1", "--web-port", "0", "--bind",
+            [quiz, "host", "--pack", pack, "--seed", "1", "--web-port", str(free_port()), "--bind",
              "127.0.0.1", "--code", CODE, "--discovery-port", "0", "--headless",
              "--time-limit", "600", "--results", self.results],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.err, text=True,
