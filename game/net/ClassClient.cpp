@@ -156,7 +156,7 @@ std::string ClassClient::connect(std::chrono::milliseconds timeout, std::chrono:
         });
     link.io.run_for(timeout + std::chrono::milliseconds{100});
     if (!outcome || *outcome)
-        return "Cannot reach the class at " + m_config.address.toString() + ":" +
+        return "The game cannot reach the class at " + m_config.address.toString() + ":" +
                std::to_string(m_config.port) + (outcome ? " (" + outcome->message() + ")" : "");
     beast::get_lowest_layer(link.ws).expires_never();
     link.ws.read_message_max(kMaxHostMessageBytes);
@@ -166,6 +166,8 @@ std::string ClassClient::connect(std::chrono::milliseconds timeout, std::chrono:
     link.thread = std::thread([raw = m_link.get()] { raw->io.run(); });
     m_connected = true;
     m_lastHeard = now;
+    if (!m_config.sayHello)
+        return {};
     if (m_config.rejoinToken.empty())
         send(Join{kProtocolVersion, m_config.classCode, m_config.nickname});
     else

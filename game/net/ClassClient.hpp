@@ -25,6 +25,8 @@ struct ClientConfig
     /// Bind the connection to this local IPv4 address first ("" for any). Loopback tests use
     /// 127.0.0.x so that many students do not share one address.
     std::string localAddress;
+    /// False: connect without sending `join`/`rejoin` (tests of what the host does then).
+    bool sayHello = true;
     /// The host pings every 2 s; if nothing at all arrives this long, the host is gone.
     std::chrono::milliseconds silenceTimeout{10000};
 };

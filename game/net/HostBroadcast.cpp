@@ -19,8 +19,9 @@ void HostProtocol::afterChange(milliseconds now)
         broadcastPhase(now);
         HostEvent event;
         event.kind = HostEvent::Kind::PhaseChanged;
-        event.text = std::string("phase ") + core::toString(m_room.getPhase());
-        if (m_room.getPhase() == core::ClassPhase::Question)
+        event.text = std::string("phase: ") + core::toString(m_room.getPhase());
+        if (m_room.getPhase() != core::ClassPhase::Lobby &&
+            m_room.getPhase() != core::ClassPhase::Finished)
             event.text += " " + std::to_string(m_room.getCurrentIndex() + 1) + "/" +
                           std::to_string(m_room.getQuestionCount());
         m_events.push_back(std::move(event));

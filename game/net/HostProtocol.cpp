@@ -194,7 +194,7 @@ void HostProtocol::handleRejoin(Peer& peer, const Rejoin& rejoin, milliseconds n
         // The same student on a new tab or after a network change: the newer connection wins.
         send(*old, Refuse{Reason::Replaced, describe(Reason::Replaced), true});
         const ConnectionId oldId = old->id;
-        unseat(*old, now);
+        unseat(*old, now, "joined again from another connection");
         closePeer(oldId, Reason::Replaced);
     }
     const core::ClassRefusal refusal = m_room.rejoin(player, now);
@@ -227,7 +227,8 @@ void HostProtocol::seat(Peer& peer, std::size_t player, bool rejoined, milliseco
     HostEvent event;
     event.kind = rejoined ? HostEvent::Kind::Rejoined : HostEvent::Kind::Joined;
     event.nickname = p.nickname;
-    event.text = p.nickname + (rejoined ? " rejoined" : " joined") + " from " + peer.address;
+    event.text = (rejoined ? "rejoined: " : "joined: ") + p.nickname +
+                 (rejoined ? " (score " + std::to_string(p.score) + ")" : "");
     m_events.push_back(std::move(event));
 }
 
@@ -293,9 +294,8 @@ void HostProtocol::handleAnswer(Peer& peer, const Answer& answer, milliseconds n
 void HostProtocol::handleLeave(Peer& peer, milliseconds now)
 {
     const std::size_t player = peer.player;
-    const std::string nickname = m_room.getPlayers()[player].nickname;
     const ConnectionId id = peer.id;
-    unseat(peer, now);
+    unseat(peer, now, "left the class");
     m_room.leave(player, now);
     if (m_room.getPlayers()[player].gone)
     {
@@ -303,10 +303,9 @@ void HostProtocol::handleLeave(Peer& peer, milliseconds now)
         m_tokenOf[player].clear();
     }
     closePeer(id, Reason::None);
-    log(nickname + " left the class");
 }
 
-void HostProtocol::unseat(Peer& peer, milliseconds now)
+void HostProtocol::unseat(Peer& peer, milliseconds now, const std::string& why)
 {
     if (peer.joined)
     {
@@ -317,6 +316,7 @@ void HostProtocol::unseat(Peer& peer, milliseconds now)
         HostEvent event;
         event.kind = HostEvent::Kind::Left;
         event.nickname = m_room.getPlayers()[player].nickname;
+        event.text = "dropped " + event.nickname + ": " + why;
         m_events.push_back(std::move(event));
         peer.joined = false;
     }
@@ -327,9 +327,10 @@ void HostProtocol::closed(ConnectionId id, Reason why, milliseconds now)
     Peer* peer = findPeer(id);
     if (peer == nullptr)
         return;
-    if (why != Reason::None)
-        log("connection from " + peer->address + " closed: " + toString(why));
-    unseat(*peer, now);
+    const std::string text = why == Reason::None ? "connection closed" : toString(why);
+    if (!peer->joined && why != Reason::None)
+        log("dropped " + peer->address + ": " + text);
+    unseat(*peer, now, text);
     m_peers.erase(id);
     afterChange(now);
 }
@@ -341,7 +342,7 @@ void HostProtocol::refuse(Peer& peer, Reason reason, const std::string& logLine)
     send(peer, Refuse{reason, describe(reason), true});
     // The seat goes now; the connection closes once the refusal is out.
     const ConnectionId id = peer.id;
-    unseat(peer, std::chrono::milliseconds{0});
+    unseat(peer, std::chrono::milliseconds{0}, toString(reason));
     closePeer(id, reason);
 }
 
@@ -430,7 +431,7 @@ core::ClassRefusal HostProtocol::kick(const std::string& nickname, milliseconds 
         {
             send(*peer, Kick{describe(Reason::Kicked)});
             const ConnectionId id = peer->id;
-            unseat(*peer, now);
+            unseat(*peer, now, "kicked");
             closePeer(id, Reason::Kicked);
         }
     }
@@ -439,7 +440,7 @@ core::ClassRefusal HostProtocol::kick(const std::string& nickname, milliseconds 
     {
         m_playerOfToken.erase(m_tokenOf[player]);
         m_tokenOf[player].clear();
-        log(m_room.getPlayers()[player].nickname + " was removed by the instructor");
+        log("kicked: " + m_room.getPlayers()[player].nickname);
     }
     afterChange(now);
     return refusal;

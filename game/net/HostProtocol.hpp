@@ -134,7 +134,7 @@ private:
     void broadcastLobby(std::chrono::milliseconds now);
     void noteLobby(bool joined, const std::string& nickname);
     void refuse(Peer& peer, Reason reason, const std::string& logLine);
-    void unseat(Peer& peer, std::chrono::milliseconds now);
+    void unseat(Peer& peer, std::chrono::milliseconds now, const std::string& why);
     void send(const Peer& peer, const Message& message);
     void sendShared(const Peer& peer, const std::shared_ptr<const std::string>& text);
     void closePeer(ConnectionId id, Reason reason);
