@@ -550,7 +550,7 @@ std::shared_ptr<ui::StudentState> seatStudent(Harness& h, net::Reveal& reveal)
 {
     auto student = std::make_shared<ui::StudentState>();
     student->config.nickname = "Eun-ji";
-    student->apply(net::Welcome{"Eun-ji", false, 0, net::WirePhase::Lobby});
+    student->apply(net::Welcome{"Eun-ji", "", false, 0, net::WirePhase::Lobby, "", 10});
     const core::Question question = classQuestions(h.context, {"mon-01"}).front();
     net::QuestionShow show;
     show.index = 0;
@@ -565,7 +565,8 @@ std::shared_ptr<ui::StudentState> seatStudent(Harness& h, net::Reveal& reveal)
             {option.id, std::string(1, static_cast<char>('A' + i)), option.text});
         if (option.correct)
             reveal.correctIds.push_back(option.id);
-        reveal.rationales.push_back({option.id, option.rationale});
+        reveal.options.push_back(
+            {option.id, std::string(1, static_cast<char>('A' + i)), 0, option.rationale});
     }
     reveal.explanation = question.explanation;
     student->apply(show);
@@ -591,9 +592,7 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    reveal.answered = true;
-    reveal.correct = true;
-    reveal.points = 1000;
+    reveal.you = {{reveal.correctIds.front()}, true, false, false, 1000};
     reveal.score = 1000;
     student->apply(reveal);
     checkStudentScene(h, student, "class-student");
@@ -606,7 +605,7 @@ TEST_CASE("Render: a student sees that the instructor paused the question",
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    student->apply(net::Pause{true, 0});
+    student->apply(net::Pause{0, 0});
     checkStudentScene(h, student, "class-student-paused");
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -52,6 +53,7 @@ int main(int argc, char** argv)
     std::string answers;
     long long crashAt = 0;
     bool garbage = false;
+    std::string tokenFile;
     app::ArgParser parser("heparin-quiz-bot",
                           "A scripted student: joins a class and answers from a plan.");
     parser.addOption("host", &host, "ADDRESS", "class address (default 127.0.0.1)");
@@ -64,6 +66,8 @@ int main(int argc, char** argv)
     parser.addInt("crash-at", &crashAt, 0, 10000, "N",
                   "die abruptly (exit 3) when question N (1-based) arrives, before answering");
     parser.addFlag("garbage", &garbage, "connect and send garbage instead of a hello");
+    parser.addOption("token-file", &tokenFile, "FILE",
+                     "keep the rejoin token here; rejoin with it when the file exists");
     const app::ParseResult parsed = parser.parse(std::vector<std::string>(argv + 1, argv + argc));
     if (parsed.status == app::ParseResult::Status::Help)
     {
@@ -81,22 +85,22 @@ int main(int argc, char** argv)
     { return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start); };
     if (garbage)
     {
-        sf::TcpSocket socket;
-        if (socket.connect(sf::IpAddress(host), static_cast<unsigned short>(port),
-                           sf::seconds(2)) != sf::Socket::Done)
+        net::ClientConfig config;
+        config.address = sf::IpAddress(host);
+        config.port = static_cast<unsigned short>(port);
+        config.sayHello = false;
+        net::ClassClient client(config);
+        if (!client.connect(milliseconds{2000}, now()).empty())
             return 1;
-        const std::string junk = "\x7F\xFF\xFF\xFFGET / HTTP/1.1\r\n\r\n";
-        (void)socket.send(junk.data(), junk.size());
+        client.sendRaw("\x7F not a message {");
         // The host must hang up on us; wait for that (or give up after 5 s).
-        char byte = 0;
-        std::size_t got = 0;
-        socket.setBlocking(false);
         while (now() < milliseconds{5000})
         {
-            const sf::Socket::Status status = socket.receive(&byte, 1, got);
-            if (status == sf::Socket::Disconnected || status == sf::Socket::Error)
+            client.poll(now());
+            if (!client.isConnected())
             {
-                std::cout << "garbage: host closed the connection\n";
+                std::cout << "garbage: host closed the connection (" << client.getCloseReason()
+                          << ")\n";
                 return 0;
             }
             std::this_thread::sleep_for(milliseconds{5});
@@ -110,6 +114,9 @@ int main(int argc, char** argv)
     config.port = static_cast<unsigned short>(port);
     config.classCode = code;
     config.nickname = name;
+    // A bot that crashed comes back as a browser would: with the secret it was given.
+    if (!tokenFile.empty())
+        std::getline(std::ifstream(tokenFile) >> std::ws, config.rejoinToken);
     net::Bot bot(config, splitCommas(answers));
     bot.setHolding(true);
     const std::string error = bot.connect(milliseconds{3000}, now());
@@ -127,6 +134,8 @@ int main(int argc, char** argv)
         if (bot.getWelcome() && !welcomed)
         {
             welcomed = true;
+            if (!tokenFile.empty())
+                std::ofstream(tokenFile) << bot.getWelcome()->token << '\n';
             std::cout << "welcome " << bot.getWelcome()->nickname
                       << " rejoined=" << bot.getWelcome()->rejoined
                       << " score=" << bot.getWelcome()->score << std::endl;
@@ -147,8 +156,8 @@ int main(int argc, char** argv)
         for (; reveals < bot.getReveals().size(); ++reveals)
         {
             const net::Reveal& r = bot.getReveals()[reveals];
-            std::cout << "reveal " << r.index + 1 << " correct=" << r.correct
-                      << " points=" << r.points << " score=" << r.score << std::endl;
+            std::cout << "reveal " << r.index + 1 << " correct=" << r.you.correct
+                      << " points=" << r.you.points << " score=" << r.score << std::endl;
         }
         if (bot.getRefuse())
         {

@@ -1,6 +1,7 @@
 #include "HostCommand.hpp"
 
 #include "ArgParser.hpp"
+#include "core/classroom/ClassSetup.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "net/Discovery.hpp"
@@ -58,24 +59,13 @@ void readInput(const std::shared_ptr<InputQueue>& queue)
     queue->closed = true;
 }
 
-std::string makeClassCode()
-{
-    // No 0/O or 1/I, so a code read off a projector is typed right.
-    const std::string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    std::random_device device;
-    std::string code;
-    for (int i = 0; i < 4; ++i)
-        code += alphabet[device() % alphabet.size()];
-    return code;
-}
-
 struct HostOptions
 {
     std::string pack;
     std::vector<std::string> topics;
     long long count = 0;
     long long seed = -1;
-    long long port = 47100;
+    long long port = kDefaultWebPort;
     std::string code;
     std::string bind;
     std::string results;
@@ -420,14 +410,16 @@ int runHost(const app::CommandContext& context)
     HostOptions o;
     app::ArgParser parser("heparin-quiz host",
                           "Runs a live class on the local network from the console. Students "
-                          "join from their own copy of the game with the address and code "
-                          "printed here.\n" +
+                          "open the printed students: address in a browser (or join from the game "
+                          "with the address and code printed here).\n" +
                               std::string(hostCommandHelp()));
     parser.addOption("pack", &o.pack, "ID", "pack id (see 'heparin-quiz list') or pack file");
     parser.addList("topic", &o.topics, "ID", "only questions under this topic");
     parser.addInt("count", &o.count, 0, 1000, "N", "number of questions (default: all)");
     parser.addInt("seed", &o.seed, 0, 4294967295LL, "N", "question and option order seed");
-    parser.addInt("port", &o.port, 0, 65535, "N", "TCP port (default 47100; 0 picks one)");
+    parser.addInt("web-port", &o.port, 0, 65535, "N",
+                  "port of the student page and the class (default 47100, or the next free one; "
+                  "0 picks any)");
     parser.addOption("code", &o.code, "CODE", "class code students must type (default: random)");
     parser.addOption("bind", &o.bind, "ADDRESS", "listen only on this address (e.g. 127.0.0.1)");
     parser.addOption("results", &o.results, "FILE", "write results CSV here at the end");
@@ -471,23 +463,23 @@ int runHost(const app::CommandContext& context)
     settings.timeLimit = milliseconds{o.timeLimit * 1000};
     HostConfig config;
     config.port = static_cast<unsigned short>(o.port);
-    config.classCode = o.code.empty() ? makeClassCode() : o.code;
+    config.classCode = o.code.empty() ? core::makeClassCode(std::random_device{}()) : o.code;
     config.discoveryPort = static_cast<unsigned short>(o.discoveryPort);
     config.title = pack->title;
     if (!o.bind.empty())
     {
-        config.bindAddress = sf::IpAddress(o.bind);
-        if (config.bindAddress == sf::IpAddress::None)
+        if (sf::IpAddress(o.bind) == sf::IpAddress::None)
         {
             *context.err << parser.formatError("--bind needs an IPv4 address");
             return app::kExitUsage;
         }
+        config.bindAddress = sf::IpAddress(o.bind).toString();
     }
     HostServer server(std::move(questions), settings, config);
-    const std::string error = server.listen();
-    if (!error.empty())
+    const core::Outcome<unsigned short> listening = server.listen();
+    if (!listening.isOk())
     {
-        *context.err << "heparin-quiz host: " << error << '\n';
+        *context.err << "heparin-quiz host: " << listening.getMessage() << '\n';
         return app::kExitFailure;
     }
     std::vector<std::string> addresses;
@@ -500,6 +492,10 @@ int runHost(const app::CommandContext& context)
     for (const std::string& address : addresses)
         *context.out << "address: " << address << " port " << server.getPort() << '\n';
     *context.out << "code: " << config.classCode << '\n';
+    // One line per address, so a script (or a person) takes the whole link from one line.
+    for (const std::string& address : addresses)
+        *context.out << "students: http://" << address << ':' << server.getPort()
+                     << "/?code=" << config.classCode << '\n';
     if (!o.headless)
         *context.out << "(the projector window is not part of this build; running headless)\n";
     *context.out << "type 'help' for commands\n";

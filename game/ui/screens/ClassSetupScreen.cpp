@@ -158,20 +158,13 @@ void ClassSetupScreen::start()
     config.classCode = core::makeClassCode(device());
     config.discoveryPort = net::kDefaultDiscoveryPort;
     config.title = c.packs.empty() ? "Heparin class" : c.packs.front().title;
-    std::string error;
-    std::unique_ptr<net::HostServer> server;
-    // The usual port first; if another program has it, any free one.
-    for (unsigned short port : {kClassPort, static_cast<unsigned short>(0)})
+    // The usual port first; the server moves to the next free one if another program has it.
+    config.port = kClassPort;
+    auto server = std::make_unique<net::HostServer>(questions, settings, config);
+    const core::Outcome<unsigned short> port = server->listen();
+    if (!port.isOk())
     {
-        config.port = port;
-        server = std::make_unique<net::HostServer>(questions, settings, config);
-        error = server->listen();
-        if (error.empty())
-            break;
-    }
-    if (!error.empty())
-    {
-        m_message = "Cannot start the class: " + error;
+        m_message = "Cannot start the class: " + port.getMessage();
         return;
     }
     const std::vector<std::string> addresses = net::getLanAddresses();
