@@ -159,6 +159,7 @@ std::string ClassClient::connect(std::chrono::milliseconds timeout, std::chrono:
         return "The game cannot reach the class at " + m_config.address.toString() + ":" +
                std::to_string(m_config.port) + (outcome ? " (" + outcome->message() + ")" : "");
     beast::get_lowest_layer(link.ws).expires_never();
+    beast::get_lowest_layer(link.ws).socket().set_option(tcp::no_delay(true), ec);
     link.ws.read_message_max(kMaxHostMessageBytes);
     link.io.restart();
     link.work.emplace(link.io.get_executor());

@@ -41,6 +41,7 @@ void HostProtocol::afterChange(milliseconds now)
     {
         m_lastLocked = m_room.isLocked();
         m_lobbyDirty = true;
+        m_lockChanged = true;
     }
 }
 
@@ -117,12 +118,17 @@ void HostProtocol::broadcastLobby(milliseconds now)
                 if (change.seq > peer->lobbySeq && list.size() < m_rules.lobbyChangeNames)
                     list.push_back(change.nickname);
             }
-            text = std::make_shared<const std::string>(encode(lobby));
+            if (lobby.joined.empty() && lobby.left.empty() && !m_lockChanged)
+                text = std::make_shared<const std::string>(); // seen it all: nothing to send
+            else
+                text = std::make_shared<const std::string>(encode(lobby));
         }
-        sendShared(*peer, text);
+        if (!text->empty())
+            sendShared(*peer, text);
         peer->lobbySeq = m_lobbySeq;
     }
     m_lobbyChanges.clear();
+    m_lockChanged = false;
 }
 
 } // namespace quiz::net

@@ -153,6 +153,7 @@ private:
     std::uint64_t m_lobbySeq = 0;
     bool m_lobbyDirty = false;
     bool m_lastLocked = false;
+    bool m_lockChanged = false;
     std::chrono::milliseconds m_lastLobby{-1000000};
     std::uint64_t m_seenSerial = 0;
     bool m_lastPaused = false;

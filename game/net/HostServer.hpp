@@ -72,6 +72,8 @@ public:
     [[nodiscard]] const HostConfig& getConfig() const { return m_config; }
     /// Open TCP connections, joined or not.
     [[nodiscard]] std::size_t countConnections() const { return m_web.countConnections(); }
+    /// WebSocket connections the class rules know of (joined or still to say hello).
+    [[nodiscard]] std::size_t countStudents() const { return m_protocol.countConnections(); }
 
 private:
     void flush();

@@ -206,7 +206,9 @@ void HttpSession::onRead(beast::error_code ec)
         respond(http::status::service_unavailable, "text/plain", "Too many connections\n");
         return;
     }
-    const WebAsset* asset = upgrade ? nullptr : findAsset(m_impl.assets, request.target());
+    const beast::string_view target = request.target();
+    const WebAsset* asset =
+        upgrade ? nullptr : findAsset(m_impl.assets, std::string_view(target.data(), target.size()));
     if (asset == nullptr)
     {
         respond(http::status::not_found, "text/plain", "Not found\n");
@@ -221,7 +223,7 @@ void HttpSession::respond(http::status status, std::string_view type, std::strin
     m_response.result(status);
     m_response.version(11);
     m_response.set(http::field::server, "heparin-quiz");
-    m_response.set(http::field::content_type, type);
+    m_response.set(http::field::content_type, beast::string_view(type.data(), type.size()));
     m_response.set(http::field::cache_control, "no-store");
     m_response.set("X-Content-Type-Options", "nosniff");
     m_response.set("Content-Security-Policy",
