@@ -1,8 +1,6 @@
 #include "Application.hpp"
 
-#include "core/session/Results.hpp"
-#include "core/util/AtomicFile.hpp"
-#include "ui/screens/Screens.hpp"
+#include "ui/screens/ScreenRegistry.hpp"
 
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Err.hpp>
@@ -11,8 +9,6 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <utility>
@@ -23,15 +19,6 @@ namespace
 {
 
 using std::chrono::milliseconds;
-
-std::string readWholeFile(const std::string& path, bool& ok)
-{
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 sf::Vector2f sizeOf(const sf::RenderWindow& window)
 {
@@ -56,11 +43,25 @@ int localUtcOffsetMinutes()
     return static_cast<int>(local.tm_gmtoff / 60);
 }
 
+ServiceOptions serviceOptions(const LaunchOptions& launch)
+{
+    ServiceOptions options;
+    options.profileDir = launch.profileDir;
+    options.dataDir = launch.dataDir;
+    options.resultsPath = launch.resultsPath;
+    options.today = launch.today;
+    options.clock = wallClockMs;
+    options.utcOffsetMinutes = localUtcOffsetMinutes();
+    return options;
+}
+
 } // namespace
 
 Application::Application(LaunchOptions options)
-    : m_options(std::move(options)), m_progress(m_options.profileDir), m_theme(m_fonts),
-      m_windowedSize(std::max(m_options.width, kMinWidth), std::max(m_options.height, kMinHeight))
+    : m_options(std::move(options)), m_theme(m_fonts),
+      m_context(serviceOptions(m_options), m_theme, m_audio, m_stack),
+      m_windowedSize(std::max(m_options.width, kMinWidth), std::max(m_options.height, kMinHeight)),
+      m_script(*this)
 {
 }
 
@@ -75,141 +76,57 @@ bool Application::loadEverything()
         std::cerr << "heparin-quiz: " << error.what() << '\n';
         return false;
     }
-    m_context.profileDir = m_options.profileDir;
-    m_context.dataDir = m_options.dataDir;
-    m_context.resultsPath = m_options.resultsPath;
-    m_context.settings = loadSettings(m_options.profileDir);
-    m_context.setup.timerSeconds = m_context.settings.defaultTimer;
+    m_context.load();
     m_context.setup.seed = m_options.seed;
-    if (!m_options.dataDir.empty())
-    {
-        core::CheckOptions check;
-        check.today = m_options.today;
-        m_context.checkedPacks = core::loadAndCheckAll({m_options.dataDir}, check);
-    }
-    for (const core::CheckedPack& checked : m_context.checkedPacks)
-    {
-        if (checked.pack)
-            m_context.packs.push_back(*checked.pack);
-        else
-            std::cerr << "heparin-quiz: skipping " << checked.path << " ("
-                      << checked.diagnostics.getErrorCount() << " errors)\n";
-    }
-    loadHistory();
-    m_progress.openLastPlayer(wallClockMs());
+    m_context.mute = m_options.mute;
     return true;
 }
 
-void Application::wireContext()
+std::string Application::startDirectPlay()
 {
-    m_context.theme = &m_theme;
-    m_context.audio = &m_audio;
-    m_context.startSession = [this](const core::SessionConfig& config)
-    { return startSession(config); };
-    m_context.finishSession = [this] { finishSession(); };
-    m_context.progress = &m_progress;
-    m_context.now = wallClockMs;
-    m_context.utcOffsetMinutes = localUtcOffsetMinutes();
-    m_context.recordAnswer = [this](std::size_t index, core::Confidence confidence)
+    core::SessionConfig config = *m_options.directPlay;
+    for (const std::string& topic : m_options.directTopics)
     {
-        if (!m_context.session)
-            return;
-        const std::string error = m_progress.recordAnswer(
-            m_context.packs, *m_context.session, index, confidence, wallClockMs(), m_roundMode);
-        if (!error.empty())
-            std::cerr << "heparin-quiz: " << error << '\n';
-    };
-    m_context.applySettings = [this] { applySettings(true); };
-    m_context.toggleFullscreen = [this]
-    {
-        m_context.settings.fullscreen = !m_fullscreen;
-        applySettings(true);
-    };
-    m_context.quit = [this]
-    {
-        if (m_window)
-            m_window->close();
-    };
-    registerScreens(m_stack, m_context);
-}
-
-std::string Application::startSession(const core::SessionConfig& config)
-{
-    std::string roundMode = std::exchange(m_context.roundMode, {});
-    std::string error;
-    std::optional<core::Session> session = core::Session::create(m_context.packs, config, error);
-    if (!session)
-        return "Cannot start: " + error;
-    m_context.session = std::move(session);
-    m_context.setup.seed = config.seed;
-    m_roundMode = std::move(roundMode);
-    m_progress.clearNotices();
-    m_stack.clear();
-    m_stack.push(ScreenId::Title);
-    m_stack.push(ScreenId::Question);
-    return {};
-}
-
-void Application::finishSession()
-{
-    const core::Session& session = *m_context.session;
-    if (!m_context.resultsPath.empty())
-    {
-        const std::string error = core::writeResultsFile(m_context.resultsPath, session);
-        if (!error.empty())
+        bool found = false;
+        for (const core::TopicSelection& pack : m_options.directPlay->selections)
         {
-            std::cerr << "heparin-quiz: " << error << '\n';
-            m_context.lastError = "Results not saved: " + error;
+            for (const core::Pack& loaded : m_context.packs)
+            {
+                if (loaded.id == pack.packId && loaded.findTopic(topic) != nullptr)
+                {
+                    config.selections.push_back({pack.packId, topic});
+                    found = true;
+                }
+            }
         }
+        if (!found)
+            return "no topic '" + topic + "' in the chosen packs";
     }
-    m_context.missedHistory = session.summarize().missed;
-    saveHistory();
-    m_audio.play(Cue::Finish);
-}
-
-void Application::loadHistory()
-{
-    if (m_options.profileDir.empty())
-        return;
-    bool ok = false;
-    std::istringstream in(readWholeFile(m_options.profileDir + "/missed.txt", ok));
-    std::string packId;
-    std::string questionId;
-    while (in >> packId >> questionId)
-        m_context.missedHistory.push_back({packId, questionId});
-}
-
-void Application::saveHistory()
-{
-    if (m_options.profileDir.empty())
-        return;
-    std::string text;
-    for (const core::QuestionKey& key : m_context.missedHistory)
-        text += key.packId + " " + key.questionId + "\n";
-    std::error_code ec;
-    std::filesystem::create_directories(m_options.profileDir, ec);
-    const std::string error = core::writeFileAtomically(m_options.profileDir + "/missed.txt", text);
-    if (!error.empty())
-        std::cerr << "heparin-quiz: " << error << '\n';
-}
-
-void Application::applySettings(bool save)
-{
-    const Settings& s = m_context.settings;
-    m_theme.setHighContrast(s.highContrast);
-    m_theme.setTextSizeStep(s.textSize);
-    m_audio.setEnabled(s.sound && !m_options.mute);
-    m_audio.setVolume(s.volume);
-    if (isOpen() && s.fullscreen != m_fullscreen)
-        createWindow(s.fullscreen);
-    if (save && !m_options.profileDir.empty())
+    if (!m_options.directTopics.empty())
     {
-        std::string error;
-        if (!saveSettings(m_options.profileDir, s, error))
-            std::cerr << "heparin-quiz: " << error << '\n';
+        // Topics narrow the packs: drop the whole-pack entries.
+        config.selections.erase(std::remove_if(config.selections.begin(), config.selections.end(),
+                                               [](const core::TopicSelection& s)
+                                               { return s.topicId.empty(); }),
+                                config.selections.end());
     }
-    if (isOpen())
-        m_stack.layout(sizeOf(*m_window));
+    const std::string error = m_context.startSession(config);
+    return error.empty() ? error : error.substr(std::string("Cannot start: ").size());
+}
+
+void Application::applyWindowSettings(bool fullscreen)
+{
+    if (!isOpen())
+        return;
+    if (fullscreen != m_fullscreen)
+        createWindow(fullscreen);
+    m_stack.layout(sizeOf(*m_window));
+}
+
+void Application::close()
+{
+    if (m_window)
+        m_window->close();
 }
 
 void Application::createWindow(bool fullscreen)
@@ -235,6 +152,7 @@ void Application::createWindow(bool fullscreen)
             std::cerr << line << '\n';
     }
     m_fullscreen = fullscreen;
+    m_context.settings.fullscreen = fullscreen;
     m_window->setKeyRepeatEnabled(true);
     const sf::Vector2u size = m_window->getSize();
     m_window->setView(sf::View(
@@ -301,57 +219,20 @@ int Application::run()
         return 1;
     if (!m_options.scriptPath.empty())
     {
-        bool ok = false;
-        const std::string text = readWholeFile(m_options.scriptPath, ok);
-        std::string error;
-        if (!ok)
-        {
-            std::cerr << "heparin-quiz: cannot read the script '" << m_options.scriptPath << "'\n";
-            return 2;
-        }
-        if (!parseScript(text, m_options.scriptPath, m_script, error))
+        if (const std::string error = m_script.load(m_options.scriptPath); !error.empty())
         {
             std::cerr << "heparin-quiz: " << error << '\n';
             return 2;
         }
     }
-    wireContext();
-    applySettings(false);
+    m_context.window = this;
+    registerScreens(m_stack, m_context);
+    m_context.applySettings(false);
     if (m_options.directPlay)
     {
-        core::SessionConfig config = *m_options.directPlay;
-        for (const std::string& topic : m_options.directTopics)
+        if (const std::string error = startDirectPlay(); !error.empty())
         {
-            bool found = false;
-            for (const core::TopicSelection& pack : m_options.directPlay->selections)
-            {
-                for (const core::Pack& loaded : m_context.packs)
-                {
-                    if (loaded.id == pack.packId && loaded.findTopic(topic) != nullptr)
-                    {
-                        config.selections.push_back({pack.packId, topic});
-                        found = true;
-                    }
-                }
-            }
-            if (!found)
-            {
-                std::cerr << "heparin-quiz play: no topic '" << topic << "' in the chosen packs\n";
-                return 2;
-            }
-        }
-        if (!m_options.directTopics.empty())
-        {
-            // Topics narrow the packs: drop the whole-pack entries.
-            config.selections.erase(
-                std::remove_if(config.selections.begin(), config.selections.end(),
-                               [](const core::TopicSelection& s) { return s.topicId.empty(); }),
-                config.selections.end());
-        }
-        if (const std::string error = startSession(config); !error.empty())
-        {
-            std::cerr << "heparin-quiz play: " << error.substr(std::string("Cannot start: ").size())
-                      << '\n';
+            std::cerr << "heparin-quiz play: " << error << '\n';
             return 2;
         }
     }
@@ -360,28 +241,26 @@ int Application::run()
         m_stack.push(ScreenId::Title);
     }
     createWindow(m_options.fullscreen || m_context.settings.fullscreen);
-    m_context.settings.fullscreen = m_fullscreen;
     m_stack.applyPendingChanges(sizeOf(*m_window));
     render();
 
     sf::Clock clock;
-    const bool scripted = !m_options.scriptPath.empty();
     while (isOpen())
     {
         sf::Event event;
-        if (scripted)
+        if (m_script.isActive())
         {
             while (m_window->pollEvent(event))
             {
                 if (event.type != sf::Event::Resized) // the script resizes on its own terms
                     handleEvent(event);
             }
-            if (m_scriptIndex >= m_script.size())
+            if (m_script.isDone())
             {
                 m_window->close();
                 break;
             }
-            if (!runScriptCommand(m_script[m_scriptIndex++]))
+            if (!m_script.runNext())
                 break;
             continue;
         }
@@ -411,7 +290,7 @@ int Application::run()
         step(elapsed);
         render();
     }
-    return m_scriptFailed ? 1 : 0;
+    return m_script.hasFailed() ? 1 : 0;
 }
 
 } // namespace quiz::ui

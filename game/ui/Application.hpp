@@ -2,9 +2,8 @@
 
 #include "Audio.hpp"
 #include "GameContext.hpp"
-#include "PlayerProgress.hpp"
 #include "Screen.hpp"
-#include "Script.hpp"
+#include "ScriptRunner.hpp"
 #include "Theme.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -44,7 +43,7 @@ inline constexpr unsigned kMinHeight = 600;
 /// Owns the window, the theme, the sounds and the screen stack, and runs the loop. While the
 /// player is idle it blocks in waitEvent (no busy loop); it polls at a frame cap only while
 /// something animates and ticks a few times a second while a question timer runs.
-class Application
+class Application : private WindowControls
 {
 public:
     explicit Application(LaunchOptions options);
@@ -52,40 +51,32 @@ public:
     int run();
 
 private:
+    friend class ScriptRunner;
+
     bool loadEverything();
-    void wireContext();
-    std::string startSession(const core::SessionConfig& config);
-    void finishSession();
-    void applySettings(bool save);
+    /// Starts the `play` round; returns "" or what is wrong with its packs or topics.
+    std::string startDirectPlay();
+    void applyWindowSettings(bool fullscreen) override;
+    void close() override;
     void createWindow(bool fullscreen);
     void handleEvent(const sf::Event& event);
     void onResize(unsigned width, unsigned height);
     void render();
     void step(std::chrono::milliseconds elapsed);
-    /// Runs one script command; returns false once the script has ended the game.
-    bool runScriptCommand(const ScriptCommand& command);
-    bool saveShot(const std::string& name);
-    void measureFrames(int count);
     [[nodiscard]] bool isOpen() const { return m_window && m_window->isOpen(); }
-    void loadHistory();
-    void saveHistory();
 
     LaunchOptions m_options;
-    PlayerProgress m_progress;
-    std::string m_roundMode; ///< the recorded mode name of the round being played ("" = its own)
     FontSet m_fonts;
     Theme m_theme;
     AudioPlayer m_audio;
-    GameContext m_context;
     ScreenStack m_stack;
+    GameContext m_context;
     /// Made only when needed: constructing any SFML window opens the display.
     std::unique_ptr<sf::RenderWindow> m_window;
     bool m_fullscreen = false;
     sf::Vector2u m_windowedSize;
     bool m_animating = true;
-    std::vector<ScriptCommand> m_script;
-    std::size_t m_scriptIndex = 0;
-    bool m_scriptFailed = false;
+    ScriptRunner m_script;
 };
 
 } // namespace quiz::ui

@@ -14,12 +14,11 @@ enum class Cue
     Finish
 };
 
-class OpenAlDevice;
-
-/// Short tones made in code (no sound files), played through OpenAL. The OpenAL library is
-/// loaded only when the first cue plays with sound on, so a muted game never loads an audio
-/// library nor opens the device; a machine without one stays silent and its complaints are
-/// swallowed.
+/// Short tones made in code (no sound files), played with sf::SoundBuffer and sf::Sound.
+/// Nothing of SFML's audio is created until the first cue plays with sound on: SFML opens the
+/// audio device with its first buffer, so a muted game never opens one. On a machine without
+/// a device the sound back ends say why on stderr at the first cue, the game adds one line,
+/// and every later cue is silent.
 class AudioPlayer
 {
 public:
@@ -34,13 +33,19 @@ public:
     void setVolume(int volume);
     void play(Cue cue);
 
+    /// The 16-bit mono samples of `cue` at getSampleRate(), as they are played.
+    [[nodiscard]] static std::vector<std::int16_t> samplesOf(Cue cue);
+    [[nodiscard]] static unsigned getSampleRate();
+
 private:
+    struct Voices;
+    /// Creates the buffers (opening the device); false when no device opens.
     bool prepare();
 
     bool m_enabled = true;
-    bool m_prepared = false;
+    bool m_unavailable = false; ///< no device opened at the first cue: stay silent
     float m_volume = 70.0F;
-    std::unique_ptr<OpenAlDevice> m_device; ///< null until a cue first plays, or if none opens
+    std::unique_ptr<Voices> m_voices; ///< null until a cue first plays with sound on
 };
 
 /// 16-bit mono samples at `sampleRate` for a sequence of notes (frequency Hz, duration ms),

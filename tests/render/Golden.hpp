@@ -7,8 +7,8 @@
 namespace quiz::test
 {
 
-/// Compares `actual` with tests/golden/NAME.png. A pixel differs when any channel is off by
-/// more than 40; the image fails when more than 0.3% of pixels differ. On failure the actual
+/// Compares `actual` with tests/golden/NAME.png exactly: rendering is bit-identical run to
+/// run, so any pixel whose colour differs fails the image. On failure the actual
 /// image and a diff (differing pixels in magenta) are saved under the build folder and the
 /// test fails naming them. A missing golden fails with a clear message. Goldens are written
 /// only when QUIZ_UPDATE_GOLDENS=1 is set. Returns "" when the image matches.

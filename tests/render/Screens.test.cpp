@@ -9,6 +9,7 @@
 #include "ui/PlayerProgress.hpp"
 #include "ui/Screen.hpp"
 #include "ui/Theme.hpp"
+#include "ui/screens/ScreenRegistry.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
@@ -28,21 +29,27 @@ const std::string kPackId = "org.heparinquiz.test-demo";
 /// The moment every render test plays at (2026-06-01, 09:00 UTC).
 constexpr core::TimestampMs kRenderNow = 1'780'304'400'000LL;
 
-/// A game without a window: the real screens, packs and theme, drawn into a texture.
+ui::ServiceOptions renderOptions()
+{
+    ui::ServiceOptions options;
+    options.dataDir = "tests/data/ui/packs";
+    options.clock = [] { return kRenderNow; };
+    return options;
+}
+
+/// A game without a window: the real services, screens, packs and theme, drawn into a texture.
 class Harness
 {
 public:
-    Harness(unsigned width, unsigned height) : m_width(width), m_height(height)
+    Harness(unsigned width, unsigned height)
+        : context(renderOptions(), m_theme, m_audio, stack), progress(*context.progress),
+          m_width(width), m_height(height)
     {
         ui::loadFonts(m_fonts);
         m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
-        m_audio.setEnabled(false);
-        context.theme = &m_theme;
-        context.audio = &m_audio;
-        context.dataDir = "tests/data/ui/packs";
+        context.mute = true;
         const std::string data = std::string(QUIZ_SOURCE_DIR) + "/tests/data/ui/";
-        core::CheckOptions options;
-        context.checkedPacks = core::loadAndCheckAll({data + "packs", data + "broken"}, options);
+        context.load({data + "packs", data + "broken"});
         // Show paths relative to the source tree, so goldens do not depend on the checkout.
         for (core::CheckedPack& checked : context.checkedPacks)
         {
@@ -54,33 +61,7 @@ public:
                 list.add(diagnostic);
             }
             checked.diagnostics = list;
-            if (checked.pack)
-                context.packs.push_back(*checked.pack);
         }
-        context.startSession = [this](const core::SessionConfig& config)
-        {
-            std::string error;
-            context.session = core::Session::create(context.packs, config, error);
-            stack.clear();
-            stack.push(ui::ScreenId::Title);
-            stack.push(ui::ScreenId::Question);
-            return error;
-        };
-        context.finishSession = [] {};
-        context.applySettings = [this]
-        {
-            m_theme.setHighContrast(context.settings.highContrast);
-            m_theme.setTextSizeStep(context.settings.textSize);
-        };
-        context.toggleFullscreen = [] {};
-        context.progress = &progress;
-        context.now = [] { return kRenderNow; };
-        context.recordAnswer = [this](std::size_t index, core::Confidence confidence)
-        {
-            (void)progress.recordAnswer(context.packs, *context.session, index, confidence,
-                                        kRenderNow, "");
-        };
-        context.quit = [] {};
         ui::registerScreens(stack, context);
     }
 
@@ -146,16 +127,19 @@ public:
         return scene + "_" + std::to_string(m_width) + "x" + std::to_string(m_height);
     }
 
-    ui::GameContext context;
+private:
+    ui::FontSet m_fonts;
+    ui::Theme m_theme{m_fonts};
+    ui::AudioPlayer m_audio;
+
+public:
     ui::ScreenStack stack;
-    ui::PlayerProgress progress{""}; ///< no profile folder unless a test gives one
+    ui::GameContext context;
+    ui::PlayerProgress& progress; ///< no profile folder unless a test gives one
 
 private:
     unsigned m_width;
     unsigned m_height;
-    ui::FontSet m_fonts;
-    ui::Theme m_theme{m_fonts};
-    ui::AudioPlayer m_audio;
 };
 
 void checkScene(const std::string& scene, const std::function<void(Harness&)>& prepare)

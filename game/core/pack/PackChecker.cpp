@@ -1,5 +1,7 @@
 #include "PackChecker.hpp"
 
+#include "ItemCues.hpp"
+
 #include "XmlSchema.hpp"
 
 #include <algorithm>
@@ -415,6 +417,7 @@ void Checker::checkFigure(const Figure& figure, const std::string& where)
 void PackChecker::check(const Pack& pack, DiagnosticList& out) const
 {
     Checker(pack, m_options, out).run();
+    checkItemCues(pack, out);
 }
 
 CheckedPack loadAndCheck(const std::string& path, const CheckOptions& options)

@@ -328,22 +328,3 @@ void ClassSetupScreen::draw(sf::RenderTarget& target) const
 }
 
 } // namespace quiz::ui
-
-namespace quiz::ui
-{
-
-void registerClassScreens(ScreenStack& stack, GameContext& context)
-{
-    ScreenStack* s = &stack;
-    GameContext* c = &context;
-    s->registerScreen(ScreenId::ClassSetup,
-                      [s, c] { return std::make_unique<ClassSetupScreen>(*s, *c); });
-    s->registerScreen(ScreenId::ClassHost,
-                      [s, c] { return std::make_unique<ClassHostScreen>(*s, *c); });
-    s->registerScreen(ScreenId::ClassJoin,
-                      [s, c] { return std::make_unique<ClassJoinScreen>(*s, *c); });
-    s->registerScreen(ScreenId::ClassStudent,
-                      [s, c] { return std::make_unique<ClassStudentScreen>(*s, *c); });
-}
-
-} // namespace quiz::ui

@@ -79,31 +79,4 @@ void ConfirmScreen::draw(sf::RenderTarget& target) const
     drawWidgets(target);
 }
 
-void registerScreens(ScreenStack& stack, GameContext& context)
-{
-    ScreenStack* s = &stack;
-    GameContext* c = &context;
-    s->registerScreen(ScreenId::Title, [s, c] { return std::make_unique<TitleScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Setup, [s, c] { return std::make_unique<SetupScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Question,
-                      [s, c] { return std::make_unique<QuestionScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Feedback,
-                      [s, c] { return std::make_unique<FeedbackScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Results,
-                      [s, c] { return std::make_unique<ResultsScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Settings,
-                      [s, c] { return std::make_unique<SettingsScreen>(*s, *c); });
-    s->registerScreen(ScreenId::PackErrors,
-                      [s, c] { return std::make_unique<PackErrorsScreen>(*s, *c); });
-    s->registerScreen(ScreenId::ConfirmQuit,
-                      [s, c] { return std::make_unique<ConfirmScreen>(*s, *c); });
-    registerClassScreens(stack, context);
-    s->registerScreen(ScreenId::Profiles,
-                      [s, c] { return std::make_unique<ProfilesScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Statistics,
-                      [s, c] { return std::make_unique<StatisticsScreen>(*s, *c); });
-    s->registerScreen(ScreenId::Confidence,
-                      [s, c] { return std::make_unique<ConfidenceScreen>(*s, *c); });
-}
-
 } // namespace quiz::ui

@@ -194,9 +194,4 @@ private:
     sf::FloatRect m_box;
 };
 
-/// Registers every screen with the stack.
-void registerScreens(ScreenStack& stack, GameContext& context);
-/// Registers the class screens (ClassScreens.hpp); called by registerScreens().
-void registerClassScreens(ScreenStack& stack, GameContext& context);
-
 } // namespace quiz::ui

@@ -1,6 +1,7 @@
 // Measures the game's performance budgets against a minimal SFML program, side by side under
-// the same X server. Prints `figure NAME VALUE UNIT` lines. Run it under a display big enough
-// for 1920x1080: xvfb-run -a -s "-screen 0 1920x1080x24" ./ui_bench
+// the same X server. Prints `figure NAME VALUE UNIT` lines and `budget` verdicts, and exits 1
+// when a budget is missed: peak memory at most 1.5x the bare window's, idle CPU under 2%.
+// Run it under a display big enough for 1920x1080: xvfb-run -a -s "-screen 0 1920x1080x24"
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -122,6 +123,13 @@ double cpuSeconds(pid_t pid)
     return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+bool budget(const char* name, double value, double limit)
+{
+    const bool ok = value <= limit;
+    std::printf("budget %s %.2f <= %.2f %s\n", name, value, limit, ok ? "ok" : "EXCEEDED");
+    return ok;
+}
+
 } // namespace
 
 int main()
@@ -168,8 +176,9 @@ int main()
     std::printf("figure peak_memory_minimal_sfml %.1f MiB\n",
                 static_cast<double>(minimalRss) / 1024.0);
     std::printf("figure peak_memory_game %.1f MiB\n", static_cast<double>(gameRss) / 1024.0);
-    std::printf("figure peak_memory_ratio %.2f x\n",
-                static_cast<double>(gameRss) / static_cast<double>(minimalRss));
+    const double memoryRatio = static_cast<double>(gameRss) / static_cast<double>(minimalRss);
+    std::printf("figure peak_memory_ratio %.2f x\n", memoryRatio);
+    bool ok = budget("peak_memory_ratio", memoryRatio, 1.5);
     std::fflush(stdout);
 
     // Idle CPU on a question screen waiting for input, over 10 seconds.
@@ -180,7 +189,9 @@ int main()
     const double after = cpuSeconds(idle);
     kill(idle, SIGTERM);
     waitpid(idle, nullptr, 0);
-    std::printf("figure idle_cpu_question_screen %.2f %%\n", (after - before) / 10.0 * 100.0);
+    const double idlePercent = (after - before) / 10.0 * 100.0;
+    std::printf("figure idle_cpu_question_screen %.2f %%\n", idlePercent);
+    ok = budget("idle_cpu_question_screen_percent", idlePercent, 2.0) && ok;
     std::fflush(stdout);
 
     // Frame time while animating at 1920x1080 (screen transitions replayed every 10 frames).
@@ -207,5 +218,5 @@ int main()
             std::printf("figure minimal_sfml_%s (1920x1080, clear and present only)\n",
                         line.substr(7).c_str());
     }
-    return frames.exitCode == 0 ? 0 : 1;
+    return frames.exitCode == 0 && ok ? 0 : 1;
 }

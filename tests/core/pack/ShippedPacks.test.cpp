@@ -62,7 +62,11 @@ TEST_CASE("Shipped packs: coverage by type, difficulty and cognitive level", "[c
     std::size_t multiple = 0;
     std::size_t calculations = 0;
     std::size_t applyOrAbove = 0;
+    std::size_t trueKeyed = 0;
+    std::size_t trueFalse = 0;
     std::map<int, std::size_t> difficulty;
+    const std::set<std::string> calculationPacks = {"org.heparinquiz.dose-calculations",
+                                                    "org.heparinquiz.calc-advanced"};
     for (const CheckedPack& checked : loadShipped())
     {
         REQUIRE(checked.pack);
@@ -72,8 +76,13 @@ TEST_CASE("Shipped packs: coverage by type, difficulty and cognitive level", "[c
             multiple += q.type == QuestionType::Multiple ? 1 : 0;
             applyOrAbove += isAtLeastApply(q.level) ? 1 : 0;
             ++difficulty[q.getEffectiveDifficulty()];
-            // A calculation: in the dose pack, and every option is a number with a unit.
-            bool numeric = checked.pack->id == "org.heparinquiz.dose-calculations";
+            if (q.type == QuestionType::TrueFalse)
+            {
+                ++trueFalse;
+                trueKeyed += q.findOption("true")->correct ? 1 : 0;
+            }
+            // A calculation: in a calculation pack, and every option holds a number.
+            bool numeric = calculationPacks.count(checked.pack->id) != 0;
             for (const Option& option : q.options)
             {
                 const std::string text = option.text.toPlain();
@@ -85,16 +94,33 @@ TEST_CASE("Shipped packs: coverage by type, difficulty and cognitive level", "[c
             calculations += numeric ? 1 : 0;
         }
     }
-    CHECK(total >= 120);
-    CHECK(multiple >= 25);
-    CHECK(calculations >= 15);
+    CHECK(total >= 240);
+    CHECK(multiple >= 40);
+    CHECK(calculations >= 35);
     CHECK(applyOrAbove >= 20);
-    CHECK(difficulty.size() == 3); // the packs use difficulty 1-3
-    const auto share = [&](int level)
-    { return 100.0 * static_cast<double>(difficulty[level]) / static_cast<double>(total); };
-    CHECK(share(1) == Approx(30).margin(8));
-    CHECK(share(2) == Approx(45).margin(8));
-    CHECK(share(3) == Approx(25).margin(8));
+    // The scale runs 1-5 and every step is used; the hardest items are multi-step ones.
+    CHECK(difficulty.size() == 5);
+    CHECK(difficulty[4] + difficulty[5] >= 30);
+    // True/false keys split about evenly, so "false" is no safe guess.
+    REQUIRE(trueFalse > 0);
+    const double trueShare = static_cast<double>(trueKeyed) / static_cast<double>(trueFalse);
+    CHECK(trueShare >= 0.4);
+    CHECK(trueShare <= 0.6);
+}
+
+TEST_CASE("Shipped packs: no select-all item keys more options than it leaves unkeyed", "[content]")
+{
+    for (const CheckedPack& checked : loadShipped())
+    {
+        REQUIRE(checked.pack);
+        for (const Question& q : checked.pack->questions)
+        {
+            if (q.type != QuestionType::Multiple)
+                continue;
+            INFO(checked.path << " " << q.id);
+            CHECK(2 * q.getCorrectOptionIds().size() <= q.options.size());
+        }
+    }
 }
 
 TEST_CASE("Shipped packs: the right answer is not parked on one letter", "[content]")

@@ -1,0 +1,154 @@
+#include "ItemCues.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace quiz::core
+{
+namespace
+{
+
+/// Words that make a statement absolute. Test-wise students learn that an option with one of
+/// them is usually wrong, so one that appears only in distractors gives the key away.
+const std::set<std::string, std::less<>> kAbsoluteWords = {
+    "always",   "never",      "all",        "none",    "only",       "must",    "completely",
+    "entirely", "guaranteed", "impossible", "nothing", "everything", "totally",
+};
+
+/// The lowercase ASCII words of a text; any other byte separates words (so "won't" gives
+/// "won" and "t", which no absolute word is).
+std::set<std::string, std::less<>> collectWords(const std::string& text)
+{
+    std::set<std::string, std::less<>> words;
+    std::string word;
+    auto flush = [&]
+    {
+        if (!word.empty())
+            words.insert(word);
+        word.clear();
+    };
+    for (const char c : text)
+    {
+        if (c >= 'A' && c <= 'Z')
+            word += static_cast<char>(c - 'A' + 'a');
+        else if (c >= 'a' && c <= 'z')
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
+std::set<std::string, std::less<>> collectAbsoluteWords(const RichText& text)
+{
+    std::set<std::string, std::less<>> found;
+    for (const std::string& word : collectWords(text.toPlain()))
+        if (kAbsoluteWords.count(word) != 0)
+            found.insert(word);
+    return found;
+}
+
+void checkAbsoluteCue(const Question& question, DiagnosticList& out)
+{
+    if (question.type == QuestionType::TrueFalse)
+        return; // a true/false statement has no distractor beside it to compare with
+    std::set<std::string, std::less<>> inKeyed;
+    for (const Option& option : question.options)
+        if (option.correct)
+        {
+            const auto words = collectAbsoluteWords(option.text);
+            inKeyed.insert(words.begin(), words.end());
+        }
+    for (const Option& option : question.options)
+    {
+        if (option.correct)
+            continue;
+        for (const std::string& word : collectAbsoluteWords(option.text))
+            if (inKeyed.count(word) == 0)
+            {
+                out.warning(option.line, "absolute-cue",
+                            "option '" + option.id + "' of question '" + question.id + "' says '" +
+                                word +
+                                "', a word no keyed option uses: absolute words only in "
+                                "distractors give the key away");
+                break;
+            }
+    }
+}
+
+void checkKeyedShare(const Pack& pack, DiagnosticList& out)
+{
+    std::size_t selectAll = 0;
+    std::size_t keyHeavy = 0;
+    for (const Question& question : pack.questions)
+    {
+        if (question.type != QuestionType::Multiple)
+            continue;
+        ++selectAll;
+        const auto keyed = static_cast<std::size_t>(
+            std::count_if(question.options.begin(), question.options.end(),
+                          [](const Option& option) { return option.correct; }));
+        if (2 * keyed > question.options.size())
+            ++keyHeavy;
+    }
+    // Three items make a pattern a student can learn; one heavy item is not a cue.
+    if (selectAll >= 3 && 2 * keyHeavy > selectAll)
+        out.warning(pack.line, "select-all-keyed-share",
+                    std::to_string(keyHeavy) + " of the pack's " + std::to_string(selectAll) +
+                        " select-all questions key more options than they leave unkeyed: "
+                        "ticking everything scores well");
+}
+
+} // namespace
+
+const std::vector<std::string_view>& getSourceHostAllowList()
+{
+    static const std::vector<std::string_view> hosts = {
+        "dailymed.nlm.nih.gov", "www.fda.gov",         "ashpublications.org",
+        "journal.chestnet.org", "www.ismp.org",        "medlineplus.gov",
+        "www.ahrq.gov",         "psnet.ahrq.gov",      "www.ncbi.nlm.nih.gov",
+        "pmc.ncbi.nlm.nih.gov", "www.acpjournals.org", "wtcs.pressbooks.pub",
+        "www.ahajournals.org",  "rapm.bmj.com",
+    };
+    return hosts;
+}
+
+std::string getUrlHost(std::string_view url)
+{
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos)
+        return "";
+    std::string_view rest = url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
+    rest = rest.substr(0, rest.find(':'));
+    std::string host(rest);
+    for (char& c : host)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return host;
+}
+
+void checkItemCues(const Pack& pack, DiagnosticList& out)
+{
+    const auto& hosts = getSourceHostAllowList();
+    for (const Source& source : pack.sources)
+    {
+        if (source.url.empty())
+            continue;
+        const std::string host = getUrlHost(source.url);
+        if (std::find(hosts.begin(), hosts.end(), host) == hosts.end())
+            out.warning(source.line, "source-host",
+                        "source '" + source.id + "' points at '" +
+                            (host.empty() ? source.url : host) +
+                            "', which is not a publisher on the pack guide's list: cite the "
+                            "publisher's own page");
+    }
+    for (const Question& question : pack.questions)
+        checkAbsoluteCue(question, out);
+    checkKeyedShare(pack, out);
+}
+
+} // namespace quiz::core
