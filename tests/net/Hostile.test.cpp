@@ -83,8 +83,12 @@ bool playQuestion(LoopbackHost& h, Swarm& honest, std::size_t reveals)
     if (phase == core::ClassPhase::Reveal)
         (void)h.server.command(core::HostCommand::Next, h.now);
     REQUIRE(h.server.command(step, h.now) == core::ClassRefusal::None);
-    return h.pumpUntil([&] { return countHeard(honest, "reveal") >= reveals &&
-                                    h.server.getClassroom().getPhase() == core::ClassPhase::Reveal; });
+    return h.pumpUntil(
+        [&]
+        {
+            return countHeard(honest, "reveal") >= reveals &&
+                   h.server.getClassroom().getPhase() == core::ClassPhase::Reveal;
+        });
 }
 
 } // namespace
@@ -97,7 +101,8 @@ TEST_CASE("Hostile: oversized, binary and invalid UTF-8 messages drop only their
     seatHonest(h, honest);
     Swarm bad(h.port);
     bad.add(loopbackAddress(100), joinText("big") + std::string(5000, ' '));
-    bad.add(loopbackAddress(101), "{\"type\":\"join\",\"version\":3,\"code\":\"K7QX9M\",\"nickname\":\"\xC0\xAF\"}");
+    bad.add(loopbackAddress(101),
+            "{\"type\":\"join\",\"version\":3,\"code\":\"K7QX9M\",\"nickname\":\"\xC0\xAF\"}");
     bad.add(loopbackAddress(102), "[1,2,3]");
     bad.add(loopbackAddress(103), R"({"type":"shout","text":"hi"})");
     bad.add(loopbackAddress(104), encode(Answer{0, {"a"}})); // before joining
@@ -144,7 +149,8 @@ TEST_CASE("Hostile: connections past the caps are told why, per address and in a
     for (std::size_t i = 0; i < 55; ++i)
         crowd.add("127.0.9.9", joinText("crowd" + std::to_string(i)));
     crowd.start();
-    REQUIRE(h.pumpUntil([&] { return countHeard(crowd, "joined") + countHeard(crowd, "error") == 55; }));
+    REQUIRE(h.pumpUntil(
+        [&] { return countHeard(crowd, "joined") + countHeard(crowd, "error") == 55; }));
     // 30 seats were left under the total cap; the address cap of 50 does not bite first.
     CHECK(countHeard(crowd, "joined") == 30);
     CHECK(countHeard(crowd, "error", "too-many-connections") == 25);
@@ -155,7 +161,8 @@ TEST_CASE("Hostile: connections past the caps are told why, per address and in a
     for (std::size_t i = 0; i < 53; ++i)
         one.add("127.0.9.10", joinText("same" + std::to_string(i)));
     one.start();
-    REQUIRE(p.pumpUntil([&] { return countHeard(one, "joined") + countHeard(one, "error") == 53; }));
+    REQUIRE(
+        p.pumpUntil([&] { return countHeard(one, "joined") + countHeard(one, "error") == 53; }));
     CHECK(countHeard(one, "joined") == 50);
     CHECK(countHeard(one, "error", "too-many-connections") == 3);
 }
@@ -190,7 +197,8 @@ std::size_t deafStudentsLeft(std::size_t perStudentCap, std::size_t totalCap)
     // keeps up and sees each one.
     const auto allSaw = [&honest](int question)
     {
-        const std::string mark = "\"type\":\"question\",\"question\":" + std::to_string(question) + ",";
+        const std::string mark =
+            "\"type\":\"question\",\"question\":" + std::to_string(question) + ",";
         std::size_t saw = 0;
         for (std::size_t i = 0; i < honest.size(); ++i)
         {
@@ -198,7 +206,8 @@ std::size_t deafStudentsLeft(std::size_t perStudentCap, std::size_t totalCap)
             const std::vector<std::string>& got = honest.at(i).received;
             // The question, or its ack just after it, is among the last messages.
             saw += std::any_of(got.size() > 3 ? got.end() - 3 : got.begin(), got.end(),
-                               [&mark](const std::string& m) { return m.find(mark) != std::string::npos; });
+                               [&mark](const std::string& m)
+                               { return m.find(mark) != std::string::npos; });
         }
         return saw == honest.size();
     };
@@ -242,8 +251,9 @@ TEST_CASE("Hostile: join-and-leave churn and kicks free their seats", "[net][hos
             churn.add(loopbackAddress(100 + i),
                       joinText("churn" + std::to_string(round) + "-" + std::to_string(i)));
         churn.start();
-        REQUIRE(h.pumpUntil([&] { return countHeard(churn, "joined") + countHeard(churn, "error") == 50; }));
-        CHECK(countHeard(churn, "joined") == 10);          // ten seats were left
+        REQUIRE(h.pumpUntil(
+            [&] { return countHeard(churn, "joined") + countHeard(churn, "error") == 50; }));
+        CHECK(countHeard(churn, "joined") == 10);              // ten seats were left
         CHECK(countHeard(churn, "error", "class-full") == 40); // told, not reset
         churn.stop();
         REQUIRE(h.pumpUntil([&] { return h.server.getClassroom().countConnected() == 50; }));
@@ -270,7 +280,8 @@ TEST_CASE("Hostile: 400 arriving at once for 300 seats each join or hear the cla
     for (std::size_t i = 0; i < 400; ++i)
         rush.add(loopbackAddress(i), joinText("rush" + std::to_string(i)));
     rush.start();
-    REQUIRE(h.pumpUntil([&] { return countHeard(rush, "joined") + countHeard(rush, "error") == 400; }));
+    REQUIRE(
+        h.pumpUntil([&] { return countHeard(rush, "joined") + countHeard(rush, "error") == 400; }));
     CHECK(countHeard(rush, "joined") == 300);
     CHECK(countHeard(rush, "error", "class-full") == 100);
 }
