@@ -7,7 +7,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -66,7 +65,8 @@ struct ClassClient::Link
                           }
                           {
                               const std::lock_guard<std::mutex> lock(self->mutex);
-                              self->received.push_back(beast::buffers_to_string(self->buffer.cdata()));
+                              self->received.push_back(
+                                  beast::buffers_to_string(self->buffer.cdata()));
                           }
                           self->buffer.consume(self->buffer.size());
                           if (self->reading)
@@ -118,7 +118,9 @@ struct ClassClient::Link
     }
 };
 
-ClassClient::ClassClient(ClientConfig config) : m_config(std::move(config)) {}
+ClassClient::ClassClient(ClientConfig config) : m_config(std::move(config))
+{
+}
 
 ClassClient::~ClassClient()
 {
@@ -150,9 +152,9 @@ std::string ClassClient::connect(std::chrono::milliseconds timeout, std::chrono:
                 outcome = connected;
                 return;
             }
-            link.ws.async_handshake(m_config.address.toString() + ":" +
-                                        std::to_string(m_config.port),
-                                    "/ws", [&outcome](beast::error_code shaken) { outcome = shaken; });
+            link.ws.async_handshake(
+                m_config.address.toString() + ":" + std::to_string(m_config.port), "/ws",
+                [&outcome](beast::error_code shaken) { outcome = shaken; });
         });
     link.io.run_for(timeout + std::chrono::milliseconds{100});
     if (!outcome || *outcome)

@@ -26,8 +26,7 @@ template <typename T, typename M> constexpr Field<T, M> field(const char* name, 
 template <typename T, typename = void> struct HasFields : std::false_type
 {
 };
-template <typename T>
-struct HasFields<T, std::void_t<decltype(T::fields())>> : std::true_type
+template <typename T> struct HasFields<T, std::void_t<decltype(T::fields())>> : std::true_type
 {
 };
 

@@ -67,7 +67,8 @@ std::vector<HostProtocol::Peer*> HostProtocol::joinedPeers()
             peers.push_back(&peer);
     }
     // The map's order is arbitrary; broadcasts go out in joining order for fairness.
-    std::sort(peers.begin(), peers.end(), [](const Peer* a, const Peer* b) { return a->id < b->id; });
+    std::sort(peers.begin(), peers.end(),
+              [](const Peer* a, const Peer* b) { return a->id < b->id; });
     return peers;
 }
 
@@ -98,7 +99,8 @@ void HostProtocol::receive(ConnectionId id, const DecodeResult& message, millise
 
 void HostProtocol::handle(Peer& peer, const Message& message, milliseconds now)
 {
-    const bool hello = std::holds_alternative<Join>(message) || std::holds_alternative<Rejoin>(message);
+    const bool hello =
+        std::holds_alternative<Join>(message) || std::holds_alternative<Rejoin>(message);
     if (hello == peer.joined)
     {
         refuse(peer, Reason::OutOfOrder,
@@ -244,7 +246,8 @@ void HostProtocol::sendSnapshot(Peer& peer, milliseconds now)
         lobby.locked = m_room.isLocked();
         lobby.reset = true;
         const std::vector<core::ClassPlayer>& players = m_room.getPlayers();
-        for (std::size_t i = players.size(); i-- > 0 && lobby.joined.size() < m_rules.lobbyResetNames;)
+        for (std::size_t i = players.size();
+             i-- > 0 && lobby.joined.size() < m_rules.lobbyResetNames;)
         {
             if (players[i].connected)
                 lobby.joined.push_back(players[i].nickname);
@@ -282,7 +285,8 @@ void HostProtocol::sendSnapshot(Peer& peer, milliseconds now)
 
 void HostProtocol::handleAnswer(Peer& peer, const Answer& answer, milliseconds now)
 {
-    const core::ClassRefusal refusal = m_room.answer(peer.player, answer.index, answer.optionIds, now);
+    const core::ClassRefusal refusal =
+        m_room.answer(peer.player, answer.index, answer.optionIds, now);
     Ack ack;
     ack.index = answer.index;
     ack.accepted = refusal == core::ClassRefusal::None;

@@ -38,8 +38,7 @@ WebServerConfig webFrom(const HostConfig& config)
 HostServer::HostServer(std::vector<core::Question> questions, core::ClassSettings settings,
                        HostConfig config)
     : m_config(std::move(config)), m_protocol(std::move(questions), settings, rulesFrom(m_config)),
-      m_web(webFrom(m_config),
-            m_config.assets.empty() ? studentPageAssets() : m_config.assets)
+      m_web(webFrom(m_config), m_config.assets.empty() ? studentPageAssets() : m_config.assets)
 {
 }
 

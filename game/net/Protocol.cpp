@@ -2,10 +2,9 @@
 
 #include "core/util/Utf8.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace quiz::net
@@ -163,7 +162,8 @@ bool fromJson(const json& j, bool& out)
 }
 bool fromJson(const json& j, std::uint32_t& out)
 {
-    if (!j.is_number_unsigned() || j.get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max())
+    if (!j.is_number_unsigned() ||
+        j.get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max())
         return false;
     out = static_cast<std::uint32_t>(j.get<std::uint64_t>());
     return true;
@@ -437,7 +437,8 @@ DecodeResult decode(std::string_view text, Sender from)
 {
     DecodeResult result;
     result.error = Reason::BadMessage;
-    const std::size_t cap = from == Sender::Student ? kMaxStudentMessageBytes : kMaxHostMessageBytes;
+    const std::size_t cap =
+        from == Sender::Student ? kMaxStudentMessageBytes : kMaxHostMessageBytes;
     if (text.size() > cap)
     {
         result.error = Reason::TooBig;

@@ -209,8 +209,8 @@ struct QuestionShow
     QuestionKind kind = QuestionKind::Single;
     core::RichText stem;
     std::vector<WireOption> options;
-    std::uint32_t timeLimitMs = 0; ///< 0: no countdown
-    std::uint32_t timeLeftMs = 0;  ///< less than the limit for a student joining late
+    std::uint32_t timeLimitMs = 0;     ///< 0: no countdown
+    std::uint32_t timeLeftMs = 0;      ///< less than the limit for a student joining late
     std::vector<std::string> answered; ///< what this student already sent ({} if nothing)
     static constexpr const char* kType = "question";
     static constexpr auto fields()
@@ -272,10 +272,9 @@ struct RevealOption
     core::RichText rationale;
     static constexpr auto fields()
     {
-        return std::make_tuple(field("id", &RevealOption::id),
-                               field("letter", &RevealOption::label),
-                               field("count", &RevealOption::count),
-                               field("rationale", &RevealOption::rationale));
+        return std::make_tuple(
+            field("id", &RevealOption::id), field("letter", &RevealOption::label),
+            field("count", &RevealOption::count), field("rationale", &RevealOption::rationale));
     }
 };
 
@@ -310,13 +309,11 @@ struct Reveal
     static constexpr const char* kType = "reveal";
     static constexpr auto fields()
     {
-        return std::make_tuple(field("question", &Reveal::index),
-                               field("correct", &Reveal::correctIds),
-                               field("options", &Reveal::options),
-                               field("explanation", &Reveal::explanation),
-                               field("answered", &Reveal::answeredCount),
-                               field("you", &Reveal::you), field("score", &Reveal::score),
-                               field("streak", &Reveal::streak));
+        return std::make_tuple(
+            field("question", &Reveal::index), field("correct", &Reveal::correctIds),
+            field("options", &Reveal::options), field("explanation", &Reveal::explanation),
+            field("answered", &Reveal::answeredCount), field("you", &Reveal::you),
+            field("score", &Reveal::score), field("streak", &Reveal::streak));
     }
 };
 
@@ -328,10 +325,9 @@ struct Standing
     std::uint32_t correctCount = 0;
     static constexpr auto fields()
     {
-        return std::make_tuple(field("rank", &Standing::rank),
-                               field("nickname", &Standing::nickname),
-                               field("score", &Standing::score),
-                               field("correct", &Standing::correctCount));
+        return std::make_tuple(
+            field("rank", &Standing::rank), field("nickname", &Standing::nickname),
+            field("score", &Standing::score), field("correct", &Standing::correctCount));
     }
 };
 

@@ -18,7 +18,7 @@ inline constexpr unsigned short kDefaultWebPort = 47100;
 
 struct WebServerConfig
 {
-    std::string bindAddress = "0.0.0.0"; ///< IPv4 address to listen on
+    std::string bindAddress = "0.0.0.0";   ///< IPv4 address to listen on
     unsigned short port = kDefaultWebPort; ///< 0: the system picks one
     /// When `port` is taken, the next ports up to this many are tried.
     unsigned short portTries = 20;

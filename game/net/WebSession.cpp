@@ -1,8 +1,7 @@
 #include "WebSession.hpp"
 
-#include <boost/asio/post.hpp>
-
 #include <algorithm>
+#include <boost/asio/post.hpp>
 
 namespace quiz::net
 {
@@ -138,7 +137,8 @@ void WebServer::Impl::enforceTotalQueue()
     while (queuedBytes.load() > config.maxTotalQueuedBytes && !sessions.empty())
     {
         const auto largest =
-            std::max_element(sessions.begin(), sessions.end(), [](const auto& a, const auto& b)
+            std::max_element(sessions.begin(), sessions.end(),
+                             [](const auto& a, const auto& b)
                              { return a.second->getQueued() < b.second->getQueued(); });
         const std::shared_ptr<WsSession> session = largest->second;
         if (session->getQueued() == 0)
@@ -196,7 +196,8 @@ void HttpSession::onRead(beast::error_code ec)
     if (upgrade && request.target() == "/ws")
     {
         const ConnectionId id = ++m_impl.nextId;
-        auto session = std::make_shared<WsSession>(m_impl, std::move(m_stream), std::move(m_slot), id);
+        auto session =
+            std::make_shared<WsSession>(m_impl, std::move(m_stream), std::move(m_slot), id);
         m_impl.sessions[id] = session;
         session->start(std::move(request));
         return;
@@ -208,7 +209,8 @@ void HttpSession::onRead(beast::error_code ec)
     }
     const beast::string_view target = request.target();
     const WebAsset* asset =
-        upgrade ? nullptr : findAsset(m_impl.assets, std::string_view(target.data(), target.size()));
+        upgrade ? nullptr
+                : findAsset(m_impl.assets, std::string_view(target.data(), target.size()));
     if (asset == nullptr)
     {
         respond(http::status::not_found, "text/plain", "Not found\n");
@@ -258,30 +260,30 @@ void WsSession::start(http::request<http::empty_body> request)
     m_ws.set_option(timeout);
     m_ws.read_message_max(kMaxStudentMessageBytes);
     m_ws.text(true);
-    m_ws.async_accept(request,
-                      [self = shared_from_this()](beast::error_code ec)
-                      {
-                          if (ec)
-                          {
-                              self->finish();
-                              return;
-                          }
-                          self->m_open = true;
-                          if (self->m_slot.isOverflow())
-                          {
-                              self->send(std::make_shared<const std::string>(encode(
-                                  Refuse{Reason::TooManyConnections,
-                                         describe(Reason::TooManyConnections), true})));
-                              self->closeAfterQueue(Reason::TooManyConnections);
-                              return;
-                          }
-                          NetEvent event;
-                          event.kind = NetEvent::Kind::Opened;
-                          event.id = self->m_id;
-                          event.address = self->m_slot.getAddress();
-                          self->m_impl.post(std::move(event));
-                          self->read();
-                      });
+    m_ws.async_accept(
+        request,
+        [self = shared_from_this()](beast::error_code ec)
+        {
+            if (ec)
+            {
+                self->finish();
+                return;
+            }
+            self->m_open = true;
+            if (self->m_slot.isOverflow())
+            {
+                self->send(std::make_shared<const std::string>(encode(Refuse{
+                    Reason::TooManyConnections, describe(Reason::TooManyConnections), true})));
+                self->closeAfterQueue(Reason::TooManyConnections);
+                return;
+            }
+            NetEvent event;
+            event.kind = NetEvent::Kind::Opened;
+            event.id = self->m_id;
+            event.address = self->m_slot.getAddress();
+            self->m_impl.post(std::move(event));
+            self->read();
+        });
 }
 
 void WsSession::read()
@@ -325,8 +327,8 @@ void WsSession::onRead(beast::error_code ec)
     else
     {
         const auto data = m_buffer.cdata();
-        event.message = decode(
-            std::string_view(static_cast<const char*>(data.data()), data.size()), Sender::Student);
+        event.message = decode(std::string_view(static_cast<const char*>(data.data()), data.size()),
+                               Sender::Student);
     }
     m_buffer.consume(m_buffer.size());
     if (!m_closing)

@@ -29,7 +29,8 @@ struct HostHarness
         return r;
     }
 
-    void open(ConnectionId id, std::chrono::milliseconds at, const std::string& address = "10.0.0.1")
+    void open(ConnectionId id, std::chrono::milliseconds at,
+              const std::string& address = "10.0.0.1")
     {
         host.open(id, address, at);
     }

@@ -101,8 +101,7 @@ TEST_CASE("HostProtocol: a joined student is pinged and dropped after 10 s of si
     CHECK(h.last<Pong>(2)->id == 77);
 }
 
-TEST_CASE("HostProtocol: messages out of order or malformed drop only their sender",
-          "[net][host]")
+TEST_CASE("HostProtocol: messages out of order or malformed drop only their sender", "[net][host]")
 {
     HostHarness h;
     h.join(9, "Honest", 0ms);
@@ -267,7 +266,7 @@ TEST_CASE("HostProtocol: a question, its answers, the reveal, the leaderboard an
     h.say(2, Answer{0, {"b"}}, 4500ms);
     for (ConnectionId id = 1; id <= 3; ++id)
         h.say(id, Pong{1}, 22000ms); // they answer pings, so nobody times out
-    h.tick(23000ms); // the countdown closes the round
+    h.tick(23000ms);                 // the countdown closes the round
     const Reveal* reveal = h.last<Reveal>(1);
     REQUIRE(reveal != nullptr);
     CHECK(reveal->correctIds == std::vector<std::string>{correctOf(0)});

@@ -29,29 +29,30 @@ TEST_CASE("Loopback: the host serves the embedded page and nothing else", "[net]
     CHECK(get(h.port, "/") == 200);
     CHECK(get(h.port, "/index.html") == 200);
     // Nothing reaches the file system: every other path is simply not in the list.
-    for (const char* target : {"/nope", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
-                               "/..%2f..%2fetc%2fpasswd", "//etc/passwd", "/index.html/..",
-                               "http://127.0.0.1/etc/passwd", "/ws", "*"})
+    for (const char* target :
+         {"/nope", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+          "//etc/passwd", "/index.html/..", "http://127.0.0.1/etc/passwd", "/ws", "*"})
     {
         INFO(target);
         CHECK(get(h.port, target) == 404);
     }
-    const std::string post = httpExchange(h.port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    const std::string post =
+        httpExchange(h.port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
     CHECK(statusOf(post) == 405);
     CHECK(post.find("Allow: GET") != std::string::npos);
     CHECK(get(h.port, "/", "HEAD") == 405);
     CHECK(get(h.port, "/", "DELETE") == 405);
     CHECK(get(h.port, "/", "OPTIONS") == 405);
     // Headers over 8 KiB are refused before the request is looked at.
-    const std::string big = "GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(9000, 'a') + "\r\n\r\n";
+    const std::string big =
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(9000, 'a') + "\r\n\r\n";
     CHECK(statusOf(httpExchange(h.port, big)) == 431);
     // Not HTTP at all: the connection is closed, and the host serves on.
     CHECK(httpExchange(h.port, "\x16\x03\x01 hello\r\n\r\n").find("200") == std::string::npos);
     CHECK(get(h.port, "/") == 200);
 }
 
-TEST_CASE("Loopback: a desktop student plays, drops, and rejoins with the token",
-          "[net][loopback]")
+TEST_CASE("Loopback: a desktop student plays, drops, and rejoins with the token", "[net][loopback]")
 {
     core::ClassSettings settings;
     settings.closeWhenAllAnswered = false;

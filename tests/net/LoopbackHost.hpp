@@ -3,13 +3,12 @@
 #include "net/Fixtures.hpp"
 #include "net/HostServer.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
-
-#include <catch2/catch.hpp>
-
 #include <chrono>
 #include <memory>
 #include <string>

@@ -27,15 +27,12 @@ std::vector<Message> examples()
     stem.appendBreak();
     stem.append("CO");
     stem.append("2", false, false, core::Script::Sub);
-    QuestionShow question{2,
-                          15,
-                          "mech-03",
-                          QuestionKind::Multiple,
-                          stem,
-                          {{"a", "A", rich("Platelets fall by 50%")}, {"b", "B", rich("New thrombosis")}},
-                          30000,
-                          30000,
-                          {}};
+    QuestionShow question{
+        2,         15,
+        "mech-03", QuestionKind::Multiple,
+        stem,      {{"a", "A", rich("Platelets fall by 50%")}, {"b", "B", rich("New thrombosis")}},
+        30000,     30000,
+        {}};
     Reveal reveal{2,
                   {"a", "b"},
                   {{"a", "A", 12, rich("A fall of more than 50% is typical.")},
@@ -74,11 +71,10 @@ std::string goldenPath(const Message& message)
 
 Sender senderOf(const Message& message)
 {
-    const bool student = std::holds_alternative<Join>(message) ||
-                         std::holds_alternative<Rejoin>(message) ||
-                         std::holds_alternative<Answer>(message) ||
-                         std::holds_alternative<Leave>(message) ||
-                         std::holds_alternative<Ping>(message) || std::holds_alternative<Pong>(message);
+    const bool student =
+        std::holds_alternative<Join>(message) || std::holds_alternative<Rejoin>(message) ||
+        std::holds_alternative<Answer>(message) || std::holds_alternative<Leave>(message) ||
+        std::holds_alternative<Ping>(message) || std::holds_alternative<Pong>(message);
     return student ? Sender::Student : Sender::Host;
 }
 
@@ -144,9 +140,9 @@ TEST_CASE("Protocol: malformed student messages are refused with a reason", "[ne
     CHECK(refusalOf("") == Reason::BadMessage);
     CHECK(refusalOf("not json") == Reason::BadMessage);
     CHECK(refusalOf("[1,2]") == Reason::BadMessage);
-    CHECK(refusalOf(R"({"question":1})") == Reason::BadMessage);              // no type
-    CHECK(refusalOf(R"({"type":7})") == Reason::BadMessage);                  // type not a string
-    CHECK(refusalOf(R"({"type":"shout"})") == Reason::BadMessage);            // unknown type
+    CHECK(refusalOf(R"({"question":1})") == Reason::BadMessage);   // no type
+    CHECK(refusalOf(R"({"type":7})") == Reason::BadMessage);       // type not a string
+    CHECK(refusalOf(R"({"type":"shout"})") == Reason::BadMessage); // unknown type
     CHECK(refusalOf(R"({"type":"answer","question":1})") == Reason::BadMessage); // missing field
     CHECK(refusalOf(R"({"type":"answer","question":-1,"options":["a"]})") == Reason::BadMessage);
     CHECK(refusalOf(R"({"type":"answer","question":1.5,"options":["a"]})") == Reason::BadMessage);
@@ -159,7 +155,8 @@ TEST_CASE("Protocol: malformed student messages are refused with a reason", "[ne
     // Invalid UTF-8, raw or escaped as a lone surrogate.
     CHECK(refusalOf("{\"type\":\"join\",\"version\":3,\"code\":\"A\",\"nickname\":\"\xC0\xAF\"}") ==
           Reason::BadMessage);
-    CHECK(refusalOf("{\"type\":\"join\",\"version\":3,\"code\":\"A\",\"nickname\":\"\xED\xA0\x80\"}") ==
+    CHECK(refusalOf(
+              "{\"type\":\"join\",\"version\":3,\"code\":\"A\",\"nickname\":\"\xED\xA0\x80\"}") ==
           Reason::BadMessage);
     CHECK(refusalOf(R"({"type":"join","version":3,"code":"A","nickname":"\ud800"})") ==
           Reason::BadMessage);

@@ -4,14 +4,13 @@
 // the load benchmark: each connects from its own loopback address, may send a first message,
 // and hands every text it receives to a callback on the swarm's thread.
 
+#include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-
-#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -95,8 +94,8 @@ public:
     /// Sends a text (from any thread, or from onText on the swarm's thread).
     void send(Student& student, std::string text)
     {
-        boost::asio::post(m_io, [this, s = m_students[student.index], text = std::move(text)]() mutable
-                          { queue(s, std::move(text)); });
+        boost::asio::post(m_io, [this, s = m_students[student.index],
+                                 text = std::move(text)]() mutable { queue(s, std::move(text)); });
     }
 
     [[nodiscard]] std::size_t size() const { return m_students.size(); }
@@ -137,20 +136,21 @@ private:
                     s->closed = true;
                     return;
                 }
-                s->ws.async_handshake("127.0.0.1", "/ws",
-                                      [this, s, hello = std::move(hello)](boost::beast::error_code shaken) mutable
-                                      {
-                                          if (shaken)
-                                          {
-                                              s->closed = true;
-                                              return;
-                                          }
-                                          s->open = true;
-                                          if (!hello.empty())
-                                              queue(s, std::move(hello));
-                                          if (s->reading)
-                                              read(s);
-                                      });
+                s->ws.async_handshake(
+                    "127.0.0.1", "/ws",
+                    [this, s, hello = std::move(hello)](boost::beast::error_code shaken) mutable
+                    {
+                        if (shaken)
+                        {
+                            s->closed = true;
+                            return;
+                        }
+                        s->open = true;
+                        if (!hello.empty())
+                            queue(s, std::move(hello));
+                        if (s->reading)
+                            read(s);
+                    });
             });
     }
 

@@ -138,7 +138,7 @@ TEST_CASE("StudentState: joining connects in the background and reports once how
     {
         net::HostConfig config;
         config.bindAddress = "127.0.0.1";
-    config.port = 0;
+        config.port = 0;
         config.classCode = "ABCD";
         auto server =
             std::make_unique<net::HostServer>(net::test::makeQuestions(1), settings, config);

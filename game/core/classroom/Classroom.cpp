@@ -115,9 +115,10 @@ JoinOutcome Classroom::join(const std::string& nickname, std::chrono::millisecon
     else if (m_phase == ClassPhase::Finished)
         outcome.refusal = ClassRefusal::ClassFinished;
     else if (taken != m_players.end())
-        outcome.refusal = taken->kicked                                  ? ClassRefusal::Kicked
-                          : foldCase(taken->nickname) == foldCase(clean) ? ClassRefusal::DuplicateNickname
-                                                                         : ClassRefusal::LookAlikeNickname;
+        outcome.refusal = taken->kicked ? ClassRefusal::Kicked
+                          : foldCase(taken->nickname) == foldCase(clean)
+                              ? ClassRefusal::DuplicateNickname
+                              : ClassRefusal::LookAlikeNickname;
     else if (m_locked)
         outcome.refusal = ClassRefusal::LobbyLocked;
     if (outcome.refusal != ClassRefusal::None)
@@ -156,14 +157,14 @@ std::size_t Classroom::findRecordFor(std::size_t seatsTaken) const
         m_settings.maxRecords > 0 ? m_settings.maxRecords : 2 * m_settings.maxPlayers;
     if (m_players.size() < cap)
         return m_players.size();
-    const auto idle = std::find_if(m_players.begin(), m_players.end(),
-                                   [](const ClassPlayer& p)
-                                   {
-                                       return !p.connected && !p.kicked &&
-                                              std::none_of(p.answers.begin(), p.answers.end(),
-                                                           [](const PlayerAnswer& a)
-                                                           { return a.answered; });
-                                   });
+    const auto idle =
+        std::find_if(m_players.begin(), m_players.end(),
+                     [](const ClassPlayer& p)
+                     {
+                         return !p.connected && !p.kicked &&
+                                std::none_of(p.answers.begin(), p.answers.end(),
+                                             [](const PlayerAnswer& a) { return a.answered; });
+                     });
     return idle != m_players.end() ? static_cast<std::size_t>(idle - m_players.begin()) : full;
 }
 

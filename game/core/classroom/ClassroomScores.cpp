@@ -1,5 +1,4 @@
 #include "Classroom.hpp"
-
 #include "core/session/Scoring.hpp"
 
 #include <algorithm>

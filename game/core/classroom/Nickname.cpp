@@ -2,12 +2,11 @@
 
 #include "core/util/Utf8.hpp"
 
+#include <memory>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
-
-#include <memory>
 
 namespace quiz::core
 {
@@ -92,8 +91,8 @@ std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters
             return {};
     }
     const USpoofChecker* checker = spoofChecker();
-    if (checker == nullptr ||
-        uspoof_check2UnicodeString(checker, text, nullptr, &status) != 0 || U_FAILURE(status))
+    if (checker == nullptr || uspoof_check2UnicodeString(checker, text, nullptr, &status) != 0 ||
+        U_FAILURE(status))
         return {};
     std::string out;
     text.toUTF8String(out);

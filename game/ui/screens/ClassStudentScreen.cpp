@@ -106,11 +106,10 @@ void ClassStudentScreen::rebuild()
         const std::string verdict = r.you.optionIds.empty() ? "– No answer sent"
                                     : r.you.correct         ? "✓ Correct"
                                     : r.you.partial         ? "◐ Partly correct"
-                                                : "✗ Not correct";
+                                                            : "✗ Not correct";
         TextStyle verdictStyle = heading;
-        verdictStyle.color =
-            r.you.correct ? t.colors().correct
-                          : (r.you.partial ? t.colors().text : t.colors().wrong);
+        verdictStyle.color = r.you.correct ? t.colors().correct
+                                           : (r.you.partial ? t.colors().text : t.colors().wrong);
         text(plain(verdict + "   +" + std::to_string(r.you.points) + " points, total " +
                    std::to_string(r.score)),
              verdictStyle);

@@ -7,16 +7,14 @@
 #include "net/HostServer.hpp"
 #include "net/Swarm.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace quiz;
@@ -46,7 +44,8 @@ int runHost(int students, int portPipe, int report)
     if (write(portPipe, &value, sizeof value) != sizeof value || value == 0)
         return 1;
     const auto start = Clock::now();
-    const auto now = [start] { return std::chrono::duration_cast<milliseconds>(Clock::now() - start); };
+    const auto now = [start]
+    { return std::chrono::duration_cast<milliseconds>(Clock::now() - start); };
     milliseconds phaseAt{0};
     bool ended = false;
     while (now() < milliseconds{180000})
@@ -56,7 +55,8 @@ int runHost(int students, int portPipe, int report)
         (void)host.takeEvents();
         const core::Classroom& room = host.getClassroom();
         if (room.getPhase() == core::ClassPhase::Lobby &&
-            (room.countConnected() >= static_cast<std::size_t>(students) || now() > milliseconds{30000}))
+            (room.countConnected() >= static_cast<std::size_t>(students) ||
+             now() > milliseconds{30000}))
         {
             (void)host.command(core::HostCommand::Start, now());
             phaseAt = now();
@@ -69,7 +69,8 @@ int runHost(int students, int portPipe, int report)
             (void)host.command(core::HostCommand::Next, now());
             phaseAt = now();
         }
-        else if (room.getPhase() == core::ClassPhase::Question && now() - phaseAt > milliseconds{20000})
+        else if (room.getPhase() == core::ClassPhase::Question &&
+                 now() - phaseAt > milliseconds{20000})
         {
             (void)host.command(core::HostCommand::Reveal, now()); // somebody never answered
             phaseAt = now();
@@ -152,7 +153,8 @@ int runStudents(int students)
         {
             const auto q = m["question"].get<std::size_t>();
             if (q < kQuestions)
-                seat.ackMs[q] = std::chrono::duration<double, std::milli>(at - seat.sentAt[q]).count();
+                seat.ackMs[q] =
+                    std::chrono::duration<double, std::milli>(at - seat.sentAt[q]).count();
         }
         else if (type == "ping")
             self.send(student, encode(Pong{m["id"].get<std::uint32_t>()}));
@@ -186,9 +188,10 @@ int runStudents(int students)
         for (const Seat& seat : seats)
         {
             if (seat.ackMs[static_cast<std::size_t>(q)] >= 0.0 || seat.joined)
-                first = std::min(first, seat.questionAt[static_cast<std::size_t>(q)] == Clock::time_point{}
-                                            ? first
-                                            : seat.questionAt[static_cast<std::size_t>(q)]);
+                first = std::min(first,
+                                 seat.questionAt[static_cast<std::size_t>(q)] == Clock::time_point{}
+                                     ? first
+                                     : seat.questionAt[static_cast<std::size_t>(q)]);
         }
         for (const Seat& seat : seats)
         {
@@ -214,14 +217,17 @@ int runStudents(int students)
     figure(students, "lost_answers", lost, "answers");
     figure(students, "ack_p50", percentile(acks, 0.50), "ms");
     figure(students, "ack_p99", percentile(acks, 0.99), "ms");
-    figure(students, "ack_max", acks.empty() ? 0.0 : *std::max_element(acks.begin(), acks.end()), "ms");
+    figure(students, "ack_max", acks.empty() ? 0.0 : *std::max_element(acks.begin(), acks.end()),
+           "ms");
     figure(students, "broadcast_spread_p99", percentile(spread, 0.99), "ms");
     figure(students, "host_peak_rss", static_cast<double>(rssKb) / 1024.0, "MiB");
     figure(students, "host_cpu", static_cast<double>(cpuMs), "ms");
-    figure(students, "host_cpu_share", 100.0 * static_cast<double>(cpuMs) / static_cast<double>(wallMs), "%");
+    figure(students, "host_cpu_share",
+           100.0 * static_cast<double>(cpuMs) / static_cast<double>(wallMs), "%");
     std::fflush(stdout);
     const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (students == 200 && (lost != 0 || percentile(acks, 0.99) >= 20.0 || percentile(spread, 0.99) >= 25.0))
+    if (students == 200 &&
+        (lost != 0 || percentile(acks, 0.99) >= 20.0 || percentile(spread, 0.99) >= 25.0))
         std::printf("budget at 200 missed: 0 lost, ack p99 < 20 ms, broadcast p99 < 25 ms\n");
     return ok ? 0 : 1;
 }

@@ -77,7 +77,8 @@ int main(int argc, char** argv)
         client.classCode = "BENC";
         client.nickname = "bot" + std::to_string(i);
         // One loopback address each: the host allows 50 connections per address.
-        client.localAddress = "127.0." + std::to_string(1 + i / 200) + "." + std::to_string(1 + i % 200);
+        client.localAddress =
+            "127.0." + std::to_string(1 + i / 200) + "." + std::to_string(1 + i % 200);
         bots.push_back(std::make_unique<net::Bot>(client, std::vector<std::string>{}));
         bots.back()->setHolding(true);
         if (!bots.back()->connect(std::chrono::milliseconds(2000), now).empty())

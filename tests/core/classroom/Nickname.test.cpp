@@ -1,5 +1,6 @@
-#include "core/classroom/Classroom.hpp"
 #include "core/classroom/Nickname.hpp"
+
+#include "core/classroom/Classroom.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,24 +23,27 @@ TEST_CASE("Nickname: controls, format, bidi, zero-width and odd spaces are refus
           "[core][classroom][nickname]")
 {
     for (const char* bad : {
-             "",                         // empty
-             "   ",                      // only spaces
-             "tab\there",                // control
-             "esc\x1B[31mred",           // terminal escape
-             "line\nbreak",              // line break
-             "A\xE2\x80\xAEna",          // U+202E right-to-left override
-             "A\xE2\x81\xA6na",          // U+2066 left-to-right isolate
-             "An\xE2\x80\x8B" "a",       // U+200B zero-width space
-             "An\xE2\x80\x8D" "a",       // U+200D zero-width joiner
-             "\xEF\xBB\xBF" "Ana",       // U+FEFF byte order mark
-             "A\xC2\xA0na",              // U+00A0 no-break space
-             "A\xE3\x80\x80na",          // U+3000 ideographic space
-             "\xEE\x80\x80",             // U+E000 private use
-             "\xE3\x85\xA4",             // U+3164 Hangul filler (default ignorable)
-             "bad\xC3",                  // cut-short UTF-8
-             "\xC0\xAF",                 // overlong '/'
-             "\xED\xA0\x80",             // a surrogate
-             "\xD0\x90na",               // Cyrillic А mixed into Latin: a look-alike only
+             "",                // empty
+             "   ",             // only spaces
+             "tab\there",       // control
+             "esc\x1B[31mred",  // terminal escape
+             "line\nbreak",     // line break
+             "A\xE2\x80\xAEna", // U+202E right-to-left override
+             "A\xE2\x81\xA6na", // U+2066 left-to-right isolate
+             "An\xE2\x80\x8B"
+             "a", // U+200B zero-width space
+             "An\xE2\x80\x8D"
+             "a", // U+200D zero-width joiner
+             "\xEF\xBB\xBF"
+             "Ana",             // U+FEFF byte order mark
+             "A\xC2\xA0na",     // U+00A0 no-break space
+             "A\xE3\x80\x80na", // U+3000 ideographic space
+             "\xEE\x80\x80",    // U+E000 private use
+             "\xE3\x85\xA4",    // U+3164 Hangul filler (default ignorable)
+             "bad\xC3",         // cut-short UTF-8
+             "\xC0\xAF",        // overlong '/'
+             "\xED\xA0\x80",    // a surrogate
+             "\xD0\x90na",      // Cyrillic А mixed into Latin: a look-alike only
          })
         CHECK(cleanNickname(bad, 24).empty());
 }
@@ -53,7 +57,8 @@ TEST_CASE("Nickname: names that look alike share a key", "[core][classroom][nick
     CHECK(nicknameKey("Ana") != nicknameKey("Anna"));
 }
 
-TEST_CASE("Classroom: a nickname that looks like one taken is refused", "[core][classroom][nickname]")
+TEST_CASE("Classroom: a nickname that looks like one taken is refused",
+          "[core][classroom][nickname]")
 {
     Classroom c({});
     REQUIRE(c.join("Zoe", 0ms).refusal == ClassRefusal::None);
