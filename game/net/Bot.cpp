@@ -71,8 +71,10 @@ bool Bot::answerNow()
     if (!question || static_cast<int>(question->index) <= m_answeredIndex ||
         !m_client.isConnected())
         return false;
-    m_answeredIndex = question->index;
+    m_answeredIndex = static_cast<int>(question->index);
     const std::size_t index = question->index;
+    if (!question->answered.empty())
+        return false; // answered before a rejoin: the host kept it
     const std::string planned = index < m_plan.size() ? m_plan[index] : std::string();
     if (planned == "-")
         return false;

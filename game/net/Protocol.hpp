@@ -1,190 +1,320 @@
 #pragma once
 
+#include "FieldList.hpp"
 #include "core/pack/RichText.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
 namespace quiz::net
 {
 
-/// The wire format version. A peer speaking another version is refused and dropped.
-/// Version 2 added Pause.
-inline constexpr std::uint8_t kProtocolVersion = 2;
+/// The protocol version (JSON over WebSocket; see README.md for every message by example).
+/// A `join` or `rejoin` of another version is refused. Versions 1 and 2 were a binary format.
+inline constexpr std::uint32_t kProtocolVersion = 3;
 
-/// Frame header: 4-byte big-endian body length, then the body: version (1 byte), message type
-/// (1 byte) and the payload. The length counts the body only.
-inline constexpr std::size_t kHeaderBytes = 4;
-/// Hard cap on a frame body the host accepts from a student (hello, answer, ping are tiny).
-inline constexpr std::size_t kMaxStudentFrameBytes = 4 * 1024;
-/// Hard cap on a frame body a student accepts from the host (a reveal carries rationales).
-inline constexpr std::size_t kMaxHostFrameBytes = 512 * 1024;
-/// Caps on fields, applied by the decoder (and by the host when it builds messages).
-inline constexpr std::size_t kMaxNicknameBytes = 64;
+/// Hard cap on a message the host accepts from a student (WebSocket message, after reassembly).
+inline constexpr std::size_t kMaxStudentMessageBytes = 4 * 1024;
+/// Hard cap on a message a student accepts from the host (a reveal carries rationales).
+inline constexpr std::size_t kMaxHostMessageBytes = 256 * 1024;
+/// Caps on fields of what students send, applied by the decoder.
+inline constexpr std::size_t kMaxNicknameBytes = 96;
 inline constexpr std::size_t kMaxClassCodeBytes = 16;
+inline constexpr std::size_t kMaxTokenBytes = 64;
 inline constexpr std::size_t kMaxOptions = 16;
+inline constexpr std::size_t kMaxOptionIdBytes = 64;
 
-enum class MessageType : std::uint8_t
+/// Why the host refused, dropped, or did not take an answer. Each has a stable wire word.
+enum class Reason
 {
-    Hello = 1,
-    Welcome = 2,
-    Refuse = 3,
-    Lobby = 4,
-    QuestionShow = 5,
-    Answer = 6,
-    Ack = 7,
-    Reveal = 8,
-    Leaderboard = 9,
-    End = 10,
-    Kick = 11,
-    Ping = 12,
-    Control = 13, ///< a pacing command; only the host's own console may issue one
-    Pause = 14
+    None,
+    WrongVersion,
+    WrongCode,
+    TooManyTries,
+    NicknameTaken,
+    NicknameLookAlike,
+    BadNickname,
+    BadToken,
+    LobbyLocked,
+    ClassFull,
+    ClassFinished,
+    Kicked,
+    TooManyConnections,
+    BadMessage,
+    OutOfOrder,
+    TooBig,
+    Timeout,
+    TooSlow,
+    HostClosing,
+    Replaced, ///< the same seat rejoined from another connection
+    NotAnswerPhase,
+    WrongQuestion,
+    UnknownOption,
+    AlreadyAnswered,
+    EmptyAnswer,
+    TooManyOptions,
+    Paused
 };
 
-/// Why the host turned a student away (Refuse) or why an answer was not taken (Ack).
-enum class Reason : std::uint8_t
-{
-    None = 0,
-    WrongVersion = 1,
-    WrongClassCode = 2,
-    DuplicateNickname = 3,
-    BadNickname = 4,
-    LobbyLocked = 5,
-    ClassFull = 6,
-    ClassFinished = 7,
-    Kicked = 8,
-    NotAnswerPhase = 9,
-    WrongQuestion = 10,
-    UnknownOption = 11,
-    AlreadyAnswered = 12,
-    EmptyAnswer = 13,
-    TooManyOptions = 14,
-    Paused = 15,
-    NotHost = 16
-};
-
+/// The wire word ("nickname-taken").
 [[nodiscard]] const char* toString(Reason reason);
+/// A sentence for a person ("Someone in this class already uses that nickname.").
+[[nodiscard]] const char* describe(Reason reason);
 
 /// Where the class is, as students see it.
-enum class WirePhase : std::uint8_t
+enum class WirePhase
 {
-    Lobby = 0,
-    Question = 1,
-    Reveal = 2,
-    Leaderboard = 3,
-    Finished = 4
+    Lobby,
+    Question,
+    Reveal,
+    Leaderboard,
+    Finished
 };
 
-/// Student -> host: first message on a connection.
-struct Hello
+enum class QuestionKind
 {
-    std::uint16_t version = kProtocolVersion;
+    Single,
+    Multiple
+};
+
+// Student -> host ---------------------------------------------------------------------------
+
+/// First message of a new student.
+struct Join
+{
+    std::uint32_t version = kProtocolVersion;
     std::string classCode;
     std::string nickname;
-    bool operator==(const Hello& o) const;
+    static constexpr const char* kType = "join";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("version", &Join::version), field("code", &Join::classCode),
+                               field("nickname", &Join::nickname));
+    }
 };
 
-/// Host -> student: joined. `rejoined` and `score` tell a returning student what was kept.
+/// First message of a returning student: the token from their `joined`.
+struct Rejoin
+{
+    std::uint32_t version = kProtocolVersion;
+    std::string classCode;
+    std::string token;
+    static constexpr const char* kType = "rejoin";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("version", &Rejoin::version),
+                               field("code", &Rejoin::classCode), field("token", &Rejoin::token));
+    }
+};
+
+struct Answer
+{
+    std::uint32_t index = 0;
+    std::vector<std::string> optionIds;
+    static constexpr const char* kType = "answer";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("question", &Answer::index),
+                               field("options", &Answer::optionIds));
+    }
+};
+
+/// The student quits on purpose: the seat is freed at once.
+struct Leave
+{
+    static constexpr const char* kType = "leave";
+    static constexpr auto fields() { return std::tuple<>(); }
+};
+
+// Either way ----------------------------------------------------------------------------------
+
+/// Answered with a Pong carrying the same id. The host pings every 2 s.
+struct Ping
+{
+    std::uint32_t id = 0;
+    static constexpr const char* kType = "ping";
+    static constexpr auto fields() { return std::make_tuple(field("id", &Ping::id)); }
+};
+
+struct Pong
+{
+    std::uint32_t id = 0;
+    static constexpr const char* kType = "pong";
+    static constexpr auto fields() { return std::make_tuple(field("id", &Pong::id)); }
+};
+
+// Host -> student -----------------------------------------------------------------------------
+
+/// Joined (or rejoined). `token` is the secret that gets this seat back after a drop.
 struct Welcome
 {
     std::string nickname;
+    std::string token;
     bool rejoined = false;
     std::int64_t score = 0;
     WirePhase phase = WirePhase::Lobby;
-    bool operator==(const Welcome& o) const;
+    std::string title;
+    std::uint32_t questions = 0;
+    static constexpr const char* kType = "joined";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("nickname", &Welcome::nickname), field("token", &Welcome::token),
+            field("rejoined", &Welcome::rejoined), field("score", &Welcome::score),
+            field("phase", &Welcome::phase), field("title", &Welcome::title),
+            field("questions", &Welcome::questions));
+    }
 };
 
-/// Host -> student: not joined; the host closes the connection after sending it.
-struct Refuse
-{
-    Reason reason = Reason::None;
-    std::string text;
-    bool operator==(const Refuse& o) const;
-};
-
-/// Host -> students: who is waiting. Nicknames may be capped; `playerCount` is exact.
+/// Who came and went since the last lobby message (`reset`: the list as it is now).
 struct Lobby
 {
     std::uint32_t playerCount = 0;
     bool locked = false;
-    std::vector<std::string> nicknames;
-    bool operator==(const Lobby& o) const;
+    bool reset = false;
+    std::vector<std::string> joined;
+    std::vector<std::string> left;
+    static constexpr const char* kType = "lobby";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("count", &Lobby::playerCount), field("locked", &Lobby::locked),
+                               field("reset", &Lobby::reset), field("joined", &Lobby::joined),
+                               field("left", &Lobby::left));
+    }
 };
 
 struct WireOption
 {
     std::string id;
-    std::string label; ///< "A", "b", "3" or "" (the question's numbering)
+    std::string label; ///< "A", "B", ... by position
     core::RichText text;
-    bool operator==(const WireOption& o) const;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("id", &WireOption::id), field("letter", &WireOption::label),
+                               field("text", &WireOption::text));
+    }
 };
 
-/// Host -> students: a question, with its full text for students who use a screen reader.
+/// A question, with every option's full text.
 struct QuestionShow
 {
-    std::uint16_t index = 0; ///< 0-based position in the class game
-    std::uint16_t total = 0;
+    std::uint32_t index = 0; ///< 0-based position in the class game
+    std::uint32_t total = 0;
     std::string questionId;
-    bool multiple = false; ///< select all that apply
+    QuestionKind kind = QuestionKind::Single;
     core::RichText stem;
     std::vector<WireOption> options;
-    std::uint32_t timeLimitMs = 0; ///< 0: no countdown
-    /// Countdown left when sent (less than the limit for a student joining mid-question).
-    std::uint32_t timeLeftMs = 0;
-    bool operator==(const QuestionShow& o) const;
+    std::uint32_t timeLimitMs = 0;     ///< 0: no countdown
+    std::uint32_t timeLeftMs = 0;      ///< less than the limit for a student joining late
+    std::vector<std::string> answered; ///< what this student already sent ({} if nothing)
+    static constexpr const char* kType = "question";
+    static constexpr auto fields()
+    {
+        using Q = QuestionShow;
+        return std::make_tuple(field("question", &Q::index), field("total", &Q::total),
+                               field("id", &Q::questionId), field("kind", &Q::kind),
+                               field("stem", &Q::stem), field("options", &Q::options),
+                               field("timeLimit", &Q::timeLimitMs),
+                               field("timeLeft", &Q::timeLeftMs), field("answered", &Q::answered));
+    }
 };
 
-/// Student -> host.
-struct Answer
-{
-    std::uint16_t index = 0;
-    std::vector<std::string> optionIds;
-    bool operator==(const Answer& o) const;
-};
-
-/// Host -> student: the answer was taken (or refused, with the reason).
+/// The answer was taken (`accepted`), or why not.
 struct Ack
 {
-    std::uint16_t index = 0;
+    std::uint32_t index = 0;
     bool accepted = false;
     Reason reason = Reason::None;
-    bool operator==(const Ack& o) const;
+    std::string text;
+    static constexpr const char* kType = "ack";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("question", &Ack::index), field("accepted", &Ack::accepted),
+                               field("reason", &Ack::reason), field("text", &Ack::text));
+    }
 };
 
-struct OptionCount
+/// The instructor paused the open question: answers wait, the countdown stands still.
+struct Pause
 {
-    std::string optionId;
-    std::uint32_t count = 0;
-    bool operator==(const OptionCount& o) const;
+    std::uint32_t index = 0;
+    std::uint32_t timeLeftMs = 0;
+    static constexpr const char* kType = "pause";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("question", &Pause::index),
+                               field("timeLeft", &Pause::timeLeftMs));
+    }
 };
 
-struct OptionRationale
+struct Resume
 {
-    std::string optionId;
+    std::uint32_t index = 0;
+    std::uint32_t timeLeftMs = 0;
+    static constexpr const char* kType = "resume";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("question", &Resume::index),
+                               field("timeLeft", &Resume::timeLeftMs));
+    }
+};
+
+struct RevealOption
+{
+    std::string id;
+    std::string label;
+    std::uint32_t count = 0; ///< students who chose it
     core::RichText rationale;
-    bool operator==(const OptionRationale& o) const;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("id", &RevealOption::id), field("letter", &RevealOption::label),
+            field("count", &RevealOption::count), field("rationale", &RevealOption::rationale));
+    }
 };
 
-/// Host -> student: the answer key, how the room answered and how this student did.
-struct Reveal
+/// How this student did on the question just revealed.
+struct RevealResult
 {
-    std::uint16_t index = 0;
-    std::vector<std::string> correctIds;
-    std::vector<OptionCount> distribution;
-    std::uint32_t answeredCount = 0;
-    core::RichText explanation;
-    std::vector<OptionRationale> rationales;
-    bool answered = false;
+    std::vector<std::string> optionIds; ///< {} when the student did not answer
     bool correct = false;
     bool partial = false;
-    std::int64_t points = 0; ///< earned on this question, bonuses included
-    std::int64_t score = 0;  ///< total so far
+    bool critical = false;
+    std::int64_t points = 0; ///< bonuses included
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("options", &RevealResult::optionIds), field("correct", &RevealResult::correct),
+            field("partial", &RevealResult::partial), field("critical", &RevealResult::critical),
+            field("points", &RevealResult::points));
+    }
+};
+
+/// The answer key, every option's rationale, the explanation, and this student's result.
+struct Reveal
+{
+    std::uint32_t index = 0;
+    std::vector<std::string> correctIds;
+    std::vector<RevealOption> options;
+    core::RichText explanation;
+    std::uint32_t answeredCount = 0;
+    RevealResult you;
+    std::int64_t score = 0; ///< total so far
     std::uint32_t streak = 0;
-    bool operator==(const Reveal& o) const;
+    static constexpr const char* kType = "reveal";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("question", &Reveal::index), field("correct", &Reveal::correctIds),
+            field("options", &Reveal::options), field("explanation", &Reveal::explanation),
+            field("answered", &Reveal::answeredCount), field("you", &Reveal::you),
+            field("score", &Reveal::score), field("streak", &Reveal::streak));
+    }
 };
 
 struct Standing
@@ -193,113 +323,100 @@ struct Standing
     std::string nickname;
     std::int64_t score = 0;
     std::uint32_t correctCount = 0;
-    bool operator==(const Standing& o) const;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("rank", &Standing::rank), field("nickname", &Standing::nickname),
+            field("score", &Standing::score), field("correct", &Standing::correctCount));
+    }
 };
 
-/// Host -> students: the top of the table and this student's own place.
+/// This student's own place: rank of `of` students.
+struct Place
+{
+    std::uint32_t rank = 0;
+    std::int64_t score = 0;
+    std::uint32_t correctCount = 0;
+    std::uint32_t of = 0;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("rank", &Place::rank), field("score", &Place::score),
+                               field("correct", &Place::correctCount), field("of", &Place::of));
+    }
+};
+
+/// The top of the table (at most 5) and this student's place.
 struct Leaderboard
 {
     std::vector<Standing> top;
-    Standing you;
-    bool operator==(const Leaderboard& o) const;
+    Place you;
+    static constexpr const char* kType = "leaderboard";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("top", &Leaderboard::top), field("you", &Leaderboard::you));
+    }
 };
 
-/// Host -> students: the game is over; every place, not just a podium.
+/// The game is over: the top 10 and this student's final place.
 struct End
 {
-    std::vector<Standing> standings;
-    Standing you;
-    bool operator==(const End& o) const;
+    std::vector<Standing> top;
+    Place you;
+    static constexpr const char* kType = "final";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("top", &End::top), field("you", &End::you));
+    }
 };
 
-/// Host -> student: removed by the instructor; the host closes the connection.
+/// Removed by the instructor; the host closes the connection after it.
 struct Kick
 {
     std::string text;
-    bool operator==(const Kick& o) const;
+    static constexpr const char* kType = "kicked";
+    static constexpr auto fields() { return std::make_tuple(field("text", &Kick::text)); }
 };
 
-/// Either way. The host sends `reply = false`; a student answers with the same token and
-/// `reply = true`. Silence for too long drops the connection.
-struct Ping
+/// A refusal or a drop. When `fatal`, the host closes the connection after it.
+struct Refuse
 {
-    std::uint32_t token = 0;
-    bool reply = false;
-    bool operator==(const Ping& o) const;
+    Reason reason = Reason::None;
+    std::string text;
+    bool fatal = true;
+    static constexpr const char* kType = "error";
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("reason", &Refuse::reason), field("text", &Refuse::text),
+                               field("fatal", &Refuse::fatal));
+    }
 };
 
-/// A pacing command as text ("next", "kick NAME"). Exists so that a student who sends one is
-/// recognised and dropped: only the host's own console paces the class.
-struct Control
+using Message = std::variant<Join, Rejoin, Answer, Leave, Ping, Pong, Welcome, Lobby, QuestionShow,
+                             Ack, Pause, Resume, Reveal, Leaderboard, End, Kick, Refuse>;
+
+/// The message's `type` word.
+[[nodiscard]] const char* getType(const Message& message);
+
+/// Who may send a message type: a student's decoder refuses host messages and the reverse.
+enum class Sender
 {
-    std::string command;
-    bool operator==(const Control& o) const;
+    Student,
+    Host
 };
 
-/// Host -> students: the instructor paused the question (answers are refused and the
-/// countdown stands still) or went on; a student joining a paused question gets it too.
-struct Pause
-{
-    bool paused = false;
-    std::uint32_t timeLeftMs = 0; ///< countdown left, 0 without one
-    bool operator==(const Pause& o) const;
-};
-
-using Message = std::variant<Hello, Welcome, Refuse, Lobby, QuestionShow, Answer, Ack, Reveal,
-                             Leaderboard, End, Kick, Ping, Control, Pause>;
-
-[[nodiscard]] MessageType getType(const Message& message);
-[[nodiscard]] const char* toString(MessageType type);
-
-/// Why bytes could not be decoded.
-enum class DecodeError
-{
-    None,
-    Oversized, ///< the declared length exceeds the cap (checked before reading the body)
-    WrongVersion,
-    UnknownType,
-    Malformed ///< truncated field, trailing bytes, a field over its cap, a bad enum value
-};
-
-[[nodiscard]] const char* toString(DecodeError error);
-
-/// Appends one whole frame (header + body) for `message` to `out`.
-void encode(const Message& message, std::vector<std::uint8_t>& out);
-[[nodiscard]] std::vector<std::uint8_t> encode(const Message& message);
+/// One JSON object, as sent in a WebSocket text frame.
+[[nodiscard]] std::string encode(const Message& message);
 
 struct DecodeResult
 {
     std::optional<Message> message;
-    DecodeError error = DecodeError::None;
+    Reason error = Reason::None; ///< BadMessage or TooBig when there is no message
+    std::string detail;          ///< what was wrong, for the log (never student text)
 };
 
-/// Decodes one frame body (version, type, payload; no length header). Pure; never throws.
-[[nodiscard]] DecodeResult decodeBody(const std::uint8_t* data, std::size_t size);
-
-/// Splits a byte stream into messages: handles frames cut across reads and several frames in
-/// one read. The declared length is checked against `maxBodyBytes` as soon as the 4 header
-/// bytes are in, before any body byte is buffered. After an error the decoder stays failed;
-/// the caller drops the connection.
-class StreamDecoder
-{
-public:
-    explicit StreamDecoder(std::size_t maxBodyBytes) : m_maxBodyBytes(maxBodyBytes) {}
-
-    /// Adds received bytes. Returns false (and stops) at the first error.
-    bool feed(const std::uint8_t* data, std::size_t size);
-    /// The next complete message, if any. Call until it returns nothing, then check getError().
-    [[nodiscard]] std::optional<Message> next();
-
-    [[nodiscard]] DecodeError getError() const { return m_error; }
-    [[nodiscard]] std::size_t getBufferedBytes() const { return m_buffer.size() - m_start; }
-
-private:
-    void checkHeader();
-
-    std::size_t m_maxBodyBytes;
-    std::vector<std::uint8_t> m_buffer;
-    std::size_t m_start = 0; ///< consumed bytes at the front of m_buffer
-    DecodeError m_error = DecodeError::None;
-};
+/// Decodes one message sent by `from`. Pure; never throws. Refused: over the size cap, invalid
+/// UTF-8, not a JSON object, an unknown `type` or one `from` may not send, a missing field or
+/// one of the wrong type or range, a string or list over its cap. Unknown fields are ignored.
+[[nodiscard]] DecodeResult decode(std::string_view text, Sender from);
 
 } // namespace quiz::net

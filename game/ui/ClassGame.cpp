@@ -170,6 +170,9 @@ void StudentState::apply(const net::Message& message)
             if constexpr (std::is_same_v<T, net::Welcome>)
             {
                 welcome = m;
+                // "Rejoin" after a drop takes the seat back with this secret.
+                config.rejoinToken = m.token;
+                config.nickname = m.nickname;
                 problem.clear();
             }
             else if constexpr (std::is_same_v<T, net::Refuse>)
@@ -187,10 +190,12 @@ void StudentState::apply(const net::Message& message)
                 paused = false;
             }
             else if constexpr (std::is_same_v<T, net::Pause>)
+                paused = true;
+            else if constexpr (std::is_same_v<T, net::Resume>)
             {
-                paused = m.paused;
+                paused = false;
                 // An answer refused because of the pause may be sent again now.
-                if (!paused && ack && ack->reason == net::Reason::Paused)
+                if (ack && ack->reason == net::Reason::Paused)
                     ack.reset();
             }
             else if constexpr (std::is_same_v<T, net::Ack>)

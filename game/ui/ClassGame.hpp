@@ -34,6 +34,18 @@ public:
     [[nodiscard]] const core::HandTally& getHands() const { return m_hands; }
     [[nodiscard]] const std::string& getAddress() const { return m_address; }
     [[nodiscard]] const std::string& getCode() const { return m_code; }
+    /// Every "IP:port" students can reach (one per LAN interface), getAddress() first.
+    [[nodiscard]] std::vector<std::string> getAddresses() const
+    {
+        return m_addresses.empty() ? std::vector<std::string>{m_address} : m_addresses;
+    }
+    /// Sets the addresses shown in the lobby; the first becomes getAddress().
+    void setAddresses(std::vector<std::string> addresses)
+    {
+        if (!addresses.empty())
+            m_address = addresses.front();
+        m_addresses = std::move(addresses);
+    }
     [[nodiscard]] std::chrono::milliseconds getNow() const { return m_now; }
 
     /// Lets `elapsed` pass: polls the server (never blocks) or runs the countdown.
@@ -60,6 +72,7 @@ private:
     std::unique_ptr<net::HostServer> m_server;
     core::HandTally m_hands;
     std::string m_address;
+    std::vector<std::string> m_addresses;
     std::string m_code;
     std::chrono::milliseconds m_now{0};
     std::vector<std::string> m_log;

@@ -217,8 +217,8 @@ TEST_CASE("Command line: host checks its values before it opens a socket", "[cli
     const Run noPack = run({"host"});
     CHECK(noPack.exit == 2);
     CHECK(noPack.err == "heparin-quiz host: --pack is required\nTry 'heparin-quiz host --help'.\n");
-    CHECK(has(run({"host", "--pack", "p", "--port", "65536"}).err,
-              "--port must be between 0 and 65535, not 65536"));
+    CHECK(has(run({"host", "--pack", "p", "--web-port", "65536"}).err,
+              "--web-port must be between 0 and 65535, not 65536"));
     CHECK(has(run({"host", "--pack", "p", "--discovery-port", "x"}).err,
               "--discovery-port needs a whole number, not 'x'"));
     CHECK(has(run({"host", "--pack", "p", "--code", "ABCDEFGHIJKLMNOPQ"}).err,

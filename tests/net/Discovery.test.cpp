@@ -41,7 +41,8 @@ TEST_CASE("Discovery: a reply round-trips and junk is ignored", "[net][discovery
 TEST_CASE("Discovery: a host on loopback answers a class search", "[net][discovery][loopback]")
 {
     HostConfig config;
-    config.bindAddress = sf::IpAddress::LocalHost;
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
     config.discoveryPort = 0;
     // Find a free UDP port for the test by binding and releasing one.
     {
@@ -51,7 +52,7 @@ TEST_CASE("Discovery: a host on loopback answers a class search", "[net][discove
     }
     config.title = "Loopback class";
     HostServer host({}, {}, config);
-    REQUIRE(host.listen().empty());
+    REQUIRE(host.listen().isOk());
 
     ClassFinder finder;
     REQUIRE(finder.search(sf::IpAddress::LocalHost, config.discoveryPort).empty());

@@ -2,268 +2,179 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace quiz;
 using namespace quiz::net;
 
 namespace
 {
 
-quiz::core::RichText styled()
+core::RichText rich(const std::string& text)
 {
-    quiz::core::RichText text;
-    text.append("aPTT ");
-    text.append("60", true);
-    text.append("2", false, false, quiz::core::Script::Super);
-    text.appendBreak();
-    text.append("seconds", false, true);
-    return text;
+    return core::RichText::fromPlain(text);
 }
 
-std::vector<Message> samples()
+/// One example of every message type, as README.md shows them.
+std::vector<Message> examples()
 {
-    QuestionShow question;
-    question.index = 3;
-    question.total = 20;
-    question.questionId = "mech-03";
-    question.multiple = true;
-    question.stem = styled();
-    question.options = {{"a", "A", quiz::core::RichText::fromPlain("Antithrombin")},
-                        {"b", "B", styled()}};
-    question.timeLimitMs = 30000;
-    question.timeLeftMs = 12345;
-
-    Reveal reveal;
-    reveal.index = 3;
-    reveal.correctIds = {"a", "c"};
-    reveal.distribution = {{"a", 12}, {"b", 0}, {"c", 7}};
-    reveal.answeredCount = 19;
-    reveal.explanation = styled();
-    reveal.rationales = {{"a", quiz::core::RichText::fromPlain("Yes.")}, {"b", styled()}};
-    reveal.answered = true;
-    reveal.correct = false;
-    reveal.partial = true;
-    reveal.points = 500;
-    reveal.score = -1;
-    reveal.streak = 0;
-
-    Leaderboard board;
-    board.top = {{1, "Ana", 3000, 3}, {1, "Bo", 3000, 3}, {3, "Cy", 10, 0}};
-    board.you = {3, "Cy", 10, 0};
-    End end;
-    end.standings = board.top;
-    end.you = {1, "Ana", 3000, 3};
-
-    return {Hello{kProtocolVersion, "K7Q2", "Ana"},
-            Welcome{"Ana", true, 4200, WirePhase::Reveal},
-            Refuse{Reason::DuplicateNickname, "that nickname is taken"},
-            Lobby{42, true, {"Ana", "Bo"}},
-            question,
-            Answer{3, {"a", "c"}},
-            Ack{3, false, Reason::NotAnswerPhase},
-            reveal,
-            board,
-            end,
-            Kick{"bye"},
-            Ping{0xDEADBEEF, true},
-            Control{"next"},
-            Pause{true, 12500}};
+    core::RichText stem;
+    stem.append("Give ");
+    stem.append("protamine", true);
+    stem.append(" within 2 h");
+    stem.appendBreak();
+    stem.append("CO");
+    stem.append("2", false, false, core::Script::Sub);
+    QuestionShow question{
+        2,         15,
+        "mech-03", QuestionKind::Multiple,
+        stem,      {{"a", "A", rich("Platelets fall by 50%")}, {"b", "B", rich("New thrombosis")}},
+        30000,     30000,
+        {}};
+    Reveal reveal{2,
+                  {"a", "b"},
+                  {{"a", "A", 12, rich("A fall of more than 50% is typical.")},
+                   {"b", "B", 9, rich("Thrombosis, not bleeding, is the danger.")}},
+                  rich("HIT is prothrombotic."),
+                  20,
+                  {{"a"}, false, true, false, 500},
+                  2300,
+                  0};
+    return {
+        Join{3, "K7QX9M", "Ana"},
+        Rejoin{3, "K7QX9M", "9f1c2e4a7b3d5e6f8a9b0c1d2e3f4a5b"},
+        Answer{2, {"b", "d"}},
+        Leave{},
+        Ping{41},
+        Pong{41},
+        Welcome{"Ana", "9f1c2e4a7b3d5e6f8a9b0c1d2e3f4a5b", false, 0, WirePhase::Lobby,
+                "Heparin basics", 15},
+        Lobby{3, false, false, {"Dev"}, {"Ben"}},
+        question,
+        Ack{2, false, Reason::AlreadyAnswered, describe(Reason::AlreadyAnswered)},
+        Pause{2, 12000},
+        Resume{2, 12000},
+        reveal,
+        Leaderboard{{{1, "Chi", 3400, 3}, {2, "Ana", 2300, 2}}, {2, 2300, 2, 20}},
+        End{{{1, "Chi", 9100, 9}}, {4, 7200, 7, 20}},
+        Kick{describe(Reason::Kicked)},
+        Refuse{Reason::NicknameTaken, describe(Reason::NicknameTaken), true},
+    };
 }
 
-std::vector<Message> decodeAll(StreamDecoder& decoder)
+std::string goldenPath(const Message& message)
 {
-    std::vector<Message> out;
-    while (std::optional<Message> message = decoder.next())
-        out.push_back(std::move(*message));
-    return out;
+    return std::string(QUIZ_TEST_DATA_DIR) + "/net/messages/" + getType(message) + ".json";
 }
 
-std::vector<std::uint8_t> frame(std::uint32_t length, std::vector<std::uint8_t> body)
+Sender senderOf(const Message& message)
 {
-    std::vector<std::uint8_t> out = {
-        static_cast<std::uint8_t>(length >> 24), static_cast<std::uint8_t>(length >> 16),
-        static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length)};
-    out.insert(out.end(), body.begin(), body.end());
-    return out;
+    const bool student =
+        std::holds_alternative<Join>(message) || std::holds_alternative<Rejoin>(message) ||
+        std::holds_alternative<Answer>(message) || std::holds_alternative<Leave>(message) ||
+        std::holds_alternative<Ping>(message) || std::holds_alternative<Pong>(message);
+    return student ? Sender::Student : Sender::Host;
+}
+
+Reason refusalOf(const std::string& text)
+{
+    const DecodeResult result = decode(text, Sender::Student);
+    CHECK_FALSE(result.message.has_value());
+    CHECK_FALSE(result.detail.empty());
+    return result.error;
 }
 
 } // namespace
 
-TEST_CASE("Protocol: every message type survives an encode/decode round trip", "[net][protocol]")
+TEST_CASE("Protocol: every message type encodes to its reviewed JSON and decodes back",
+          "[net][protocol]")
 {
-    for (const Message& message : samples())
+    // QUIZ_WRITE_GOLDENS=1 rewrites the files (then read them before committing).
+    const bool write = std::getenv("QUIZ_WRITE_GOLDENS") != nullptr;
+    REQUIRE(examples().size() == std::variant_size_v<Message>);
+    for (const Message& message : examples())
     {
-        INFO(toString(getType(message)));
-        const std::vector<std::uint8_t> bytes = encode(message);
-        REQUIRE(bytes.size() > kHeaderBytes);
-        const DecodeResult result =
-            decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes);
-        REQUIRE(result.error == DecodeError::None);
-        REQUIRE(result.message.has_value());
-        CHECK(*result.message == message);
+        INFO(getType(message));
+        const std::string text = encode(message);
+        if (write)
+            std::ofstream(goldenPath(message)) << text << '\n';
+        std::ifstream file(goldenPath(message));
+        REQUIRE(file.good());
+        std::stringstream golden;
+        golden << file.rdbuf();
+        CHECK(golden.str() == text + "\n");
+        const DecodeResult back = decode(text, senderOf(message));
+        REQUIRE(back.message.has_value());
+        CHECK(*back.message == message);
     }
 }
 
-TEST_CASE("Protocol: the stream decoder handles one byte at a time", "[net][protocol]")
+TEST_CASE("Protocol: comparison follows every field", "[net][protocol]")
 {
-    std::vector<std::uint8_t> stream;
-    for (const Message& message : samples())
-        encode(message, stream);
-    StreamDecoder decoder(kMaxHostFrameBytes);
-    std::vector<Message> got;
-    for (std::uint8_t byte : stream)
-    {
-        REQUIRE(decoder.feed(&byte, 1));
-        for (Message& m : decodeAll(decoder))
-            got.push_back(std::move(m));
-    }
-    CHECK(got == samples());
-    CHECK(decoder.getBufferedBytes() == 0);
+    Reveal a = std::get<Reveal>(examples()[12]);
+    Reveal b = a;
+    CHECK(a == b);
+    b.you.points += 1;
+    CHECK(a != b);
+    b = a;
+    b.options[1].rationale = rich("changed");
+    CHECK(a != b);
 }
 
-TEST_CASE("Protocol: the stream decoder splits several messages from one read", "[net][protocol]")
+TEST_CASE("Protocol: each side may send only its own messages", "[net][protocol]")
 {
-    std::vector<std::uint8_t> stream;
-    encode(Answer{1, {"a"}}, stream);
-    encode(Ping{7, true}, stream);
-    encode(Answer{2, {"b"}}, stream);
-    // Half of a fourth message stays buffered until the rest arrives.
-    std::vector<std::uint8_t> fourth = encode(Hello{kProtocolVersion, "X", "Bo"});
-    stream.insert(stream.end(), fourth.begin(), fourth.begin() + 6);
-
-    StreamDecoder decoder(kMaxStudentFrameBytes);
-    REQUIRE(decoder.feed(stream.data(), stream.size()));
-    const std::vector<Message> got = decodeAll(decoder);
-    REQUIRE(got.size() == 3);
-    CHECK(std::get<Answer>(got[2]) == Answer{2, {"b"}});
-    CHECK(decoder.getBufferedBytes() == 6);
-
-    REQUIRE(decoder.feed(fourth.data() + 6, fourth.size() - 6));
-    const std::vector<Message> rest = decodeAll(decoder);
-    REQUIRE(rest.size() == 1);
-    CHECK(std::get<Hello>(rest[0]).nickname == "Bo");
+    const std::string joined = encode(std::get<Welcome>(examples()[6]));
+    CHECK(decode(joined, Sender::Student).error == Reason::BadMessage);
+    CHECK(decode(joined, Sender::Host).message.has_value());
+    const std::string answer = encode(Answer{1, {"a"}});
+    CHECK(decode(answer, Sender::Host).error == Reason::BadMessage);
+    // Pings go both ways.
+    CHECK(decode(encode(Ping{1}), Sender::Host).message.has_value());
+    CHECK(decode(encode(Ping{1}), Sender::Student).message.has_value());
 }
 
-TEST_CASE("Protocol: a declared length over the cap fails from the header alone",
-          "[net][protocol][hostile]")
+TEST_CASE("Protocol: malformed student messages are refused with a reason", "[net][protocol]")
 {
-    StreamDecoder decoder(kMaxStudentFrameBytes);
-    // Only the 4 header bytes: the decoder must refuse without waiting for a 2 GiB body.
-    const std::vector<std::uint8_t> header = frame(0x7FFFFFFF, {});
-    CHECK_FALSE(decoder.feed(header.data(), header.size()));
-    CHECK(decoder.getError() == DecodeError::Oversized);
-    CHECK_FALSE(decoder.next().has_value());
-    // It stays failed.
-    const std::vector<std::uint8_t> ok = encode(Ping{1, true});
-    CHECK_FALSE(decoder.feed(ok.data(), ok.size()));
+    CHECK(refusalOf("") == Reason::BadMessage);
+    CHECK(refusalOf("not json") == Reason::BadMessage);
+    CHECK(refusalOf("[1,2]") == Reason::BadMessage);
+    CHECK(refusalOf(R"({"question":1})") == Reason::BadMessage);   // no type
+    CHECK(refusalOf(R"({"type":7})") == Reason::BadMessage);       // type not a string
+    CHECK(refusalOf(R"({"type":"shout"})") == Reason::BadMessage); // unknown type
+    CHECK(refusalOf(R"({"type":"answer","question":1})") == Reason::BadMessage); // missing field
+    CHECK(refusalOf(R"({"type":"answer","question":-1,"options":["a"]})") == Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"answer","question":1.5,"options":["a"]})") == Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"answer","question":4294967296,"options":["a"]})") ==
+          Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"answer","question":"1","options":["a"]})") == Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"answer","question":1,"options":[1]})") == Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"join","version":3,"code":"A","nickname":null})") ==
+          Reason::BadMessage);
+    // Invalid UTF-8, raw or escaped as a lone surrogate.
+    CHECK(refusalOf("{\"type\":\"join\",\"version\":3,\"code\":\"A\",\"nickname\":\"\xC0\xAF\"}") ==
+          Reason::BadMessage);
+    CHECK(refusalOf(
+              "{\"type\":\"join\",\"version\":3,\"code\":\"A\",\"nickname\":\"\xED\xA0\x80\"}") ==
+          Reason::BadMessage);
+    CHECK(refusalOf(R"({"type":"join","version":3,"code":"A","nickname":"\ud800"})") ==
+          Reason::BadMessage);
+    // Caps on fields and on the whole message.
+    std::string many = R"({"type":"answer","question":1,"options":[)";
+    for (int i = 0; i < 17; ++i)
+        many += std::string(i == 0 ? "" : ",") + "\"a\"";
+    CHECK(refusalOf(many + "]}") == Reason::BadMessage);
+    CHECK(refusalOf(encode(Join{3, std::string(17, 'A'), "Ana"})) == Reason::BadMessage);
+    CHECK(refusalOf(encode(Join{3, "A", std::string(97, 'x')})) == Reason::BadMessage);
+    CHECK(refusalOf(encode(Rejoin{3, "A", std::string(65, 'f')})) == Reason::BadMessage);
+    CHECK(refusalOf(encode(Join{3, "A", "Ana"}) + std::string(4096, ' ')) == Reason::TooBig);
 }
 
-TEST_CASE("Protocol: an oversized frame after a good one is caught", "[net][protocol][hostile]")
+TEST_CASE("Protocol: unknown fields are ignored so a later page can add some", "[net][protocol]")
 {
-    std::vector<std::uint8_t> stream = encode(Ping{1, true});
-    const std::vector<std::uint8_t> big = frame(kMaxStudentFrameBytes + 1, {1, 6});
-    stream.insert(stream.end(), big.begin(), big.end());
-    StreamDecoder decoder(kMaxStudentFrameBytes);
-    decoder.feed(stream.data(), stream.size());
-    CHECK(decodeAll(decoder).size() == 1);
-    CHECK(decoder.getError() == DecodeError::Oversized);
-}
-
-TEST_CASE("Protocol: wrong version, unknown type and bad payloads are told apart",
-          "[net][protocol][hostile]")
-{
-    SECTION("wrong version")
-    {
-        std::vector<std::uint8_t> bytes = encode(Ping{1, true});
-        for (const int other : {kProtocolVersion - 1, kProtocolVersion + 1})
-        {
-            bytes[kHeaderBytes] = static_cast<std::uint8_t>(other);
-            CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-                  DecodeError::WrongVersion);
-        }
-    }
-    SECTION("unknown type")
-    {
-        const std::vector<std::uint8_t> body = {kProtocolVersion, 99};
-        CHECK(decodeBody(body.data(), body.size()).error == DecodeError::UnknownType);
-        const std::vector<std::uint8_t> zero = {kProtocolVersion, 0};
-        CHECK(decodeBody(zero.data(), zero.size()).error == DecodeError::UnknownType);
-    }
-    SECTION("truncated payload")
-    {
-        const std::vector<std::uint8_t> bytes = encode(Answer{1, {"a", "b"}});
-        for (std::size_t cut = kHeaderBytes; cut < bytes.size(); ++cut)
-            CHECK(decodeBody(bytes.data() + kHeaderBytes, cut - kHeaderBytes).error !=
-                  DecodeError::None);
-    }
-    SECTION("trailing bytes")
-    {
-        std::vector<std::uint8_t> bytes = encode(Ping{1, true});
-        bytes.push_back(0);
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::Malformed);
-    }
-    SECTION("a string length larger than the frame")
-    {
-        // Hello: version, then a class code claiming 4 GiB.
-        const std::vector<std::uint8_t> body = {kProtocolVersion, 1, 0, 1, 0xFF, 0xFF, 0xFF, 0xFF};
-        CHECK(decodeBody(body.data(), body.size()).error == DecodeError::Malformed);
-    }
-    SECTION("a nickname over its cap")
-    {
-        const std::vector<std::uint8_t> bytes =
-            encode(Hello{kProtocolVersion, "K", std::string(kMaxNicknameBytes + 1, 'x')});
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::Malformed);
-    }
-    SECTION("a boolean that is neither 0 nor 1")
-    {
-        std::vector<std::uint8_t> bytes = encode(Ping{1, true});
-        bytes.back() = 2;
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::Malformed);
-    }
-    SECTION("a pause that is cut short or says neither paused nor going on")
-    {
-        std::vector<std::uint8_t> bytes = encode(Pause{true, 5000});
-        for (std::size_t cut = kHeaderBytes + 2; cut < bytes.size(); ++cut)
-            CHECK(decodeBody(bytes.data() + kHeaderBytes, cut - kHeaderBytes).error ==
-                  DecodeError::Malformed);
-        bytes[kHeaderBytes + 2] = 7; // the paused flag
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::Malformed);
-    }
-    SECTION("an enum value out of range")
-    {
-        std::vector<std::uint8_t> bytes = encode(Ack{1, false, Reason::Paused});
-        bytes.back() = 200;
-        CHECK(decodeBody(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes).error ==
-              DecodeError::Malformed);
-    }
-}
-
-TEST_CASE("Protocol: a line of text is not a valid frame", "[net][protocol][hostile]")
-{
-    // What a confused or hostile client might type: the header reads as a huge length.
-    const std::string line = "GET / HTTP/1.1\r\n";
-    StreamDecoder decoder(kMaxStudentFrameBytes);
-    decoder.feed(reinterpret_cast<const std::uint8_t*>(line.data()), line.size());
-    CHECK(decoder.getError() == DecodeError::Oversized);
-}
-
-TEST_CASE("Protocol: the same messages come out wherever the stream is cut", "[net][protocol]")
-{
-    const std::vector<std::uint8_t> stream = []
-    {
-        std::vector<std::uint8_t> s;
-        for (const Message& m : samples())
-            encode(m, s);
-        return s;
-    }();
-    for (std::size_t cut = 0; cut <= stream.size(); cut += 7)
-    {
-        StreamDecoder decoder(kMaxHostFrameBytes);
-        decoder.feed(stream.data(), cut);
-        const std::size_t first = decodeAll(decoder).size();
-        decoder.feed(stream.data() + cut, stream.size() - cut);
-        CHECK(first + decodeAll(decoder).size() == samples().size());
-    }
+    const DecodeResult result =
+        decode(R"({"type":"answer","question":1,"options":["a"],"sentAt":123})", Sender::Student);
+    REQUIRE(result.message.has_value());
+    CHECK(std::get<Answer>(*result.message) == Answer{1, {"a"}});
 }

@@ -22,7 +22,7 @@ grep -q "no pack with id 'no.such.pack'" nopack.err || fail "no message for an u
 
 # Pacing script. Question order comes from the seed; bots answer by position.
 mkfifo commands
-"$QUIZ" host --pack "$PACK" --seed 7 --port "$PORT" --bind 127.0.0.1 --code TEST \
+"$QUIZ" host --pack "$PACK" --seed 7 --web-port "$PORT" --bind 127.0.0.1 --code TEST \
     --discovery-port 0 --headless --results results.csv < commands > host.out 2> host.err &
 HOST=$!
 exec 3> commands
@@ -31,10 +31,11 @@ wait_for() { # wait_for FILE PATTERN: up to 10 s
     fail "timed out waiting for '$2' in $1"
 }
 wait_for host.out "^code: TEST"
+grep -q "^students: http://127.0.0.1:$PORT/?code=TEST$" host.out || fail "no students: line"
 
 B="$BOT --port $PORT --code TEST"
 $B --name Ana --answers "a,b,c,true" > bot-ana.out &
-$B --name Bo --answers "a,b,c,false" --crash-at 2 > bot-bo1.out &
+$B --name Bo --answers "a,b,c,false" --crash-at 2 --token-file bo.token > bot-bo1.out &
 BO1=$!
 $B --name Cy --answers ",,-," > bot-cy.out &     # first option, silent on question 3
 $B --garbage > bot-garbage.out &
@@ -48,7 +49,7 @@ wait "$BO1"; [ $? -eq 3 ] || fail "the first Bo did not crash as planned"
 echo "wait phase reveal 10" >&3
 echo "next" >&3
 wait_for host.out "phase: leaderboard 2/4"
-$B --name Bo --answers "a,b,c,false" > bot-bo2.out &
+$B --name Bo --answers "a,b,c,false" --token-file bo.token > bot-bo2.out &
 echo "wait players 3 10" >&3        # Bo is back with his score
 echo "next" >&3                     # question 3: Cy stays silent, so it stays open
 wait_for host.out "phase: question 3/4"
@@ -68,7 +69,7 @@ wait
 [ $STATUS -eq 0 ] || fail "host exited with $STATUS"
 wait "$GARBAGE" 2>/dev/null
 grep -q "host closed the connection" bot-garbage.out || fail "garbage sender was not dropped"
-grep -q "^dropped 127.0.0.1:[0-9]*: " host.out || fail "no log line for the garbage drop"
+grep -q "^refused 127.0.0.1 (bad-message): " host.out || fail "no log line for the garbage drop"
 grep -q "^dropped Bo: connection closed" host.out || fail "no log line for Bo's crash"
 grep -q "rejoined=1 score=1000" bot-bo2.out || fail "Bo was not told he rejoined with his score"
 [ -f results.csv ] || fail "no results file"

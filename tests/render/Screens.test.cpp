@@ -231,7 +231,11 @@ TEST_CASE("Render: live class lobby with address, code and students", "[render][
                                                "Farah", "Gabriel", "Hana",    "Ikechukwu", "Jo",
                                                "Kasia", "Liam",    "Mateus",  "Noor"};
     checkClassScene("class-lobby", 1920, 1080, students,
-                    [](ui::ClassGame& game) { game.showAsLive("192.168.1.20:47100", "K7QX"); });
+                    [](ui::ClassGame& game)
+                    {
+                        game.showAsLive("192.168.1.20:47100", "K7QX9M");
+                        game.setAddresses({"192.168.1.20:47100", "10.8.0.14:47100"});
+                    });
 }
 
 TEST_CASE("Render: projector question with teams locking answers", "[render][display][class]")
@@ -337,7 +341,7 @@ std::shared_ptr<ui::StudentState> seatStudent(Harness& h, net::Reveal& reveal)
 {
     auto student = std::make_shared<ui::StudentState>();
     student->config.nickname = "Eun-ji";
-    student->apply(net::Welcome{"Eun-ji", false, 0, net::WirePhase::Lobby});
+    student->apply(net::Welcome{"Eun-ji", "", false, 0, net::WirePhase::Lobby, "", 10});
     const core::Question question = classQuestions(h.context, {"mon-01"}).front();
     net::QuestionShow show;
     show.index = 0;
@@ -352,7 +356,8 @@ std::shared_ptr<ui::StudentState> seatStudent(Harness& h, net::Reveal& reveal)
             {option.id, std::string(1, static_cast<char>('A' + i)), option.text});
         if (option.correct)
             reveal.correctIds.push_back(option.id);
-        reveal.rationales.push_back({option.id, option.rationale});
+        reveal.options.push_back(
+            {option.id, std::string(1, static_cast<char>('A' + i)), 0, option.rationale});
     }
     reveal.explanation = question.explanation;
     student->apply(show);
@@ -378,9 +383,7 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    reveal.answered = true;
-    reveal.correct = true;
-    reveal.points = 1000;
+    reveal.you = {{reveal.correctIds.front()}, true, false, false, 1000};
     reveal.score = 1000;
     student->apply(reveal);
     checkStudentScene(h, student, "class-student");
@@ -393,7 +396,7 @@ TEST_CASE("Render: a student sees that the instructor paused the question",
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    student->apply(net::Pause{true, 0});
+    student->apply(net::Pause{0, 0});
     checkStudentScene(h, student, "class-student-paused");
 }
 

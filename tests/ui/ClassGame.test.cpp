@@ -42,10 +42,11 @@ TEST_CASE("ClassGame: a live class with bots and a student seat plays to the end
     core::ClassSettings settings;
     settings.closeWhenAllAnswered = false;
     net::HostConfig config;
-    config.bindAddress = sf::IpAddress::LocalHost;
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
     config.classCode = "ABCD";
     auto server = std::make_unique<net::HostServer>(net::test::makeQuestions(2), settings, config);
-    REQUIRE(server->listen().empty());
+    REQUIRE(server->listen().isOk());
     const unsigned short port = server->getPort();
     ui::ClassGame game(std::move(server), "127.0.0.1:" + std::to_string(port), "ABCD");
     REQUIRE(game.isLive());
@@ -81,10 +82,10 @@ TEST_CASE("ClassGame: a live class with bots and a student seat plays to the end
     CHECK(student.ack->accepted);
     REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
     REQUIRE(pump(game, bots, student, now, [&] { return student.reveal.has_value(); }));
-    CHECK(student.reveal->correct);
+    CHECK(student.reveal->you.correct);
     CHECK(game.getDistribution() == std::vector<std::size_t>{2, 0, 1, 0});
 
-    // The student drops and rejoins under the same nickname with the score kept.
+    // The student drops and rejoins (with the token the host gave) with the score kept.
     student.client->close("lid closed");
     REQUIRE(
         pump(game, bots, student, now, [&] { return game.getClassroom().countConnected() == 2; }));
@@ -98,7 +99,7 @@ TEST_CASE("ClassGame: a live class with bots and a student seat plays to the end
     REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
     REQUIRE(game.command(core::HostCommand::End) == core::ClassRefusal::None);
     REQUIRE(pump(game, bots, student, now, [&] { return student.end.has_value(); }));
-    CHECK(student.end->standings.size() == 3);
+    CHECK(student.end->you.of == 3);
     CHECK(game.getClassroom().getPhase() == core::ClassPhase::Finished);
     const std::string csv = game.formatCsv();
     CHECK(csv.find("player,1,") != std::string::npos);
@@ -136,11 +137,12 @@ TEST_CASE("StudentState: joining connects in the background and reports once how
     unsigned short port = 0;
     {
         net::HostConfig config;
-        config.bindAddress = sf::IpAddress::LocalHost;
+        config.bindAddress = "127.0.0.1";
+        config.port = 0;
         config.classCode = "ABCD";
         auto server =
             std::make_unique<net::HostServer>(net::test::makeQuestions(1), settings, config);
-        REQUIRE(server->listen().empty());
+        REQUIRE(server->listen().isOk());
         port = server->getPort();
         ui::ClassGame game(std::move(server), "127.0.0.1", "ABCD");
 
@@ -201,18 +203,18 @@ TEST_CASE("StudentState: a pause holds the question until the instructor goes on
     show.options = {{"a", "A", {}}, {"b", "B", {}}};
     student.apply(show);
     CHECK_FALSE(student.paused);
-    student.apply(net::Pause{true, 9000});
+    student.apply(net::Pause{0, 9000});
     CHECK(student.paused);
     // An answer that raced the pause was refused; resuming lets the student send it again.
-    student.apply(net::Ack{0, false, net::Reason::Paused});
-    student.apply(net::Pause{false, 9000});
+    student.apply(net::Ack{0, false, net::Reason::Paused, ""});
+    student.apply(net::Resume{0, 9000});
     CHECK_FALSE(student.paused);
     CHECK_FALSE(student.ack.has_value());
     // A new question or the reveal is never paused.
-    student.apply(net::Pause{true, 0});
+    student.apply(net::Pause{0, 0});
     student.apply(net::Reveal{});
     CHECK_FALSE(student.paused);
-    student.apply(net::Pause{true, 0});
+    student.apply(net::Pause{0, 0});
     show.index = 1;
     student.apply(show);
     CHECK_FALSE(student.paused);

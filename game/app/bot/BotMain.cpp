@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -52,6 +53,7 @@ struct BotArgs
     std::string answers;
     int crashAt = 0;
     bool garbage = false;
+    std::string tokenFile;
 };
 
 /// Returns std::nullopt to go on, else the exit code.
@@ -74,6 +76,9 @@ std::optional<int> parseArgs(int argc, char** argv, BotArgs& args)
         ->type_name("N")
         ->check(app::inRange(0, 10000));
     cli.add_flag("--garbage", args.garbage, "connect and send garbage instead of a hello");
+    cli.add_option("--token-file", args.tokenFile,
+                   "keep the rejoin token here; rejoin with it when the file exists")
+        ->type_name("FILE");
     if (const std::optional<int> exit = app::parseOrExit(
             cli, std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr))
         return exit;
@@ -94,29 +99,34 @@ int main(int argc, char** argv)
         return *exit;
     const std::string& host = args.host;
     const unsigned short port = args.port;
+    const std::string& code = args.code;
     const std::string& name = args.name;
+    const std::string& answers = args.answers;
     const int crashAt = args.crashAt;
+    const bool garbage = args.garbage;
+    const std::string& tokenFile = args.tokenFile;
 
     const auto start = std::chrono::steady_clock::now();
     const auto now = [start]
     { return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start); };
-    if (args.garbage)
+    if (garbage)
     {
-        sf::TcpSocket socket;
-        if (socket.connect(sf::IpAddress(host), port, sf::seconds(2)) != sf::Socket::Done)
+        net::ClientConfig config;
+        config.address = sf::IpAddress(host);
+        config.port = port;
+        config.sayHello = false;
+        net::ClassClient client(config);
+        if (!client.connect(milliseconds{2000}, now()).empty())
             return 1;
-        const std::string junk = "\x7F\xFF\xFF\xFFGET / HTTP/1.1\r\n\r\n";
-        (void)socket.send(junk.data(), junk.size());
+        client.sendRaw("\x7F not a message {");
         // The host must hang up on us; wait for that (or give up after 5 s).
-        char byte = 0;
-        std::size_t got = 0;
-        socket.setBlocking(false);
         while (now() < milliseconds{5000})
         {
-            const sf::Socket::Status status = socket.receive(&byte, 1, got);
-            if (status == sf::Socket::Disconnected || status == sf::Socket::Error)
+            client.poll(now());
+            if (!client.isConnected())
             {
-                std::cout << "garbage: host closed the connection\n";
+                std::cout << "garbage: host closed the connection (" << client.getCloseReason()
+                          << ")\n";
                 return 0;
             }
             std::this_thread::sleep_for(milliseconds{5});
@@ -128,9 +138,12 @@ int main(int argc, char** argv)
     net::ClientConfig config;
     config.address = sf::IpAddress(host);
     config.port = port;
-    config.classCode = args.code;
+    config.classCode = code;
     config.nickname = name;
-    net::Bot bot(config, splitCommas(args.answers));
+    // A bot that crashed comes back as a browser would: with the secret it was given.
+    if (!tokenFile.empty())
+        std::getline(std::ifstream(tokenFile) >> std::ws, config.rejoinToken);
+    net::Bot bot(config, splitCommas(answers));
     bot.setHolding(true);
     const std::string error = bot.connect(milliseconds{3000}, now());
     if (!error.empty())
@@ -147,6 +160,8 @@ int main(int argc, char** argv)
         if (bot.getWelcome() && !welcomed)
         {
             welcomed = true;
+            if (!tokenFile.empty())
+                std::ofstream(tokenFile) << bot.getWelcome()->token << '\n';
             std::cout << "welcome " << bot.getWelcome()->nickname
                       << " rejoined=" << bot.getWelcome()->rejoined
                       << " score=" << bot.getWelcome()->score << std::endl;
@@ -167,8 +182,8 @@ int main(int argc, char** argv)
         for (; reveals < bot.getReveals().size(); ++reveals)
         {
             const net::Reveal& r = bot.getReveals()[reveals];
-            std::cout << "reveal " << r.index + 1 << " correct=" << r.correct
-                      << " points=" << r.points << " score=" << r.score << std::endl;
+            std::cout << "reveal " << r.index + 1 << " correct=" << r.you.correct
+                      << " points=" << r.you.points << " score=" << r.score << std::endl;
         }
         if (bot.getRefuse())
         {

@@ -154,8 +154,9 @@ void addHost(CLI::App& root, std::vector<Command>& commands, HostArgs& args)
 {
     CLI::App* host = addCommand(
         root, commands, "host", "run a live class on the local network from the console",
-        "Runs a live class on the local network from the console. Students join from their own "
-        "copy of the game with the address and code printed here.\n" +
+        "Runs a live class on the local network from the console. Students open the printed "
+        "students: address in a browser (or join from the game with the address and code "
+        "printed here).\n" +
             std::string(hostCommandHelp()));
     host->add_option("--pack", args.pack, "pack id (see 'heparin-quiz list') or pack file")
         ->type_name("ID")
@@ -165,7 +166,9 @@ void addHost(CLI::App& root, std::vector<Command>& commands, HostArgs& args)
         ->type_name("N")
         ->check(inRange(0, 1000));
     addSeed(*host, args.seed, "question and option order seed");
-    host->add_option("--port", args.port, "TCP port (default 47100; 0 picks one)")
+    host->add_option("--web-port,--port", args.port,
+                     "port of the student page and the class (default 47100, or the next free "
+                     "one; 0 picks any)")
         ->type_name("N")
         ->check(inRange(0, 65535));
     host->add_option("--code", args.code, "class code students must type (default: random)")

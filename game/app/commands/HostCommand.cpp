@@ -1,6 +1,7 @@
 #include "HostCommand.hpp"
 
 #include "Paths.hpp"
+#include "core/classroom/ClassSetup.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "net/Discovery.hpp"
@@ -56,17 +57,6 @@ void readInput(const std::shared_ptr<InputQueue>& queue)
     }
     std::lock_guard<std::mutex> lock(queue->mutex);
     queue->closed = true;
-}
-
-std::string makeClassCode()
-{
-    // No 0/O or 1/I, so a code read off a projector is typed right.
-    const std::string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    std::random_device device;
-    std::string code;
-    for (int i = 0; i < 4; ++i)
-        code += alphabet[device() % alphabet.size()];
-    return code;
 }
 
 /// The pack named by `name`: a pack file path, or the id of a pack in the data folder.
@@ -401,6 +391,11 @@ const char* hostCommandHelp()
 
 int runHost(const HostArgs& o, const app::CommandContext& context)
 {
+    if (o.code.size() > kMaxClassCodeBytes)
+    {
+        *context.err << formatUsageError("heparin-quiz host", "--code is at most 16 characters");
+        return app::kExitUsage;
+    }
     const std::optional<core::Pack> pack = findPack(o.pack, context);
     if (!pack)
         return app::kExitFailure;
@@ -418,23 +413,23 @@ int runHost(const HostArgs& o, const app::CommandContext& context)
     settings.timeLimit = milliseconds{o.timeLimit * 1000};
     HostConfig config;
     config.port = o.port;
-    config.classCode = o.code.empty() ? makeClassCode() : o.code;
+    config.classCode = o.code.empty() ? core::makeClassCode(std::random_device{}()) : o.code;
     config.discoveryPort = o.discoveryPort;
     config.title = pack->title;
     if (!o.bind.empty())
     {
-        config.bindAddress = sf::IpAddress(o.bind);
-        if (config.bindAddress == sf::IpAddress::None)
+        if (sf::IpAddress(o.bind) == sf::IpAddress::None)
         {
             *context.err << formatUsageError("heparin-quiz host", "--bind needs an IPv4 address");
             return app::kExitUsage;
         }
+        config.bindAddress = sf::IpAddress(o.bind).toString();
     }
     HostServer server(std::move(questions), settings, config);
-    const std::string error = server.listen();
-    if (!error.empty())
+    const core::Outcome<unsigned short> listening = server.listen();
+    if (!listening.isOk())
     {
-        *context.err << "heparin-quiz host: " << error << '\n';
+        *context.err << "heparin-quiz host: " << listening.getMessage() << '\n';
         return app::kExitFailure;
     }
     std::vector<std::string> addresses;
@@ -447,6 +442,10 @@ int runHost(const HostArgs& o, const app::CommandContext& context)
     for (const std::string& address : addresses)
         *context.out << "address: " << address << " port " << server.getPort() << '\n';
     *context.out << "code: " << config.classCode << '\n';
+    // One line per address, so a script (or a person) takes the whole link from one line.
+    for (const std::string& address : addresses)
+        *context.out << "students: http://" << address << ':' << server.getPort()
+                     << "/?code=" << config.classCode << '\n';
     if (!o.headless)
         *context.out << "(the projector window is not part of this build; running headless)\n";
     *context.out << "type 'help' for commands\n";

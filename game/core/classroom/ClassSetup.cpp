@@ -48,7 +48,7 @@ std::string makeClassCode(std::uint32_t seed)
     const std::string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     Random random(seed);
     std::string code;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 6; ++i)
         code += alphabet[random.below(static_cast<std::uint32_t>(alphabet.size()))];
     return code;
 }

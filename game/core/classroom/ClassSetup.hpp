@@ -17,8 +17,8 @@ namespace quiz::core
 pickClassQuestions(const std::vector<Pack>& packs, const std::vector<TopicSelection>& selections,
                    std::size_t count, std::uint32_t seed);
 
-/// A short class code from `seed`: four characters without look-alikes (no 0/O, 1/I), so a
-/// code read off a projector is typed right.
+/// A class code from `seed`: six characters without look-alikes (no 0/O, 1/I), so a code read
+/// off a projector is typed right; 32^6 codes, with wrong tries limited per address by the host.
 [[nodiscard]] std::string makeClassCode(std::uint32_t seed);
 
 /// Team names for a projector game: "Team 1" .. "Team n", `count` clamped to 2..8.

@@ -1,32 +1,11 @@
 #include "Classroom.hpp"
 
-#include "core/session/Scoring.hpp"
 #include "core/util/Text.hpp"
-#include "core/util/Utf8.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace quiz::core
 {
-namespace
-{
-
-/// Valid UTF-8 without control characters: what a nickname may hold.
-bool isCleanUtf8(const std::string& text)
-{
-    for (std::size_t i = 0; i < text.size();)
-    {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t length = validUtf8Length(text, i);
-        if (c < 0x20 || c == 0x7F || length == 0)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
-} // namespace
 
 const char* toString(ClassPhase phase)
 {
@@ -54,6 +33,8 @@ const char* toString(ClassRefusal refusal)
         return "ok";
     case ClassRefusal::DuplicateNickname:
         return "that nickname is taken";
+    case ClassRefusal::LookAlikeNickname:
+        return "that nickname looks like one already taken";
     case ClassRefusal::BadNickname:
         return "bad nickname";
     case ClassRefusal::LobbyLocked:
@@ -88,22 +69,9 @@ const char* toString(ClassRefusal refusal)
     return "unknown";
 }
 
-std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters)
-{
-    const std::size_t first = nickname.find_first_not_of(' ');
-    if (first == std::string::npos)
-        return {};
-    const std::size_t last = nickname.find_last_not_of(' ');
-    std::string trimmed = nickname.substr(first, last - first + 1);
-    if (!isCleanUtf8(trimmed) || countCodePoints(trimmed) > maxCharacters)
-        return {};
-    return trimmed;
-}
-
 Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
     : m_questions(std::move(questions)), m_settings(settings),
-      m_states(m_questions.size(), QuestionState::NotAsked), m_stats(m_questions.size()),
-      m_hands(m_questions.size())
+      m_states(m_questions.size(), QuestionState::NotAsked), m_stats(m_questions.size())
 {
     for (std::size_t i = 0; i < m_questions.size(); ++i)
         m_stats[i].optionCounts.assign(m_questions[i].options.size(), 0);
@@ -111,10 +79,11 @@ Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
 
 std::size_t Classroom::findPlayer(const std::string& nickname) const
 {
-    const std::string key = foldAsciiCase(nickname);
+    // Keys are unique among remembered players, so this finds the one the name stands for.
+    const std::string key = nicknameKey(cleanNickname(nickname, m_settings.maxNicknameCharacters));
     for (std::size_t i = 0; i < m_players.size(); ++i)
     {
-        if (foldAsciiCase(m_players[i].nickname) == key)
+        if (!m_players[i].gone && m_players[i].key == key)
             return i;
     }
     return m_players.size();
@@ -125,44 +94,93 @@ JoinOutcome Classroom::join(const std::string& nickname, std::chrono::millisecon
     (void)now;
     JoinOutcome outcome;
     const std::string clean = cleanNickname(nickname, m_settings.maxNicknameCharacters);
+    const std::string key = nicknameKey(clean);
+    const auto sameKey = [&key](const ClassPlayer& p) { return !p.gone && p.key == key; };
+    const auto taken = std::find_if(m_players.begin(), m_players.end(), sameKey);
     if (clean.empty())
-    {
         outcome.refusal = ClassRefusal::BadNickname;
-        return outcome;
-    }
-    if (m_phase == ClassPhase::Finished)
-    {
+    else if (m_phase == ClassPhase::Finished)
         outcome.refusal = ClassRefusal::ClassFinished;
-        return outcome;
-    }
-    const std::size_t existing = findPlayer(clean);
-    if (existing < m_players.size())
-    {
-        ClassPlayer& player = m_players[existing];
-        if (player.kicked)
-            outcome.refusal = ClassRefusal::Kicked;
-        else if (player.connected)
-            outcome.refusal = ClassRefusal::DuplicateNickname;
-        else
-        {
-            player.connected = true;
-            outcome.player = existing;
-            outcome.rejoined = true;
-        }
-        return outcome;
-    }
-    if (m_locked)
+    else if (taken != m_players.end())
+        outcome.refusal = taken->kicked ? ClassRefusal::Kicked
+                          : foldAsciiCase(taken->nickname) == foldAsciiCase(clean)
+                              ? ClassRefusal::DuplicateNickname
+                              : ClassRefusal::LookAlikeNickname;
+    else if (m_locked)
         outcome.refusal = ClassRefusal::LobbyLocked;
-    else if (m_players.size() >= m_settings.maxPlayers)
-        outcome.refusal = ClassRefusal::ClassFull;
     if (outcome.refusal != ClassRefusal::None)
         return outcome;
+    const std::size_t slot = findRecordFor(countConnected());
+    if (slot > m_players.size())
+    {
+        outcome.refusal = ClassRefusal::ClassFull;
+        return outcome;
+    }
     ClassPlayer player;
     player.nickname = clean;
+    player.key = key;
     player.answers.resize(m_questions.size());
-    m_players.push_back(std::move(player));
-    outcome.player = m_players.size() - 1;
+    outcome.recycled = slot < m_players.size();
+    if (outcome.recycled)
+        m_players[slot] = std::move(player);
+    else
+        m_players.push_back(std::move(player));
+    outcome.player = slot;
     return outcome;
+}
+
+// Where a new player goes: a forgotten record, a new one, or (at the record cap) the record of a
+// dropped player who never answered; past the end when the class is full.
+std::size_t Classroom::findRecordFor(std::size_t seatsTaken) const
+{
+    const std::size_t full = m_players.size() + 1;
+    if (seatsTaken >= m_settings.maxPlayers)
+        return full;
+    const auto gone = std::find_if(m_players.begin(), m_players.end(),
+                                   [](const ClassPlayer& p) { return p.gone; });
+    if (gone != m_players.end())
+        return static_cast<std::size_t>(gone - m_players.begin());
+    const std::size_t cap =
+        m_settings.maxRecords > 0 ? m_settings.maxRecords : 2 * m_settings.maxPlayers;
+    if (m_players.size() < cap)
+        return m_players.size();
+    const auto idle =
+        std::find_if(m_players.begin(), m_players.end(),
+                     [](const ClassPlayer& p)
+                     {
+                         return !p.connected && !p.kicked &&
+                                std::none_of(p.answers.begin(), p.answers.end(),
+                                             [](const PlayerAnswer& a) { return a.answered; });
+                     });
+    return idle != m_players.end() ? static_cast<std::size_t>(idle - m_players.begin()) : full;
+}
+
+ClassRefusal Classroom::rejoin(std::size_t player, std::chrono::milliseconds now)
+{
+    (void)now;
+    if (player >= m_players.size() || m_players[player].gone)
+        return ClassRefusal::UnknownPlayer;
+    ClassPlayer& p = m_players[player];
+    if (p.kicked)
+        return ClassRefusal::Kicked;
+    if (p.connected)
+        return ClassRefusal::DuplicateNickname;
+    if (countConnected() >= m_settings.maxPlayers)
+        return ClassRefusal::ClassFull;
+    p.connected = true;
+    return ClassRefusal::None;
+}
+
+void Classroom::leave(std::size_t player, std::chrono::milliseconds now)
+{
+    if (player >= m_players.size())
+        return;
+    ClassPlayer& p = m_players[player];
+    const bool answered = std::any_of(p.answers.begin(), p.answers.end(),
+                                      [](const PlayerAnswer& a) { return a.answered; });
+    if (!answered && !p.kicked)
+        p.gone = true;
+    disconnect(player, now);
 }
 
 void Classroom::disconnect(std::size_t player, std::chrono::milliseconds now)
@@ -180,6 +198,7 @@ ClassRefusal Classroom::kick(const std::string& nickname, std::chrono::milliseco
     const std::size_t index = findPlayer(nickname);
     if (index >= m_players.size() || m_players[index].kicked)
         return ClassRefusal::UnknownPlayer;
+    // Kicked players keep their record (so the nickname stays refused) but no seat.
     m_players[index].kicked = true;
     m_players[index].connected = false;
     closeIfEveryoneAnswered();
@@ -276,7 +295,6 @@ void Classroom::discardQuestion(std::size_t index)
         player.answers[index] = PlayerAnswer{};
     m_stats[index] = QuestionStats{};
     m_stats[index].optionCounts.assign(m_questions[index].options.size(), 0);
-    m_hands[index].clear();
     m_states[index] = QuestionState::NotAsked;
 }
 
@@ -287,92 +305,6 @@ void Classroom::closeRound()
     m_states[m_current] = QuestionState::Closed;
     m_paused = false;
     recomputeScores();
-}
-
-// Scores are rebuilt from the recorded answers of every closed question, in order, so that
-// going back and skipping can never count a question twice or leave a stale streak.
-void Classroom::recomputeScores()
-{
-    for (std::size_t q = 0; q < m_stats.size(); ++q)
-    {
-        QuestionStats& stats = m_stats[q];
-        stats = QuestionStats{};
-        stats.optionCounts.assign(m_questions[q].options.size(), 0);
-        if (m_states[q] != QuestionState::Closed)
-            continue;
-        for (std::size_t o = 0; o < m_hands[q].size(); ++o)
-        {
-            stats.optionCounts[o] += m_hands[q][o];
-            stats.hands += m_hands[q][o];
-        }
-    }
-    for (ClassPlayer& player : m_players)
-    {
-        player.score = 0;
-        player.correctCount = 0;
-        player.answeredCount = 0;
-        player.streak = 0;
-        player.bestStreak = 0;
-        for (std::size_t q = 0; q < m_questions.size(); ++q)
-        {
-            if (m_states[q] != QuestionState::Closed)
-                continue;
-            const Question& question = m_questions[q];
-            PlayerAnswer& answer = player.answers[q];
-            QuestionStats& stats = m_stats[q];
-            if (!answer.answered)
-            {
-                player.streak = 0;
-                continue;
-            }
-            const AnswerScore score = scoreAnswer(question, answer.optionIds);
-            answer.correct = score.correct;
-            answer.partial = score.partial;
-            answer.critical = score.critical;
-            long long points = std::llround(static_cast<double>(kClassBasePoints) * score.points);
-            player.streak = score.correct ? player.streak + 1 : 0;
-            player.bestStreak = std::max(player.bestStreak, player.streak);
-            if (score.correct && m_settings.speedBonus)
-            {
-                const auto window = m_settings.timeLimit.count() > 0 ? m_settings.timeLimit
-                                                                     : m_settings.speedWindow;
-                const double left =
-                    1.0 - static_cast<double>(answer.elapsed.count()) /
-                              static_cast<double>(std::max<long long>(1, window.count()));
-                points += std::llround(static_cast<double>(kClassBasePoints) * question.points *
-                                       0.5 * std::clamp(left, 0.0, 1.0));
-            }
-            if (score.correct && m_settings.streaks && player.streak >= 2)
-                points += kClassStreakStep * std::min(player.streak - 1, 5);
-            answer.points = points;
-            player.score += points;
-            ++player.answeredCount;
-            player.correctCount += score.correct ? 1 : 0;
-            ++stats.answered;
-            stats.correct += score.correct ? 1 : 0;
-            stats.partial += score.partial ? 1 : 0;
-            stats.critical += score.critical ? 1 : 0;
-            for (std::size_t o = 0; o < question.options.size(); ++o)
-            {
-                const std::vector<std::string>& ids = answer.optionIds;
-                if (std::find(ids.begin(), ids.end(), question.options[o].id) != ids.end())
-                    ++stats.optionCounts[o];
-            }
-        }
-    }
-}
-
-ClassRefusal Classroom::setShowOfHands(std::size_t questionIndex,
-                                       const std::vector<std::size_t>& counts)
-{
-    if (!isAnswering())
-        return ClassRefusal::NotAnswerPhase;
-    if (questionIndex != m_current)
-        return ClassRefusal::WrongQuestion;
-    if (counts.size() != m_questions[m_current].options.size())
-        return ClassRefusal::UnknownOption;
-    m_hands[m_current] = counts;
-    return ClassRefusal::None;
 }
 
 ClassRefusal Classroom::command(ClassRole role, HostCommand command, std::chrono::milliseconds now)
@@ -504,39 +436,6 @@ std::chrono::milliseconds Classroom::getTimeLeft(std::chrono::milliseconds now) 
         return std::chrono::milliseconds{0};
     const auto reference = m_paused ? m_pausedAt : now;
     return std::max(std::chrono::milliseconds{0}, m_settings.timeLimit - (reference - m_openedAt));
-}
-
-std::vector<ClassStanding> Classroom::getStandings() const
-{
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < m_players.size(); ++i)
-    {
-        if (!m_players[i].kicked)
-            order.push_back(i);
-    }
-    const auto better = [this](std::size_t a, std::size_t b)
-    {
-        const ClassPlayer& pa = m_players[a];
-        const ClassPlayer& pb = m_players[b];
-        if (pa.score != pb.score)
-            return pa.score > pb.score;
-        if (pa.correctCount != pb.correctCount)
-            return pa.correctCount > pb.correctCount;
-        return foldAsciiCase(pa.nickname) < foldAsciiCase(pb.nickname);
-    };
-    std::stable_sort(order.begin(), order.end(), better);
-    std::vector<ClassStanding> standings;
-    for (std::size_t i = 0; i < order.size(); ++i)
-    {
-        ClassStanding standing;
-        standing.player = order[i];
-        const ClassPlayer& p = m_players[order[i]];
-        const bool tied = i > 0 && m_players[order[i - 1]].score == p.score &&
-                          m_players[order[i - 1]].correctCount == p.correctCount;
-        standing.rank = tied ? standings.back().rank : i + 1;
-        standings.push_back(standing);
-    }
-    return standings;
 }
 
 } // namespace quiz::core

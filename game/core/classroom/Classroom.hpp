@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Nickname.hpp"
 #include "core/pack/Pack.hpp"
 
 #include <chrono>
@@ -42,8 +43,12 @@ struct ClassSettings
     std::chrono::milliseconds speedWindow{20000};
     /// Close the round (go to Reveal) once every connected player has answered.
     bool closeWhenAllAnswered = true;
-    std::size_t maxPlayers = 250;
+    /// Seats: players connected at once. A dropped player keeps the score but not the seat.
+    std::size_t maxPlayers = 1000;
     std::size_t maxNicknameCharacters = 24;
+    /// Players remembered (connected or not); 0 means twice maxPlayers. When it is reached, the
+    /// record of a dropped player who never answered is given to the next joiner.
+    std::size_t maxRecords = 0;
 };
 
 /// Why a request was not acted on. `None` means it was.
@@ -51,6 +56,7 @@ enum class ClassRefusal
 {
     None,
     DuplicateNickname,
+    LookAlikeNickname, ///< looks like a nickname already in the class (see nicknameKey())
     BadNickname,
     LobbyLocked,
     ClassFull,
@@ -105,8 +111,10 @@ struct PlayerAnswer
 struct ClassPlayer
 {
     std::string nickname;
+    std::string key; ///< nicknameKey(nickname)
     bool connected = true;
     bool kicked = false;
+    bool gone = false; ///< left before answering anything: counts nowhere, record reusable
     long long score = 0;
     int correctCount = 0;
     int answeredCount = 0;
@@ -118,9 +126,8 @@ struct ClassPlayer
 /// How the room answered one question. `optionCounts` follows the question's option order.
 struct QuestionStats
 {
-    std::vector<std::size_t> optionCounts; ///< players' choices plus any show of hands
+    std::vector<std::size_t> optionCounts; ///< players' choices
     std::size_t answered = 0;              ///< players who answered
-    std::size_t hands = 0;                 ///< hands counted in a show of hands
     std::size_t correct = 0;
     std::size_t partial = 0;
     std::size_t critical = 0;
@@ -139,6 +146,7 @@ struct JoinOutcome
     ClassRefusal refusal = ClassRefusal::None;
     std::size_t player = 0; ///< index into getPlayers(), valid when refusal is None
     bool rejoined = false;  ///< a dropped player came back and kept their score
+    bool recycled = false;  ///< `player` was the record of someone else, who can never return
 };
 
 struct ClassStanding
@@ -153,13 +161,19 @@ public:
     /// `questions` are played in the given order with options in the given order.
     explicit Classroom(std::vector<Question> questions, ClassSettings settings = {});
 
-    /// Joins a new player, or restores a dropped one with the same nickname (case-insensitive).
-    /// A joiner in the middle of a question may answer it. Refused: a nickname in use by a
-    /// connected player, bad nickname, kicked, locked lobby (new players only), full, finished.
+    /// Joins a new player. A joiner in the middle of a question may answer it. Refused: a bad
+    /// nickname (see cleanNickname()), one taken by any remembered player (connected or not)
+    /// or looking like one, kicked, locked lobby, every seat taken, finished.
     [[nodiscard]] JoinOutcome join(const std::string& nickname, std::chrono::milliseconds now);
-    /// The player's connection went away. Their score is kept for a rejoin; the round may close
-    /// if everybody still connected has answered.
+    /// Gives a dropped player their seat back, score kept (the caller checked their secret).
+    /// Refused: unknown, kicked, still connected, every seat taken.
+    [[nodiscard]] ClassRefusal rejoin(std::size_t player, std::chrono::milliseconds now);
+    /// The player's connection went away. Their score is kept for a rejoin and the seat is
+    /// free; the round may close if everybody still connected has answered.
     void disconnect(std::size_t player, std::chrono::milliseconds now);
+    /// The player quits on purpose: disconnect(), and a player who never answered is forgotten
+    /// (their nickname is free again).
+    void leave(std::size_t player, std::chrono::milliseconds now);
     /// Removes a player for good (they cannot rejoin under that nickname).
     [[nodiscard]] ClassRefusal kick(const std::string& nickname, std::chrono::milliseconds now);
 
@@ -169,12 +183,6 @@ public:
     [[nodiscard]] ClassRefusal answer(std::size_t player, std::size_t questionIndex,
                                       const std::vector<std::string>& optionIds,
                                       std::chrono::milliseconds now);
-
-    /// Projector mode without devices: the instructor enters a show of hands as a count per
-    /// option (in the question's option order) for the open question. It adds to the
-    /// distribution; it scores nobody. Entering again replaces the earlier counts.
-    [[nodiscard]] ClassRefusal setShowOfHands(std::size_t questionIndex,
-                                              const std::vector<std::size_t>& counts);
 
     /// Pacing. Start: Lobby->Question. Reveal: closes answering. Next: Reveal->Leaderboard->
     /// next Question (or Finished after the last). Skip: drops the open question unscored and
@@ -211,9 +219,10 @@ public:
     [[nodiscard]] std::size_t countAnswered() const;
     /// Milliseconds left on the countdown (0 when there is none or it ran out).
     [[nodiscard]] std::chrono::milliseconds getTimeLeft(std::chrono::milliseconds now) const;
-    /// Players who were not kicked, best first.
+    /// Players who were not kicked (nor gone), best first.
     [[nodiscard]] std::vector<ClassStanding> getStandings() const;
-    /// Index of the player with this nickname (case-insensitive), or getPlayers().size().
+    /// Index of the remembered player with this nickname (case-insensitive), or
+    /// getPlayers().size().
     [[nodiscard]] std::size_t findPlayer(const std::string& nickname) const;
 
 private:
@@ -225,12 +234,12 @@ private:
     void setPhase(ClassPhase phase);
     [[nodiscard]] ClassRefusal next(std::chrono::milliseconds now);
     [[nodiscard]] ClassRefusal back();
+    [[nodiscard]] std::size_t findRecordFor(std::size_t seatsTaken) const;
 
     std::vector<Question> m_questions;
     ClassSettings m_settings;
     std::vector<QuestionState> m_states;
     std::vector<QuestionStats> m_stats;
-    std::vector<std::vector<std::size_t>> m_hands; ///< show-of-hands counts per question
     std::vector<ClassPlayer> m_players;
     ClassPhase m_phase = ClassPhase::Lobby;
     std::uint64_t m_phaseSerial = 0;
@@ -240,10 +249,6 @@ private:
     bool m_paused = false;
     bool m_locked = false;
 };
-
-/// A trimmed nickname when it is acceptable (1..maxCharacters code points of valid UTF-8, no
-/// control characters), else "".
-[[nodiscard]] std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters);
 
 /// The questions for a class game: published questions of `pack` under any of `topicIds`
 /// (all when empty), in seeded random order, at most `count` (all when 0), each with its

@@ -6,6 +6,7 @@
 #include "ui/widgets/ClassCharts.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace quiz::ui
 {
@@ -48,7 +49,12 @@ void ClassHostScreen::layout(sf::Vector2f size)
     m_chartBox = {left, top, content, bottom - top};
     if (phase == core::ClassPhase::Lobby)
     {
-        const float codeHeight = context().classGame->isLive() ? t.textSize(48.0F) * 3.4F : 0.0F;
+        const ClassGame& game = *context().classGame;
+        // The QR code reads from the back of a room at a little over a third of the height.
+        const float codeHeight = game.isLive() ? std::round(size.y * 0.36F) + t.px(16.0F) : 0.0F;
+        m_join.setJoin(game.getAddresses(), game.getCode());
+        m_join.setBounds({left, top, content, codeHeight - t.px(16.0F)});
+        m_join.arrange();
         m_sideBox = {left, top + codeHeight + t.bodySize() * 2.0F, content,
                      bottom - top - codeHeight - t.bodySize() * 2.0F};
     }
@@ -200,29 +206,14 @@ void ClassHostScreen::draw(sf::RenderTarget& target) const
     }
 }
 
-void ClassHostScreen::drawLobby(sf::RenderTarget& target, float top) const
+void ClassHostScreen::drawLobby(sf::RenderTarget& target, float /*top*/) const
 {
     const Theme& t = theme();
     const Palette& c = t.colors();
     const ClassGame& game = *context().classGame;
     const core::Classroom& room = game.getClassroom();
-    const float content = t.contentWidth(getSize().x);
-    const float left = (getSize().x - content) / 2.0F;
     if (game.isLive())
-    {
-        const float big = t.textSize(48.0F);
-        const sf::FloatRect box{left, top, content, big * 3.4F - t.px(16.0F)};
-        drawBox(target, box, c.panel, c.accent, t.borderWidth());
-        const float half = content / 2.0F;
-        drawCentred(target, t, "Join a class at", left + half / 2.0F, top + t.px(14.0F),
-                    t.bodySize(), c.muted);
-        drawCentred(target, t, game.getAddress(), left + half / 2.0F, top + big * 1.1F, big, c.text,
-                    true);
-        drawCentred(target, t, "Class code", left + half * 1.5F, top + t.px(14.0F), t.bodySize(),
-                    c.muted);
-        drawCentred(target, t, game.getCode(), left + half * 1.5F, top + big * 1.1F, big * 1.2F,
-                    c.text, true);
-    }
+        m_join.draw(target, t);
     const std::vector<core::ClassStanding> players = room.getStandings();
     std::string caption =
         std::to_string(players.size()) +

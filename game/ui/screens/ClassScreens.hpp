@@ -4,6 +4,7 @@
 #include "ui/Screen.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
+#include "ui/widgets/QrCode.hpp"
 #include "ui/widgets/ScrollArea.hpp"
 #include "ui/widgets/TopicPicker.hpp"
 
@@ -109,6 +110,7 @@ private:
     std::string m_notice;
     sf::FloatRect m_chartBox;
     sf::FloatRect m_sideBox;
+    JoinPanel m_join; ///< live lobby: QR code, addresses and class code
     float m_footerTop = 0.0F;
 };
 

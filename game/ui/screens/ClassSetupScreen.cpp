@@ -158,26 +158,24 @@ void ClassSetupScreen::start()
     config.classCode = core::makeClassCode(device());
     config.discoveryPort = net::kDefaultDiscoveryPort;
     config.title = c.packs.empty() ? "Heparin class" : c.packs.front().title;
-    std::string error;
-    std::unique_ptr<net::HostServer> server;
-    // The usual port first; if another program has it, any free one.
-    for (unsigned short port : {kClassPort, static_cast<unsigned short>(0)})
+    // The usual port first; the server moves to the next free one if another program has it.
+    config.port = kClassPort;
+    auto server = std::make_unique<net::HostServer>(questions, settings, config);
+    const core::Outcome<unsigned short> port = server->listen();
+    if (!port.isOk())
     {
-        config.port = port;
-        server = std::make_unique<net::HostServer>(questions, settings, config);
-        error = server->listen();
-        if (error.empty())
-            break;
-    }
-    if (!error.empty())
-    {
-        m_message = "Cannot start the class: " + error;
+        m_message = "Cannot start the class: " + port.getMessage();
         return;
     }
     const std::vector<std::string> addresses = net::getLanAddresses();
     const std::string address = (addresses.empty() ? std::string("127.0.0.1") : addresses.front()) +
                                 ":" + std::to_string(server->getPort());
+    std::vector<std::string> every; // each LAN interface, for the lobby
+    for (const std::string& lan : addresses)
+        every.push_back(lan + ":" + std::to_string(server->getPort()));
     c.classGame = std::make_shared<ClassGame>(std::move(server), address, config.classCode);
+    if (!every.empty())
+        c.classGame->setAddresses(std::move(every));
     requestPush(ScreenId::ClassHost);
 }
 

@@ -15,11 +15,11 @@ core::RichText plain(const std::string& text)
     return core::RichText::fromPlain(text);
 }
 
-std::string place(const net::Standing& standing, std::size_t of)
+std::string place(const net::Place& standing)
 {
-    return "You are " + std::to_string(standing.rank) + " of " + std::to_string(of) + " with " +
-           std::to_string(standing.score) + " points (" + std::to_string(standing.correctCount) +
-           " correct).";
+    return "You are " + std::to_string(standing.rank) + " of " + std::to_string(standing.of) +
+           " with " + std::to_string(standing.score) + " points (" +
+           std::to_string(standing.correctCount) + " correct).";
 }
 
 } // namespace
@@ -81,11 +81,11 @@ void ClassStudentScreen::rebuild()
     if (s.end)
     {
         text(plain("The class is over"), heading);
-        text(plain(place(s.end->you, s.end->standings.size())), body);
-        for (const net::Standing& standing : s.end->standings)
+        text(plain(place(s.end->you)), body);
+        for (const net::Standing& standing : s.end->top)
             text(plain(std::to_string(standing.rank) + ". " + standing.nickname + "  " +
                        std::to_string(standing.score)),
-                 standing.nickname == s.end->you.nickname ? heading : body);
+                 standing.nickname == s.config.nickname ? heading : body);
     }
     else if (s.isConnecting())
     {
@@ -103,14 +103,14 @@ void ClassStudentScreen::rebuild()
     else if (s.question && s.reveal && s.reveal->index == s.question->index)
     {
         const net::Reveal& r = *s.reveal;
-        const std::string verdict = !r.answered ? "– No answer sent"
-                                    : r.correct ? "✓ Correct"
-                                    : r.partial ? "◐ Partly correct"
-                                                : "✗ Not correct";
+        const std::string verdict = r.you.optionIds.empty() ? "– No answer sent"
+                                    : r.you.correct         ? "✓ Correct"
+                                    : r.you.partial         ? "◐ Partly correct"
+                                                            : "✗ Not correct";
         TextStyle verdictStyle = heading;
-        verdictStyle.color =
-            r.correct ? t.colors().correct : (r.partial ? t.colors().text : t.colors().wrong);
-        text(plain(verdict + "   +" + std::to_string(r.points) + " points, total " +
+        verdictStyle.color = r.you.correct ? t.colors().correct
+                                           : (r.you.partial ? t.colors().text : t.colors().wrong);
+        text(plain(verdict + "   +" + std::to_string(r.you.points) + " points, total " +
                    std::to_string(r.score)),
              verdictStyle);
         text(s.question->stem, body);
@@ -127,9 +127,9 @@ void ClassStudentScreen::rebuild()
             if (mine)
                 line.runs.push_back({"   (your answer)"});
             panel->addText(line, right ? TextStyle{t.bodySize(), t.colors().correct, true} : body);
-            for (const net::OptionRationale& why : r.rationales)
+            for (const net::RevealOption& why : r.options)
             {
-                if (why.optionId == option.id && !why.rationale.isEmpty())
+                if (why.id == option.id && !why.rationale.isEmpty())
                     panel->addText(why.rationale, TextStyle{t.smallSize(), t.colors().text});
             }
             panel->setColors(t.colors().panel, right ? t.colors().correct : t.colors().border,
@@ -151,7 +151,8 @@ void ClassStudentScreen::rebuild()
         for (std::size_t i = 0; i < q.options.size(); ++i)
         {
             auto button = std::make_unique<OptionButton>(q.options[i].label, q.options[i].text,
-                                                         q.multiple, [this, i] { pick(i); });
+                                                         q.kind == net::QuestionKind::Multiple,
+                                                         [this, i] { pick(i); });
             button->setSelected(std::find(s.picked.begin(), s.picked.end(), q.options[i].id) !=
                                 s.picked.end());
             button->setEnabled(!locked);
@@ -175,7 +176,7 @@ void ClassStudentScreen::rebuild()
         if (s.lobby)
             waiting += " " + std::to_string(s.lobby->playerCount) + " in the class.";
         if (s.leaderboard)
-            waiting = place(s.leaderboard->you, s.leaderboard->top.size());
+            waiting = place(s.leaderboard->you);
         text(plain(waiting), body);
     }
     m_send->setVisible(connected && s.question && !s.reveal && !(s.ack && s.ack->accepted) &&
@@ -203,7 +204,7 @@ void ClassStudentScreen::pick(std::size_t position)
         s.paused)
         return;
     const std::string& id = s.question->options[position].id;
-    if (!s.question->multiple)
+    if (s.question->kind != net::QuestionKind::Multiple)
     {
         s.picked = {id};
         send();

@@ -56,12 +56,13 @@ int main(int argc, char** argv)
     const int questions = argc > 2 ? std::atoi(argv[2]) : 20;
     core::ClassSettings settings;
     net::HostConfig config;
-    config.bindAddress = sf::IpAddress::LocalHost;
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
     config.classCode = "BENC";
     auto server = std::make_unique<net::HostServer>(makeQuestions(questions), settings, config);
-    if (const std::string error = server->listen(); !error.empty())
+    if (const core::Outcome<unsigned short> listening = server->listen(); !listening.isOk())
     {
-        std::fprintf(stderr, "cannot listen: %s\n", error.c_str());
+        std::fprintf(stderr, "cannot listen: %s\n", listening.getMessage().c_str());
         return 1;
     }
     const unsigned short port = server->getPort();
@@ -75,6 +76,9 @@ int main(int argc, char** argv)
         client.port = port;
         client.classCode = "BENC";
         client.nickname = "bot" + std::to_string(i);
+        // One loopback address each: the host allows 50 connections per address.
+        client.localAddress =
+            "127.0." + std::to_string(1 + i / 200) + "." + std::to_string(1 + i % 200);
         bots.push_back(std::make_unique<net::Bot>(client, std::vector<std::string>{}));
         bots.back()->setHolding(true);
         if (!bots.back()->connect(std::chrono::milliseconds(2000), now).empty())

