@@ -30,6 +30,8 @@ bool pump(ui::ClassGame& game, std::vector<std::unique_ptr<net::Bot>>& bots,
         student.advance(1ms);
         if (done())
             return true;
+        // The sockets run on real threads: give them real time as the injected clock moves.
+        std::this_thread::sleep_for(1ms);
     }
     return false;
 }
@@ -157,7 +159,10 @@ TEST_CASE("StudentState: joining connects in the background and reports once how
         std::vector<std::unique_ptr<net::Bot>> noBots;
         std::chrono::milliseconds now{0};
         // advance() ends the attempt itself once it is over, as the student screen relies on.
-        REQUIRE(pump(game, noBots, student, now, [&] { return student.welcome.has_value(); }));
+        const bool welcomed =
+            pump(game, noBots, student, now, [&] { return student.welcome.has_value(); });
+        INFO("problem: " << student.problem);
+        REQUIRE(welcomed);
         CHECK(student.problem.empty());
         CHECK(student.isConnected());
         CHECK_FALSE(student.isConnecting());
