@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 using quiz::test::runProcess;
 
 namespace
@@ -54,18 +56,52 @@ TEST_CASE("CLI check: a folder is searched and every file reported", "[cli][chec
 
 TEST_CASE("CLI check: --json writes a machine-readable report", "[cli][check]")
 {
-    const auto result = runProcess(kExe, {"check", "--json", kInvalid + "unknown-topic.xml"});
+    const std::string file = kInvalid + "unknown-topic.xml";
+    const auto result = runProcess(kExe, {"check", "--json", file, kValid});
     CHECK(result.exitCode == 1);
-    CHECK(result.out.find("\"code\":\"unknown-topic\"") != std::string::npos);
-    CHECK(result.out.find("\"severity\":\"error\"") != std::string::npos);
-    CHECK(result.out.find("\"errors\":1") != std::string::npos);
+    const nlohmann::json report = nlohmann::json::parse(result.out);
+    CHECK(report["errors"] == 1);
+    CHECK(report["warnings"] == 0);
+    REQUIRE(report["packs"].size() == 2);
+    const nlohmann::json& bad = report["packs"][0];
+    CHECK(bad["path"] == file);
+    CHECK(bad["errors"] == 1);
+    REQUIRE(bad["diagnostics"].size() == 1);
+    const nlohmann::json& diagnostic = bad["diagnostics"][0];
+    CHECK(diagnostic["file"] == file);
+    CHECK(diagnostic["line"].get<int>() > 0);
+    CHECK(diagnostic["severity"] == "error");
+    CHECK(diagnostic["code"] == "unknown-topic");
+    CHECK_FALSE(diagnostic["message"].get<std::string>().empty());
+    const nlohmann::json& good = report["packs"][1];
+    CHECK(good["id"] == "org.example.heparin-basics");
+    CHECK(good["diagnostics"].empty());
+}
+
+TEST_CASE("CLI check: --json escapes what it quotes and reports a pack that did not load",
+          "[cli][check]")
+{
+    // A path with a quote, a backslash and a tab, and a file that is not a pack.
+    const std::string file = kData + "/no such \"dir\"\\\t/pack.xml";
+    const auto result = runProcess(kExe, {"check", "--json", file});
+    CHECK(result.exitCode == 1);
+    const nlohmann::json report = nlohmann::json::parse(result.out);
+    REQUIRE(report["packs"].size() == 1);
+    CHECK(report["packs"][0]["path"] == file);
+    CHECK(report["packs"][0]["id"].is_null());
+    CHECK(report["packs"][0]["diagnostics"][0]["file"] == file);
+
+    // Bytes that are not UTF-8 (a file name may hold any) come out as U+FFFD.
+    const auto latin1 = runProcess(kExe, {"check", "--json", kData + "/caf\xe9.xml"});
+    CHECK(latin1.exitCode == 1);
+    CHECK(nlohmann::json::parse(latin1.out)["packs"][0]["path"] == kData + "/caf\xef\xbf\xbd.xml");
 }
 
 TEST_CASE("CLI check: usage errors exit 2 with a clear message", "[cli][usage]")
 {
     const auto none = runProcess(kExe, {"check"});
     CHECK(none.exitCode == 2);
-    CHECK(none.err.find("missing PATH") != std::string::npos);
+    CHECK(none.err.find("PATH is required") != std::string::npos);
     const auto typo = runProcess(kExe, {"check", "--stict", kValid});
     CHECK(typo.exitCode == 2);
     CHECK(typo.err.find("unknown option '--stict' (did you mean '--strict'?)") !=
@@ -105,8 +141,25 @@ TEST_CASE("CLI list: shows id, version, counts and topics", "[cli][list]")
     CHECK(text.out.find("mech.at  Antithrombin (1)") != std::string::npos);
     const auto json = runProcess(kExe, {"list", "--json", kValid});
     CHECK(json.exitCode == 0);
-    CHECK(json.out.find("\"id\":\"org.example.heparin-basics\"") != std::string::npos);
-    CHECK(json.out.find("\"questions\":2") != std::string::npos);
+    const nlohmann::json packs = nlohmann::json::parse(json.out);
+    REQUIRE(packs.size() == 1);
+    CHECK(packs[0]["id"] == "org.example.heparin-basics");
+    CHECK(packs[0]["title"] == "Heparin basics");
+    CHECK(packs[0]["version"] == "1.0.0");
+    CHECK(packs[0]["path"] == kValid);
+    CHECK(packs[0]["questions"] == 2);
+    bool sawAntithrombin = false;
+    for (const nlohmann::json& topic : packs[0]["topics"])
+    {
+        if (topic["id"] == "mech.at")
+        {
+            sawAntithrombin = true;
+            CHECK(topic["title"] == "Antithrombin");
+            CHECK(topic["questions"] == 1);
+            CHECK(topic["parent"].is_string());
+        }
+    }
+    CHECK(sawAntithrombin);
     const auto broken = runProcess(kExe, {"list", kInvalid + "doctype.xml"});
     CHECK(broken.exitCode == 1);
     CHECK(broken.err.find("skipped") != std::string::npos);
@@ -118,6 +171,7 @@ TEST_CASE("CLI list: with no PATH it finds the shipped packs beside the executab
 {
     const auto result = runProcess(kExe, {"list", "--json"});
     CHECK(result.err.find("no packs folder found") == std::string::npos);
+    CHECK(nlohmann::json::parse(result.out).size() >= 5); // the shipped packs
     const auto viaDataDir = runProcess(kExe, {"--data-dir", kData + "/packs/valid", "list"});
     CHECK(viaDataDir.exitCode == 0);
     CHECK(viaDataDir.out.find("org.example.heparin-basics") != std::string::npos);

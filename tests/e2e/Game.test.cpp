@@ -1,14 +1,17 @@
 // End to end: the real executable replays scripted rounds under a display (xvfb-run) and the
 // results JSON it writes is checked answer by answer.
+#include <SFML/Graphics/Image.hpp>
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
+using Json = nlohmann::json;
 
 namespace
 {
@@ -52,13 +55,32 @@ int runScript(const fs::path& dir, const std::string& options, const std::string
                "'" + tail);
 }
 
-/// The JSON object of one question in the results, by id (the writer is compact).
-std::string questionEntry(const std::string& json, const std::string& id)
+/// The results file the game wrote; a file that is missing or not JSON fails the test.
+Json readResults(const fs::path& path)
 {
-    const std::size_t start = json.find("{\"id\":\"" + id + "\"");
-    if (start == std::string::npos)
-        return {};
-    return json.substr(start, json.find('}', start) - start + 1);
+    const std::string text = readFile(path);
+    INFO(path.string() << ":\n" << text);
+    REQUIRE(Json::accept(text));
+    return Json::parse(text);
+}
+
+/// The entry of question `id` in the results, or null when it was not played.
+Json questionEntry(const Json& results, const std::string& id)
+{
+    for (const Json& question : results.at("questions"))
+    {
+        if (question.at("id") == id)
+            return question;
+    }
+    return nullptr;
+}
+
+Json ids(std::initializer_list<const char*> list)
+{
+    Json array = Json::array();
+    for (const char* id : list)
+        array.push_back(id);
+    return array;
 }
 
 bool has(const std::string& text, const std::string& part)
@@ -88,26 +110,37 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
         CHECK(errors.find(notice) == errors.rfind(notice));
         CHECK_FALSE(has(errors, "An internal OpenAL call failed"));
     }
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"pack\":\"org.heparinquiz.test-demo\""));
-    CHECK(has(json, "\"mode\":\"tutor\""));
-    CHECK(has(json, "\"seed\":7"));
-    CHECK(has(json, "\"finished\":true"));
-    CHECK(has(json, "\"score\":3.33333"));
-    CHECK(has(json, "\"max\":6"));
-    CHECK(has(json, "\"criticalErrors\":1"));
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["pack"] == "org.heparinquiz.test-demo");
+    CHECK(json["mode"] == "tutor");
+    CHECK(json["seed"] == 7);
+    CHECK(json["finished"] == true);
+    CHECK(json["score"].get<double>() == Approx(3.0 + 1.0 / 3.0));
+    CHECK(json["max"] == 6);
+    CHECK(json["criticalErrors"] == 1);
 
-    CHECK(has(questionEntry(json, "mech-01"), "\"chosen\":[\"a\"],\"correct\":true"));
-    CHECK(has(questionEntry(json, "mech-01"), "\"hintsUsed\":1"));
-    CHECK(has(questionEntry(json, "mech-02"), "\"chosen\":[\"c\"],\"correct\":false"));
-    CHECK(has(questionEntry(json, "safe-02"), "\"chosen\":[\"b\"]"));
-    CHECK(has(questionEntry(json, "safe-02"), "\"critical\":true"));
-    CHECK(has(questionEntry(json, "mon-01"), "\"chosen\":[\"b\"],\"correct\":true"));
-    CHECK(has(questionEntry(json, "mon-02"),
-              "\"chosen\":[\"a\",\"c\",\"d\"],\"correct\":false,\"partial\":true,"
-              "\"points\":0.333333"));
-    CHECK(has(questionEntry(json, "safe-01"), "\"chosen\":[\"false\"],\"correct\":true"));
+    const Json mech01 = questionEntry(json, "mech-01");
+    CHECK(mech01["chosen"] == ids({"a"}));
+    CHECK(mech01["correct"] == true);
+    CHECK(mech01["hintsUsed"] == 1);
+    const Json mech02 = questionEntry(json, "mech-02");
+    CHECK(mech02["chosen"] == ids({"c"}));
+    CHECK(mech02["correct"] == false);
+    const Json safe02 = questionEntry(json, "safe-02");
+    CHECK(safe02["chosen"] == ids({"b"}));
+    CHECK(safe02["critical"] == true);
+    const Json mon01 = questionEntry(json, "mon-01");
+    CHECK(mon01["chosen"] == ids({"b"}));
+    CHECK(mon01["correct"] == true);
+    const Json mon02 = questionEntry(json, "mon-02");
+    CHECK(mon02["chosen"] == ids({"a", "c", "d"}));
+    CHECK(mon02["correct"] == false);
+    CHECK(mon02["partial"] == true);
+    CHECK(mon02["points"].get<double>() == Approx(1.0 / 3.0));
+    const Json safe01 = questionEntry(json, "safe-01");
+    CHECK(safe01["chosen"] == ids({"false"}));
+    CHECK(safe01["correct"] == true);
 
     for (const char* shot : {"tutor-question", "tutor-hint", "tutor-feedback", "tutor-critical",
                              "tutor-multiple", "tutor-partial", "tutor-results"})
@@ -124,16 +157,18 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
                                "--count 0 --window 800x600 --mute",
                                kSource + "/tests/e2e/exam.script");
     REQUIRE(code == 0);
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"mode\":\"exam\""));
-    CHECK(has(json, "\"score\":4,"));
-    CHECK(has(json, "\"criticalErrors\":1"));
-    CHECK(has(json, "\"correctCount\":4"));
-    CHECK(has(questionEntry(json, "mon-01"), "\"chosen\":[\"a\"],\"correct\":false"));
-    CHECK(has(questionEntry(json, "mon-02"), "\"chosen\":[\"a\",\"b\",\"d\"],\"correct\":true"));
-    CHECK(has(questionEntry(json, "safe-01"), "\"chosen\":[\"true\"]"));
-    CHECK(has(questionEntry(json, "safe-01"), "\"critical\":true"));
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["mode"] == "exam");
+    CHECK(json["score"] == 4);
+    CHECK(json["criticalErrors"] == 1);
+    CHECK(json["correctCount"] == 4);
+    CHECK(questionEntry(json, "mon-01")["chosen"] == ids({"a"}));
+    CHECK(questionEntry(json, "mon-01")["correct"] == false);
+    CHECK(questionEntry(json, "mon-02")["chosen"] == ids({"a", "b", "d"}));
+    CHECK(questionEntry(json, "mon-02")["correct"] == true);
+    CHECK(questionEntry(json, "safe-01")["chosen"] == ids({"true"}));
+    CHECK(questionEntry(json, "safe-01")["critical"] == true);
     CHECK(fs::file_size(dir / "exam-results.png") > 1000);
 }
 
@@ -162,15 +197,17 @@ TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was cho
     const fs::path dir = freshDir("menus");
     const int code = runScript(dir, "--window 1280x720", kSource + "/tests/e2e/menus.script");
     REQUIRE(code == 0);
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"mode\":\"exam\""));
-    CHECK(has(json, "\"seed\":42"));
-    CHECK(has(json, "\"score\":5,"));
-    CHECK(has(json, "\"max\":6,"));
-    CHECK(has(json, "\"criticalErrors\":0"));
-    CHECK(has(questionEntry(json, "mech-02"), "\"chosen\":[\"b\"],\"correct\":false"));
-    CHECK(has(questionEntry(json, "mon-02"), "\"chosen\":[\"a\",\"b\",\"d\"],\"correct\":true"));
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["mode"] == "exam");
+    CHECK(json["seed"] == 42);
+    CHECK(json["score"] == 5);
+    CHECK(json["max"] == 6);
+    CHECK(json["criticalErrors"] == 0);
+    CHECK(questionEntry(json, "mech-02")["chosen"] == ids({"b"}));
+    CHECK(questionEntry(json, "mech-02")["correct"] == false);
+    CHECK(questionEntry(json, "mon-02")["chosen"] == ids({"a", "b", "d"}));
+    CHECK(questionEntry(json, "mon-02")["correct"] == true);
     CHECK(fs::file_size(dir / "menus-title.png") > 1000);
 }
 
@@ -182,11 +219,11 @@ TEST_CASE("Game: Review missed on the title screen replays the missed questions 
     std::ofstream(dir / "profile" / "missed.txt") << "org.heparinquiz.test-demo mon-01\n";
     const int code = runScript(dir, "", kSource + "/tests/e2e/review.script");
     REQUIRE(code == 0);
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"mode\":\"tutor\""));
-    CHECK(has(json, "\"max\":1,"));
-    CHECK_FALSE(questionEntry(json, "mon-01").empty());
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["mode"] == "tutor");
+    CHECK(json["max"] == 1);
+    CHECK_FALSE(questionEntry(json, "mon-01").is_null());
 }
 
 TEST_CASE("Game: a question whose timer runs out is recorded unanswered", "[e2e][display]")
@@ -197,11 +234,15 @@ TEST_CASE("Game: a question whose timer runs out is recorded unanswered", "[e2e]
         runScript(dir, "play --pack org.heparinquiz.test-demo --count 1 --timer 5 --seed 3 --mute",
                   (dir / "timer.script").string());
     REQUIRE(code == 0);
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"timerSeconds\":5"));
-    CHECK(has(json, "\"chosen\":[],\"correct\":false"));
-    CHECK(has(json, "\"timedOut\":true,\"timeMs\":5000"));
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["timerSeconds"] == 5);
+    REQUIRE(json["questions"].size() == 1);
+    const Json& question = json["questions"][0];
+    CHECK(question["chosen"] == Json::array());
+    CHECK(question["correct"] == false);
+    CHECK(question["timedOut"] == true);
+    CHECK(question["timeMs"] == 5000);
 }
 
 TEST_CASE("Game: settings changed by keyboard are saved in the profile", "[e2e][display]")
@@ -228,12 +269,12 @@ TEST_CASE("Game: play --topic limits the round to that topic and its subtopics",
         dir, "play --pack org.heparinquiz.test-demo --topic mech --count 0 --mode exam --mute",
         (dir / "topic.script").string());
     REQUIRE(code == 0);
-    const std::string json = readFile(dir / "results.json");
-    INFO(json);
-    CHECK(has(json, "\"max\":2,"));
-    CHECK_FALSE(questionEntry(json, "mech-01").empty());
-    CHECK_FALSE(questionEntry(json, "mech-02").empty());
-    CHECK(questionEntry(json, "mon-01").empty());
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    CHECK(json["max"] == 2);
+    CHECK_FALSE(questionEntry(json, "mech-01").is_null());
+    CHECK_FALSE(questionEntry(json, "mech-02").is_null());
+    CHECK(questionEntry(json, "mon-01").is_null());
 }
 
 TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
@@ -243,7 +284,7 @@ TEST_CASE("Game: bad command lines exit with 2 and say what is wrong", "[e2e]")
     CHECK(run("play --mode exam 2>'" + err + "'") == 2);
     CHECK(has(readFile(err), "--pack is required"));
     CHECK(run("play --pack x --mode quiz 2>'" + err + "'") == 2);
-    CHECK(has(readFile(err), "--mode must be 'tutor' or 'exam'"));
+    CHECK(has(readFile(err), "--mode must be tutor or exam, not 'quiz'"));
     CHECK(run("--window 640x480 2>'" + err + "'") == 2);
     CHECK(has(readFile(err), "at least 800x600"));
     CHECK(run("--windw 800x600 2>'" + err + "'") == 2);
@@ -298,17 +339,13 @@ TEST_CASE("Game: a player's mistakes come back as due reviews after a restart wi
     const fs::path results = dir / "review.json";
     REQUIRE(run(data + common + " --results '" + results.string() + "' --script '" + kSource +
                 "/tests/e2e/review-due.script'") == 0);
-    const std::string json = readFile(results);
-    INFO(json);
-    CHECK(has(json, "\"finished\":true"));
-    std::size_t answered = 0;
-    for (std::size_t at = json.find("{\"id\":\""); at != std::string::npos;
-         at = json.find("{\"id\":\"", at + 1))
-        ++answered;
-    CHECK(answered == 2);
-    CHECK_FALSE(questionEntry(json, "mech-02").empty());
-    CHECK_FALSE(questionEntry(json, "safe-02").empty());
-    CHECK(questionEntry(json, "mech-01").empty());
+    const Json json = readResults(results);
+    INFO(json.dump());
+    CHECK(json["finished"] == true);
+    CHECK(json["questions"].size() == 2);
+    CHECK_FALSE(questionEntry(json, "mech-02").is_null());
+    CHECK_FALSE(questionEntry(json, "safe-02").is_null());
+    CHECK(questionEntry(json, "mech-01").is_null());
     for (const char* shot : {"players-created", "title-with-player", "confidence-asked",
                              "title-review-due", "review-results"})
         CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
@@ -327,4 +364,51 @@ TEST_CASE("Game: a player's mistakes come back as due reviews after a restart wi
     for (const char c : csv)
         lines += c == '\n' ? 1U : 0U;
     CHECK(lines == 1 + 3 + 2); // header, the round's three answers, the review's two
+}
+
+TEST_CASE("Game: play tells a player whose history was damaged before the first question, on "
+          "screen and on stderr, and the notice stays until dismissed",
+          "[e2e][display][progress]")
+{
+    const fs::path dir = freshDir("progress-notice");
+    const fs::path profile = dir / "profile";
+    const std::string data = "--data-dir '" + kPacks + "' ";
+    const std::string common = " --window 1280x720 --profile-dir '" + profile.string() +
+                               "' --screenshot-dir '" + dir.string() + "'";
+    REQUIRE(run(data + common + " --script '" + kSource + "/tests/e2e/new-player.script'") == 0);
+    fs::path database;
+    for (const auto& entry : fs::recursive_directory_iterator(profile))
+        if (entry.path().filename() == "progress.sqlite")
+            database = entry.path();
+    REQUIRE_FALSE(database.empty());
+    const std::string garbage(3000, '#');
+    std::ofstream(database, std::ios::binary | std::ios::trunc) << garbage;
+
+    const fs::path err = dir / "stderr.txt";
+    REQUIRE(run(data + "play --pack org.heparinquiz.test-demo --mode tutor --seed 7 --mute" +
+                common + " --script '" + kSource + "/tests/e2e/progress-notice.script' 2>'" +
+                err.string() + "'") == 0);
+    const std::string told = readFile(err);
+    INFO(told);
+    CHECK(has(told, "heparin-quiz: The progress file " + database.string() + " could not be read"));
+    CHECK(has(told, "a fresh history was started"));
+    CHECK(told.find("could not be read") == told.rfind("could not be read")); // said once
+    std::size_t kept = 0;
+    for (const auto& entry : fs::directory_iterator(database.parent_path()))
+        if (has(entry.path().filename().string(), "progress.sqlite.corrupt-"))
+            kept += readFile(entry.path()) == garbage ? 1U : 0U;
+    CHECK(kept == 1);
+
+    // The box's amber stripe (left edge, top of the window) is over the question and the
+    // feedback, and gone once dismissed.
+    const sf::Color amber(245, 176, 44);
+    auto stripe = [&](const char* shot)
+    {
+        sf::Image image;
+        REQUIRE(image.loadFromFile((dir / (std::string(shot) + ".png")).string()));
+        return image.getPixel(142, 40);
+    };
+    CHECK(stripe("notice-question") == amber);
+    CHECK(stripe("notice-feedback") == amber);
+    CHECK(stripe("notice-dismissed") != amber);
 }

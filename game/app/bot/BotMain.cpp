@@ -1,11 +1,12 @@
 // heparin-quiz-bot: a scripted student for rehearsals and tests. It joins a class, answers
 // from a plan, prints what it did, and exits when the class ends (0) or it is turned away (1).
-#include "app/commands/ArgParser.hpp"
+#include "app/commands/CliSupport.hpp"
 #include "net/Bot.hpp"
 
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 using namespace quiz;
@@ -41,49 +42,68 @@ std::string joinIds(const std::vector<std::string>& ids)
     return out.empty() ? "-" : out;
 }
 
+/// The bot's command line, filled by CLI11.
+struct BotArgs
+{
+    std::string host = "127.0.0.1";
+    unsigned short port = 47100;
+    std::string code;
+    std::string name;
+    std::string answers;
+    int crashAt = 0;
+    bool garbage = false;
+};
+
+/// Returns std::nullopt to go on, else the exit code.
+std::optional<int> parseArgs(int argc, char** argv, BotArgs& args)
+{
+    CLI::App cli("A scripted student: joins a class and answers from a plan.", "heparin-quiz-bot");
+    app::configureApp(cli);
+    cli.add_option("--host", args.host, "class address (default 127.0.0.1)")->type_name("ADDRESS");
+    cli.add_option("--port", args.port, "class port (default 47100)")
+        ->type_name("N")
+        ->check(app::inRange(1, 65535));
+    cli.add_option("--code", args.code, "class code")->type_name("CODE");
+    cli.add_option("--name", args.name, "nickname (required unless --garbage)")->type_name("NAME");
+    cli.add_option("--answers", args.answers,
+                   "answers per question, comma-separated: ids joined by ';', '-' for no "
+                   "answer, '' for the first option (the default for every question)")
+        ->type_name("PLAN");
+    cli.add_option("--crash-at", args.crashAt,
+                   "die abruptly (exit 3) when question N (1-based) arrives, before answering")
+        ->type_name("N")
+        ->check(app::inRange(0, 10000));
+    cli.add_flag("--garbage", args.garbage, "connect and send garbage instead of a hello");
+    if (const std::optional<int> exit = app::parseOrExit(
+            cli, std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr))
+        return exit;
+    if (args.name.empty() && !args.garbage)
+    {
+        std::cerr << app::formatUsageError(cli, "--name is required");
+        return 2;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    std::string host = "127.0.0.1";
-    long long port = 47100;
-    std::string code;
-    std::string name;
-    std::string answers;
-    long long crashAt = 0;
-    bool garbage = false;
-    app::ArgParser parser("heparin-quiz-bot",
-                          "A scripted student: joins a class and answers from a plan.");
-    parser.addOption("host", &host, "ADDRESS", "class address (default 127.0.0.1)");
-    parser.addInt("port", &port, 1, 65535, "N", "class port (default 47100)");
-    parser.addOption("code", &code, "CODE", "class code");
-    parser.addOption("name", &name, "NAME", "nickname");
-    parser.addOption("answers", &answers, "PLAN",
-                     "answers per question, comma-separated: ids joined by ';', '-' for no "
-                     "answer, '' for the first option (the default for every question)");
-    parser.addInt("crash-at", &crashAt, 0, 10000, "N",
-                  "die abruptly (exit 3) when question N (1-based) arrives, before answering");
-    parser.addFlag("garbage", &garbage, "connect and send garbage instead of a hello");
-    const app::ParseResult parsed = parser.parse(std::vector<std::string>(argv + 1, argv + argc));
-    if (parsed.status == app::ParseResult::Status::Help)
-    {
-        std::cout << parser.usage();
-        return 0;
-    }
-    if (!parsed.isOk() || (name.empty() && !garbage))
-    {
-        std::cerr << parser.formatError(parsed.isOk() ? "--name is required" : parsed.message);
-        return 2;
-    }
+    BotArgs args;
+    if (const std::optional<int> exit = parseArgs(argc, argv, args))
+        return *exit;
+    const std::string& host = args.host;
+    const unsigned short port = args.port;
+    const std::string& name = args.name;
+    const int crashAt = args.crashAt;
 
     const auto start = std::chrono::steady_clock::now();
     const auto now = [start]
     { return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start); };
-    if (garbage)
+    if (args.garbage)
     {
         sf::TcpSocket socket;
-        if (socket.connect(sf::IpAddress(host), static_cast<unsigned short>(port),
-                           sf::seconds(2)) != sf::Socket::Done)
+        if (socket.connect(sf::IpAddress(host), port, sf::seconds(2)) != sf::Socket::Done)
             return 1;
         const std::string junk = "\x7F\xFF\xFF\xFFGET / HTTP/1.1\r\n\r\n";
         (void)socket.send(junk.data(), junk.size());
@@ -107,10 +127,10 @@ int main(int argc, char** argv)
 
     net::ClientConfig config;
     config.address = sf::IpAddress(host);
-    config.port = static_cast<unsigned short>(port);
-    config.classCode = code;
+    config.port = port;
+    config.classCode = args.code;
     config.nickname = name;
-    net::Bot bot(config, splitCommas(answers));
+    net::Bot bot(config, splitCommas(args.answers));
     bot.setHolding(true);
     const std::string error = bot.connect(milliseconds{3000}, now());
     if (!error.empty())

@@ -1,4 +1,3 @@
-#include "ArgParser.hpp"
 #include "Commands.hpp"
 #include "core/progress/Profiles.hpp"
 #include "core/progress/ProgressExport.hpp"
@@ -13,53 +12,10 @@
 namespace quiz::app
 {
 
-// `heparin-quiz export --player NAME [--format csv|json] [-o FILE] [--profile-dir DIR]`
-int runExport(const CommandContext& context)
+int runExport(const ExportArgs& args, const CommandContext& context)
 {
     const std::string command = "heparin-quiz export";
-    ArgParser parser(command, "Writes a player's full answer history, for their own records or "
-                              "an instructor.");
-    std::string player;
-    std::string format = "csv";
-    std::string output;
-    std::string profileDir;
-    parser.addOption("player", &player, "NAME", "the player whose history to export (required)");
-    parser.addOption("format", &format, "csv|json", "output format (default: csv)");
-    parser.addOption("output", &output, "FILE",
-                     "write to FILE (replaced atomically) instead of standard output; also -o");
-    parser.addOption("profile-dir", &profileDir, "DIR",
-                     "folder of player profiles (default: $XDG_DATA_HOME/heparin-quiz)");
-
-    // The shared parser knows long options only; -o is the one short spelling users expect.
-    std::vector<std::string> args = context.args;
-    for (std::string& arg : args)
-    {
-        if (arg == "--")
-            break;
-        if (arg == "-o")
-            arg = "--output";
-    }
-    const ParseResult parsed = parser.parse(args);
-    if (parsed.status == ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return kExitOk;
-    }
-    if (!parsed.isOk())
-    {
-        *context.err << parser.formatError(parsed.message);
-        return kExitUsage;
-    }
-    if (player.empty())
-    {
-        *context.err << parser.formatError("--player is required");
-        return kExitUsage;
-    }
-    if (format != "csv" && format != "json")
-    {
-        *context.err << parser.formatError("--format must be csv or json, not '" + format + "'");
-        return kExitUsage;
-    }
+    std::string profileDir = args.profileDir;
     if (profileDir.empty())
         profileDir =
             core::resolveDefaultProfileRoot(std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
@@ -70,7 +26,7 @@ int runExport(const CommandContext& context)
     }
 
     const core::ProfileDirectory profiles(profileDir);
-    const core::Outcome<core::Profile> profile = profiles.findProfile(player);
+    const core::Outcome<core::Profile> profile = profiles.findProfile(args.player);
     if (!profile.isOk())
     {
         *context.err << command << ": " << profile.getMessage() << '\n';
@@ -100,23 +56,23 @@ int runExport(const CommandContext& context)
         }
         history = std::move(loaded.getValue());
     }
-    const std::string text = format == "csv"
+    const std::string text = args.format == ExportArgs::Format::Csv
                                  ? core::formatHistoryCsv(history)
                                  : core::formatHistoryJson(profile.getValue().name, history, now);
-    if (output.empty() || output == "-")
+    if (args.output.empty() || args.output == "-")
     {
         *context.out << text;
         context.out->flush();
         return kExitOk;
     }
-    const std::string failure = core::writeFileAtomically(output, text);
+    const std::string failure = core::writeFileAtomically(args.output, text);
     if (!failure.empty())
     {
         *context.err << command << ": " << failure << '\n';
         return kExitFailure;
     }
     *context.err << command << ": wrote " << history.size() << " answers of '"
-                 << profile.getValue().name << "' to " << output << '\n';
+                 << profile.getValue().name << "' to " << args.output << '\n';
     return kExitOk;
 }
 

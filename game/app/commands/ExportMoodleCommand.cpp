@@ -1,4 +1,3 @@
-#include "ArgParser.hpp"
 #include "Commands.hpp"
 #include "core/import/MoodleWriter.hpp"
 #include "core/pack/PackChecker.hpp"
@@ -36,34 +35,11 @@ std::optional<std::string> loadFigure(const std::string& baseDir, const std::str
 
 } // namespace
 
-int runExportMoodle(const CommandContext& context)
+int runExportMoodle(const ExportMoodleArgs& args, const CommandContext& context)
 {
-    std::string output;
-    std::vector<std::string> packs;
-    ArgParser parser("heparin-quiz export-moodle",
-                     "Writes a pack as Moodle XML (categories from topics, images embedded) for "
-                     "import into an LMS.\nExit status: 0 written, 1 the pack has errors, 2 usage "
-                     "or write error.");
-    parser.addOption("output", &output, "OUT.xml", "the Moodle XML file to write (also -o)");
-    parser.setPositionals(&packs, "PACK", 1, "the pack file to export");
-    std::vector<std::string> args;
-    for (const std::string& arg : context.args)
-        args.push_back(arg == "-o" ? "--output" : arg);
-    if (const std::optional<int> exit = parser.parseOrExit(args, *context.out, *context.err))
-        return *exit;
-    std::string problem;
-    if (output.empty())
-        problem = "-o OUT.xml is required";
-    else if (packs.size() != 1)
-        problem = "give exactly one PACK";
-    if (!problem.empty())
-    {
-        *context.err << parser.formatError(problem);
-        return kExitUsage;
-    }
     core::CheckOptions options;
     options.today = context.today;
-    core::CheckedPack checked = core::loadAndCheck(packs[0], options);
+    core::CheckedPack checked = core::loadAndCheck(args.pack, options);
     checked.diagnostics.sortByLine();
     for (const core::Diagnostic& d : checked.diagnostics.getAll())
     {
@@ -72,23 +48,23 @@ int runExportMoodle(const CommandContext& context)
     }
     if (!checked.pack)
     {
-        *context.err << "heparin-quiz export-moodle: '" << packs[0]
+        *context.err << "heparin-quiz export-moodle: '" << args.pack
                      << "' has errors; fix them with 'heparin-quiz check' first\n";
         return kExitFailure;
     }
     const std::string baseDir = checked.pack->baseDir;
     const core::import::MoodleExport exported = core::import::writeMoodleXml(
-        *checked.pack, [&](const std::string& src) { return loadFigure(baseDir, src); }, packs[0]);
+        *checked.pack, [&](const std::string& src) { return loadFigure(baseDir, src); }, args.pack);
     for (const core::Diagnostic& d : exported.diagnostics.getAll())
         *context.err << d.format() << '\n';
-    const std::string failure = core::writeFileAtomically(output, exported.xml);
+    const std::string failure = core::writeFileAtomically(args.output, exported.xml);
     if (!failure.empty())
     {
         *context.err << "heparin-quiz export-moodle: " << failure << '\n';
         return kExitUsage;
     }
-    *context.out << "exported " << checked.pack->questions.size() << " question(s) to " << output
-                 << '\n';
+    *context.out << "exported " << checked.pack->questions.size() << " question(s) to "
+                 << args.output << '\n';
     return kExitOk;
 }
 

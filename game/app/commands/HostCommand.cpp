@@ -1,6 +1,6 @@
 #include "HostCommand.hpp"
 
-#include "ArgParser.hpp"
+#include "Paths.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "net/Discovery.hpp"
@@ -69,23 +69,6 @@ std::string makeClassCode()
     return code;
 }
 
-struct HostOptions
-{
-    std::string pack;
-    std::vector<std::string> topics;
-    long long count = 0;
-    long long seed = -1;
-    long long port = 47100;
-    std::string code;
-    std::string bind;
-    std::string results;
-    long long timeLimit = 0;
-    long long discoveryPort = kDefaultDiscoveryPort;
-    bool headless = false;
-    bool speedBonus = false;
-    bool streaks = false;
-};
-
 /// The pack named by `name`: a pack file path, or the id of a pack in the data folder.
 std::optional<core::Pack> findPack(const std::string& name, const app::CommandContext& context)
 {
@@ -94,7 +77,8 @@ std::optional<core::Pack> findPack(const std::string& name, const app::CommandCo
     const bool isFile = std::filesystem::is_regular_file(name);
     if (!isFile && context.dataDir.empty())
     {
-        *context.err << "heparin-quiz host: no packs folder found; give a pack file\n";
+        *context.err << "heparin-quiz host: " << app::describeMissingDataDir(context.executableDir)
+                     << ", or a pack file\n";
         return std::nullopt;
     }
     const std::vector<core::CheckedPack> packs =
@@ -415,51 +399,14 @@ const char* hostCommandHelp()
            "waits give up after S seconds (default 60) and make the exit status 1.\n";
 }
 
-int runHost(const app::CommandContext& context)
+int runHost(const HostArgs& o, const app::CommandContext& context)
 {
-    HostOptions o;
-    app::ArgParser parser("heparin-quiz host",
-                          "Runs a live class on the local network from the console. Students "
-                          "join from their own copy of the game with the address and code "
-                          "printed here.\n" +
-                              std::string(hostCommandHelp()));
-    parser.addOption("pack", &o.pack, "ID", "pack id (see 'heparin-quiz list') or pack file");
-    parser.addList("topic", &o.topics, "ID", "only questions under this topic");
-    parser.addInt("count", &o.count, 0, 1000, "N", "number of questions (default: all)");
-    parser.addInt("seed", &o.seed, 0, 4294967295LL, "N", "question and option order seed");
-    parser.addInt("port", &o.port, 0, 65535, "N", "TCP port (default 47100; 0 picks one)");
-    parser.addOption("code", &o.code, "CODE", "class code students must type (default: random)");
-    parser.addOption("bind", &o.bind, "ADDRESS", "listen only on this address (e.g. 127.0.0.1)");
-    parser.addOption("results", &o.results, "FILE", "write results CSV here at the end");
-    parser.addInt("time-limit", &o.timeLimit, 0, 3600, "SECONDS",
-                  "countdown per question (default: none)");
-    parser.addInt("discovery-port", &o.discoveryPort, 0, 65535, "N",
-                  "UDP port answering LAN class searches (default 47101; 0 turns it off)");
-    parser.addFlag("speed-bonus", &o.speedBonus, "reward fast correct answers");
-    parser.addFlag("streaks", &o.streaks, "reward runs of correct answers");
-    parser.addFlag("headless", &o.headless, "no window: the console is the host screen");
-    const app::ParseResult parsed = parser.parse(context.args);
-    if (parsed.status == app::ParseResult::Status::Help)
-    {
-        *context.out << parser.usage();
-        return app::kExitOk;
-    }
-    if (!parsed.isOk() || o.pack.empty())
-    {
-        *context.err << parser.formatError(parsed.isOk() ? "--pack is required" : parsed.message);
-        return app::kExitUsage;
-    }
-    if (o.code.size() > kMaxClassCodeBytes)
-    {
-        *context.err << parser.formatError("--code is at most 16 characters");
-        return app::kExitUsage;
-    }
     const std::optional<core::Pack> pack = findPack(o.pack, context);
     if (!pack)
         return app::kExitFailure;
-    const auto seed = static_cast<std::uint32_t>(o.seed >= 0 ? o.seed : std::random_device{}());
+    const std::uint32_t seed = o.seed ? *o.seed : std::random_device{}();
     std::vector<core::Question> questions =
-        core::pickClassQuestions(*pack, o.topics, static_cast<std::size_t>(o.count), seed);
+        core::pickClassQuestions(*pack, o.topics, o.count, seed);
     if (questions.empty())
     {
         *context.err << "heparin-quiz host: no published questions match\n";
@@ -470,16 +417,16 @@ int runHost(const app::CommandContext& context)
     settings.streaks = o.streaks;
     settings.timeLimit = milliseconds{o.timeLimit * 1000};
     HostConfig config;
-    config.port = static_cast<unsigned short>(o.port);
+    config.port = o.port;
     config.classCode = o.code.empty() ? makeClassCode() : o.code;
-    config.discoveryPort = static_cast<unsigned short>(o.discoveryPort);
+    config.discoveryPort = o.discoveryPort;
     config.title = pack->title;
     if (!o.bind.empty())
     {
         config.bindAddress = sf::IpAddress(o.bind);
         if (config.bindAddress == sf::IpAddress::None)
         {
-            *context.err << parser.formatError("--bind needs an IPv4 address");
+            *context.err << formatUsageError("heparin-quiz host", "--bind needs an IPv4 address");
             return app::kExitUsage;
         }
     }

@@ -1,4 +1,3 @@
-#include "ArgParser.hpp"
 #include "Commands.hpp"
 #include "core/import/Importer.hpp"
 #include "core/import/PackAssembler.hpp"
@@ -9,7 +8,6 @@
 
 #include <filesystem>
 #include <ostream>
-#include <regex>
 
 namespace quiz::app
 {
@@ -18,15 +16,6 @@ namespace
 {
 
 namespace fs = std::filesystem;
-
-/// ArgParser takes long options only; the documented `-o` is spelled out before parsing.
-std::vector<std::string> expandShortOutput(const std::vector<std::string>& args)
-{
-    std::vector<std::string> out;
-    for (const std::string& arg : args)
-        out.push_back(arg == "-o" ? "--output" : arg);
-    return out;
-}
 
 void printDiagnostics(std::ostream& err, core::DiagnosticList diagnostics)
 {
@@ -64,54 +53,6 @@ bool writeImages(const std::vector<core::import::AssembledImage>& images, const 
     return true;
 }
 
-struct ImportArgs
-{
-    std::string from;
-    std::string output;
-    std::string packId;
-    std::string title;
-    std::vector<std::string> inputs;
-    core::import::SourceFormat format = core::import::SourceFormat::Auto;
-};
-
-/// Parses the command line; returns -1 to go on, else the exit code to return.
-int parseArgs(const CommandContext& context, ImportArgs& args)
-{
-    ArgParser parser("heparin-quiz import",
-                     "Imports Moodle XML, GIFT or QTI questions into a format-v1 pack that passes "
-                     "'check', with images beside it.\nRe-importing into an existing OUT updates "
-                     "the questions it already holds (matched by <origin>).\nExit status: 0 all "
-                     "imported, 1 some skipped, 2 nothing could be read or usage error.");
-    parser.addOption("from", &args.from, "FORMAT", "moodle, gift or qti (default: detect)");
-    parser.addOption("output", &args.output, "OUT.xml", "the pack to write or update (also -o)");
-    parser.addOption("pack-id", &args.packId, "ID",
-                     "pack id for a new pack (default from the file name)");
-    parser.addOption("title", &args.title, "TITLE",
-                     "pack title for a new pack (default: the file name)");
-    parser.setPositionals(&args.inputs, "IN", 1,
-                          "files to import (QTI: item files, folders, imsmanifest.xml)");
-    if (const std::optional<int> exit =
-            parser.parseOrExit(expandShortOutput(context.args), *context.out, *context.err))
-        return *exit;
-    const std::optional<core::import::SourceFormat> format =
-        core::import::parseSourceFormat(args.from);
-    std::string problem;
-    if (args.output.empty())
-        problem = "-o OUT.xml is required";
-    else if (!format)
-        problem = "--from must be moodle, gift or qti, not '" + args.from + "'";
-    else if (!args.packId.empty() &&
-             !std::regex_match(args.packId, std::regex("[a-z0-9][a-z0-9._-]{2,63}")))
-        problem = "--pack-id must match [a-z0-9][a-z0-9._-]{2,63}";
-    if (!problem.empty())
-    {
-        *context.err << parser.formatError(problem);
-        return kExitUsage;
-    }
-    args.format = *format;
-    return -1;
-}
-
 /// The pack already at `output`, if any. Returns false when a file is there that does not
 /// load as a pack: it is never overwritten.
 bool loadExisting(const std::string& output, std::optional<core::Pack>& existing, std::ostream& err)
@@ -133,13 +74,8 @@ bool loadExisting(const std::string& output, std::optional<core::Pack>& existing
 
 } // namespace
 
-int runImport(const CommandContext& context)
+int runImport(const ImportArgs& args, const CommandContext& context)
 {
-    ImportArgs args;
-    const int parsed = parseArgs(context, args);
-    if (parsed >= 0)
-        return parsed;
-
     std::vector<core::import::ReadResult> results;
     std::size_t readable = 0;
     std::size_t skipped = 0;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <nettle/sha2.h>
 
 namespace quiz::core::import
 {
@@ -87,11 +88,6 @@ int hexValue(char c)
     return -1;
 }
 
-std::uint32_t rotateRight(std::uint32_t value, unsigned bits)
-{
-    return (value >> bits) | (value << (32U - bits));
-}
-
 } // namespace
 
 std::string percentDecode(const std::string& text)
@@ -117,74 +113,17 @@ std::string percentDecode(const std::string& text)
 
 std::string sha256Hex(const std::string& bytes)
 {
-    static const std::array<std::uint32_t, 64> k = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2};
-    std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    std::string message = bytes;
-    const std::uint64_t bitLength = static_cast<std::uint64_t>(bytes.size()) * 8U;
-    message += static_cast<char>(0x80);
-    while (message.size() % 64 != 56)
-        message += '\0';
-    for (int shift = 56; shift >= 0; shift -= 8)
-        message += static_cast<char>((bitLength >> static_cast<unsigned>(shift)) & 0xFFU);
-
-    for (std::size_t chunk = 0; chunk < message.size(); chunk += 64)
-    {
-        std::array<std::uint32_t, 64> w{};
-        for (std::size_t i = 0; i < 16; ++i)
-        {
-            std::uint32_t word = 0;
-            for (std::size_t b = 0; b < 4; ++b)
-                word = (word << 8U) | static_cast<unsigned char>(message[chunk + i * 4 + b]);
-            w[i] = word;
-        }
-        for (std::size_t i = 16; i < 64; ++i)
-        {
-            const std::uint32_t s0 =
-                rotateRight(w[i - 15], 7) ^ rotateRight(w[i - 15], 18) ^ (w[i - 15] >> 3U);
-            const std::uint32_t s1 =
-                rotateRight(w[i - 2], 17) ^ rotateRight(w[i - 2], 19) ^ (w[i - 2] >> 10U);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
-        std::array<std::uint32_t, 8> v = h;
-        for (std::size_t i = 0; i < 64; ++i)
-        {
-            const std::uint32_t s1 =
-                rotateRight(v[4], 6) ^ rotateRight(v[4], 11) ^ rotateRight(v[4], 25);
-            const std::uint32_t choose = (v[4] & v[5]) ^ (~v[4] & v[6]);
-            const std::uint32_t t1 = v[7] + s1 + choose + k[i] + w[i];
-            const std::uint32_t s0 =
-                rotateRight(v[0], 2) ^ rotateRight(v[0], 13) ^ rotateRight(v[0], 22);
-            const std::uint32_t majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-            const std::uint32_t t2 = s0 + majority;
-            v[7] = v[6];
-            v[6] = v[5];
-            v[5] = v[4];
-            v[4] = v[3] + t1;
-            v[3] = v[2];
-            v[2] = v[1];
-            v[1] = v[0];
-            v[0] = t1 + t2;
-        }
-        for (std::size_t i = 0; i < 8; ++i)
-            h[i] += v[i];
-    }
-    std::string hex;
+    sha256_ctx context;
+    sha256_init(&context);
+    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+    sha256_digest(&context, digest.size(), digest.data());
     static const char* kDigits = "0123456789abcdef";
-    for (const std::uint32_t word : h)
+    std::string hex;
+    for (const std::uint8_t byte : digest)
     {
-        for (int shift = 28; shift >= 0; shift -= 4)
-            hex += kDigits[(word >> static_cast<unsigned>(shift)) & 0xFU];
+        hex += kDigits[byte >> 4U];
+        hex += kDigits[byte & 0xFU];
     }
     return hex;
 }

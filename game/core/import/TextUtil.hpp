@@ -24,7 +24,7 @@ namespace quiz::core::import
 /// `%XX` sequences decoded (invalid ones kept as written). Used for @@PLUGINFILE@@ names.
 [[nodiscard]] std::string percentDecode(const std::string& text);
 
-/// SHA-256 of `bytes` as 64 lower-case hex digits (content-hash names for images).
+/// SHA-256 of `bytes` (nettle's) as 64 lower-case hex digits (content-hash names for images).
 [[nodiscard]] std::string sha256Hex(const std::string& bytes);
 
 /// Shortest decimal text for a percentage ("100", "50", "33.33333", "-12.5"): at most seven

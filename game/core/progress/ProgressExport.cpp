@@ -2,6 +2,10 @@
 
 #include "core/util/Json.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
 namespace quiz::core
 {
 namespace
@@ -13,6 +17,18 @@ std::string joinOptions(const std::vector<std::string>& options)
     for (const std::string& option : options)
         joined += (joined.empty() ? "" : " ") + option;
     return joined;
+}
+
+/// Points in CSV: whole numbers as such, others with up to 6 significant digits ("0.5").
+std::string formatPoints(double value)
+{
+    if (!std::isfinite(value))
+        return "";
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    return buffer;
 }
 
 } // namespace
@@ -63,8 +79,8 @@ std::string formatHistoryCsv(const std::vector<StoredAnswer>& history)
                                       joinOptions(r.chosenOptionIds),
                                       r.correct ? "1" : "0",
                                       r.partial ? "1" : "0",
-                                      jsonNumber(r.points),
-                                      jsonNumber(r.maxPoints),
+                                      formatPoints(r.points),
+                                      formatPoints(r.maxPoints),
                                       r.critical ? "1" : "0",
                                       std::to_string(r.timeTakenMs),
                                       toString(r.confidence),
@@ -83,43 +99,38 @@ std::string formatHistoryCsv(const std::vector<StoredAnswer>& history)
 std::string formatHistoryJson(const std::string& player, const std::vector<StoredAnswer>& history,
                               TimestampMs exportedAt)
 {
-    JsonWriter json;
-    json.beginObject();
-    json.key("format").value("heparin-quiz-history");
-    json.key("version").value(1);
-    json.key("player").value(player);
-    json.key("exported_at").value(formatTimestampUtc(exportedAt));
-    json.key("answer_count").value(history.size());
-    json.key("answers").beginArray();
+    nlohmann::ordered_json json;
+    json["format"] = "heparin-quiz-history";
+    json["version"] = 1;
+    json["player"] = player;
+    json["exported_at"] = formatTimestampUtc(exportedAt);
+    json["answer_count"] = history.size();
+    json["answers"] = nlohmann::ordered_json::array();
     for (const StoredAnswer& r : history)
     {
-        json.beginObject();
-        json.key("id").value(static_cast<long long>(r.id));
-        json.key("answered_at").value(formatTimestampUtc(r.answeredAtMs));
-        json.key("answered_at_ms").value(static_cast<long long>(r.answeredAtMs));
-        json.key("pack_id").value(r.packId);
-        json.key("pack_version").value(r.packVersion);
-        json.key("question_id").value(r.questionId);
-        json.key("question_rev").value(r.questionRev);
-        json.key("topic_id").value(r.topicId);
-        json.key("chosen").stringArray(r.chosenOptionIds);
-        json.key("correct").value(r.correct);
-        json.key("partial").value(r.partial);
-        json.key("points").value(r.points);
-        json.key("max_points").value(r.maxPoints);
-        json.key("critical").value(r.critical);
-        json.key("time_taken_ms").value(static_cast<long long>(r.timeTakenMs));
-        json.key("confidence");
-        if (r.confidence == Confidence::None)
-            json.null();
-        else
-            json.value(toString(r.confidence));
-        json.key("mode").value(r.mode);
-        json.endObject();
+        nlohmann::ordered_json answer;
+        answer["id"] = r.id;
+        answer["answered_at"] = formatTimestampUtc(r.answeredAtMs);
+        answer["answered_at_ms"] = r.answeredAtMs;
+        answer["pack_id"] = r.packId;
+        answer["pack_version"] = r.packVersion;
+        answer["question_id"] = r.questionId;
+        answer["question_rev"] = r.questionRev;
+        answer["topic_id"] = r.topicId;
+        answer["chosen"] = r.chosenOptionIds;
+        answer["correct"] = r.correct;
+        answer["partial"] = r.partial;
+        answer["points"] = r.points;
+        answer["max_points"] = r.maxPoints;
+        answer["critical"] = r.critical;
+        answer["time_taken_ms"] = r.timeTakenMs;
+        answer["confidence"] = r.confidence == Confidence::None
+                                   ? nlohmann::ordered_json()
+                                   : nlohmann::ordered_json(toString(r.confidence));
+        answer["mode"] = r.mode;
+        json["answers"].push_back(std::move(answer));
     }
-    json.endArray();
-    json.endObject();
-    return json.str() + "\n";
+    return toJsonText(json);
 }
 
 } // namespace quiz::core

@@ -3,6 +3,8 @@
 #include "core/util/AtomicFile.hpp"
 #include "core/util/Json.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace quiz::core
 {
 
@@ -20,44 +22,41 @@ std::string resultsToJson(const Session& session)
         if (!seen)
             packIds.push_back(id);
     }
-    JsonWriter json;
-    json.beginObject();
-    json.key("format").value("heparin-quiz-results");
-    json.key("formatVersion").value(1);
-    json.key("pack").value(packIds.empty() ? std::string() : packIds.front());
-    json.key("packs").stringArray(packIds);
-    json.key("mode").value(toString(config.mode));
-    json.key("seed").value(static_cast<long long>(config.seed));
-    json.key("timerSeconds").value(config.timerSeconds);
-    json.key("finished").value(session.isFinished());
-    json.key("score").value(summary.points);
-    json.key("max").value(summary.maxPoints);
-    json.key("percent").value(summary.percent);
-    json.key("correctCount").value(summary.correct);
-    json.key("criticalErrors").value(summary.criticalErrors);
-    json.key("timeMs").value(static_cast<long long>(summary.totalTime.count()));
-    json.key("questions").beginArray();
+    nlohmann::ordered_json json;
+    json["format"] = "heparin-quiz-results";
+    json["formatVersion"] = 1;
+    json["pack"] = packIds.empty() ? std::string() : packIds.front();
+    json["packs"] = packIds;
+    json["mode"] = toString(config.mode);
+    json["seed"] = config.seed;
+    json["timerSeconds"] = config.timerSeconds;
+    json["finished"] = session.isFinished();
+    json["score"] = summary.points;
+    json["max"] = summary.maxPoints;
+    json["percent"] = summary.percent;
+    json["correctCount"] = summary.correct;
+    json["criticalErrors"] = summary.criticalErrors;
+    json["timeMs"] = summary.totalTime.count();
+    json["questions"] = nlohmann::ordered_json::array();
     for (const AnswerRecord& answer : session.getAnswers())
     {
-        json.beginObject();
-        json.key("id").value(answer.key.questionId);
-        json.key("pack").value(answer.key.packId);
-        json.key("topic").value(answer.topicId);
-        json.key("chosen").stringArray(answer.chosenOptionIds);
-        json.key("correct").value(answer.score.correct);
-        json.key("partial").value(answer.score.partial);
-        json.key("points").value(answer.score.points);
-        json.key("max").value(answer.score.maxPoints);
-        json.key("critical").value(answer.score.critical);
-        json.key("criticalChosen").stringArray(answer.score.criticalOptionIds);
-        json.key("timedOut").value(answer.timedOut);
-        json.key("timeMs").value(static_cast<long long>(answer.timeTaken.count()));
-        json.key("hintsUsed").value(answer.hintsUsed);
-        json.endObject();
+        nlohmann::ordered_json question;
+        question["id"] = answer.key.questionId;
+        question["pack"] = answer.key.packId;
+        question["topic"] = answer.topicId;
+        question["chosen"] = answer.chosenOptionIds;
+        question["correct"] = answer.score.correct;
+        question["partial"] = answer.score.partial;
+        question["points"] = answer.score.points;
+        question["max"] = answer.score.maxPoints;
+        question["critical"] = answer.score.critical;
+        question["criticalChosen"] = answer.score.criticalOptionIds;
+        question["timedOut"] = answer.timedOut;
+        question["timeMs"] = answer.timeTaken.count();
+        question["hintsUsed"] = answer.hintsUsed;
+        json["questions"].push_back(std::move(question));
     }
-    json.endArray();
-    json.endObject();
-    return json.str() + "\n";
+    return toJsonText(json);
 }
 
 std::string writeResultsFile(const std::string& path, const Session& session)

@@ -1,5 +1,5 @@
 #include "ImportFixtures.hpp"
-#include "app/commands/Commands.hpp"
+#include "app/commands/CommandLine.hpp"
 #include "core/pack/PackChecker.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,17 +19,18 @@ struct Run
     std::string err;
 };
 
-Run run(int (*command)(const quiz::app::CommandContext&), std::vector<std::string> args)
+/// Runs `heparin-quiz COMMAND ARGS...` in process, through the real command line.
+Run run(const std::string& command, std::vector<std::string> args)
 {
+    args.insert(args.begin(), command);
     std::ostringstream out;
     std::ostringstream err;
     quiz::app::CommandContext context;
-    context.args = std::move(args);
     context.today = "2026-11-25";
     context.out = &out;
     context.err = &err;
     Run result;
-    result.exit = command(context);
+    result.exit = quiz::app::runCommandLine(args, context, nullptr);
     result.out = out.str();
     result.err = err.str();
     return result;
@@ -42,9 +43,8 @@ TEST_CASE("import command: exit 1 when some questions were skipped, each one exp
 {
     const fs::path dir = freshDir("cli-moodle");
     const std::string out = (dir / "bank.xml").string();
-    const Run r =
-        run(quiz::app::runImport, {dataPath("moodle/heparin-bank.xml"), "-o", out, "--pack-id",
-                                   "edu.example.heparin", "--title", "Heparin bank"});
+    const Run r = run("import", {dataPath("moodle/heparin-bank.xml"), "-o", out, "--pack-id",
+                                 "edu.example.heparin", "--title", "Heparin bank"});
     CHECK(r.exit == 1);
     CHECK(r.out.find("imported 6 question(s)") != std::string::npos);
     CHECK(r.out.find("5 skipped") != std::string::npos);
@@ -66,10 +66,10 @@ TEST_CASE("import command: exit 0 when everything came across, and re-import upd
     const fs::path dir = freshDir("cli-qti");
     const std::string out = (dir / "antidote.xml").string();
     const std::string input = dataPath("qti/v21/protamine.xml");
-    const Run first = run(quiz::app::runImport, {"--from", "qti", input, "--output", out});
+    const Run first = run("import", {"--from", "qti", input, "--output", out});
     CHECK(first.exit == 0);
     CHECK(first.out.find("1 new, 0 updated") != std::string::npos);
-    const Run second = run(quiz::app::runImport, {input, "-o", out});
+    const Run second = run("import", {input, "-o", out});
     CHECK(second.exit == 0);
     CHECK(second.out.find("0 new, 1 updated") != std::string::npos);
 }
@@ -79,24 +79,22 @@ TEST_CASE("import command: exit 2 when nothing could be read or the command line
 {
     const fs::path dir = freshDir("cli-bad");
     const std::string out = (dir / "x.xml").string();
-    const Run missing = run(quiz::app::runImport, {(dir / "nope.xml").string(), "-o", out});
+    const Run missing = run("import", {(dir / "nope.xml").string(), "-o", out});
     CHECK(missing.exit == 2);
     CHECK(missing.err.find("nothing could be read") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
 
-    CHECK(run(quiz::app::runImport, {dataPath("gift/heparin.gift")}).exit == 2); // no -o
-    CHECK(run(quiz::app::runImport, {"--from", "aiken", dataPath("gift/heparin.gift"), "-o", out})
-              .exit == 2);
-    CHECK(
-        run(quiz::app::runImport, {"--pack-id", "Bad Id", dataPath("gift/heparin.gift"), "-o", out})
-            .exit == 2);
+    CHECK(run("import", {dataPath("gift/heparin.gift")}).exit == 2); // no -o
+    CHECK(run("import", {"--from", "aiken", dataPath("gift/heparin.gift"), "-o", out}).exit == 2);
+    CHECK(run("import", {"--pack-id", "Bad Id", dataPath("gift/heparin.gift"), "-o", out}).exit ==
+          2);
 
     // An existing OUT that is not a pack is never overwritten.
     {
         std::ofstream junk(out);
         junk << "not a pack";
     }
-    const Run guarded = run(quiz::app::runImport, {dataPath("gift/heparin.gift"), "-o", out});
+    const Run guarded = run("import", {dataPath("gift/heparin.gift"), "-o", out});
     CHECK(guarded.exit == 2);
     CHECK(readBytes(out) == "not a pack");
 }
@@ -106,9 +104,9 @@ TEST_CASE("export-moodle command: writes Moodle XML with categories and embedded
 {
     const fs::path dir = freshDir("cli-export");
     const std::string pack = (dir / "bank.xml").string();
-    REQUIRE(run(quiz::app::runImport, {dataPath("moodle/heparin-bank.xml"), "-o", pack}).exit == 1);
+    REQUIRE(run("import", {dataPath("moodle/heparin-bank.xml"), "-o", pack}).exit == 1);
     const std::string moodle = (dir / "moodle.xml").string();
-    const Run r = run(quiz::app::runExportMoodle, {pack, "-o", moodle});
+    const Run r = run("export-moodle", {pack, "-o", moodle});
     CHECK(r.exit == 0);
     CHECK(r.out.find("exported 6 question(s)") != std::string::npos);
     const std::string xml = readBytes(moodle);
@@ -122,6 +120,6 @@ TEST_CASE("export-moodle command: writes Moodle XML with categories and embedded
         std::ofstream out(broken);
         out << "<pack/>";
     }
-    CHECK(run(quiz::app::runExportMoodle, {broken, "-o", (dir / "m2.xml").string()}).exit == 1);
-    CHECK(run(quiz::app::runExportMoodle, {pack}).exit == 2);
+    CHECK(run("export-moodle", {broken, "-o", (dir / "m2.xml").string()}).exit == 1);
+    CHECK(run("export-moodle", {pack}).exit == 2);
 }

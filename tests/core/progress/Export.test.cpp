@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace quiz::core;
 using quiz::test::readBytes;
@@ -87,15 +88,39 @@ TEST_CASE("Export: JSON keeps types and escapes text", "[progress][export]")
     StoredAnswer r = record("q1", "tutor");
     r.confidence = Confidence::None;
     r.chosenOptionIds.clear();
-    const std::string json = formatHistoryJson("Zoë \"Z\"", {r}, kAt + 1);
-    CHECK(json ==
-          "{\"format\":\"heparin-quiz-history\",\"version\":1,\"player\":\"Zoë \\\"Z\\\"\","
-          "\"exported_at\":\"2025-11-24T16:00:00.001Z\",\"answer_count\":1,\"answers\":[{"
-          "\"id\":7,\"answered_at\":\"2025-11-24T16:00:00.000Z\",\"answered_at_ms\":1764000000000,"
-          "\"pack_id\":\"org.example.heparin\",\"pack_version\":\"1.2\",\"question_id\":\"q1\","
-          "\"question_rev\":2,\"topic_id\":\"monitoring\",\"chosen\":[],\"correct\":false,"
-          "\"partial\":true,\"points\":0.5,\"max_points\":1,\"critical\":true,"
-          "\"time_taken_ms\":4200,\"confidence\":null,\"mode\":\"tutor\"}]}\n");
+    const std::string text = formatHistoryJson("Zo\xc3\xab \"Z\"\n\xff", {r}, kAt + 1);
+    CHECK(text.back() == '\n');
+    const nlohmann::ordered_json json = nlohmann::ordered_json::parse(text);
+    CHECK(json["format"] == "heparin-quiz-history");
+    CHECK(json["version"] == 1);
+    CHECK(json["player"] == "Zo\xc3\xab \"Z\"\n\xef\xbf\xbd"); // a stray byte becomes U+FFFD
+    CHECK(json["exported_at"] == "2025-11-24T16:00:00.001Z");
+    CHECK(json["answer_count"] == 1);
+    REQUIRE(json["answers"].size() == 1);
+    const nlohmann::ordered_json& answer = json["answers"][0];
+    CHECK(answer["id"] == 7);
+    CHECK(answer["answered_at"] == "2025-11-24T16:00:00.000Z");
+    CHECK(answer["answered_at_ms"] == kAt);
+    CHECK(answer["pack_id"] == "org.example.heparin");
+    CHECK(answer["pack_version"] == "1.2");
+    CHECK(answer["question_id"] == "q1");
+    CHECK(answer["question_rev"] == 2);
+    CHECK(answer["topic_id"] == "monitoring");
+    CHECK(answer["chosen"].is_array());
+    CHECK(answer["chosen"].empty());
+    CHECK(answer["correct"] == false);
+    CHECK(answer["partial"] == true);
+    CHECK(answer["points"] == 0.5);
+    CHECK(answer["max_points"] == 1.0);
+    CHECK(answer["critical"] == true);
+    CHECK(answer["time_taken_ms"] == 4200);
+    CHECK(answer["confidence"].is_null());
+    CHECK(answer["mode"] == "tutor");
+    // The members are the CSV columns, in the same order.
+    std::vector<std::string> keys;
+    for (const auto& member : answer.items())
+        keys.push_back(member.key());
+    CHECK(keys == getHistoryColumns());
 }
 
 TEST_CASE("CLI export: CSV of a player's history on standard output", "[progress][export][cli]")
@@ -124,11 +149,14 @@ TEST_CASE("CLI export: JSON written atomically to a file with -o", "[progress][e
     REQUIRE(result.exitCode == 0);
     CHECK(result.out.empty());
     CHECK(result.err == "heparin-quiz export: wrote 2 answers of 'Ann' to " + file + "\n");
-    const std::string json = readBytes(file);
-    CHECK(json.rfind("{\"format\":\"heparin-quiz-history\",\"version\":1,\"player\":\"Ann\"", 0) ==
-          0);
-    CHECK(json.find("\"answer_count\":2") != std::string::npos);
-    CHECK(json.find("\"mode\":\"exam, \\\"timed\\\"\"") != std::string::npos);
+    const nlohmann::json json = nlohmann::json::parse(readBytes(file));
+    CHECK(json["format"] == "heparin-quiz-history");
+    CHECK(json["player"] == "Ann");
+    CHECK(json["answer_count"] == 2);
+    REQUIRE(json["answers"].size() == 2);
+    CHECK(json["answers"][0]["question_id"] == "q1");
+    CHECK(json["answers"][1]["mode"] == "exam, \"timed\"");
+    CHECK(json["answers"][1]["confidence"] == "sure");
     // Only the output file was added to the folder: no temporary file left behind.
     int files = 0;
     for (const auto& entry : fs::directory_iterator(temp.getPath()))

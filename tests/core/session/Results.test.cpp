@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -58,19 +59,43 @@ TEST_CASE("Results: JSON names the pack, mode, seed, score and every answer", "[
     session->pick("a");
     session->pick("b");
     REQUIRE(session->isFinished());
-    const std::string json = resultsToJson(*session);
-    CHECK(json.find("\"pack\":\"org.example.p\"") != std::string::npos);
-    CHECK(json.find("\"mode\":\"exam\"") != std::string::npos);
-    CHECK(json.find("\"seed\":7") != std::string::npos);
-    CHECK(json.find("\"score\":1,") != std::string::npos);
-    CHECK(json.find("\"max\":2,") != std::string::npos);
-    CHECK(json.find("\"criticalErrors\":1") != std::string::npos);
-    CHECK(json.find("{\"id\":\"" + firstId +
-                    "\",\"pack\":\"org.example.p\",\"topic\":\"t\",\"chosen\":[\"a\"],"
-                    "\"correct\":true") != std::string::npos);
-    CHECK(json.find("\"chosen\":[\"b\"],\"correct\":false,\"partial\":false,\"points\":0,"
-                    "\"max\":1,\"critical\":true,\"criticalChosen\":[\"b\"]") != std::string::npos);
-    CHECK(json.find("\"finished\":true") != std::string::npos);
+    const nlohmann::ordered_json json = nlohmann::ordered_json::parse(resultsToJson(*session));
+    CHECK(json["format"] == "heparin-quiz-results");
+    CHECK(json["formatVersion"] == 1);
+    CHECK(json["pack"] == "org.example.p");
+    CHECK(json["packs"] == nlohmann::ordered_json::array({"org.example.p"}));
+    CHECK(json["mode"] == "exam");
+    CHECK(json["seed"] == 7);
+    CHECK(json["finished"] == true);
+    CHECK(json["score"] == 1);
+    CHECK(json["max"] == 2);
+    CHECK(json["correctCount"] == 1);
+    CHECK(json["criticalErrors"] == 1);
+    REQUIRE(json["questions"].size() == 2);
+    const nlohmann::ordered_json& first = json["questions"][0];
+    CHECK(first["id"] == firstId);
+    CHECK(first["pack"] == "org.example.p");
+    CHECK(first["topic"] == "t");
+    CHECK(first["chosen"] == nlohmann::ordered_json::array({"a"}));
+    CHECK(first["correct"] == true);
+    CHECK(first["critical"] == false);
+    const nlohmann::ordered_json& second = json["questions"][1];
+    CHECK(second["chosen"] == nlohmann::ordered_json::array({"b"}));
+    CHECK(second["correct"] == false);
+    CHECK(second["partial"] == false);
+    CHECK(second["points"] == 0);
+    CHECK(second["max"] == 1);
+    CHECK(second["critical"] == true);
+    CHECK(second["criticalChosen"] == nlohmann::ordered_json::array({"b"}));
+    CHECK(second["timedOut"] == false);
+    CHECK(second["hintsUsed"] == 0);
+    // Members keep the documented order.
+    std::vector<std::string> keys;
+    for (const auto& member : second.items())
+        keys.push_back(member.key());
+    CHECK(keys == std::vector<std::string>{"id", "pack", "topic", "chosen", "correct", "partial",
+                                           "points", "max", "critical", "criticalChosen",
+                                           "timedOut", "timeMs", "hintsUsed"});
 }
 
 TEST_CASE("Results: the results file is written whole and can be replaced", "[core][results][io]")
@@ -84,7 +109,7 @@ TEST_CASE("Results: the results file is written whole and can be replaced", "[co
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "results.json").string();
     REQUIRE(writeResultsFile(path, *session) == "");
-    CHECK(readFile(path).find("\"finished\":false") != std::string::npos);
+    CHECK(nlohmann::json::parse(readFile(path))["finished"] == false);
     session->pick("a");
     session->next();
     REQUIRE(writeResultsFile(path, *session) == "");
