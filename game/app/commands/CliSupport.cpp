@@ -2,8 +2,8 @@
 
 #include "Commands.hpp"
 #include "core/pack/Diagnostic.hpp"
+#include "core/util/Numbers.hpp"
 
-#include <charconv>
 #include <memory>
 #include <ostream>
 #include <regex>
@@ -197,9 +197,7 @@ CLI::Validator inRange(long long min, long long max)
         [min, max](const std::string& text) -> std::string
         {
             long long number = 0;
-            const char* end = text.data() + text.size();
-            const auto [stop, failure] = std::from_chars(text.data(), end, number);
-            if (text.empty() || failure != std::errc() || stop != end)
+            if (!core::parseWholeNumber(text, number))
                 return "needs a whole number, not '" + text + "'";
             if (number < min || number > max)
                 return "must be between " + std::to_string(min) + " and " + std::to_string(max) +
