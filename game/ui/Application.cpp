@@ -193,13 +193,15 @@ void Application::handleEvent(const sf::Event& event)
         m_context.toggleFullscreen();
         return;
     }
-    m_stack.handleEvent(event);
+    if (!m_notices.handleEvent(event))
+        m_stack.handleEvent(event);
     m_animating = true; // hover and focus changes ease in
 }
 
 void Application::step(milliseconds elapsed)
 {
-    m_animating = m_stack.update(elapsed) || m_animating;
+    const bool noticeMoving = m_notices.update(elapsed);
+    m_animating = m_stack.update(elapsed) || noticeMoving || m_animating;
     m_stack.applyPendingChanges(sizeOf(*m_window));
     if (m_stack.isEmpty())
         m_window->close();
@@ -209,8 +211,15 @@ void Application::render()
 {
     if (!isOpen())
         return;
-    m_stack.draw(*m_window, m_theme);
+    drawScene(*m_window);
     m_window->display();
+}
+
+void Application::drawScene(sf::RenderTarget& target)
+{
+    m_stack.draw(target, m_theme);
+    m_notices.setNotices(m_context.progress->getNotices(), sf::Vector2f(target.getSize()), m_theme);
+    m_notices.draw(target, m_theme);
 }
 
 int Application::run()

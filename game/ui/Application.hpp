@@ -5,6 +5,7 @@
 #include "Screen.hpp"
 #include "ScriptRunner.hpp"
 #include "Theme.hpp"
+#include "ui/widgets/NoticeBox.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -24,8 +25,8 @@ struct LaunchOptions
     std::string resultsPath;
     std::string scriptPath;
     std::string screenshotDir = ".";
-    std::string fontDir = "/usr/share/fonts/truetype/dejavu";
-    std::string today; ///< YYYY-MM-DD for the checker
+    std::string fontDir; ///< DejaVu Sans's folder ("" = ask fontconfig)
+    std::string today;   ///< YYYY-MM-DD for the checker
     unsigned width = 1280;
     unsigned height = 720;
     bool fullscreen = false;
@@ -63,6 +64,8 @@ private:
     void handleEvent(const sf::Event& event);
     void onResize(unsigned width, unsigned height);
     void render();
+    /// The screens and, over them, the progress notices (the window and screenshots).
+    void drawScene(sf::RenderTarget& target);
     void step(std::chrono::milliseconds elapsed);
     [[nodiscard]] bool isOpen() const { return m_window && m_window->isOpen(); }
 
@@ -72,6 +75,7 @@ private:
     AudioPlayer m_audio;
     ScreenStack m_stack;
     GameContext m_context;
+    NoticeBox m_notices{[this] { m_context.progress->clearNotices(); }}; ///< over every screen
     /// Made only when needed: constructing any SFML window opens the display.
     std::unique_ptr<sf::RenderWindow> m_window;
     bool m_fullscreen = false;

@@ -40,6 +40,7 @@ void GameServices::load(std::vector<std::string> dirs)
                       << checked.diagnostics.getErrorCount() << " errors)\n";
     }
     loadHistory();
+    m_players.setLog(&std::cerr);
     m_players.openLastPlayer(now());
 }
 
@@ -52,19 +53,15 @@ std::string GameServices::createSession(const core::SessionConfig& config)
         return "Cannot start: " + error;
     session = std::move(created);
     setup.seed = config.seed;
-    m_recordedMode = std::move(mode);
-    m_players.clearNotices();
+    m_recordedMode = std::move(mode); // progress notices stay until the player dismisses them
     return {};
 }
 
 void GameServices::recordAnswer(std::size_t index, core::Confidence confidence)
 {
-    if (!session)
-        return;
-    const std::string error =
-        m_players.recordAnswer(packs, *session, index, confidence, now(), m_recordedMode);
-    if (!error.empty())
-        std::cerr << "heparin-quiz: " << error << '\n';
+    // A failure becomes a notice (on screen and stderr, once) in PlayerProgress.
+    if (session)
+        (void)m_players.recordAnswer(packs, *session, index, confidence, now(), m_recordedMode);
 }
 
 void GameServices::finishSession()

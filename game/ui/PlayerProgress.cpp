@@ -1,6 +1,7 @@
 #include "PlayerProgress.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 namespace quiz::ui
 {
@@ -36,8 +37,9 @@ void PlayerProgress::openLastPlayer(core::TimestampMs now)
     const core::Outcome<core::Profile> last = m_directory.getLastProfile();
     if (!last.isOk())
         return;
+    // selectPlayer has logged the failure already.
     if (const std::string error = selectPlayer(last.getValue().name, now); !error.empty())
-        m_notices.push_back(error);
+        addNotice(error, false);
 }
 
 std::string PlayerProgress::selectPlayer(const std::string& name, core::TimestampMs now)
@@ -51,13 +53,18 @@ std::string PlayerProgress::selectPlayer(const std::string& name, core::Timestam
     core::Outcome<std::unique_ptr<core::ProgressStore>> opened =
         core::ProgressStore::open(profile.getValue().databasePath, now);
     if (!opened.isOk())
+    {
+        log(opened.getMessage());
         return opened.getMessage();
+    }
     m_store = std::move(opened.getValue());
     m_playerName = profile.getValue().name;
-    m_notices = m_store->getNotices();
+    m_notices.clear(); // the previous player's notices are about another file
+    for (const std::string& notice : m_store->getNotices())
+        addNotice(notice);
     const core::Status remembered = m_directory.setLastProfile(profile.getValue().name);
     if (!remembered.isOk())
-        m_notices.push_back("The chosen player is not remembered: " + remembered.message);
+        addNotice("The chosen player is not remembered: " + remembered.message);
     return {};
 }
 
@@ -111,8 +118,9 @@ std::string PlayerProgress::recordAnswer(const std::vector<core::Pack>& packs,
     const core::Outcome<std::int64_t> stored = m_store->recordAnswer(record);
     if (stored.isOk())
         return {};
-    m_notices.push_back("This answer was not saved: " + stored.getMessage());
-    return m_notices.back();
+    const std::string notice = "Answers are not being saved: " + stored.getMessage();
+    addNotice(notice);
+    return notice;
 }
 
 std::vector<core::QuestionKey> PlayerProgress::getDueKeys(const std::vector<core::Pack>& packs,
@@ -125,7 +133,7 @@ std::vector<core::QuestionKey> PlayerProgress::getDueKeys(const std::vector<core
         m_store->getDueQuestions(now, &revisions);
     if (!due.isOk())
     {
-        addNoticeOnce(due.getMessage());
+        addNotice(due.getMessage());
         return {};
     }
     std::vector<core::QuestionKey> keys;
@@ -141,17 +149,41 @@ std::vector<core::QuestionKey> PlayerProgress::getMissedKeys(const std::vector<c
     const core::Outcome<std::vector<core::ReviewState>> states = m_store->getReviewStates();
     if (!states.isOk())
     {
-        addNoticeOnce(states.getMessage());
+        addNotice(states.getMessage());
         return {};
     }
     const core::RevisionMap revisions = core::collectRevisions(packs);
     return core::selectMissedQuestions(states.getValue(), &revisions);
 }
 
-void PlayerProgress::addNoticeOnce(const std::string& notice)
+std::vector<std::string> PlayerProgress::getNotices() const
 {
-    if (std::find(m_notices.begin(), m_notices.end(), notice) == m_notices.end())
-        m_notices.push_back(notice);
+    std::vector<std::string> texts;
+    for (const Notice& notice : m_notices)
+        texts.push_back(notice.count == 1
+                            ? notice.text
+                            : notice.text + " (" + std::to_string(notice.count) + " times)");
+    return texts;
+}
+
+void PlayerProgress::addNotice(const std::string& notice, bool logIt)
+{
+    const auto found = std::find_if(m_notices.begin(), m_notices.end(),
+                                    [&notice](const Notice& kept) { return kept.text == notice; });
+    if (found != m_notices.end())
+    {
+        ++found->count;
+        return;
+    }
+    m_notices.push_back({notice, 1});
+    if (logIt)
+        log(notice);
+}
+
+void PlayerProgress::log(const std::string& text) const
+{
+    if (m_log != nullptr)
+        *m_log << "heparin-quiz: " << text << '\n' << std::flush;
 }
 
 } // namespace quiz::ui

@@ -5,6 +5,7 @@
 #include "core/progress/ProgressStore.hpp"
 #include "core/session/Session.hpp"
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,13 +16,18 @@ namespace quiz::ui
 /// The player whose progress is kept, for the game: the profiles under the profile folder,
 /// the one chosen (remembered by the profile folder's last-picked record) and its open
 /// ProgressStore. No display and no clock: the caller passes `now`. Every failure comes back as a
-/// message
-/// ("" = done); nothing here throws or exits.
+/// message ("" = done); nothing here throws or exits. Notices for the player (a file moved
+/// aside, answers not being saved) are kept once each, with a count of repeats, until
+/// dismissed, and each new one is also written to the log (stderr in the game).
 class PlayerProgress
 {
 public:
     /// `root` is the profile folder (`--profile-dir`); "" keeps nothing.
     explicit PlayerProgress(std::string root);
+
+    /// Where each new notice, and each failure to open a player, is also written, one line
+    /// "heparin-quiz: TEXT" (nullptr: nowhere). Not owned.
+    void setLog(std::ostream* log) { m_log = log; }
 
     [[nodiscard]] bool isAvailable() const { return !m_directory.getRoot().empty(); }
     [[nodiscard]] bool hasPlayer() const { return m_store != nullptr; }
@@ -42,9 +48,11 @@ public:
     /// Deletes the profile and all its history; the current player is closed first.
     [[nodiscard]] std::string deletePlayer(const std::string& name);
 
-    /// What opening the store reported (a damaged file moved aside, an upgrade), and failures
-    /// to record; shown by the title screen until clearNotices().
-    [[nodiscard]] const std::vector<std::string>& getNotices() const { return m_notices; }
+    /// What opening the store reported (a damaged file moved aside, an upgrade, why answers
+    /// cannot be saved) and failures to record, oldest first, each once: a notice that came
+    /// again ends in "(N times)". Shown on every screen until clearNotices() (dismissed).
+    [[nodiscard]] std::vector<std::string> getNotices() const;
+    [[nodiscard]] bool hasNotices() const { return !m_notices.empty(); }
     void clearNotices() { m_notices.clear(); }
 
     /// Records the answer at `index` of `session` (one transaction). `mode` overrides the
@@ -63,15 +71,25 @@ public:
                                                             core::TimestampMs now);
 
 private:
-    /// Keeps `notice` for the title screen unless it is already there (a failing query is
-    /// asked again at every layout).
-    void addNoticeOnce(const std::string& notice);
+    struct Notice
+    {
+        std::string text;
+        std::size_t count = 1;
+    };
+
+    /// Keeps `notice` (and logs it, with `logIt`) unless it is already there; a repeat only
+    /// counts, so a failing query asked at every layout, or a disk that stays full, makes one
+    /// notice.
+    void addNotice(const std::string& notice, bool logIt = true);
+    /// Writes `text` to the log, if there is one.
+    void log(const std::string& text) const;
     void closePlayer();
 
     core::ProfileDirectory m_directory;
     std::string m_playerName;
     std::unique_ptr<core::ProgressStore> m_store;
-    std::vector<std::string> m_notices;
+    std::vector<Notice> m_notices;
+    std::ostream* m_log = nullptr;
 };
 
 } // namespace quiz::ui

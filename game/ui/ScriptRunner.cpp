@@ -126,7 +126,7 @@ bool ScriptRunner::saveShot(const std::string& name)
         std::cerr << "heparin-quiz: cannot create an off-screen image for shot '" << name << "'\n";
         return false;
     }
-    m_app.m_stack.draw(texture, m_app.m_theme);
+    m_app.drawScene(texture);
     texture.display();
     const std::string& dir = m_app.m_options.screenshotDir;
     std::error_code ec;

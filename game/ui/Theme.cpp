@@ -1,5 +1,7 @@
 #include "Theme.hpp"
 
+#include "FontLookup.hpp"
+
 #include <algorithm>
 #include <fstream>
 
@@ -95,13 +97,17 @@ const sf::Font& FontSet::get(bool isBold, bool isItalic) const
 
 void loadFonts(FontSet& fonts, const std::string& dir)
 {
-    loadFace(fonts.regular, dir + "/DejaVuSans.ttf");
-    loadFace(fonts.bold, dir + "/DejaVuSans-Bold.ttf");
+    const core::Outcome<FontFiles> found = dir.empty() ? findSansFonts() : dejaVuFilesIn(dir);
+    if (!found.isOk())
+        throw FontError(found.getMessage());
+    const FontFiles& files = found.getValue();
+    loadFace(fonts.regular, files.regular);
+    loadFace(fonts.bold, files.bold);
     // The oblique faces are read on first use; their files must be there all the same.
-    requireFile(dir + "/DejaVuSans-Oblique.ttf");
-    requireFile(dir + "/DejaVuSans-BoldOblique.ttf");
-    fonts.m_italic = {dir + "/DejaVuSans-Oblique.ttf", nullptr, false};
-    fonts.m_boldItalic = {dir + "/DejaVuSans-BoldOblique.ttf", nullptr, false};
+    requireFile(files.italic);
+    requireFile(files.boldItalic);
+    fonts.m_italic = {files.italic, nullptr, false};
+    fonts.m_boldItalic = {files.boldItalic, nullptr, false};
 }
 
 Theme::Theme(const FontSet& fonts) : m_fonts(fonts), m_palette(normalPalette())

@@ -48,9 +48,10 @@ private:
     LazyFace m_boldItalic;
 };
 
-/// Loads DejaVu Sans from `dir` (Debian's fonts-dejavu-core by default). Throws FontError
-/// naming the file that is missing or unreadable.
-void loadFonts(FontSet& fonts, const std::string& dir = "/usr/share/fonts/truetype/dejavu");
+/// Loads DejaVu Sans from `dir`, or with `dir` empty the faces fontconfig finds (findSansFonts:
+/// DejaVu Sans, else a sans face with the packs' glyphs). Throws FontError naming the file that
+/// is missing or unreadable, or saying that no usable font is installed.
+void loadFonts(FontSet& fonts, const std::string& dir = "");
 
 struct Palette
 {

@@ -1,5 +1,6 @@
 // End to end: the real executable replays scripted rounds under a display (xvfb-run) and the
 // results JSON it writes is checked answer by answer.
+#include <SFML/Graphics/Image.hpp>
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -384,4 +385,51 @@ TEST_CASE("Game: a player's mistakes come back as due reviews after a restart wi
     for (const char c : csv)
         lines += c == '\n' ? 1U : 0U;
     CHECK(lines == 1 + 3 + 2); // header, the round's three answers, the review's two
+}
+
+TEST_CASE("Game: play tells a player whose history was damaged before the first question, on "
+          "screen and on stderr, and the notice stays until dismissed",
+          "[e2e][display][progress]")
+{
+    const fs::path dir = freshDir("progress-notice");
+    const fs::path profile = dir / "profile";
+    const std::string data = "--data-dir '" + kPacks + "' ";
+    const std::string common = " --window 1280x720 --profile-dir '" + profile.string() +
+                               "' --screenshot-dir '" + dir.string() + "'";
+    REQUIRE(run(data + common + " --script '" + kSource + "/tests/e2e/new-player.script'") == 0);
+    fs::path database;
+    for (const auto& entry : fs::recursive_directory_iterator(profile))
+        if (entry.path().filename() == "progress.sqlite")
+            database = entry.path();
+    REQUIRE_FALSE(database.empty());
+    const std::string garbage(3000, '#');
+    std::ofstream(database, std::ios::binary | std::ios::trunc) << garbage;
+
+    const fs::path err = dir / "stderr.txt";
+    REQUIRE(run(data + "play --pack org.heparinquiz.test-demo --mode tutor --seed 7 --mute" +
+                common + " --script '" + kSource + "/tests/e2e/progress-notice.script' 2>'" +
+                err.string() + "'") == 0);
+    const std::string told = readFile(err);
+    INFO(told);
+    CHECK(has(told, "heparin-quiz: The progress file " + database.string() + " could not be read"));
+    CHECK(has(told, "a fresh history was started"));
+    CHECK(told.find("could not be read") == told.rfind("could not be read")); // said once
+    std::size_t kept = 0;
+    for (const auto& entry : fs::directory_iterator(database.parent_path()))
+        if (has(entry.path().filename().string(), "progress.sqlite.corrupt-"))
+            kept += readFile(entry.path()) == garbage ? 1U : 0U;
+    CHECK(kept == 1);
+
+    // The box's amber stripe (left edge, top of the window) is over the question and the
+    // feedback, and gone once dismissed.
+    const sf::Color amber(245, 176, 44);
+    auto stripe = [&](const char* shot)
+    {
+        sf::Image image;
+        REQUIRE(image.loadFromFile((dir / (std::string(shot) + ".png")).string()));
+        return image.getPixel(142, 40);
+    };
+    CHECK(stripe("notice-question") == amber);
+    CHECK(stripe("notice-feedback") == amber);
+    CHECK(stripe("notice-dismissed") != amber);
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace quiz;
 namespace fs = std::filesystem;
@@ -174,10 +175,13 @@ TEST_CASE("PlayerProgress: a damaged history file is moved aside, a fresh one is
         out << "this is not a database, just bytes that replaced it";
     }
     ui::PlayerProgress again(root.string());
+    std::ostringstream log;
+    again.setLog(&log);
     again.openLastPlayer(kNow);
     REQUIRE(again.hasPlayer());
     REQUIRE(again.getNotices().size() == 1);
     CHECK_THAT(again.getNotices().front(), Catch::Contains("could not be read"));
+    CHECK(log.str() == "heparin-quiz: " + again.getNotices().front() + "\n"); // stderr, once
     CHECK(again.getStore()->countAnswers().getValue() == 0);
     std::size_t movedAside = 0;
     for (const auto& entry : fs::directory_iterator(fs::path(database).parent_path()))

@@ -1,4 +1,5 @@
 #include "Commands.hpp"
+#include "Paths.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/Json.hpp"
 
@@ -101,7 +102,8 @@ int runList(const ListArgs& args, const CommandContext& context)
     const std::vector<std::string> paths = pathsOrDataDir(args.paths, context);
     if (paths.empty())
     {
-        *context.err << "heparin-quiz list: no packs folder found; pass a PATH or --data-dir\n";
+        *context.err << "heparin-quiz list: " << describeMissingDataDir(context.executableDir)
+                     << ", or a PATH\n";
         return kExitFailure;
     }
     const std::vector<core::CheckedPack> packs = core::loadAndCheckAll(paths, makeOptions(context));

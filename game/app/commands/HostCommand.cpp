@@ -1,5 +1,6 @@
 #include "HostCommand.hpp"
 
+#include "Paths.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "net/Discovery.hpp"
@@ -76,7 +77,8 @@ std::optional<core::Pack> findPack(const std::string& name, const app::CommandCo
     const bool isFile = std::filesystem::is_regular_file(name);
     if (!isFile && context.dataDir.empty())
     {
-        *context.err << "heparin-quiz host: no packs folder found; give a pack file\n";
+        *context.err << "heparin-quiz host: " << app::describeMissingDataDir(context.executableDir)
+                     << ", or a pack file\n";
         return std::nullopt;
     }
     const std::vector<core::CheckedPack> packs =

@@ -6,34 +6,12 @@
 
 namespace fs = std::filesystem;
 
+#ifndef QUIZ_CONFIGURED_SOURCE_DIR
+#define QUIZ_CONFIGURED_SOURCE_DIR ""
+#endif
+
 namespace quiz::app
 {
-namespace
-{
-
-std::string searchUpwards(const std::string& executableDir, const std::string& installed,
-                          const std::string& folder, const std::string& marker)
-{
-    if (executableDir.empty())
-        return {};
-    std::error_code ec;
-    const fs::path exe(executableDir);
-    const fs::path installedDir = exe / installed;
-    if (fs::is_directory(installedDir, ec))
-        return fs::weakly_canonical(installedDir, ec).string();
-    fs::path dir = exe;
-    for (int depth = 0; depth < 6 && !dir.empty(); ++depth)
-    {
-        if (fs::exists(dir / folder / marker, ec))
-            return (dir / folder).string();
-        if (dir == dir.parent_path())
-            break;
-        dir = dir.parent_path();
-    }
-    return {};
-}
-
-} // namespace
 
 std::string getExecutableDir()
 {
@@ -44,14 +22,87 @@ std::string getExecutableDir()
     return exe.parent_path().string();
 }
 
+std::vector<std::string> shippedFolderCandidates(const std::string& executableDir,
+                                                 const std::string& sourceDir,
+                                                 const std::string& name)
+{
+    std::vector<std::string> candidates;
+    if (!executableDir.empty())
+        candidates.push_back(
+            (fs::path(executableDir) / ".." / "share" / "heparin-quiz" / name).lexically_normal());
+    if (!sourceDir.empty())
+        candidates.push_back((fs::path(sourceDir) / name).lexically_normal());
+    return candidates;
+}
+
+FolderSearch findFirstFolder(const std::vector<std::string>& candidates,
+                             const std::function<bool(const std::string&)>& qualifies)
+{
+    FolderSearch search;
+    for (const std::string& candidate : candidates)
+    {
+        search.looked.push_back(candidate);
+        if (qualifies(candidate))
+        {
+            search.found = candidate;
+            break;
+        }
+    }
+    return search;
+}
+
+std::string describeSearch(const FolderSearch& search)
+{
+    if (search.looked.empty())
+        return "nowhere to look";
+    std::string text = "looked in " + search.looked.front();
+    for (std::size_t i = 1; i < search.looked.size(); ++i)
+        text += ", then " + search.looked[i];
+    return text;
+}
+
+bool isPacksFolder(const std::string& dir)
+{
+    std::error_code ec;
+    return fs::is_regular_file(fs::path(dir) / "pack.xsd", ec);
+}
+
+namespace
+{
+
+FolderSearch searchDataDir(const std::string& executableDir)
+{
+    // The source tree is recorded when the build is configured, so a build folder anywhere
+    // (inside the checkout or not) finds the packs it was built from.
+    return findFirstFolder(
+        shippedFolderCandidates(executableDir, QUIZ_CONFIGURED_SOURCE_DIR, "questions"),
+        isPacksFolder);
+}
+
+} // namespace
+
 std::string findDataDir(const std::string& executableDir)
 {
-    return searchUpwards(executableDir, "../share/heparin-quiz/questions", "questions", "pack.xsd");
+    return searchDataDir(executableDir).found;
 }
 
 std::string findAssetDir(const std::string& executableDir)
 {
-    return searchUpwards(executableDir, "../share/heparin-quiz/assets", "assets", "README.md");
+    const auto hasReadme = [](const std::string& dir)
+    {
+        std::error_code ec;
+        return fs::is_regular_file(fs::path(dir) / "README.md", ec);
+    };
+    return findFirstFolder(
+               shippedFolderCandidates(executableDir, QUIZ_CONFIGURED_SOURCE_DIR, "assets"),
+               hasReadme)
+        .found;
+}
+
+std::string describeMissingDataDir(const std::string& executableDir)
+{
+    return "no packs folder found (" + describeSearch(searchDataDir(executableDir)) +
+           "); pass --data-dir DIR";
 }
 
 std::string todayIsoDate()

@@ -2,6 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unistd.h>
+
 namespace quiz::core
 {
 
@@ -119,11 +124,60 @@ std::string SqlDatabase::getError() const
     return sqlite3_errmsg(m_database);
 }
 
+int SqlDatabase::getErrorCode() const
+{
+    return m_database == nullptr ? SQLITE_MISUSE : (sqlite3_errcode(m_database) & 0xFF);
+}
+
+int SqlDatabase::getSystemErrno() const
+{
+    return m_database == nullptr ? 0 : sqlite3_system_errno(m_database);
+}
+
 bool isCorruptionCode(int code)
 {
     const int primary = code & 0xFF;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_CANTOPEN ||
-           primary == SQLITE_IOERR || primary == SQLITE_FORMAT;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+std::string describeStorageProblem(int code, int systemErrno, const std::string& fallback)
+{
+    const int primary = code & 0xFF;
+    std::string reason;
+    if (systemErrno == ENOSPC || systemErrno == EDQUOT || primary == SQLITE_FULL)
+        reason = "the disk is full";
+    else if (systemErrno == EROFS)
+        reason = "the profile folder is on a read-only file system";
+    else if (systemErrno == EACCES || systemErrno == EPERM)
+        reason = "the file or its folder is read-only to this user (" +
+                 std::string(std::strerror(systemErrno)) + ")";
+    else if (primary == SQLITE_PERM || primary == SQLITE_READONLY || primary == SQLITE_AUTH)
+        reason = "the file or its folder is read-only to this user";
+    else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        reason = "another program holds it locked";
+    else if (primary == SQLITE_IOERR)
+        reason = "the disk reported an input/output error";
+    else if (primary == SQLITE_CANTOPEN)
+        reason = "the file cannot be opened";
+    else
+        return fallback;
+    return fallback.empty() ? reason : reason + " (" + fallback + ")";
+}
+
+std::string findUnwritable(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const fs::path file(path);
+    for (const fs::path& target : {file, fs::path(path + "-wal"), file.parent_path()})
+    {
+        std::error_code ec;
+        if (!fs::exists(target, ec))
+            continue;
+        errno = 0;
+        if (::access(target.c_str(), W_OK) != 0)
+            return describeStorageProblem(SQLITE_READONLY, errno, {});
+    }
+    return {};
 }
 
 } // namespace quiz::core

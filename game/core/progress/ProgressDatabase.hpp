@@ -62,12 +62,29 @@ public:
     [[nodiscard]] std::string queryText(const std::string& sql, int& code);
     /// The connection's last error message.
     [[nodiscard]] std::string getError() const;
+    /// The connection's last result code (primary code) and the operating system's errno
+    /// behind it (0 when there was none).
+    [[nodiscard]] int getErrorCode() const;
+    [[nodiscard]] int getSystemErrno() const;
 
 private:
     sqlite3* m_database = nullptr;
 };
 
-/// True for the result codes that mean the file is damaged or not a database at all.
+/// True only for the result codes that mean the file itself is damaged or not a database
+/// (SQLITE_CORRUPT, SQLITE_NOTADB). A full disk, an I/O error, a read-only file or folder, a
+/// missing permission or a lock is not damage: such a file is left exactly as it is.
 [[nodiscard]] bool isCorruptionCode(int code);
+
+/// Why the disk refused a read or write, in the player's words ("the disk is full", "the
+/// profile folder is on a read-only file system", ...), from the SQLite code and the errno
+/// behind it; `fallback` (SQLite's own message) is added in brackets.
+[[nodiscard]] std::string describeStorageProblem(int code, int systemErrno,
+                                                 const std::string& fallback);
+
+/// Why the database at `path`, its write-ahead log or its folder cannot be written (read-only
+/// file system, missing permission, immutable file), or "" when all three can. SQLite's errno
+/// is often overwritten by the time it reports, so the files themselves are asked.
+[[nodiscard]] std::string findUnwritable(const std::string& path);
 
 } // namespace quiz::core

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <iterator>
+#include <string>
 
 namespace quiz::core
 {
@@ -45,28 +46,31 @@ PRAGMA user_version = 1;
 // when it is empty, as right after this upgrade), so the due list does not replay every answer.
 // Answers from version 1 get topic "" (ProgressStore::fillMissingTopics can fill it in from
 // the packs) and partial derived from their points; the summaries are built from them.
-const char* const kMigrationV2 = R"sql(
-ALTER TABLE answers ADD COLUMN topic_id TEXT NOT NULL DEFAULT '';
-ALTER TABLE answers ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
-UPDATE answers SET partial = 1 WHERE correct = 0 AND points > 0;
-DROP INDEX answers_by_question;
-CREATE INDEX answers_by_question ON answers(pack_id, question_id, id);
-CREATE INDEX answers_by_time ON answers(answered_at);
-CREATE TABLE profile_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO profile_meta(key, value) VALUES ('upgraded_to_v2_from', 'v1');
+// The tables version 2 derives from the answers, and the trigger that keeps them current. Each
+// can be recreated on its own (repairProgressSchema) and refilled from the answers.
+struct DerivedObject
+{
+    const char* name;
+    const char* sql;
+};
+
+const DerivedObject kDerivedObjects[] = {
+    {"activity_buckets", R"sql(
 CREATE TABLE activity_buckets (
     bucket INTEGER PRIMARY KEY,
     answered INTEGER NOT NULL,
     correct INTEGER NOT NULL,
     critical INTEGER NOT NULL
-);
+);)sql"},
+    {"topic_totals", R"sql(
 CREATE TABLE topic_totals (
     pack_id TEXT NOT NULL,
     topic_id TEXT NOT NULL,
     answered INTEGER NOT NULL,
     correct INTEGER NOT NULL,
     PRIMARY KEY (pack_id, topic_id)
-) WITHOUT ROWID;
+) WITHOUT ROWID;)sql"},
+    {"question_latest", R"sql(
 CREATE TABLE question_latest (
     pack_id TEXT NOT NULL,
     question_id TEXT NOT NULL,
@@ -74,7 +78,8 @@ CREATE TABLE question_latest (
     topic_id TEXT NOT NULL,
     score REAL NOT NULL,
     PRIMARY KEY (pack_id, question_id)
-) WITHOUT ROWID;
+) WITHOUT ROWID;)sql"},
+    {"review_states", R"sql(
 CREATE TABLE review_states (
     pack_id TEXT NOT NULL,
     question_id TEXT NOT NULL,
@@ -86,7 +91,8 @@ CREATE TABLE review_states (
     lapse_count INTEGER NOT NULL,
     reason INTEGER NOT NULL,
     PRIMARY KEY (pack_id, question_id)
-) WITHOUT ROWID;
+) WITHOUT ROWID;)sql"},
+    {"answers_summarise", R"sql(
 CREATE TRIGGER answers_summarise AFTER INSERT ON answers
 BEGIN
     INSERT INTO activity_buckets(bucket, answered, correct, critical)
@@ -104,9 +110,29 @@ BEGIN
         ON CONFLICT(pack_id, question_id) DO UPDATE SET answer_id = excluded.answer_id,
             topic_id = excluded.topic_id, score = excluded.score
         WHERE excluded.answer_id > question_latest.answer_id;
-END;
-PRAGMA user_version = 2;
+END;)sql"},
+    {"answers_by_question",
+     "CREATE INDEX answers_by_question ON answers(pack_id, question_id, id);"},
+    {"answers_by_time", "CREATE INDEX answers_by_time ON answers(answered_at);"},
+    {"profile_meta", "CREATE TABLE profile_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"},
+};
+
+const char* const kMigrationV2Columns = R"sql(
+ALTER TABLE answers ADD COLUMN topic_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE answers ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+UPDATE answers SET partial = 1 WHERE correct = 0 AND points > 0;
+DROP INDEX answers_by_question;
 )sql";
+
+std::string getMigrationV2Sql()
+{
+    std::string sql = kMigrationV2Columns;
+    for (const DerivedObject& object : kDerivedObjects)
+        sql += std::string(object.sql) + "\n";
+    sql += "INSERT INTO profile_meta(key, value) VALUES ('upgraded_to_v2_from', 'v1');\n"
+           "PRAGMA user_version = 2;\n";
+    return sql;
+}
 
 // Rebuilds the summary tables from the answers (after the upgrade, and after answers' topics
 // were changed in bulk).
@@ -128,10 +154,10 @@ INSERT INTO question_latest(pack_id, question_id, answer_id, topic_id, score)
 struct Step
 {
     int toVersion;
-    const char* sql;
+    std::string sql;
 };
 
-const Step kSteps[] = {{1, kSchemaV1}, {2, kMigrationV2}};
+const Step kSteps[] = {{1, kSchemaV1}, {2, getMigrationV2Sql()}};
 
 } // namespace
 
@@ -176,6 +202,51 @@ Status migrateProgressSchema(SqlDatabase& database, int fromVersion, int& sqlite
                                std::to_string(target) + ": " + error);
     }
     return Status::success();
+}
+
+Outcome<std::vector<std::string>> repairProgressSchema(SqlDatabase& database, int& sqliteCode)
+{
+    using Result = Outcome<std::vector<std::string>>;
+    std::vector<std::string> missing;
+    sqliteCode = SQLITE_OK;
+    const std::string hasAnswers = database.queryText(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'answers'", sqliteCode);
+    if (sqliteCode != SQLITE_OK)
+        return Result::failure(database.getError());
+    if (hasAnswers != "1")
+        return Result::failure("its answers table is missing");
+    std::string sql;
+    for (const DerivedObject& object : kDerivedObjects)
+    {
+        SqlStatement find(database.get(), "SELECT 1 FROM sqlite_master WHERE name = ?1");
+        find.bind(1, std::string(object.name));
+        sqliteCode = find.step();
+        if (sqliteCode == SQLITE_ROW)
+            continue;
+        if (sqliteCode != SQLITE_DONE)
+            return Result::failure(database.getError());
+        missing.push_back(object.name);
+        sql += std::string(object.sql) + "\n";
+    }
+    sqliteCode = SQLITE_OK;
+    if (missing.empty())
+        return missing;
+    // Everything missing is derived from the answers: recreate it and refill the summaries in
+    // one transaction (an emptied review_states is refilled by ProgressStore::open).
+    sqliteCode = database.exec("BEGIN IMMEDIATE");
+    if (sqliteCode == SQLITE_OK)
+        sqliteCode = database.exec(sql);
+    if (sqliteCode == SQLITE_OK)
+        sqliteCode = database.exec(kRebuildSummaries);
+    if (sqliteCode == SQLITE_OK)
+        sqliteCode = database.exec("COMMIT");
+    if (sqliteCode != SQLITE_OK)
+    {
+        const std::string error = database.getError();
+        (void)database.exec("ROLLBACK");
+        return Result::failure("cannot rebuild its missing tables: " + error);
+    }
+    return missing;
 }
 
 } // namespace quiz::core

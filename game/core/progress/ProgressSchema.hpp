@@ -2,6 +2,9 @@
 
 #include "core/util/Outcome.hpp"
 
+#include <string>
+#include <vector>
+
 namespace quiz::core
 {
 
@@ -24,5 +27,13 @@ inline constexpr int kProgressSchemaVersion = 2;
 /// transaction per step, so an interrupted upgrade leaves a valid older version behind.
 /// `sqliteCode` receives the SQLite code of a failure (to tell corruption from other trouble).
 [[nodiscard]] Status migrateProgressSchema(SqlDatabase& database, int fromVersion, int& sqliteCode);
+
+/// For a database at kProgressSchemaVersion: recreates the tables, indexes and trigger derived
+/// from the answers that are missing (dropped by hand or by another tool) and refills the
+/// summaries, in one transaction. Returns the names recreated (empty: nothing was missing), or
+/// a failure when the answers table itself is missing (nothing can be rebuilt) or the repair
+/// could not be written; `sqliteCode` receives the SQLite code of a failure.
+[[nodiscard]] Outcome<std::vector<std::string>> repairProgressSchema(SqlDatabase& database,
+                                                                     int& sqliteCode);
 
 } // namespace quiz::core

@@ -1,6 +1,7 @@
 #include "ProgressStore.hpp"
 
 #include "ProgressDatabase.hpp"
+#include "ProgressOpen.hpp"
 #include "ProgressSchema.hpp"
 
 #include <sqlite3.h>
@@ -27,30 +28,6 @@ const char* const kHistorySql =
     "partial, points, max_points, critical, time_ms, confidence, answered_at, mode "
     "FROM answers ORDER BY answered_at, id";
 
-enum class OpenState
-{
-    Ok,
-    Corrupt, ///< damaged or unreadable: move aside and start fresh
-    Newer,   ///< written by a newer build: refuse, touch nothing
-    Failed   ///< anything else (missing folder, locked, read-only): report
-};
-
-struct Attempt
-{
-    OpenState state = OpenState::Failed;
-    std::string reason;
-    int fromVersion = 0;
-    std::unique_ptr<SqlDatabase> database;
-};
-
-Attempt fail(OpenState state, std::string reason)
-{
-    Attempt attempt;
-    attempt.state = state;
-    attempt.reason = std::move(reason);
-    return attempt;
-}
-
 std::string joinOptions(const std::vector<std::string>& options)
 {
     std::string joined;
@@ -75,140 +52,6 @@ std::vector<std::string> splitOptions(const std::string& joined)
     return options;
 }
 
-bool hasForeignTables(SqlDatabase& database, int& code)
-{
-    return database.queryText("SELECT count(*) FROM sqlite_master", code) != "0";
-}
-
-std::string getCheckMarkerPath(const std::string& path)
-{
-    return path + ".needs-check";
-}
-
-// The full page check costs time in proportion to the file, so a large file that was closed
-// cleanly last time (no -wal left behind) and never reported damage skips it; see open().
-bool needsFullCheck(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
-{
-    std::error_code ec;
-    if (fs::exists(path + "-wal", ec) || fs::exists(getCheckMarkerPath(path), ec))
-        return true;
-    const std::uintmax_t size = fs::file_size(path, ec);
-    return ec || size < alwaysCheckBelowBytes;
-}
-
-// With `full`, reads every page (PRAGMA quick_check); otherwise only the schema and the root
-// pages. False with a description when damage was found.
-bool verifyPages(SqlDatabase& database, bool full, std::string& damage)
-{
-    int code = SQLITE_OK;
-    if (full)
-    {
-        const std::string check = database.queryText("PRAGMA quick_check", code);
-        damage = code != SQLITE_OK ? database.getError() : check;
-        return code == SQLITE_OK && check == "ok";
-    }
-    (void)database.queryText("SELECT count(*) FROM sqlite_master", code);
-    if (code == SQLITE_OK)
-        (void)database.queryText(
-            "SELECT (SELECT count(*) FROM topic_totals) + (SELECT max(id) FROM answers)", code);
-    // An empty (version 0) file has no tables yet: only damage counts here.
-    damage = database.getError();
-    return !isCorruptionCode(code);
-}
-
-// Everything that can be decided without writing comes first, so a file from a newer
-// version, or one that is refused for another reason, is left exactly as it was.
-Attempt tryOpen(const std::string& path, std::uint64_t alwaysCheckBelowBytes)
-{
-    std::error_code ec;
-    const bool exists = fs::exists(path, ec);
-    // Decided before opening: reading a WAL database creates its -wal file.
-    const bool fullCheck = needsFullCheck(path, alwaysCheckBelowBytes);
-    if (exists && !fs::is_regular_file(path, ec))
-        return fail(OpenState::Corrupt, "it is not a regular file");
-    if (!exists && !fs::is_directory(fs::path(path).parent_path(), ec))
-        return fail(OpenState::Failed, "its folder does not exist");
-
-    auto database = std::make_unique<SqlDatabase>();
-    int code = database->open(path, true);
-    if (code != SQLITE_OK)
-        return fail(exists && isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    database->getError());
-    (void)database->exec("PRAGMA busy_timeout = 5000");
-
-    const std::string versionText = database->queryText("PRAGMA user_version", code);
-    if (code != SQLITE_OK)
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    database->getError());
-    const int version = std::atoi(versionText.c_str());
-    if (version > kProgressSchemaVersion)
-        return fail(OpenState::Newer, "it was written by a newer version of Heparin Quiz "
-                                      "(progress format " +
-                                          versionText + "; this version reads up to " +
-                                          std::to_string(kProgressSchemaVersion) + ")");
-    std::string damage;
-    if (!verifyPages(*database, fullCheck, damage))
-        return fail(OpenState::Corrupt, damage);
-    if (version == 0 && hasForeignTables(*database, code))
-        return fail(OpenState::Corrupt, "it holds tables this game does not know");
-    if (sqlite3_db_readonly(database->get(), "main") == 1)
-        return fail(OpenState::Failed, "the file is read-only");
-
-    const std::string journal = database->queryText("PRAGMA journal_mode = WAL", code);
-    if (code != SQLITE_OK || journal != "wal")
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    "cannot switch it to write-ahead logging (" +
-                        (code != SQLITE_OK ? database->getError() : journal) + ")");
-    // FULL: each commit is flushed to disk, so an answer survives a power cut too, not just
-    // a killed process. The benchmark keeps the cost within the recording budget.
-    (void)database->exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
-
-    const Status migrated = migrateProgressSchema(*database, version, code);
-    if (!migrated.ok)
-        return fail(isCorruptionCode(code) ? OpenState::Corrupt : OpenState::Failed,
-                    migrated.message);
-    Attempt attempt;
-    attempt.state = OpenState::Ok;
-    attempt.fromVersion = version;
-    attempt.database = std::move(database);
-    return attempt;
-}
-
-std::string formatStamp(TimestampMs now)
-{
-    std::string text = formatTimestampUtc(now); // YYYY-MM-DDTHH:MM:SS.mmmZ
-    std::string stamp;
-    for (std::size_t i = 0; i < 19 && i < text.size(); ++i)
-    {
-        if (text[i] == 'T')
-            stamp += '-';
-        else if (text[i] != '-' && text[i] != ':')
-            stamp += text[i];
-    }
-    return stamp; // YYYYMMDD-HHMMSS
-}
-
-Outcome<std::string> moveAside(const std::string& path, TimestampMs now)
-{
-    const std::string base = path + ".corrupt-" + formatStamp(now);
-    std::string target = base;
-    std::error_code ec;
-    for (int n = 2; fs::exists(target, ec) || fs::exists(target + "-wal", ec); ++n)
-        target = base + "-" + std::to_string(n);
-    fs::rename(path, target, ec);
-    if (ec)
-        return Outcome<std::string>::failure("cannot move " + path + " aside: " + ec.message());
-    // The log belongs to the damaged file; a fresh database must not try to replay it.
-    for (const char* companion : {"-wal", "-journal"})
-    {
-        if (fs::exists(path + companion, ec))
-            fs::rename(path + companion, target + companion, ec);
-    }
-    fs::remove(path + "-shm", ec);
-    fs::remove(getCheckMarkerPath(path), ec);
-    return target;
-}
-
 } // namespace
 
 ProgressStore::ProgressStore(std::string path, std::unique_ptr<SqlDatabase> database)
@@ -227,57 +70,68 @@ ProgressStore::open(const std::string& path, TimestampMs now, std::uint64_t alwa
 {
     using Result = Outcome<std::unique_ptr<ProgressStore>>;
     std::vector<std::string> notices;
-    Attempt attempt = tryOpen(path, alwaysCheckBelowBytes);
+    OpenAttempt attempt = openProgressFile(path, alwaysCheckBelowBytes);
     std::unique_ptr<SqlStatement> insert;
     if (attempt.state == OpenState::Ok)
     {
         insert = std::make_unique<SqlStatement>(attempt.database->get(), kInsertSql);
         if (!insert->isValid())
-            attempt = fail(OpenState::Corrupt,
-                           "its tables are damaged (" + attempt.database->getError() + ")");
+            attempt = failOpen(OpenState::Corrupt,
+                               "its tables are damaged (" + attempt.database->getError() + ")");
     }
     if (attempt.state == OpenState::Corrupt)
     {
         const std::string reason = attempt.reason;
-        attempt = Attempt();
-        Outcome<std::string> moved = moveAside(path, now);
+        attempt = OpenAttempt();
+        Outcome<std::string> moved = moveProgressFileAside(path, now);
         if (!moved.isOk())
-            return Result::failure("the progress file " + path + " cannot be read (" + reason +
-                                   ") and " + moved.getMessage());
+            return Result::failure("Answers cannot be saved: the progress file " + path +
+                                   " cannot be read (" + reason + ") and " + moved.getMessage());
         notices.push_back("The progress file " + path + " could not be read (" + reason +
                           "). It was kept as " + moved.getValue() +
                           " and a fresh history was started.");
-        attempt = tryOpen(path, alwaysCheckBelowBytes);
+        attempt = openProgressFile(path, alwaysCheckBelowBytes);
         if (attempt.state == OpenState::Ok)
             insert = std::make_unique<SqlStatement>(attempt.database->get(), kInsertSql);
     }
     if (attempt.state == OpenState::Newer)
-        return Result::failure("cannot open the progress file " + path + ": " + attempt.reason +
+        return Result::failure("Answers cannot be saved: cannot open the progress file " + path +
+                               ": " + attempt.reason +
                                ". It was left untouched; update the game to use it.");
     if (attempt.state != OpenState::Ok || insert == nullptr || !insert->isValid())
-        return Result::failure("cannot open the progress file " + path + ": " + attempt.reason);
+    {
+        std::error_code ec;
+        const bool kept = fs::exists(path, ec);
+        return Result::failure("Answers cannot be saved: cannot open the progress file " + path +
+                               ": " + attempt.reason +
+                               (kept ? ". The file was left as it is." : "."));
+    }
     if (attempt.fromVersion > 0 && attempt.fromVersion < kProgressSchemaVersion)
         notices.push_back("The progress file " + path + " was upgraded from format " +
                           std::to_string(attempt.fromVersion) + " to " +
                           std::to_string(kProgressSchemaVersion) + ".");
+    for (const std::string& table : attempt.repaired)
+        notices.push_back("The progress file " + path + " was missing its " + table +
+                          " table; it was rebuilt from the answers.");
     std::error_code ec;
     // The marker made tryOpen run the full check, which passed: it has done its job.
     fs::remove(getCheckMarkerPath(path), ec);
     std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(attempt.database)));
     store->m_insert = std::move(insert);
     store->m_notices = std::move(notices);
-    // Right after the upgrade to v2 (or if a crash came between it and the rebuild) the review
-    // states are missing while answers exist: compute them once from the history.
+    // Right after the upgrade to v2 (or if a crash came between it and the rebuild, or the
+    // table was dropped) the review states are missing while answers exist: compute them once
+    // from the history.
     int code = SQLITE_OK;
     const std::string missing = store->m_database->queryText(
         "SELECT NOT EXISTS(SELECT 1 FROM review_states) AND EXISTS(SELECT 1 FROM answers)", code);
     if (code != SQLITE_OK)
-        return Result::failure(store->describeFailure("cannot read"));
+        return Result::failure("Answers cannot be saved: " + store->describeFailure("cannot read"));
     if (missing == "1")
     {
         const Status rebuilt = store->rebuildReviewStates();
         if (!rebuilt.ok)
-            return Result::failure(rebuilt.message);
+            return Result::failure("Answers cannot be saved: " + rebuilt.message);
     }
     return Result(std::move(store));
 }
@@ -294,7 +148,11 @@ std::string ProgressStore::describeFailure(const std::string& what) const
         return what + " " + m_path + ": " + error +
                " (the file will be checked when the game next opens it)";
     }
-    return what + " " + m_path + ": " + error;
+    const std::string unwritable = findUnwritable(m_path);
+    if (!unwritable.empty())
+        return what + " " + m_path + ": " + unwritable + " (" + error + ")";
+    return what + " " + m_path + ": " +
+           describeStorageProblem(primary, m_database->getSystemErrno(), error);
 }
 
 int ProgressStore::insert(const StoredAnswer& record)

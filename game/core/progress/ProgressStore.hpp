@@ -19,9 +19,12 @@ class SqlStatement;
 ///
 /// Durability: the file runs in WAL mode with synchronous=FULL, and every recordAnswer() is
 /// one transaction, so killing the game at any moment loses at most the answer being written.
-/// Opening never loses data silently: a damaged or unreadable file is renamed to
-/// `<file>.corrupt-YYYYMMDD-HHMMSS` (with its -wal/-shm companions) and a fresh one is started,
-/// and getNotices() says so; a file written by a newer schema is refused and left untouched.
+/// Opening never loses data silently: a damaged file (failed page check, SQLITE_CORRUPT,
+/// SQLITE_NOTADB, emptied to 0 bytes, no answers table) is renamed to
+/// `<file>.corrupt-YYYYMMDD-HHMMSS` (with its -wal companion) and a fresh one is started, and
+/// getNotices() says so; missing derived tables are rebuilt from the answers, with a notice. A
+/// full disk, a read-only file or folder, a missing permission or a newer schema fails the open
+/// with "Answers cannot be saved: ..." and the cause, leaving the file exactly as it was.
 /// Every failure is returned as a value with a message naming the file.
 ///
 /// Not thread-safe: use one store per thread. Several processes may open the same file.
@@ -35,12 +38,13 @@ public:
     /// Files smaller than this are always fully checked when opened (a few milliseconds).
     static constexpr std::uint64_t kAlwaysCheckBelowBytes = 4U * 1024 * 1024;
 
-    /// Opens or creates the database at `path` (its folder must exist) and upgrades an older
-    /// schema. `now` only names a file moved aside. The file's pages are checked
-    /// (`PRAGMA quick_check`) when it is smaller than `alwaysCheckBelowBytes`, when the last
-    /// session did not close it (a -wal file remains), or when an earlier query met damage
-    /// (a `<file>.needs-check` marker); a large file closed cleanly only has its schema and
-    /// table roots read, so opening stays fast as the history grows.
+    /// Opens or creates the database at `path` (its folder must exist; a new file is put in
+    /// place only once it is whole) and upgrades an older schema. `now` only names a file
+    /// moved aside. The file's pages are checked (`PRAGMA quick_check`) when it is smaller
+    /// than `alwaysCheckBelowBytes`, when the last session did not close it (a -wal file
+    /// remains), or when an earlier query met damage (a `<file>.needs-check` marker); a large
+    /// file closed cleanly only has its schema and table roots read, so opening stays fast as
+    /// the history grows.
     [[nodiscard]] static Outcome<std::unique_ptr<ProgressStore>>
     open(const std::string& path, TimestampMs now,
          std::uint64_t alwaysCheckBelowBytes = kAlwaysCheckBelowBytes);

@@ -149,16 +149,12 @@ void TitleScreen::layout(sf::Vector2f size)
     const PlayerProgress& progress = *context().progress;
     if (progress.isAvailable() && !progress.hasPlayer())
         status += "\nNo player chosen: choose one to keep your progress and reviews.";
-    for (const std::string& notice : progress.getNotices())
-        status += "\n" + notice;
     if (!context().lastError.empty())
         status += "\n" + context().lastError;
     TextStyle style;
     style.size = t.smallSize();
-    style.color =
-        context().lastError.empty() && !context().packs.empty() && progress.getNotices().empty()
-            ? t.colors().muted
-            : t.colors().critical;
+    style.color = context().lastError.empty() && !context().packs.empty() ? t.colors().muted
+                                                                          : t.colors().critical;
     core::RichText text;
     for (const core::TextRun& run : core::RichText::fromPlain(status).runs)
         text.runs.push_back(run);

@@ -440,3 +440,27 @@ TEST_CASE("ProgressStore: a new file's schema is made in one transaction, so a f
     CHECK(database.queryText("SELECT count(*) FROM sqlite_master WHERE name = 'answers'", code) ==
           "0");
 }
+
+TEST_CASE("ProgressStore: a new history is put in place whole; one half-made by a crash is "
+          "discarded",
+          "[progress][store]")
+{
+    TempDir temp;
+    const std::string path = temp.file("progress.sqlite");
+    // A crash while the first history was being made leaves only the temporary file.
+    writeFile(path + ".new", "half-made");
+    writeFile(path + ".new-journal", "its journal");
+    {
+        auto store = openStore(path);
+        CHECK(store->getNotices().empty());
+        REQUIRE(store->recordAnswer(sampleAnswer("q", kNow)).isOk());
+    }
+    CHECK_FALSE(fs::exists(path + ".new"));
+    CHECK_FALSE(fs::exists(path + ".new-journal"));
+    CHECK(readPragma(path, "journal_mode") == "wal");
+    // A crash after the link leaves the temporary name beside the history: it goes too.
+    fs::create_hard_link(path, path + ".new");
+    CHECK(openStore(path)->countAnswers().getValue() == 1);
+    CHECK_FALSE(fs::exists(path + ".new"));
+    CHECK(fs::exists(path));
+}
