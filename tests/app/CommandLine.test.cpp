@@ -134,7 +134,9 @@ TEST_CASE("Command line: out-of-range, malformed and unknown values exit 2 and s
     const Run typo = run({"play", "--pack", "p", "--cont", "3"});
     CHECK(typo.exit == 2);
     CHECK(has(typo.err, "unknown option '--cont' (did you mean '--count'?)"));
-    CHECK(has(run({"play", "--pack"}).err, "--pack"));
+    CHECK(run({"play", "--pack"}).err ==
+          "heparin-quiz play: --pack needs a value (ID)\nTry 'heparin-quiz play --help'.\n");
+    CHECK(has(run({"--data-dir"}).err, "heparin-quiz: --data-dir needs a value (DIR)"));
 }
 
 TEST_CASE("Command line: unknown commands and options get a did-you-mean", "[cli][usage]")

@@ -41,23 +41,20 @@ std::string makePack(int questionCount)
                       "  <sources><source id=\"s1\" type=\"label\">Label.</source></sources>\n"
                       "  <topics><topic id=\"t\" title=\"Topic\"><topic id=\"t.a\" title=\"A\"/>"
                       "</topic></topics>\n  <questions>\n";
+    // About 4 MB (under the 5 MiB cap, so the whole-process check reads it too).
     for (int i = 0; i < questionCount; ++i)
     {
         const std::string id = std::to_string(i);
-        xml += "    <question id=\"q" + id +
-               "\" type=\"single\" topic=\"t.a\" difficulty=\"2\">\n"
-               "      <stem>Question " +
-               id +
-               ": which dose of <b>heparin</b> is right?</stem>\n"
-               "      <options>\n";
+        xml += "<question id=\"q" + id + "\" type=\"single\" topic=\"t.a\">\n<stem>Dose for " + id +
+               " of <b>heparin</b>?</stem>\n<options>\n";
         for (int o = 0; o < 4; ++o)
         {
             const std::string oid(1, static_cast<char>('a' + o));
-            xml += "        <option id=\"" + oid + "\"" + (o == i % 4 ? " correct=\"true\"" : "") +
-                   "><text>Option " + oid + " " + id + "</text><rationale>Reason " + oid + " for " +
-                   id + ".</rationale></option>\n";
+            xml += "<option id=\"" + oid + "\"" + (o == i % 4 ? " correct=\"true\"" : "") +
+                   "><text>Dose " + oid + id + "</text><rationale>Why " + oid + id +
+                   ".</rationale></option>\n";
         }
-        xml += "      </options>\n      <ref source=\"s1\" locator=\"p. 2\"/>\n    </question>\n";
+        xml += "</options>\n<ref source=\"s1\" locator=\"p. 2\"/>\n</question>\n";
     }
     xml += "  </questions>\n</pack>\n";
     return xml;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <memory>
 #include <ostream>
+#include <regex>
 
 namespace quiz::app
 {
@@ -113,6 +114,12 @@ std::string describeError(const CLI::App& app, const CLI::ParseError& error)
     const std::size_t colon = message.find(": ");
     if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr && colon != std::string::npos)
         message.replace(colon, 2, " ");
+    // ...and "--count: 1 required N missing" for an option left without its value.
+    static const std::regex missingValue(R"(^(\S+): 1 required (\S+) missing$)");
+    std::smatch match;
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr &&
+        std::regex_match(message, match, missingValue))
+        message = match[1].str() + " needs a value (" + match[2].str() + ")";
     return message;
 }
 

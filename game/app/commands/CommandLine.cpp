@@ -66,17 +66,19 @@ void addSeed(CLI::App& app, std::optional<std::uint32_t>& target, const std::str
         ->check(inRange(0, 4294967295LL));
 }
 
+/// "1280x720" as a size; nullopt unless it is two whole numbers joined by an 'x'.
 std::optional<WindowSize> parseWindowSize(const std::string& text)
 {
     const std::size_t x = text.find('x');
-    WindowSize size;
-    const char* end = text.data() + text.size();
     if (x == std::string::npos)
         return std::nullopt;
-    const auto width = std::from_chars(text.data(), text.data() + x, size.width);
-    const auto height = std::from_chars(text.data() + x + 1, end, size.height);
-    if (x == 0 || width.ec != std::errc() || width.ptr != text.data() + x ||
-        height.ec != std::errc() || height.ptr != end || x + 1 == text.size())
+    WindowSize size;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const auto width = std::from_chars(begin, begin + x, size.width);
+    const auto height = std::from_chars(begin + x + 1, end, size.height);
+    if (width.ec != std::errc() || width.ptr != begin + x || height.ec != std::errc() ||
+        height.ptr != end)
         return std::nullopt;
     return size;
 }
@@ -92,7 +94,9 @@ CLI::Validator windowSize(WindowSize min)
             if (size->width < min.width || size->height < min.height ||
                 size->width > kMaxWindowSide || size->height > kMaxWindowSide)
                 return "must be at least " + std::to_string(min.width) + "x" +
-                       std::to_string(min.height) + " and at most 16384x16384 (got '" + text + "')";
+                       std::to_string(min.height) + " and at most " +
+                       std::to_string(kMaxWindowSide) + "x" + std::to_string(kMaxWindowSide) +
+                       " (got '" + text + "')";
             return {};
         },
         "", "windowSize");
@@ -110,22 +114,18 @@ void addGameOptions(CLI::App& app, GameArgs& args, WindowSize min, const std::st
     app.add_flag("--fullscreen", args.fullscreen, "start in fullscreen (F11 toggles)")
         ->group(group);
     app.add_flag("--mute", args.mute, "no sounds")->group(group);
-    const std::pair<const char*, std::pair<std::string*, const char*>> paths[] = {
-        {"--profile-dir",
-         {&args.profileDir, "where settings and history are kept (default: XDG data folder)"}},
-        {"--results", {&args.results, "write the results JSON when a round ends"}},
-        {"--script", {&args.script, "replay input: key, text, click, wait, shot, resize, quit"}},
-        {"--screenshot-dir",
-         {&args.screenshotDir, "where the script's 'shot NAME' saves NAME.png (default: .)"}},
-        {"--font-dir",
-         {&args.fontDir,
-          "folder with the DejaVu Sans fonts (default: Debian's fonts-dejavu-core)"}}};
-    for (const auto& [name, target] : paths)
-    {
-        const std::string option = name;
-        const char* valueName = option == "--results" || option == "--script" ? "FILE" : "DIR";
-        app.add_option(option, *target.first, target.second)->type_name(valueName)->group(group);
-    }
+    const auto addPath = [&app, &group](const char* name, std::string& target,
+                                        const char* valueName, const char* help)
+    { app.add_option(name, target, help)->type_name(valueName)->group(group); };
+    addPath("--profile-dir", args.profileDir, "DIR",
+            "where settings and history are kept (default: XDG data folder)");
+    addPath("--results", args.results, "FILE", "write the results JSON when a round ends");
+    addPath("--script", args.script, "FILE",
+            "replay input: key, text, click, wait, shot, resize, quit");
+    addPath("--screenshot-dir", args.screenshotDir, "DIR",
+            "where the script's 'shot NAME' saves NAME.png (default: .)");
+    addPath("--font-dir", args.fontDir, "DIR",
+            "folder with the DejaVu Sans fonts (default: Debian's fonts-dejavu-core)");
 }
 
 void addPlay(CLI::App& root, std::vector<Command>& commands, PlayArgs& args, const GameEntry& game)

@@ -1,6 +1,8 @@
 #include "Classroom.hpp"
 
 #include "core/session/Scoring.hpp"
+#include "core/util/Text.hpp"
+#include "core/util/Utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,46 +12,15 @@ namespace quiz::core
 namespace
 {
 
-std::string foldCase(const std::string& text)
-{
-    std::string out = text;
-    for (char& c : out)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-/// Length of the UTF-8 sequence starting at `lead`, or 0 when it cannot start one.
-std::size_t sequenceLength(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xC2 && lead <= 0xDF)
-        return 2;
-    if (lead >= 0xE0 && lead <= 0xEF)
-        return 3;
-    if (lead >= 0xF0 && lead <= 0xF4)
-        return 4;
-    return 0;
-}
-
+/// Valid UTF-8 without control characters: what a nickname may hold.
 bool isCleanUtf8(const std::string& text)
 {
     for (std::size_t i = 0; i < text.size();)
     {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = sequenceLength(lead);
-        if (length == 0 || i + length > text.size())
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t length = validUtf8Length(text, i);
+        if (c < 0x20 || c == 0x7F || length == 0)
             return false;
-        if (lead < 0x20 || lead == 0x7F)
-            return false;
-        for (std::size_t k = 1; k < length; ++k)
-        {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0U) != 0x80U)
-                return false;
-        }
         i += length;
     }
     return true;
@@ -140,10 +111,10 @@ Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
 
 std::size_t Classroom::findPlayer(const std::string& nickname) const
 {
-    const std::string key = foldCase(nickname);
+    const std::string key = foldAsciiCase(nickname);
     for (std::size_t i = 0; i < m_players.size(); ++i)
     {
-        if (foldCase(m_players[i].nickname) == key)
+        if (foldAsciiCase(m_players[i].nickname) == key)
             return i;
     }
     return m_players.size();
@@ -551,7 +522,7 @@ std::vector<ClassStanding> Classroom::getStandings() const
             return pa.score > pb.score;
         if (pa.correctCount != pb.correctCount)
             return pa.correctCount > pb.correctCount;
-        return foldCase(pa.nickname) < foldCase(pb.nickname);
+        return foldAsciiCase(pa.nickname) < foldAsciiCase(pb.nickname);
     };
     std::stable_sort(order.begin(), order.end(), better);
     std::vector<ClassStanding> standings;

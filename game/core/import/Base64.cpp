@@ -1,5 +1,7 @@
 #include "Base64.hpp"
 
+#include "core/util/Text.hpp"
+
 #include <cstdint>
 
 namespace quiz::core::import
@@ -23,11 +25,6 @@ int valueOf(char c)
     return -1;
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 } // namespace
 
 bool decodeBase64(const std::string& encoded, std::size_t maxDecodedBytes, std::string& out,
@@ -46,7 +43,7 @@ bool decodeBase64(const std::string& encoded, std::size_t maxDecodedBytes, std::
     std::size_t significant = 0;
     for (const char c : encoded)
     {
-        if (isSpace(c))
+        if (isXmlSpace(c))
             continue;
         if (c == '=')
         {

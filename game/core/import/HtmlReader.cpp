@@ -2,6 +2,7 @@
 
 #include "HtmlEntities.hpp"
 #include "HtmlTags.hpp"
+#include "core/util/Text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -200,7 +201,7 @@ private:
         std::size_t at = from;
         while ((at = m_in.find("</", at)) != std::string::npos)
         {
-            if (toLower(m_in.substr(at + 2, name.size())) == name)
+            if (foldAsciiCase(m_in.substr(at + 2, name.size())) == name)
                 return at;
             at += 2;
         }
@@ -242,7 +243,7 @@ private:
 
     static void readSpanStyle(const std::string& style, Element& element)
     {
-        std::string css = toLower(style);
+        std::string css = foldAsciiCase(style);
         css.erase(std::remove_if(css.begin(), css.end(), isSpace), css.end());
         if (css.find("font-weight:bold") != std::string::npos ||
             css.find("font-weight:700") != std::string::npos ||
@@ -263,7 +264,7 @@ private:
         image.src = tag.get("src");
         image.alt = tag.get("alt");
         image.offset = at;
-        const std::string lowered = toLower(image.src);
+        const std::string lowered = foldAsciiCase(image.src);
         const bool remote = lowered.rfind("http:", 0) == 0 || lowered.rfind("https:", 0) == 0 ||
                             lowered.rfind("//", 0) == 0 || lowered.rfind("ftp:", 0) == 0;
         if (remote)

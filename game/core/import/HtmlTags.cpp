@@ -1,6 +1,7 @@
 #include "HtmlTags.hpp"
 
 #include "HtmlEntities.hpp"
+#include "core/util/Text.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -23,16 +24,6 @@ bool contains(std::initializer_list<const char*> names, const std::string& name)
 }
 
 } // namespace
-
-std::string toLower(std::string text)
-{
-    for (char& c : text)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
 
 bool isSpace(char c)
 {
@@ -99,7 +90,7 @@ std::size_t parseTag(const std::string& in, std::size_t at, Tag& tag)
         return std::string::npos;
     while (i < in.size() && isNameChar(in[i]))
         ++i;
-    tag.name = toLower(in.substr(nameStart, i - nameStart));
+    tag.name = foldAsciiCase(in.substr(nameStart, i - nameStart));
     const std::size_t colon = tag.name.rfind(':');
     if (colon != std::string::npos)
         tag.name = tag.name.substr(colon + 1);
@@ -120,7 +111,7 @@ std::size_t parseTag(const std::string& in, std::size_t at, Tag& tag)
         const std::size_t keyStart = i;
         while (i < in.size() && !isSpace(in[i]) && in[i] != '=' && in[i] != '>' && in[i] != '/')
             ++i;
-        std::string key = toLower(in.substr(keyStart, i - keyStart));
+        std::string key = foldAsciiCase(in.substr(keyStart, i - keyStart));
         if (key.empty())
         {
             ++i;

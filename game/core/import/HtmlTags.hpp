@@ -10,7 +10,6 @@
 namespace quiz::core::import::html
 {
 
-[[nodiscard]] std::string toLower(std::string text);
 [[nodiscard]] bool isSpace(char c);
 [[nodiscard]] bool isVoid(const std::string& name);
 [[nodiscard]] bool isBlock(const std::string& name);

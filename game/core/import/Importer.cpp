@@ -5,6 +5,7 @@
 #include "QtiReader.hpp"
 #include "TextUtil.hpp"
 #include "core/util/ReadFile.hpp"
+#include "core/util/Text.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -14,16 +15,6 @@ namespace quiz::core::import
 
 namespace
 {
-
-std::string lower(std::string text)
-{
-    for (char& c : text)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
 
 /// The name of the first element in `head`, skipping the declaration, comments and a BOM.
 std::string firstElementName(const std::string& head)
@@ -76,7 +67,7 @@ std::optional<SourceFormat> parseSourceFormat(const std::string& name)
 
 SourceFormat detectFormat(const std::string& path, const std::string& head, bool isFolder)
 {
-    if (isFolder || lower(fileName(path)) == "imsmanifest.xml")
+    if (isFolder || foldAsciiCase(fileName(path)) == "imsmanifest.xml")
         return SourceFormat::Qti;
     const std::string root = firstElementName(head);
     if (root == "quiz")
@@ -84,7 +75,7 @@ SourceFormat detectFormat(const std::string& path, const std::string& head, bool
     if (root == "assessmentItem" || root == "qti-assessment-item" || root == "manifest")
         return SourceFormat::Qti;
     const std::string stem = trim(head);
-    const std::string extension = lower(path.substr(path.find_last_of('.') + 1));
+    const std::string extension = foldAsciiCase(path.substr(path.find_last_of('.') + 1));
     if (extension == "gift" || extension == "txt" || stem.empty() || stem[0] != '<')
         return SourceFormat::Gift;
     return SourceFormat::Moodle; // XML of unknown shape: the Moodle reader says what is wrong

@@ -1,6 +1,7 @@
 #include "PackAssembler.hpp"
 
 #include "TextUtil.hpp"
+#include "core/pack/ValueRules.hpp"
 
 #include <algorithm>
 #include <map>
@@ -505,18 +506,6 @@ std::string addOneYear(const std::string& date)
     while (yearText.size() < 4)
         yearText.insert(yearText.begin(), '0');
     return yearText + monthDay;
-}
-
-bool isValidId(const std::string& id)
-{
-    if (id.empty() || id.size() > 64)
-        return false;
-    return std::all_of(id.begin(), id.end(),
-                       [](char c)
-                       {
-                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-                       });
 }
 
 AssembleResult assemblePack(const std::vector<ReadResult>& inputs,

@@ -56,7 +56,4 @@ struct AssembleResult
 /// "YYYY-MM-DD" one year later (29 February becomes 28 February); "" if `date` is malformed.
 [[nodiscard]] std::string addOneYear(const std::string& date);
 
-/// True for `[A-Za-z0-9._-]{1,64}`, the pack format's question and option id rule.
-[[nodiscard]] bool isValidId(const std::string& id);
-
 } // namespace quiz::core::import

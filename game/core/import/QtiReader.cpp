@@ -5,6 +5,7 @@
 #include "PackAssembler.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/PackWriter.hpp"
+#include "core/pack/ValueRules.hpp"
 #include "core/pack/XmlDocument.hpp"
 #include "core/util/ReadFile.hpp"
 

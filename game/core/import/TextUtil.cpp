@@ -11,16 +11,6 @@
 namespace quiz::core::import
 {
 
-std::string trim(const std::string& text)
-{
-    const char* space = " \t\r\n\f\v";
-    const std::size_t first = text.find_first_not_of(space);
-    if (first == std::string::npos)
-        return {};
-    const std::size_t last = text.find_last_not_of(space);
-    return text.substr(first, last - first + 1);
-}
-
 bool isValidUtf8(const std::string& bytes, std::size_t& badOffset)
 {
     // One decoder for the whole project: the pack loader's rules are the importers' rules.
@@ -58,17 +48,6 @@ std::string windows1252ToUtf8(const std::string& bytes)
             appendUtf8(out, c);
     }
     return out;
-}
-
-int lineOfOffset(const std::string& text, std::size_t offset)
-{
-    int line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    {
-        if (text[i] == '\n')
-            ++line;
-    }
-    return line;
 }
 
 std::string slugify(const std::string& text, std::size_t maxLength)

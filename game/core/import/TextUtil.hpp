@@ -1,14 +1,13 @@
 #pragma once
 
+#include "core/util/Text.hpp"
+
 #include <cstddef>
 #include <string>
 #include <vector>
 
 namespace quiz::core::import
 {
-
-/// Leading and trailing ASCII white space removed.
-[[nodiscard]] std::string trim(const std::string& text);
 
 /// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above
 /// U+10FFFF). On failure `badOffset` is the offset of the first bad byte.
@@ -17,9 +16,6 @@ namespace quiz::core::import
 /// Windows-1252 bytes to UTF-8. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, undefined in 1252,
 /// become U+FFFD.
 [[nodiscard]] std::string windows1252ToUtf8(const std::string& bytes);
-
-/// 1-based line number of byte `offset` in `text`.
-[[nodiscard]] int lineOfOffset(const std::string& text, std::size_t offset);
 
 /// Lower-case ASCII slug: letters and digits kept, every other run becomes one '-', at most
 /// `maxLength` characters, no leading or trailing '-'. May be empty.

@@ -21,44 +21,14 @@ constexpr const char* kHeader = R"(<?xml version="1.0" encoding="UTF-8"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
 )";
 
-/// The simple types every schema starts with; attribute types refer to them by name.
-constexpr const char* kSimpleTypes = R"(
-  <xs:simpleType name="Id">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[A-Za-z0-9._\-]{1,64}"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="PackId">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[a-z0-9][a-z0-9._\-]{2,63}"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Version">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9]{1,9}\.[0-9]{1,9}\.[0-9]{1,9}(-[A-Za-z0-9.\-]+)?"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Date">
-    <xs:restriction base="xs:date">
-      <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Lang">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="NonEmpty">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[\s\S]*\S[\s\S]*"/>
-    </xs:restriction>
-  </xs:simpleType>
-)";
+/// The pattern types attribute types refer to by name: name, base type, pattern.
+constexpr const char* kPatternTypes[][3] = {
+    {"Id", "xs:string", "[A-Za-z0-9._\\-]{1,64}"},
+    {"PackId", "xs:string", "[a-z0-9][a-z0-9._\\-]{2,63}"},
+    {"Version", "xs:string", "[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}(-[A-Za-z0-9.\\-]+)?"},
+    {"Date", "xs:date", "[0-9]{4}-[0-9]{2}-[0-9]{2}"},
+    {"Lang", "xs:string", "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"},
+    {"NonEmpty", "xs:string", "[\\s\\S]*\\S[\\s\\S]*"}};
 
 std::string indent(int depth)
 {
@@ -81,7 +51,16 @@ class XsdWriter
 public:
     std::string write()
     {
-        m_out << kHeader << kSimpleTypes;
+        m_out << kHeader;
+        for (const auto& type : kPatternTypes)
+        {
+            m_out << "\n"
+                  << indent(1) << "<xs:simpleType name=\"" << type[0] << "\">\n"
+                  << indent(2) << "<xs:restriction base=\"" << type[1] << "\">\n"
+                  << indent(3) << "<xs:pattern value=\"" << type[2] << "\"/>\n"
+                  << indent(2) << "</xs:restriction>\n"
+                  << indent(1) << "</xs:simpleType>\n";
+        }
         simpleEnum("Bool", format::kBool);
         simpleEnum("Severity", format::kSeverity);
         richTextType();

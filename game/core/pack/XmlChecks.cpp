@@ -76,35 +76,37 @@ void checkEncoding(const std::string& bytes, std::size_t start, DiagnosticList& 
 }
 
 /// Counts the '=' outside quotes from a '<' to its '>': an upper bound on the attributes of
-/// that tag. Only tags that start with a name are looked at; anything else is TinyXML2's.
+/// that tag. Only runs on bytes the encoding check passed, so they hold no NUL and the
+/// string's terminator ends every search.
 void checkAttributeCounts(const std::string& bytes, DiagnosticList& diagnostics)
 {
-    const char* const data = bytes.data();
-    const std::size_t size = bytes.size();
-    for (const char* p = static_cast<const char*>(std::memchr(data, '<', size)); p != nullptr;)
+    const char* const data = bytes.c_str();
+    for (const char* p = std::strchr(data, '<'); p != nullptr; p = std::strchr(p, '<'))
     {
+        const char* const tag = p++;
         std::size_t equals = 0;
-        char quote = 0;
-        const char* q = p + 1;
-        for (; q < data + size && (quote != 0 || (*q != '>' && *q != '<')); ++q)
+        for (p += std::strcspn(p, "\"'=<>"); *p == '"' || *p == '\'' || *p == '=';
+             p += std::strcspn(p, "\"'=<>"))
         {
-            if (quote != 0)
-                quote = *q == quote ? 0 : quote;
-            else if (*q == '"' || *q == '\'')
-                quote = *q;
-            else if (*q == '=')
+            if (*p == '=')
+            {
                 ++equals;
+                ++p;
+                continue;
+            }
+            const char* close = std::strchr(p + 1, *p);
+            p = close == nullptr ? data + bytes.size() : close + 1;
         }
         if (equals > XmlDocument::kMaxAttributes)
         {
-            diagnostics.error(lineOfOffset(bytes, static_cast<std::size_t>(p - data)),
+            diagnostics.error(lineOfOffset(bytes, static_cast<std::size_t>(tag - data)),
                               "too-many-attributes",
                               "more than " + std::to_string(XmlDocument::kMaxAttributes) +
                                   " attributes on one element");
             return;
         }
-        const std::size_t rest = static_cast<std::size_t>(data + size - q);
-        p = rest == 0 ? nullptr : static_cast<const char*>(std::memchr(q, '<', rest));
+        if (*p == '\0')
+            return;
     }
 }
 

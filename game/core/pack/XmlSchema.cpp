@@ -58,17 +58,6 @@ std::string describe(const tinyxml2::XMLElement& element, Owner owner)
     return std::string(owner.kind) + " '" + std::string(owner.id) + "'";
 }
 
-const tinyxml2::XMLAttribute* findAttribute(const tinyxml2::XMLElement& element,
-                                            std::string_view name)
-{
-    for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next())
-    {
-        if (name == a->Name())
-            return a;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 const std::vector<std::string>& richMarkupNames()
@@ -172,11 +161,13 @@ void Schema::checkAttributes(const tinyxml2::XMLElement& element,
     for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute(); attribute != nullptr;
          attribute = attribute->Next())
     {
+        const std::string_view written = attribute->Name();
         const AttrSpec* spec = nullptr;
-        for (const AttrSpec& candidate : specs)
+        for (auto candidate = specs.begin(); candidate != specs.end() && spec == nullptr;
+             ++candidate)
         {
-            if (candidate.name == attribute->Name())
-                spec = &candidate;
+            if (candidate->name == written)
+                spec = &*candidate;
         }
         if (spec == nullptr)
         {
@@ -195,7 +186,8 @@ void Schema::checkAttributes(const tinyxml2::XMLElement& element,
     }
     for (const AttrSpec& spec : specs)
     {
-        if (spec.required && findAttribute(element, spec.name) == nullptr)
+        // Spec names are string literals, so their data is NUL-terminated.
+        if (spec.required && element.Attribute(spec.name.data()) == nullptr)
             m_out.error(element.GetLineNum(), "missing-attribute",
                         tagOf(element) + " needs " + std::string(spec.name) + "=\"...\"");
     }
@@ -223,7 +215,7 @@ void Schema::checkChildren(const tinyxml2::XMLElement& element, const std::vecto
         }
         const std::string_view name = child->Name();
         std::size_t index = specCount;
-        for (std::size_t i = 0; i < specCount; ++i)
+        for (std::size_t i = 0; i < specCount && index == specCount; ++i)
         {
             if (name == specs[i].name)
                 index = i;

@@ -2,6 +2,7 @@
 
 #include "ProfileFiles.hpp"
 #include "core/util/AtomicFile.hpp"
+#include "core/util/Text.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -19,17 +20,6 @@ const char* const kDatabaseFile = "progress.sqlite";
 const char* const kLastProfileFile = "last-profile.txt";
 constexpr std::size_t kMaxSlugLength = 24;
 constexpr int kMaxFolderAttempts = 10000;
-
-std::string foldAsciiCase(const std::string& text)
-{
-    std::string folded = text;
-    for (char& c : folded)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return folded;
-}
 
 // Counts code points, or returns npos for malformed UTF-8 (overlong forms, surrogates and
 // values past U+10FFFF included), so a name always displays and round-trips.

@@ -7,6 +7,7 @@
 #include "core/pack/PackChecker.hpp"
 #include "core/pack/PackLoader.hpp"
 #include "core/pack/PackWriter.hpp"
+#include "core/pack/ValueRules.hpp"
 #include "core/session/Session.hpp"
 #include "core/util/AtomicFile.hpp"
 

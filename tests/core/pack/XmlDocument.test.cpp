@@ -12,30 +12,34 @@ using namespace quiz::core;
 namespace
 {
 
-/// Reads `xml` with TinyXML2 through XmlDocument, requiring success.
-const tinyxml2::XMLElement& readOk(XmlDocument& document, const std::string& xml,
-                                   bool strict = true)
+/// Reads `xml` through XmlDocument; the diagnostics as "code:line".
+const tinyxml2::XMLElement* read(XmlDocument& document, const std::string& xml, bool strict,
+                                 std::vector<std::string>& codes)
 {
     DiagnosticList diagnostics("x.xml");
     XmlReadOptions options;
     options.strictEntities = strict;
     const tinyxml2::XMLElement* root = document.read(xml, options, diagnostics);
     for (const Diagnostic& d : diagnostics.getAll())
-        INFO(d.format());
+        codes.push_back(d.code + ":" + std::to_string(d.line));
+    return root;
+}
+
+const tinyxml2::XMLElement& readOk(XmlDocument& document, const std::string& xml,
+                                   bool strict = true)
+{
+    std::vector<std::string> codes;
+    const tinyxml2::XMLElement* root = read(document, xml, strict, codes);
+    INFO(codes.size() << " diagnostics");
     REQUIRE(root != nullptr);
     return *root;
 }
 
 std::vector<std::string> codesOf(const std::string& xml, bool strict = true)
 {
-    DiagnosticList diagnostics("x.xml");
-    XmlReadOptions options;
-    options.strictEntities = strict;
     XmlDocument document;
-    CHECK(document.read(xml, options, diagnostics) == nullptr);
     std::vector<std::string> codes;
-    for (const Diagnostic& d : diagnostics.getAll())
-        codes.push_back(d.code + ":" + std::to_string(d.line));
+    CHECK(read(document, xml, strict, codes) == nullptr);
     return codes;
 }
 
