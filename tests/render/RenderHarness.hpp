@@ -160,6 +160,32 @@ private:
     unsigned m_height;
 };
 
+/// Plays the four-question exam the results scenes show (mon-01 answered wrong with "b", the
+/// select-all with a and c) and leaves the results screen over the title.
+inline void playExamToResults(Harness& h)
+{
+    h.start({"mech-01", "mon-01", "safe-01", "mon-02"}, core::Mode::Exam);
+    core::Session& session = *h.context.session;
+    while (!session.isFinished())
+    {
+        const core::Question& q = session.getCurrent().question;
+        if (q.type == core::QuestionType::Multiple)
+        {
+            session.pick("a");
+            session.pick("c");
+            session.submit();
+        }
+        else
+        {
+            session.pick(q.id == "mon-01" ? "b" : q.options.front().id);
+        }
+    }
+    h.stack.clear();
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::Results);
+    h.settle();
+}
+
 inline void checkScene(const std::string& scene, const std::function<void(Harness&)>& prepare)
 {
     for (const auto& [w, h] : {std::pair<unsigned, unsigned>{1280, 720}, {800, 600}})

@@ -242,29 +242,7 @@ TEST_CASE("Round: the results list every question compactly, filter the missed o
           "one's feedback",
           "[render][display][round]")
 {
-    const auto play = [](Harness& h)
-    {
-        h.start({"mech-01", "mon-01", "safe-01", "mon-02"}, core::Mode::Exam);
-        core::Session& session = *h.context.session;
-        while (!session.isFinished())
-        {
-            const core::Question& q = session.getCurrent().question;
-            if (q.type == core::QuestionType::Multiple)
-            {
-                session.pick("a");
-                session.pick("c");
-                session.submit();
-            }
-            else
-            {
-                session.pick(q.id == "mon-01" ? "b" : q.options.front().id);
-            }
-        }
-        h.stack.clear();
-        h.stack.push(ui::ScreenId::Title);
-        h.stack.push(ui::ScreenId::Results);
-        h.settle();
-    };
+    const auto play = [](Harness& h) { playExamToResults(h); };
     checkScene("results-missed-open",
                [&](Harness& h)
                {

@@ -106,30 +106,7 @@ TEST_CASE("Render: feedback after a critical choice", "[render][display]")
 
 TEST_CASE("Render: results with review after an exam", "[render][display]")
 {
-    checkScene("results",
-               [](Harness& h)
-               {
-                   h.start({"mech-01", "mon-01", "safe-01", "mon-02"}, core::Mode::Exam);
-                   core::Session& session = *h.context.session;
-                   while (!session.isFinished())
-                   {
-                       const core::Question& q = session.getCurrent().question;
-                       if (q.type == core::QuestionType::Multiple)
-                       {
-                           session.pick("a");
-                           session.pick("c");
-                           session.submit();
-                       }
-                       else
-                       {
-                           session.pick(q.id == "mon-01" ? "b" : q.options.front().id);
-                       }
-                   }
-                   h.stack.clear();
-                   h.stack.push(ui::ScreenId::Title);
-                   h.stack.push(ui::ScreenId::Results);
-                   h.settle();
-               });
+    checkScene("results", [](Harness& h) { playExamToResults(h); });
 }
 
 TEST_CASE("Render: settings screen", "[render][display]")
