@@ -224,45 +224,46 @@ void addCheckAndList(CLI::App& root, std::vector<Command>& commands, Parsed& par
 
 void addImport(CLI::App& root, std::vector<Command>& commands, ImportArgs& args)
 {
-    CLI::App* import = addCommand(
+    CLI::App* command = addCommand(
         root, commands, "import", "import Moodle XML, GIFT or QTI questions into a pack",
         "Imports Moodle XML, GIFT or QTI questions into a format-v1 pack that passes 'check', "
         "with images beside it.\nRe-importing into an existing OUT updates the questions it "
         "already holds (matched by <origin>).\nExit status: 0 all imported, 1 some skipped, 2 "
         "nothing could be read or usage error.");
-    import
+    command
         ->add_option_function<std::string>(
             "--from",
             [&args](const std::string& name)
-            { args.format = core::import::parseSourceFormat(name).value();
-},
+            { args.format = core::import::parseSourceFormat(name).value(); },
             "moodle, gift or qti (default: detect)")
         ->type_name("FORMAT")
         ->check(CLI::Validator(
             [](const std::string& name) -> std::string
             {
-    return core::import::parseSourceFormat(name)
-               ? ""
-               : "must be moodle, gift or qti, not '" + name + "'";
+                return core::import::parseSourceFormat(name)
+                           ? ""
+                           : "must be moodle, gift or qti, not '" + name + "'";
             },
             "", "sourceFormat"));
-import->add_option("-o,--output", args.output, "the pack to write or update")
-    ->type_name("OUT.xml")
-    ->required();
-    import->add_option("--pack-id", args.packId, "pack id for a new pack (default from the file name)")
+    command->add_option("-o,--output", args.output, "the pack to write or update")
+        ->type_name("OUT.xml")
+        ->required();
+    command
+        ->add_option("--pack-id", args.packId,
+                     "pack id for a new pack (default from the file name)")
         ->type_name("ID")
         ->check(CLI::Validator(
-            [](const std::string& id) -> std::string {
-                return core::isValidPackId(id) ? "" : "must match [a-z0-9][a-z0-9._-]{2,63}";
-    } // namespace
-,
+            [](const std::string& id) -> std::string
+            { return core::isValidPackId(id) ? "" : "must match [a-z0-9][a-z0-9._-]{2,63}"; },
             "", "packId"));
-import->add_option("--title", args.title, "pack title for a new pack (default: the file name)")
-    ->type_name("TITLE");
-import->add_option("IN", args.inputs, "files to import (QTI: item files, folders, imsmanifest.xml)")
-    ->required();
-commands.back().run = [&args](const CommandContext& c) { return runImport(args, c); };
-} // namespace quiz::app
+    command->add_option("--title", args.title, "pack title for a new pack (default: the file name)")
+        ->type_name("TITLE");
+    command
+        ->add_option("IN", args.inputs,
+                     "files to import (QTI: item files, folders, imsmanifest.xml)")
+        ->required();
+    commands.back().run = [&args](const CommandContext& c) { return runImport(args, c); };
+}
 
 void addExports(CLI::App& root, std::vector<Command>& commands, Parsed& parsed)
 {
