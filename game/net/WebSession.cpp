@@ -168,8 +168,7 @@ HttpSession::HttpSession(WebServer::Impl& impl, tcp::socket socket, ConnectionSl
 void HttpSession::run()
 {
     m_parser.emplace();
-    m_parser->header_limit(static_cast<std::uint32_t>(m_impl.config.maxHeaderBytes));
-    m_parser->body_limit(0);
+    configureRequestParser(*m_parser, m_impl.config.maxHeaderBytes);
     m_stream.expires_after(m_impl.config.requestTimeout);
     http::async_read(m_stream, m_buffer, *m_parser,
                      [self = shared_from_this()](beast::error_code ec, std::size_t)
@@ -180,47 +179,29 @@ void HttpSession::onRead(beast::error_code ec)
 {
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
     {
-        respond(http::status::request_header_fields_too_large, "text/plain",
-                "Request headers too large\n");
+        respond(headersTooLarge());
         return;
     }
     if (ec)
         return; // timed out, reset, or not HTTP: nothing to say
     http::request<http::empty_body> request = m_parser->release();
-    const bool upgrade = websocket::is_upgrade(request);
-    if (request.method() != http::verb::get)
+    const HttpAnswer answer = routeRequest(request, m_impl.assets, m_slot.isOverflow());
+    if (!answer.upgrade)
     {
-        respond(http::status::method_not_allowed, "text/plain", "Only GET\n");
+        respond(answer);
         return;
     }
-    if (upgrade && request.target() == "/ws")
-    {
-        const ConnectionId id = ++m_impl.nextId;
-        auto session =
-            std::make_shared<WsSession>(m_impl, std::move(m_stream), std::move(m_slot), id);
-        m_impl.sessions[id] = session;
-        session->start(std::move(request));
-        return;
-    }
-    if (m_slot.isOverflow())
-    {
-        respond(http::status::service_unavailable, "text/plain", "Too many connections\n");
-        return;
-    }
-    const beast::string_view target = request.target();
-    const WebAsset* asset =
-        upgrade ? nullptr
-                : findAsset(m_impl.assets, std::string_view(target.data(), target.size()));
-    if (asset == nullptr)
-    {
-        respond(http::status::not_found, "text/plain", "Not found\n");
-        return;
-    }
-    respond(http::status::ok, asset->contentType, asset->body);
+    const ConnectionId id = ++m_impl.nextId;
+    auto session = std::make_shared<WsSession>(m_impl, std::move(m_stream), std::move(m_slot), id);
+    m_impl.sessions[id] = session;
+    session->start(std::move(request));
 }
 
-void HttpSession::respond(http::status status, std::string_view type, std::string_view body)
+void HttpSession::respond(const HttpAnswer& answer)
 {
+    const http::status status = answer.status;
+    const std::string_view type = answer.contentType;
+    const std::string_view body = answer.body;
     m_response = {};
     m_response.result(status);
     m_response.version(11);

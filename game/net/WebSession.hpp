@@ -3,6 +3,7 @@
 // The network thread's own types behind WebServer: the server state, one HTTP request's
 // session and one WebSocket's session. Only WebServer.cpp and WebSession.cpp include this.
 
+#include "HttpRoute.hpp"
 #include "WebServer.hpp"
 
 #include <atomic>
@@ -90,7 +91,7 @@ public:
 
 private:
     void onRead(boost::beast::error_code ec);
-    void respond(boost::beast::http::status status, std::string_view type, std::string_view body);
+    void respond(const HttpAnswer& answer);
 
     WebServer::Impl& m_impl;
     boost::beast::tcp_stream m_stream;
