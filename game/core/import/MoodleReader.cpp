@@ -5,7 +5,9 @@
 #include "HtmlReader.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/XmlDocument.hpp"
+#include "core/pack/XmlSchema.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -175,9 +177,17 @@ private:
         if (const XMLElement* general = question.FirstChildElement("generalfeedback"))
             q.explanation = readField(*general, questionFormat, false).text;
         double grade = 1.0;
-        if (question.FirstChildElement("defaultgrade") != nullptr &&
-            parseDouble(childText(question, "defaultgrade"), grade) && grade > 0)
-            q.points = grade;
+        if (const XMLElement* gradeNode = question.FirstChildElement("defaultgrade");
+            gradeNode != nullptr && parseDouble(childText(question, "defaultgrade"), grade) &&
+            grade > 0)
+        {
+            q.points = std::min(grade, kMaxPositiveNumber);
+            if (grade > kMaxPositiveNumber)
+                diag().warning(gradeNode->GetLineNum(), kCodeDropped,
+                               "defaultgrade " + childText(question, "defaultgrade") +
+                                   " is above a pack's largest points value; kept as " +
+                                   formatNumber(kMaxPositiveNumber));
+        }
         for (const XMLElement* hint : xmlChildren(question, "hint"))
         {
             RichText text = readField(*hint, questionFormat, false).text;

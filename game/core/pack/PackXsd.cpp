@@ -159,7 +159,7 @@ private:
             m_out << indent(depth + 1) << "</xs:simpleType>\n";
         }
         else if (spec.type == AttrType::PositiveNumber)
-            range("xs:decimal", "minExclusive", 0, 1000, depth + 1);
+            range("xs:decimal", "minExclusive", 0, kMaxPositiveNumber, depth + 1);
         else if (spec.type == AttrType::Number)
             range("xs:decimal", "minInclusive", spec.min, spec.max, depth + 1);
         else if (spec.type == AttrType::Difficulty)

@@ -134,8 +134,11 @@ void Schema::checkValue(const tinyxml2::XMLElement& element,
     {
         double number = 0;
         const bool parsed = parseDecimal(value, number);
-        if (spec.type == AttrType::PositiveNumber && (!parsed || number <= 0 || number > 1000))
-            m_out.error(line, "bad-value", where() + ": must be a number above 0 (at most 1000)");
+        if (spec.type == AttrType::PositiveNumber &&
+            (!parsed || number <= 0 || number > kMaxPositiveNumber))
+            m_out.error(line, "bad-value",
+                        where() + ": must be a number above 0 (at most " +
+                            std::to_string(static_cast<int>(kMaxPositiveNumber)) + ")");
         else if (spec.type == AttrType::Number &&
                  (!parsed || number < spec.min || number > spec.max))
             m_out.error(line, "bad-value",

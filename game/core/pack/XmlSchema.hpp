@@ -30,6 +30,9 @@ enum class AttrType
     Difficulty ///< whole number 1..5, reported as [bad-difficulty]
 };
 
+/// The largest PositiveNumber (a question's points) a pack may hold; importers clamp to it.
+inline constexpr double kMaxPositiveNumber = 1000.0;
+
 /// One permitted attribute: its name, whether it must be there, and the type of its value.
 struct AttrSpec
 {

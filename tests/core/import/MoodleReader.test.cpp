@@ -2,6 +2,7 @@
 
 #include "ImportFixtures.hpp"
 #include "core/import/TextUtil.hpp"
+#include "core/pack/XmlSchema.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -216,6 +217,29 @@ TEST_CASE("MoodleReader: category paths, flags and grades follow Moodle's rules"
     CHECK(isMoodleGrade(33.33333));
     CHECK(isMoodleGrade(-50));
     CHECK_FALSE(isMoodleGrade(33));
+}
+
+TEST_CASE("MoodleReader: a defaultgrade above a pack's largest points is kept at the largest, "
+          "with a warning at its line",
+          "[import][moodle]")
+{
+    const std::string xml = R"(<quiz><question type="truefalse"><name><text>Q</text></name>
+<questiontext format="html"><text>Heparin is an anticoagulant.</text></questiontext>
+<defaultgrade>100000</defaultgrade>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+</question><question type="truefalse"><name><text>R</text></name>
+<questiontext format="html"><text>Heparin dissolves clots.</text></questiontext>
+<defaultgrade>2.5</defaultgrade>
+<answer fraction="0"><text>true</text></answer><answer fraction="100"><text>false</text></answer>
+</question></quiz>)";
+    const ReadResult r = readMoodleXml(xml, "grades.xml");
+    REQUIRE(r.questions.size() == 2);
+    CHECK(r.questions[0].question.points == kMaxPositiveNumber);
+    CHECK(r.questions[1].question.points == 2.5);
+    const Diagnostic* d = findDiagnostic(r.diagnostics, kCodeDropped, 3);
+    REQUIRE(d != nullptr);
+    CHECK(d->message.find("defaultgrade 100000") != std::string::npos);
+    CHECK(findDiagnostic(r.diagnostics, kCodeDropped, 7) == nullptr);
 }
 
 TEST_CASE("MoodleReader: legacy <image_base64>, file subfolders and warning lines inside texts",
