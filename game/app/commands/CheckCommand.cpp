@@ -19,7 +19,7 @@ Json diagnosticsJson(const core::DiagnosticList& list)
     for (const core::Diagnostic& d : list.getAll())
     {
         out.push_back({{"file", d.file},
-                       {"line", d.line},
+                       {"line", d.line > 0 ? Json(d.line) : Json(nullptr)}, // null: the whole file
                        {"severity", d.severity == core::Severity::Error ? "error" : "warning"},
                        {"code", d.code},
                        {"message", d.message}});

@@ -7,9 +7,14 @@ namespace quiz::core
 
 std::string Diagnostic::format() const
 {
+    // A finding about the whole file carries no line ("PATH: error: ..."), as compilers write
+    // it: editors read "PATH:0:" as a line that does not exist.
     std::string out = file;
-    out += ':';
-    out += std::to_string(line);
+    if (line > 0)
+    {
+        out += ':';
+        out += std::to_string(line);
+    }
     out += severity == Severity::Error ? ": error: " : ": warning: ";
     out += message;
     out += " [";

@@ -14,7 +14,8 @@ enum class Severity
 };
 
 /// One finding about an input file, printed GCC-style so editors can jump to it:
-/// `PATH:LINE: error: MESSAGE [code]`. `line` is 1-based; 0 means "the whole file".
+/// `PATH:LINE: error: MESSAGE [code]`. `line` is 1-based; 0 means "the whole file", written
+/// `PATH: error: MESSAGE [code]` with no line.
 /// `code` is stable across releases (tests and scripts match on it).
 struct Diagnostic
 {

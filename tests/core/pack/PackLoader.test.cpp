@@ -167,6 +167,10 @@ TEST_CASE("PackLoader: a file over the size cap is refused before it is read", "
     CHECK(codesOf(result.diagnostics) == std::vector<std::string>{"file-too-large"});
     const LoadResult missing = PackLoader().loadFile("/nonexistent/pack.xml");
     CHECK(codesOf(missing.diagnostics) == std::vector<std::string>{"unreadable"});
+    // A finding about the whole file is printed without a line an editor would look for.
+    CHECK(missing.diagnostics.getAll().at(0).format() ==
+          "/nonexistent/pack.xml: error: cannot open '/nonexistent/pack.xml': no such file "
+          "[unreadable]");
 }
 
 TEST_CASE("PackLoader: the example in the format guide checks clean", "[core][loader][guide]")
