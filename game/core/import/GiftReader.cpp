@@ -4,6 +4,7 @@
 #include "HtmlReader.hpp"
 #include "MoodleReader.hpp"
 #include "TextUtil.hpp"
+#include "core/util/Numbers.hpp"
 
 #include <cstdlib>
 
@@ -378,10 +379,9 @@ private:
                 const std::size_t end = body.find('%', 1);
                 if (end != std::string::npos)
                 {
-                    char* stop = nullptr;
                     const std::string number = body.substr(1, end - 1);
-                    const double value = std::strtod(number.c_str(), &stop);
-                    if (stop != nullptr && *stop == '\0' && value >= -100.0 && value <= 100.0)
+                    double value = 0.0;
+                    if (parseDecimal(number, value) && value >= -100.0 && value <= 100.0)
                         weight = value;
                     else
                         m_result.diagnostics.warning(block.line, kCodeDropped,

@@ -6,6 +6,7 @@
 #include "TextUtil.hpp"
 #include "core/pack/XmlDocument.hpp"
 #include "core/pack/XmlSchema.hpp"
+#include "core/util/Numbers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -48,12 +49,7 @@ std::string nestedText(const XMLElement& parent, const std::string& name)
 
 bool parseDouble(const std::string& text, double& value)
 {
-    const std::string t = trim(text);
-    if (t.empty())
-        return false;
-    char* end = nullptr;
-    value = std::strtod(t.c_str(), &end);
-    return end != nullptr && *end == '\0' && std::isfinite(value);
+    return parseDecimal(trim(text), value);
 }
 
 std::string optionId(std::size_t index)
@@ -85,6 +81,8 @@ public:
         XmlReadOptions options;
         options.maxBytes = m_limits.maxFileBytes;
         options.strictEntities = false; // Moodle HTML carries &nbsp; and friends
+        // A Moodle question takes about 35 elements and a file may be 64 MB (base64 images).
+        options.maxElements = 2000000;
         XmlDocument document;
         const XMLElement* parsed = document.read(bytes, options, m_result.diagnostics);
         if (parsed == nullptr)

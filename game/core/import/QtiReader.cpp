@@ -7,6 +7,7 @@
 #include "core/pack/PackWriter.hpp"
 #include "core/pack/ValueRules.hpp"
 #include "core/pack/XmlDocument.hpp"
+#include "core/util/Numbers.hpp"
 #include "core/util/ReadFile.hpp"
 
 #include <algorithm>
@@ -162,10 +163,8 @@ struct Mapping
 
 double number(const std::string& text, double fallback)
 {
-    char* end = nullptr;
-    const std::string t = trim(text);
-    const double value = std::strtod(t.c_str(), &end);
-    return !t.empty() && end != nullptr && *end == '\0' && std::isfinite(value) ? value : fallback;
+    double value = fallback;
+    return parseDecimal(trim(text), value) ? value : fallback;
 }
 
 class QtiReader
