@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ImageSniffer.hpp"
 #include "core/pack/Diagnostic.hpp"
 #include "core/pack/Pack.hpp"
+#include "core/util/ImageSniffer.hpp"
 
 #include <cstddef>
 #include <optional>

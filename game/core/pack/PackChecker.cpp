@@ -407,8 +407,19 @@ void Checker::checkFigure(const Figure& figure, const std::string& where)
     const fs::path real = fs::weakly_canonical(full, ec);
     const std::string baseText = base.string() + "/";
     if (!ec && real.string().compare(0, baseText.size(), baseText) != 0)
+    {
         m_out.error(figure.line, "figure-outside-pack",
                     where + "'s figure '" + src + "' leads outside the pack's folder");
+        return;
+    }
+    // The header, not the name, says what the file is; its size and pixel count are capped
+    // before anything decodes it (a small PNG can claim 16000x16000 pixels: 1 GB decoded).
+    std::string bytes;
+    bool tooLarge = false;
+    const std::string why = readImageFile(full.string(), m_options.figureLimits, bytes, tooLarge);
+    if (!why.empty())
+        m_out.error(figure.line, tooLarge ? "figure-too-large" : "figure-not-image",
+                    where + "'s figure '" + src + "': " + why);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "Diagnostic.hpp"
 #include "Pack.hpp"
 #include "PackLoader.hpp"
+#include "core/util/ImageSniffer.hpp"
 
 #include <string>
 
@@ -14,8 +15,11 @@ struct CheckOptions
     /// Today's date as YYYY-MM-DD, passed in (the core reads no clock); "" skips the
     /// reviewBy-in-the-past warning.
     std::string today;
-    /// Look for figure files on disk under pack.baseDir.
+    /// Look for figure files on disk under pack.baseDir and read each one's header.
     bool checkFigureFiles = true;
+    /// What a figure may be: PNG, JPEG, GIF or BMP, within these bytes and pixels (the game
+    /// applies the same default caps before it decodes one).
+    ImageLimits figureLimits;
     PackLimits limits;
 };
 

@@ -1,6 +1,8 @@
 #include "ImageSniffer.hpp"
 
-namespace quiz::core::import
+#include "ReadFile.hpp"
+
+namespace quiz::core
 {
 
 namespace
@@ -152,4 +154,26 @@ std::string checkImage(const std::string& bytes, const ImageLimits& limits, Imag
     return {};
 }
 
-} // namespace quiz::core::import
+std::string readImageFile(const std::string& path, const ImageLimits& limits, std::string& bytes,
+                          bool& tooLarge)
+{
+    DiagnosticList read(path);
+    tooLarge = false;
+    bytes.clear();
+    if (!readFileCapped(path, limits.maxBytes, bytes, read))
+    {
+        const Diagnostic& why = read.getAll().front();
+        tooLarge = why.code == "file-too-large";
+        return tooLarge ? "is larger than " + std::to_string(limits.maxBytes) + " bytes"
+                        : why.message;
+    }
+    ImageInfo info;
+    const std::string why = checkImage(bytes, limits, info);
+    tooLarge =
+        !why.empty() && info.type != ImageType::Unknown && info.width != 0 && info.height != 0;
+    if (!why.empty())
+        bytes.clear();
+    return why;
+}
+
+} // namespace quiz::core

@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <string>
 
-namespace quiz::core::import
+namespace quiz::core
 {
 
 enum class ImageType
@@ -31,7 +31,8 @@ struct ImageInfo
 /// "png", "jpg", "gif", "bmp" or "" for Unknown.
 [[nodiscard]] const char* extensionFor(ImageType type);
 
-/// Caps applied to every imported image.
+/// Caps applied to every imported image and to every figure a pack shows (the checker refuses
+/// a figure over them and the game does not decode one).
 struct ImageLimits
 {
     std::size_t maxBytes = 5U * 1024U * 1024U;
@@ -42,4 +43,11 @@ struct ImageLimits
 [[nodiscard]] std::string checkImage(const std::string& bytes, const ImageLimits& limits,
                                      ImageInfo& info);
 
-} // namespace quiz::core::import
+/// Why the image file at `path` may not be shown, or "" when it may (its bytes then in
+/// `bytes`). The size is checked before anything is read, the header before anything is
+/// decoded. `tooLarge` says whether the refusal is over a cap (bytes or pixels) rather than the
+/// file being unreadable or not an image.
+[[nodiscard]] std::string readImageFile(const std::string& path, const ImageLimits& limits,
+                                        std::string& bytes, bool& tooLarge);
+
+} // namespace quiz::core

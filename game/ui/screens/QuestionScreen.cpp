@@ -1,6 +1,7 @@
 #include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
+#include "core/util/ImageSniffer.hpp"
 #include "ui/Audio.hpp"
 #include "ui/GameContext.hpp"
 
@@ -41,8 +42,14 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
     m_stem = &m_body.add(std::move(stem));
     if (question.figure)
     {
+        // The checker's caps hold here too: a file that changed since the pack was checked
+        // is not decoded when it is no image or over the caps; its alt text is shown instead.
         auto texture = std::make_shared<sf::Texture>();
-        if (texture->loadFromFile(figurePath(context, planned)))
+        std::string bytes;
+        bool tooLarge = false;
+        if (core::readImageFile(figurePath(context, planned), core::ImageLimits{}, bytes, tooLarge)
+                .empty() &&
+            texture->loadFromMemory(bytes.data(), bytes.size()))
         {
             texture->setSmooth(true);
             m_figure = texture;

@@ -119,6 +119,7 @@ TEST_CASE("Invalid packs: every file produces the diagnostic it states", "[core]
                              "no-correct-option",  "several-correct",
                              "missing-rationale",  "bad-difficulty",
                              "figure-missing",     "figure-outside-pack",
+                             "figure-not-image",   "figure-too-large",
                              "file-too-large",     "too-many-questions",
                              "text-too-long",      "format-version-unsupported",
                              "unsupported-markup", "review-overdue",

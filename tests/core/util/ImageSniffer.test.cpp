@@ -1,12 +1,16 @@
-#include "core/import/ImageSniffer.hpp"
+#include "core/util/ImageSniffer.hpp"
 
-#include "ImageBytes.hpp"
+#include "support/ImageBytes.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace quiz::core::import;
+#include <filesystem>
+#include <fstream>
 
-TEST_CASE("ImageSniffer: recognises each supported type and reads its size", "[import][image]")
+using namespace quiz::core;
+namespace fs = std::filesystem;
+
+TEST_CASE("ImageSniffer: recognises each supported type and reads its size", "[util][image]")
 {
     ImageInfo png = sniffImage(testimage::png(32, 16));
     CHECK(png.type == ImageType::Png);
@@ -30,7 +34,7 @@ TEST_CASE("ImageSniffer: recognises each supported type and reads its size", "[i
 }
 
 TEST_CASE("ImageSniffer: refuses unknown types, truncated headers and decompression bombs",
-          "[import][image]")
+          "[util][image]")
 {
     ImageLimits limits;
     ImageInfo info;
@@ -42,4 +46,40 @@ TEST_CASE("ImageSniffer: refuses unknown types, truncated headers and decompress
     CHECK(checkImage(testimage::png(64, 64), limits, info).empty());
     limits.maxBytes = 10;
     CHECK(checkImage(testimage::png(64, 64), limits, info).find("larger") != std::string::npos);
+}
+
+TEST_CASE("ImageSniffer: an image file is refused by its size before it is read", "[util][image]")
+{
+    const fs::path folder = fs::temp_directory_path() / "quiz-image-file-test";
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    const auto write = [&](const char* name, const std::string& bytes)
+    {
+        std::ofstream(folder / name, std::ios::binary) << bytes;
+        return (folder / name).string();
+    };
+    std::string bytes;
+    bool tooLarge = true;
+    CHECK(readImageFile(write("ok.png", testimage::png(64, 64)), {}, bytes, tooLarge).empty());
+    CHECK_FALSE(tooLarge);
+    CHECK(bytes == testimage::png(64, 64));
+
+    // 100 MB on disk, never read (sparse, so the test costs no disk).
+    const std::string huge = write("huge.png", testimage::png(64, 64));
+    fs::resize_file(huge, 100U * 1024U * 1024U);
+    CHECK(readImageFile(huge, {}, bytes, tooLarge).find("larger than") != std::string::npos);
+    CHECK(tooLarge);
+    CHECK(bytes.empty());
+
+    CHECK(readImageFile(write("bomb.png", testimage::png(16000, 16000)), {}, bytes, tooLarge)
+              .find("16000x16000") != std::string::npos);
+    CHECK(tooLarge);
+    CHECK(bytes.empty()); // nothing handed on to a decoder
+
+    CHECK(readImageFile(write("note.png", "just text"), {}, bytes, tooLarge).find("not a PNG") !=
+          std::string::npos);
+    CHECK_FALSE(tooLarge);
+    CHECK_FALSE(readImageFile((folder / "absent.png").string(), {}, bytes, tooLarge).empty());
+    CHECK_FALSE(tooLarge);
+    fs::remove_all(folder);
 }

@@ -2,10 +2,10 @@
 // text must survive the pack writer and loader unchanged (when it is valid UTF-8).
 #include "core/import/Base64.hpp"
 #include "core/import/HtmlReader.hpp"
-#include "core/import/ImageSniffer.hpp"
 #include "core/import/TextUtil.hpp"
 #include "core/pack/PackLoader.hpp"
 #include "core/pack/PackWriter.hpp"
+#include "core/util/ImageSniffer.hpp"
 
 #include <cstddef>
 #include <cstdint>
