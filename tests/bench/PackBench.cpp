@@ -4,12 +4,16 @@
 //     (`heparin-quiz check --strict questions/`, median of several runs);
 //   - a generated 10,000-question pack loads and checks (as a whole process) in less time than
 //     `xmllint --noout --schema questions/pack.xsd` takes on the same file;
-//   - and, in process, within 2.5x a bare TinyXML2 parse of its bytes.
+//   - and, in process, within 2.5x a bare TinyXML2 parse of its bytes;
+//   - every hostile pack of tests/support/HostilePacks (attribute, nesting, reference and
+//     error floods, each under the size cap) loads and checks in under 1 s with a peak memory
+//     under 100 MB, each measured in a process of its own; the slowest and largest are printed.
 //   pack_bench [SOURCE_DIR]   (defaults to the source tree this was built from)
 // Exit status 1 when something could not be measured (a run failed, the pack did not check
 // clean); a missed budget is printed, not an exit status, since CI machines are noisy.
 #include "core/pack/PackChecker.hpp"
 #include "core/pack/PackLoader.hpp"
+#include "support/HostilePacks.hpp"
 
 #include <tinyxml2.h>
 
@@ -21,6 +25,7 @@
 #include <fstream>
 #include <functional>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -169,12 +174,89 @@ bool compareWithBareParse(const std::string& xml)
     return true;
 }
 
+/// Loads and checks hostile pack `index` in a child process; returns its wall time in ms (-1
+/// when the child failed) and sets `peakMiB` to the child's peak resident memory, which holds
+/// the pack's bytes as the game's would.
+double measureHostile(std::size_t index, std::string& name, double& peakMiB)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    std::fflush(stdout);
+    const pid_t pid = fork();
+    if (pid == 0)
+    {
+        close(fds[0]);
+        const PackLimits limits;
+        const quiz::testsupport::HostilePack hostile =
+            quiz::testsupport::makeHostilePack(index, limits.maxFileBytes);
+        CheckOptions options;
+        options.today = "2026-11-25";
+        options.checkFigureFiles = false;
+        const double ms = elapsedMs(
+            [&]
+            {
+                LoadResult result = PackLoader(limits).loadString(hostile.xml, "hostile.xml");
+                if (result.pack)
+                    PackChecker(options).check(*result.pack, result.diagnostics);
+            });
+        const std::string report = hostile.name + " " + std::to_string(ms);
+        const bool written =
+            write(fds[1], report.data(), report.size()) == static_cast<ssize_t>(report.size());
+        _exit(written ? 0 : 1);
+    }
+    close(fds[1]);
+    std::string report;
+    char buffer[256];
+    ssize_t got = 0;
+    while ((got = read(fds[0], buffer, sizeof buffer)) > 0)
+        report.append(buffer, static_cast<std::size_t>(got));
+    close(fds[0]);
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
+        return -1;
+    const std::size_t space = report.find(' ');
+    if (space == std::string::npos)
+        return -1;
+    name = report.substr(0, space);
+    peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+    return std::stod(report.substr(space + 1));
+}
+
+bool measureHostilePacks()
+{
+    double slowestMs = 0;
+    double largestMiB = 0;
+    for (std::size_t index = 0; index < quiz::testsupport::kHostilePackCount; ++index)
+    {
+        std::string name;
+        double peakMiB = 0;
+        const double ms = measureHostile(index, name, peakMiB);
+        if (ms < 0)
+        {
+            std::fprintf(stderr, "hostile pack %zu could not be measured\n", index);
+            return false;
+        }
+        std::printf("figure hostile_%s %.3f ms, peak %.1f MiB\n", name.c_str(), ms, peakMiB);
+        slowestMs = std::max(slowestMs, ms);
+        largestMiB = std::max(largestMiB, peakMiB);
+    }
+    budget("hostile_slowest_load_check", slowestMs, 1000.0, "ms");
+    budget("hostile_largest_peak_memory", largestMiB, 100.0 * 1000 * 1000 / 1024 / 1024, "MiB");
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const std::string sourceDir = argc > 1 ? argv[1] : QUIZ_SOURCE_DIR;
     const std::string exe = QUIZ_EXE;
+    // First, while this process is small, so each child's peak memory is the pack's own.
+    if (!measureHostilePacks())
+        return 1;
     const std::string xml = makePack(10000);
     const std::string packPath = std::string(QUIZ_BINARY_DIR) + "/bench-10k-questions.xml";
     std::ofstream(packPath, std::ios::binary) << xml;

@@ -76,14 +76,23 @@ void checkEncoding(const std::string& bytes, std::size_t start, DiagnosticList& 
 }
 
 /// Counts the '=' outside quotes from a '<' to its '>': an upper bound on the attributes of
-/// that tag. Only runs on bytes the encoding check passed, so they hold no NUL and the
-/// string's terminator ends every search.
-void checkAttributeCounts(const std::string& bytes, DiagnosticList& diagnostics)
+/// that tag; and the start tags: an upper bound on the elements TinyXML2 would build. Only
+/// runs on bytes the encoding check passed, so they hold no NUL and the string's terminator
+/// ends every search.
+void checkTagCounts(const std::string& bytes, std::size_t maxElements, DiagnosticList& diagnostics)
 {
     const char* const data = bytes.c_str();
+    std::size_t elements = 0;
     for (const char* p = std::strchr(data, '<'); p != nullptr; p = std::strchr(p, '<'))
     {
         const char* const tag = p++;
+        if (*p != '/' && *p != '!' && *p != '?' && ++elements > maxElements)
+        {
+            diagnostics.error(lineOfOffset(bytes, static_cast<std::size_t>(tag - data)),
+                              "too-many-elements",
+                              "more than " + std::to_string(maxElements) + " elements in one file");
+            return;
+        }
         std::size_t equals = 0;
         for (p += std::strcspn(p, "\"'=<>"); *p == '"' || *p == '\'' || *p == '=';
              p += std::strcspn(p, "\"'=<>"))
@@ -149,7 +158,8 @@ bool referenceBody(std::string_view text, std::string_view& body)
 
 } // namespace
 
-bool checkBytes(const std::string& bytes, std::size_t maxBytes, DiagnosticList& diagnostics)
+bool checkBytes(const std::string& bytes, std::size_t maxBytes, std::size_t maxElements,
+                DiagnosticList& diagnostics)
 {
     if (bytes.size() > maxBytes)
     {
@@ -166,7 +176,7 @@ bool checkBytes(const std::string& bytes, std::size_t maxBytes, DiagnosticList& 
     const std::size_t errorsBefore = diagnostics.getErrorCount();
     checkEncoding(bytes, startsWith(bytes, "\xEF\xBB\xBF") ? 3 : 0, diagnostics);
     if (diagnostics.getErrorCount() == errorsBefore)
-        checkAttributeCounts(bytes, diagnostics);
+        checkTagCounts(bytes, maxElements, diagnostics);
     return diagnostics.getErrorCount() == errorsBefore;
 }
 

@@ -12,11 +12,12 @@ namespace quiz::core
 
 /// The checks over the raw bytes that must pass before TinyXML2 sees them: the size cap
 /// (file-too-large), no UTF-16/32 byte-order mark (bad-encoding), valid UTF-8 (invalid-utf8),
-/// no control characters (control-character) and at most XmlDocument::kMaxAttributes
-/// attributes in one tag (too-many-attributes: TinyXML2's duplicate check is quadratic).
+/// no control characters (control-character), at most XmlDocument::kMaxAttributes
+/// attributes in one tag (too-many-attributes: TinyXML2's duplicate check is quadratic) and
+/// at most `maxElements` elements (too-many-elements: TinyXML2's memory).
 /// Returns false after reporting when the bytes are not to be parsed.
 [[nodiscard]] bool checkBytes(const std::string& bytes, std::size_t maxBytes,
-                              DiagnosticList& diagnostics);
+                              std::size_t maxElements, DiagnosticList& diagnostics);
 
 /// Checks that every '&' in a text or attribute value written as-is starts a reference that
 /// exists, reporting each code at most 20 times per file so one broken file cannot flood

@@ -155,7 +155,7 @@ const tinyxml2::XMLElement* XmlDocument::read(const std::string& bytes,
                                               DiagnosticList& diagnostics)
 {
     const std::size_t errorsBefore = diagnostics.getErrorCount();
-    if (!checkBytes(bytes, options.maxBytes, diagnostics))
+    if (!checkBytes(bytes, options.maxBytes, options.maxElements, diagnostics))
         return nullptr;
     if (m_document.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS)
     {

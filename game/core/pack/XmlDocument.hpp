@@ -19,12 +19,18 @@ struct XmlReadOptions
     /// QTI) set this false: an unknown named entity such as `&nbsp;` is then kept as written,
     /// for their HTML reader to decode.
     bool strictEntities = true;
+    /// Each element costs TinyXML2 about 150 bytes with its text, so 5 MB of `<b/>` would take
+    /// 160 MB before any check of ours could run; the start tags are counted first. A
+    /// 10,000-question pack of four options and some markup has about 180,000.
+    std::size_t maxElements = 250000;
 };
 
 /// One XML file read by TinyXML2, the project's only XML parser, plus the checks TinyXML2 does
 /// not make. Before parsing: the size cap, no UTF-16/32, valid UTF-8, no control characters,
-/// at most kMaxAttributes attributes on an element. After parsing, over the DOM: no DOCTYPE or
-/// entity declaration, no '<' followed by a space, one root and no text outside it, and every
+/// at most kMaxAttributes attributes on an element and maxElements elements in the file (both
+/// counted over the bytes, before TinyXML2 builds anything). After parsing, over the DOM: no
+/// DOCTYPE or entity declaration, no '<' followed by a space, one root and no text outside it, and
+/// every
 /// '&' in text and attribute values starting a reference that exists (bare-ampersand,
 /// bad-entity: unknown names when strict, numeric references to NUL, controls, surrogates,
 /// beyond U+10FFFF, or written with a capital X). Each problem is a diagnostic with its line;
@@ -35,7 +41,9 @@ struct XmlReadOptions
 class XmlDocument
 {
 public:
-    static constexpr std::size_t kMaxAttributes = 100;
+    /// No element of a pack, Moodle or QTI file needs a dozen; TinyXML2 compares each new
+    /// attribute with every earlier one of its element, so the cap bounds that square.
+    static constexpr std::size_t kMaxAttributes = 32;
 
     XmlDocument();
     XmlDocument(const XmlDocument&) = delete;

@@ -161,6 +161,18 @@ void Schema::checkValue(const tinyxml2::XMLElement& element,
 void Schema::checkAttributes(const tinyxml2::XMLElement& element,
                              const std::vector<AttrSpec>& specs)
 {
+    // An element that takes none is reported once, however many it has.
+    if (specs.empty() && element.FirstAttribute() != nullptr)
+    {
+        const tinyxml2::XMLAttribute* first = element.FirstAttribute();
+        std::size_t more = 0;
+        for (const tinyxml2::XMLAttribute* a = first->Next(); a != nullptr; a = a->Next())
+            ++more;
+        m_out.error(first->GetLineNum(), "unknown-attribute",
+                    tagOf(element) + " takes no attributes, but has " + first->Name() + "=" +
+                        (more == 0 ? "" : " and " + std::to_string(more) + " more"));
+        return;
+    }
     for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute(); attribute != nullptr;
          attribute = attribute->Next())
     {
@@ -176,13 +188,9 @@ void Schema::checkAttributes(const tinyxml2::XMLElement& element,
         {
             const int line = attribute->GetLineNum();
             const std::string name(attribute->Name());
-            if (specs.empty())
-                m_out.error(line, "unknown-attribute",
-                            tagOf(element) + " takes no attributes, but has " + name + "=");
-            else
-                m_out.error(line, "unknown-attribute",
-                            "unknown attribute " + name + "= on " + tagOf(element) +
-                                didYouMean(name, namesOf(specs), "", "="));
+            m_out.error(line, "unknown-attribute",
+                        "unknown attribute " + name + "= on " + tagOf(element) +
+                            didYouMean(name, namesOf(specs), "", "="));
             continue;
         }
         checkValue(element, *attribute, *spec);

@@ -102,6 +102,17 @@ TEST_CASE("XmlDocument: what TinyXML2 lets through is refused with its line", "[
     for (int i = 0; i <= static_cast<int>(XmlDocument::kMaxAttributes); ++i)
         crowded += " a" + std::to_string(i) + "=\"v\"";
     CHECK(codesOf(crowded + "/></r>") == std::vector<std::string>{"too-many-attributes:2"});
+
+    // Start tags are counted before TinyXML2 builds a node: the one past the cap is named.
+    const XmlReadOptions defaults;
+    std::string flood = "<r>\n";
+    for (std::size_t i = 1; i < defaults.maxElements; ++i)
+        flood += "<b/>";
+    XmlDocument atCap;
+    CHECK(readOk(atCap, flood + "</r>").FirstChildElement("b") != nullptr);
+    CHECK(codesOf(flood + "\n<b/></r>") == std::vector<std::string>{"too-many-elements:3"});
+    XmlDocument notElements; // comments are not elements
+    CHECK(readOk(notElements, flood + "<!-- c --></r>").FirstChildElement("b") != nullptr);
 }
 
 TEST_CASE("PackLoader: a pack stem keeps the space between two styled words", "[core][xml]")
