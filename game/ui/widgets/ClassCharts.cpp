@@ -143,8 +143,16 @@ void drawStandings(sf::RenderTarget& target, const Theme& theme, const sf::Float
     const float rowHeight = std::max(theme.px(48.0F), size * 1.9F);
     const sf::Font& bold = theme.fonts().bold;
     const sf::Font& regular = theme.fonts().regular;
-    const float scoreX = box.left + box.width * 0.62F;
-    const float correctX = box.left + box.width * 0.80F;
+    // The score and correct columns are as wide as their widest entry, from the right edge,
+    // so large text in a narrow box never runs one number into the next.
+    const float correctWidth = std::max(measureText(regular, "Correct", theme.smallSize()),
+                                        measureText(regular, "000", size));
+    const float scoreWidth = std::max(measureText(regular, "Score", theme.smallSize()),
+                                      measureText(bold, "000000", size));
+    const float correctX = std::min(box.left + box.width * 0.80F,
+                                    box.left + box.width - theme.px(12.0F) - correctWidth);
+    const float scoreX =
+        std::min(box.left + box.width * 0.62F, correctX - theme.px(16.0F) - scoreWidth);
     drawText(target, theme, "Place", regular, theme.smallSize(), c.muted,
              box.left + theme.px(12.0F), box.top);
     drawText(target, theme, "Score", regular, theme.smallSize(), c.muted, scoreX, box.top);
