@@ -218,7 +218,9 @@ void ClassSetupScreen::layout(sf::Vector2f size)
     caption("Play on", teamX, teamWidth);
     const float half = (teamWidth - step) / 2.0F;
     // Side by side while both labels fit; else one above the other, full width.
-    if (std::max(m_projector->preferredWidth(t), m_live->preferredWidth(t)) <= half)
+    const auto labelWidth = [&t](const Button* b)
+    { return measureText(t.fonts().bold, b->getLabel(), t.bodySize()) + t.px(20.0F); };
+    if (std::max(labelWidth(m_projector), labelWidth(m_live)) <= half)
     {
         m_projector->setBounds({teamX, y, half, row});
         m_live->setBounds({teamX + half + step, y, half, row});
