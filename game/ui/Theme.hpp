@@ -71,6 +71,15 @@ struct Palette
     sf::Color selected;
 };
 
+/// WCAG 2 relative luminance of an sRGB colour (alpha ignored), 0 (black) .. 1 (white).
+[[nodiscard]] double relativeLuminance(const sf::Color& color);
+/// WCAG 2 contrast ratio of two colours, 1 .. 21 (AA asks 4.5 for text, 3 for large text).
+[[nodiscard]] double contrastRatio(const sf::Color& a, const sf::Color& b);
+
+/// The two palettes the theme switches between (normal and high contrast).
+[[nodiscard]] Palette normalPalette();
+[[nodiscard]] Palette highContrastPalette();
+
 /// Colours, fonts and sizes. Sizes scale with the window (designed at 1280x720) and with the
 /// player's text-size step, so every layout asks the theme instead of using raw pixels.
 class Theme

@@ -422,7 +422,7 @@ TEST_CASE("Game: play tells a player whose history was damaged before the first 
 
     // The box's amber stripe (left edge, top of the window) is over the question and the
     // feedback, and gone once dismissed.
-    const sf::Color amber(245, 176, 44);
+    const sf::Color amber(247, 186, 72); // the normal palette's critical (ui/Theme.cpp)
     auto stripe = [&](const char* shot)
     {
         sf::Image image;

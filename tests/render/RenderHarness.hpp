@@ -140,6 +140,8 @@ public:
         return texture.getTexture().copyToImage();
     }
 
+    [[nodiscard]] sf::Vector2u getSize() const { return {m_width, m_height}; }
+
     std::string name(const std::string& scene) const
     {
         return scene + "_" + std::to_string(m_width) + "x" + std::to_string(m_height);

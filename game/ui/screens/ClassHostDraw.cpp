@@ -116,9 +116,15 @@ void ClassHostScreen::layoutQuestion(sf::Vector2f size, float top, float bottom)
 
     const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
     float sideY = m_sideBox.top + t.bodySize() * 1.8F;
+    // Each team's button leaves room beside it for its state in words ("▶ choosing").
+    float stateWidth = 0.0F;
+    for (const char* state : {"✓ locked", "▶ choosing", "waiting"})
+        stateWidth = std::max(stateWidth, measureText(t.fonts().bold, state, t.bodySize()));
+    const float teamWidth =
+        std::min(m_sideBox.width * 0.62F, m_sideBox.width - stateWidth - t.px(20.0F));
     for (Button* team : m_teamButtons)
     {
-        team->setBounds({m_sideBox.left, sideY, m_sideBox.width * 0.62F, rowHeight});
+        team->setBounds({m_sideBox.left, sideY, teamWidth, rowHeight});
         sideY += rowHeight + t.px(8.0F);
     }
     for (std::size_t i = 0; i < m_handButtons.size(); ++i)

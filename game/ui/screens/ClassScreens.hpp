@@ -2,6 +2,7 @@
 
 #include "core/classroom/Classroom.hpp"
 #include "ui/Screen.hpp"
+#include "ui/screens/ScreenKit.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/QrCode.hpp"
@@ -43,7 +44,7 @@ private:
     Checkbox* m_speed = nullptr;
     Checkbox* m_streaks = nullptr;
     Checkbox* m_autoReveal = nullptr;
-    std::vector<std::pair<std::string, sf::Vector2f>> m_labels;
+    std::vector<Caption> m_labels; ///< column captions, wrapped to their column
     sf::FloatRect m_teamBox;
     sf::FloatRect m_countBox;
     sf::FloatRect m_timerBox;

@@ -206,19 +206,37 @@ void ClassSetupScreen::layout(sf::Vector2f size)
         y += row + t.px(4.0F);
     }
     m_topics.setContentHeight(y - m_topics.getBounds().top);
-    m_labels.push_back({"Packs and topics", {left, top}});
+    m_labels.push_back({"Packs and topics", {left, top}, listWidth});
 
     // Middle column: how the class plays, then the teams.
     y = top;
-    m_labels.push_back({"Play on", {teamX, y}});
-    y += captionStep;
+    const auto caption = [&](const std::string& text, float x, float width)
+    {
+        m_labels.push_back({text, {x, y}, width});
+        y += std::max(captionStep, captionHeight(t, text, width) + t.bodySize() * 0.15F);
+    };
+    caption("Play on", teamX, teamWidth);
     const float half = (teamWidth - step) / 2.0F;
-    m_projector->setBounds({teamX, y, half, row});
-    m_live->setBounds({teamX + half + step, y, half, row});
+    // Side by side while both labels fit; else one above the other, full width.
+    const auto labelWidth = [&t](const Button* b)
+    { return measureText(t.fonts().bold, b->getLabel(), t.bodySize()) + t.px(20.0F); };
+    if (std::max(labelWidth(m_projector), labelWidth(m_live)) <= half)
+    {
+        m_projector->setBounds({teamX, y, half, row});
+        m_live->setBounds({teamX + half + step, y, half, row});
+    }
+    else
+    {
+        m_projector->setBounds({teamX, y, teamWidth, row});
+        y += row + step;
+        m_live->setBounds({teamX, y, teamWidth, row});
+    }
     y += row + t.px(14.0F);
     m_livePos = {teamX, y};
-    m_labels.push_back({m_isLive ? "" : "Teams or players", {teamX, y}});
-    y += captionStep;
+    if (!m_isLive)
+        caption("Teams or players", teamX, teamWidth);
+    else
+        y += captionStep;
     const float small = t.px(46.0F);
     m_steppers[0]->setBounds({teamX, y, small, row});
     m_teamBox = {teamX + small, y, t.px(80.0F), row};
@@ -234,20 +252,17 @@ void ClassSetupScreen::layout(sf::Vector2f size)
 
     // Right column: questions, countdown, bonuses.
     y = top;
-    m_labels.push_back({"Questions", {optX, y}});
-    y += captionStep;
+    caption("Questions", optX, optWidth);
     m_steppers[2]->setBounds({optX, y, small, row});
     m_countBox = {optX + small, y, t.px(90.0F), row};
     m_steppers[3]->setBounds({optX + small + t.px(90.0F), y, small, row});
     y += row + t.px(14.0F);
-    m_labels.push_back({"Countdown", {optX, y}});
-    y += captionStep;
+    caption("Countdown", optX, optWidth);
     m_steppers[4]->setBounds({optX, y, small, row});
     m_timerBox = {optX + small, y, t.px(90.0F), row};
     m_steppers[5]->setBounds({optX + small + t.px(90.0F), y, small, row});
     y += row + t.px(14.0F);
-    m_labels.push_back({"Scoring: accuracy first", {optX, y}});
-    y += captionStep;
+    caption("Scoring: accuracy first", optX, optWidth);
     for (Checkbox* box : {m_speed, m_streaks, m_autoReveal})
     {
         box->setBounds({optX, y, optWidth, row});
@@ -303,8 +318,8 @@ void ClassSetupScreen::draw(sf::RenderTarget& target) const
     const Theme& t = theme();
     const Palette& c = t.colors();
     drawHeader(target, t, "Set up a class game", "Esc: back");
-    for (const auto& [text, pos] : m_labels)
-        drawLabel(target, t, text, pos.x, pos.y, t.bodySize(), c.muted, true);
+    for (const Caption& caption : m_labels)
+        drawCaption(target, t, caption);
     const auto valueBox = [&](const sf::FloatRect& box, const std::string& text)
     {
         drawBox(target, box, c.background, c.border, 1.0F);

@@ -87,10 +87,28 @@ void ConfidenceScreen::layout(sf::Vector2f size)
     const Theme& t = theme();
     const float pad = t.px(24.0F);
     const float width = std::min(size.x - t.px(32.0F), t.px(720.0F));
-    const float buttonHeight = t.px(54.0F);
+    // The question and the answer wrap inside the box, and the box grows to hold them.
+    TextStyle heading;
+    heading.size = t.headingSize();
+    heading.color = t.colors().text;
+    heading.bold = true;
+    heading.lineSpacing = 1.25F;
+    m_heading.setStyle(heading);
+    m_heading.setText(core::RichText::fromPlain("How sure are you of that answer?"));
+    TextStyle help;
+    help.size = t.smallSize();
+    help.color = t.colors().muted;
+    m_help.setStyle(help);
+    m_help.setText(core::RichText::fromPlain(m_chosenText));
+    const float inner = width - 2 * pad;
+    const float headingHeight = m_heading.layout(inner, t);
+    const float helpHeight = m_help.layout(inner, t);
+    const float buttonHeight = std::max(t.px(54.0F), Button::preferredHeight(t));
     const float height =
-        pad + t.headingSize() * 1.4F + t.smallSize() * 1.5F + t.px(16.0F) + buttonHeight + pad;
-    m_box = {(size.x - width) / 2.0F, size.y - height - t.px(24.0F), width, height};
+        pad + headingHeight + t.px(8.0F) + helpHeight + t.px(16.0F) + buttonHeight + pad;
+    m_box = {(size.x - width) / 2.0F, std::max(0.0F, size.y - height - t.px(24.0F)), width, height};
+    m_heading.setPosition(m_box.left + pad, m_box.top + pad);
+    m_help.setPosition(m_box.left + pad, m_box.top + pad + headingHeight + t.px(8.0F));
     const float gap = t.px(14.0F);
     const float buttonWidth = (width - 2 * pad - 2 * gap) / 3.0F;
     float x = m_box.left + pad;
@@ -134,13 +152,8 @@ void ConfidenceScreen::draw(sf::RenderTarget& target) const
     dim.a = 150;
     drawBox(target, {0.0F, 0.0F, size.x, size.y}, dim);
     drawBox(target, m_box, t.colors().panel, t.colors().focus, t.borderWidth() + 1.0F);
-    const float pad = t.px(24.0F);
-    drawLabel(target, t, "How sure are you of that answer?", m_box.left + pad, m_box.top + pad,
-              t.headingSize(), t.colors().text, true);
-    const std::string& help = m_chosenText;
-    drawLabel(target, t, fitText(t.fonts().regular, help, t.smallSize(), m_box.width - 2 * pad),
-              m_box.left + pad, m_box.top + pad + t.headingSize() * 1.4F, t.smallSize(),
-              t.colors().muted);
+    m_heading.draw(target, t);
+    m_help.draw(target, t);
     drawWidgets(target);
 }
 

@@ -38,6 +38,8 @@ private:
     std::vector<std::unique_ptr<Button>> m_buttons;
     sf::FloatRect m_box;
     std::string m_chosenText; ///< "Your answer: B (Platelet count only)"
+    TextBlock m_heading;      ///< the question asked, wrapped in the box
+    TextBlock m_help;         ///< m_chosenText, wrapped
     bool m_chosen = false;
 };
 

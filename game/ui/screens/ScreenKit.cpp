@@ -2,6 +2,7 @@
 
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/TextBlock.hpp"
+#include "ui/widgets/TextRecorder.hpp"
 #include "ui/widgets/Widget.hpp"
 
 #include <cmath>
@@ -24,6 +25,34 @@ void drawCentred(sf::RenderTarget& target, const Theme& theme, const std::string
     const sf::Font& font = bold ? theme.fonts().bold : theme.fonts().regular;
     drawLabel(target, theme, utf8, centreX - measureText(font, utf8, size) / 2.0F, y, size, color,
               bold);
+}
+
+namespace
+{
+
+TextBlock captionBlock(const Theme& theme, const std::string& text, float width)
+{
+    TextStyle style;
+    style.size = theme.bodySize();
+    style.color = theme.colors().muted;
+    style.bold = true;
+    TextBlock block(core::RichText::fromPlain(text), style);
+    block.layout(width, theme);
+    return block;
+}
+
+} // namespace
+
+float captionHeight(const Theme& theme, const std::string& text, float width)
+{
+    return captionBlock(theme, text, width).getLayoutHeight();
+}
+
+void drawCaption(sf::RenderTarget& target, const Theme& theme, const Caption& caption)
+{
+    TextBlock block = captionBlock(theme, caption.text, caption.width);
+    block.setPosition(caption.pos.x, caption.pos.y);
+    block.draw(target, theme);
 }
 
 std::string fitText(const sf::Font& font, const std::string& utf8, float size, float width)
@@ -56,6 +85,7 @@ float drawHeader(sf::RenderTarget& target, const Theme& theme, const std::string
     drawBox(target, {0.0F, 0.0F, size.x, height}, c.backgroundAccent);
     drawBox(target, {0.0F, height - 2.0F, size.x, 2.0F},
             theme.isHighContrast() ? c.border : c.accent);
+    const TextBox band(target, {0.0F, 0.0F, size.x, height});
     const float margin = (size.x - theme.contentWidth(size.x)) / 2.0F;
     const float textSize = theme.headingSize();
     float rightWidth = 0.0F;

@@ -21,6 +21,16 @@ void drawLabel(sf::RenderTarget& target, const Theme& theme, const std::string& 
 /// Draws `utf8` centred on `centreX`.
 void drawCentred(sf::RenderTarget& target, const Theme& theme, const std::string& utf8,
                  float centreX, float y, float size, const sf::Color& color, bool bold = false);
+/// A bold muted caption above a control, wrapped to `width` (a column's width).
+struct Caption
+{
+    std::string text;
+    sf::Vector2f pos;
+    float width = 0.0F;
+};
+/// The height `text` takes as a caption `width` wide (one line: 1.35 body sizes).
+[[nodiscard]] float captionHeight(const Theme& theme, const std::string& text, float width);
+void drawCaption(sf::RenderTarget& target, const Theme& theme, const Caption& caption);
 /// Cuts `utf8` with an ellipsis so it fits `width` pixels.
 [[nodiscard]] std::string fitText(const sf::Font& font, const std::string& utf8, float size,
                                   float width);

@@ -3,6 +3,7 @@
 #include "core/pack/QuestionKey.hpp"
 #include "core/session/Session.hpp"
 #include "ui/Screen.hpp"
+#include "ui/screens/ScreenKit.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/ScrollArea.hpp"
@@ -43,6 +44,10 @@ private:
     void refreshProgress();
     /// Asks "Quit Heparin Quiz?" before closing the window.
     void confirmQuit();
+    /// The pack count and any problem, wrapped for a window of `size`.
+    void layoutStatus(sf::Vector2f size);
+    /// The room the notice at the bottom ("For education ...") takes.
+    [[nodiscard]] float noticeHeight() const;
     TextBlock m_status;
     float m_titleY = 0.0F;
 };
@@ -69,7 +74,7 @@ private:
     Button* m_modeExam = nullptr;
     Button* m_start = nullptr;
     std::unique_ptr<TextField> m_seed;
-    std::vector<std::pair<std::string, sf::Vector2f>> m_labels; ///< row captions
+    std::vector<Caption> m_labels; ///< row captions
     sf::FloatRect m_countBox;
     sf::FloatRect m_timerBox;
     std::size_t m_matching = 0;

@@ -265,8 +265,9 @@ void SetupScreen::layout(sf::Vector2f size)
     float rowY = top;
     const auto caption = [&](const std::string& text)
     {
-        m_labels.push_back({text, {colX, rowY}});
-        rowY += t.bodySize() * 1.5F;
+        // A caption longer than the column wraps (large text in a small window).
+        m_labels.push_back({text, {colX, rowY}, colWidth});
+        rowY += captionHeight(t, text, colWidth) + t.bodySize() * 0.15F;
     };
     caption("Questions");
     m_buttons[0]->setBounds({colX, rowY, small, controlHeight});
@@ -342,8 +343,8 @@ void SetupScreen::draw(sf::RenderTarget& target) const
     const sf::FloatRect list = m_topics.getBounds();
     drawLabel(target, t, "Packs and topics", list.left, list.top - t.bodySize() * 1.6F,
               t.bodySize(), c.muted, true);
-    for (const auto& [text, pos] : m_labels)
-        drawLabel(target, t, text, pos.x, pos.y, t.bodySize(), c.muted, true);
+    for (const Caption& caption : m_labels)
+        drawCaption(target, t, caption);
     const SetupChoice& setup = context().setup;
     const auto valueBox = [&](const sf::FloatRect& box, const std::string& text)
     {

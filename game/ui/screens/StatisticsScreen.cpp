@@ -131,7 +131,9 @@ void StatisticsScreen::layout(sf::Vector2f size)
     const float margin = (size.x - content) / 2.0F;
     const float gap = t.px(28.0F);
     m_contentTop = headerHeight(t) + t.px(20.0F);
-    const float buttonHeight = t.px(54.0F);
+    const float buttonHeight = std::max(t.px(54.0F), Button::preferredHeight(t));
+    // The weakest-topic and paging buttons are smaller, but never shorter than their text.
+    const float smallButton = std::max(t.px(54.0F) * 0.8F, Button::preferredHeight(t));
     const float footer = size.y - buttonHeight - t.px(28.0F);
     const float backWidth = std::max(t.px(160.0F), m_back->preferredWidth(t));
     m_back->setBounds({size.x - margin - backWidth, footer, backWidth, buttonHeight});
@@ -147,11 +149,10 @@ void StatisticsScreen::layout(sf::Vector2f size)
     y += t.bodySize() * 1.5F;
     const float row = t.smallSize() * 1.3F + t.px(22.0F);
     const std::size_t weakRows = m_buttons.size() - 1;
-    const float weakHeight = weakRows == 0
-                                 ? 0.0F
-                                 : t.bodySize() * 1.6F + static_cast<float>(weakRows) *
-                                                             (buttonHeight * 0.8F + t.px(8.0F));
-    const float moreHeight = buttonHeight * 0.8F;
+    const float weakHeight = weakRows == 0 ? 0.0F
+                                           : t.bodySize() * 1.6F + static_cast<float>(weakRows) *
+                                                                       (smallButton + t.px(8.0F));
+    const float moreHeight = smallButton;
     float barsBottom = m_leftColumn.top + m_leftColumn.height;
     std::size_t fits = static_cast<std::size_t>(std::max(0.0F, (barsBottom - y) / row));
     if (fits < m_stats.topics.size())
@@ -210,8 +211,8 @@ void StatisticsScreen::layout(sf::Vector2f size)
     }
     for (std::size_t i = 0; i < weakRows; ++i)
     {
-        m_buttons[i]->setBounds({m_rightColumn.left, right, columnWidth, buttonHeight * 0.8F});
-        right += buttonHeight * 0.8F + t.px(8.0F);
+        m_buttons[i]->setBounds({m_rightColumn.left, right, columnWidth, smallButton});
+        right += smallButton + t.px(8.0F);
     }
 }
 

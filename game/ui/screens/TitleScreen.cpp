@@ -109,26 +109,50 @@ void TitleScreen::layout(sf::Vector2f size)
     setSize(size);
     refreshProgress();
     const Theme& t = theme();
-    const float buttonWidth = std::min(t.px(380.0F), size.x - t.px(64.0F));
-    float visible = 0.0F;
-    for (const auto& button : m_buttons)
-        visible += button->isVisible() ? 1.0F : 0.0F;
-    const float titleBlock = t.textSize(60.0F) * 1.3F + t.textSize(22.0F) * 1.6F + t.px(56.0F);
-    // Many buttons (a player with reviews due and pack problems) shrink to fit the window.
-    const float room = (size.y - titleBlock - t.px(150.0F)) / std::max(1.0F, visible);
-    const float buttonHeight = std::min(t.px(54.0F), room * 0.8F);
-    const float gap = std::min(t.px(14.0F), room * 0.2F);
-    const float total = titleBlock + visible * (buttonHeight + gap) + t.px(120.0F);
-    m_titleY = std::max(t.px(24.0F), (size.y - total) / 2.0F);
-    float y = m_titleY + titleBlock;
+    layoutStatus(size);
+    std::vector<Button*> shown;
     for (const auto& button : m_buttons)
     {
-        if (!button->isVisible())
-            continue;
-        button->setBounds({(size.x - buttonWidth) / 2.0F, y, buttonWidth, buttonHeight});
-        y += buttonHeight + gap;
+        if (button->isVisible())
+            shown.push_back(button.get());
     }
+    const float titleBlock = t.textSize(60.0F) * 1.3F + t.textSize(22.0F) * 1.6F + t.px(56.0F);
+    // Buttons are as tall as their text needs; when one column of them does not fit between
+    // the title and the status lines, they go in two.
+    const float buttonHeight = Button::preferredHeight(t);
+    const float gap = t.px(12.0F);
+    const float below = t.px(8.0F) + m_status.getLayoutHeight() + t.px(12.0F) + noticeHeight();
+    const auto heightFor = [&](std::size_t rows)
+    { return titleBlock + static_cast<float>(rows) * (buttonHeight + gap) + below; };
+    const std::size_t columns = heightFor(shown.size()) + t.px(48.0F) > size.y ? 2 : 1;
+    const std::size_t rows = (shown.size() + columns - 1) / columns;
+    const float buttonWidth =
+        std::min(t.px(380.0F), (size.x - t.px(64.0F) - static_cast<float>(columns - 1) * gap) /
+                                   static_cast<float>(columns));
+    const float rowWidth =
+        static_cast<float>(columns) * buttonWidth + static_cast<float>(columns - 1) * gap;
+    m_titleY = std::max(t.px(24.0F), (size.y - heightFor(rows)) / 2.0F);
+    const float top = m_titleY + titleBlock;
+    // Column by column, so Up and Down walk the buttons in the order they are listed.
+    for (std::size_t i = 0; i < shown.size(); ++i)
+    {
+        const float x =
+            (size.x - rowWidth) / 2.0F + static_cast<float>(i / rows) * (buttonWidth + gap);
+        const float y = top + static_cast<float>(i % rows) * (buttonHeight + gap);
+        shown[i]->setBounds({x, y, buttonWidth, buttonHeight});
+    }
+    const float statusTop = top + static_cast<float>(rows) * (buttonHeight + gap) + t.px(8.0F);
+    m_status.setPosition((size.x - m_status.getLayoutWidth()) / 2.0F, statusTop);
+}
 
+float TitleScreen::noticeHeight() const
+{
+    return theme().smallSize() * 2.2F;
+}
+
+void TitleScreen::layoutStatus(sf::Vector2f size)
+{
+    const Theme& t = theme();
     std::size_t questions = 0;
     for (const core::Pack& pack : context().packs)
         questions += pack.countPlayableQuestions();
@@ -155,15 +179,10 @@ void TitleScreen::layout(sf::Vector2f size)
     style.size = t.smallSize();
     style.color = context().lastError.empty() && !context().packs.empty() ? t.colors().muted
                                                                           : t.colors().critical;
-    core::RichText text;
-    for (const core::TextRun& run : core::RichText::fromPlain(status).runs)
-        text.runs.push_back(run);
     m_status.setStyle(style);
-    m_status.setText(text);
-    const float width = std::min(size.x - t.px(64.0F), t.px(900.0F));
-    m_status.layout(width, t);
-    // Centre line by line is not needed: the status is one short line in the usual case.
-    m_status.setPosition((size.x - m_status.getLayoutWidth()) / 2.0F, y + t.px(8.0F));
+    m_status.setText(core::RichText::fromPlain(status));
+    // The lines wrap inside the column; the block is centred as a whole.
+    m_status.layout(std::min(size.x - t.px(64.0F), t.px(900.0F)), t);
 }
 
 bool TitleScreen::handleEvent(const sf::Event& event)
@@ -198,7 +217,7 @@ void TitleScreen::draw(sf::RenderTarget& target) const
     m_status.draw(target, t);
     const std::string notice = "For education; follow your institution's protocol.";
     drawCentred(target, t, fitText(t.fonts().regular, notice, t.smallSize(), size.x - t.px(32.0F)),
-                size.x / 2.0F, size.y - t.smallSize() * 2.2F, t.smallSize(), c.muted);
+                size.x / 2.0F, size.y - noticeHeight(), t.smallSize(), c.muted);
 }
 
 } // namespace quiz::ui

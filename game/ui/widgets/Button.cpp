@@ -1,6 +1,8 @@
 #include "Button.hpp"
 
+#include "TextRecorder.hpp"
 #include "ui/Theme.hpp"
+#include "ui/screens/ScreenKit.hpp"
 
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -30,9 +32,11 @@ sf::Color mixColor(const sf::Color& a, const sf::Color& b, float t)
 namespace
 {
 
-void drawCentredLabel(sf::RenderTarget& target, const std::string& label, const sf::Font& font,
-                      float size, const sf::Color& color, const sf::FloatRect& box)
+/// A label too long for its button is cut with an ellipsis, never drawn past the edges.
+void drawCentredLabel(sf::RenderTarget& target, const std::string& full, const sf::Font& font,
+                      float size, const sf::Color& color, const sf::FloatRect& box, float pad)
 {
+    const std::string label = fitText(font, full, size, box.width - 2.0F * pad);
     sf::Text text = makeText(label, font, size, color);
     const float width = measureText(font, label, size);
     text.setPosition(std::round(box.left + (box.width - width) / 2.0F),
@@ -91,6 +95,11 @@ void Button::activate()
         m_onClick();
 }
 
+float Button::preferredHeight(const Theme& theme)
+{
+    return std::max(theme.px(44.0F), theme.bodySize() * 1.25F + theme.px(20.0F));
+}
+
 float Button::preferredWidth(const Theme& theme) const
 {
     float width = measureText(theme.fonts().bold, m_label, theme.bodySize()) + theme.px(48.0F);
@@ -116,10 +125,14 @@ void Button::draw(sf::RenderTarget& target, const Theme& theme) const
     }
     const sf::FloatRect box = getBounds();
     drawBox(target, box, fill, m_kind == Kind::Primary ? fill : c.border, theme.borderWidth());
+    const TextBox textBox(target, box);
     sf::FloatRect labelBox = box;
-    if (!m_shortcut.empty())
+    const float pad = theme.px(10.0F);
+    const float keyWidth = measureText(theme.fonts().regular, m_shortcut, theme.smallSize());
+    const float labelWidth = measureText(theme.fonts().bold, m_label, theme.bodySize());
+    // The key hint gives way first when the label needs the room.
+    if (!m_shortcut.empty() && labelWidth + keyWidth + theme.px(24.0F) + 2.0F * pad <= box.width)
     {
-        const float keyWidth = measureText(theme.fonts().regular, m_shortcut, theme.smallSize());
         labelBox.width -= keyWidth + theme.px(12.0F);
         sf::Text key = makeText(m_shortcut, theme.fonts().regular, theme.smallSize(),
                                 m_kind == Kind::Primary ? c.accentText : c.muted);
@@ -127,7 +140,8 @@ void Button::draw(sf::RenderTarget& target, const Theme& theme) const
                         std::round(box.top + (box.height - theme.smallSize() * 1.2F) / 2.0F));
         drawText(target, key);
     }
-    drawCentredLabel(target, m_label, theme.fonts().bold, theme.bodySize(), textColor, labelBox);
+    drawCentredLabel(target, m_label, theme.fonts().bold, theme.bodySize(), textColor, labelBox,
+                     pad);
     if (isFocused())
         drawFocusRing(target, theme, box);
 }
@@ -178,9 +192,10 @@ void Checkbox::draw(sf::RenderTarget& target, const Theme& theme) const
         return;
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
+    const TextBox textBox(target, box);
     if (getHighlight() > 0.0F) // an unlit row is the background already: skip the fill
         drawBox(target, box, mixColor(c.background, c.panelHover, getHighlight() * 0.7F));
-    const float size = theme.px(24.0F);
+    const float size = theme.textSize(24.0F); // the box grows with the text beside it
     const float x = box.left + m_indent + theme.px(8.0F);
     drawTickBox(target, theme, {x, box.top + (box.height - size) / 2.0F, size, size}, m_checked);
     const float textX = x + size + theme.px(12.0F);
@@ -292,9 +307,29 @@ void TextField::draw(sf::RenderTarget& target, const Theme& theme) const
     const Palette& c = theme.colors();
     const sf::FloatRect box = getBounds();
     drawBox(target, box, c.background, isFocused() ? c.focus : c.border, theme.borderWidth());
+    const TextBox textBox(target, box);
     std::string shown = m_text;
     if (isFocused())
         shown += "|";
+    // Longer than the field: its start and an ellipsis, or while typing its end (where the
+    // typing happens) after an ellipsis.
+    const float room = box.width - 2.0F * theme.px(12.0F);
+    const sf::Font& font = theme.fonts().regular;
+    if (!isFocused())
+    {
+        shown = fitText(font, shown, theme.bodySize(), room);
+    }
+    else if (measureText(font, shown, theme.bodySize()) > room)
+    {
+        while (!shown.empty() && measureText(font, "…" + shown, theme.bodySize()) > room)
+        {
+            std::size_t cut = 1;
+            while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0U) == 0x80U)
+                ++cut;
+            shown.erase(0, cut);
+        }
+        shown = "…" + shown;
+    }
     sf::Text text = makeText(shown, theme.fonts().regular, theme.bodySize(), c.text);
     text.setPosition(std::round(box.left + theme.px(12.0F)),
                      std::round(box.top + (box.height - theme.bodySize() * 1.2F) / 2.0F));

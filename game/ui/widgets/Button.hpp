@@ -28,6 +28,9 @@ public:
     void setKind(Kind kind) { m_kind = kind; }
     /// A key hint drawn small at the right, e.g. "Enter".
     void setShortcut(std::string shortcut) { m_shortcut = std::move(shortcut); }
+    /// Height a button needs for its label at the theme's text size (never under 44 px at
+    /// 1280x720), so buttons grow with the text.
+    [[nodiscard]] static float preferredHeight(const Theme& theme);
     /// Width the label needs at the theme's button size, padding included.
     [[nodiscard]] float preferredWidth(const Theme& theme) const;
     void draw(sf::RenderTarget& target, const Theme& theme) const override;

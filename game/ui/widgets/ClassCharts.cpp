@@ -16,14 +16,6 @@ namespace quiz::ui
 namespace
 {
 
-sf::Color markColor(std::size_t position)
-{
-    static const sf::Color colors[] = {{214, 76, 86},  {58, 134, 220},  {226, 170, 40},
-                                       {70, 170, 110}, {150, 100, 210}, {230, 120, 50},
-                                       {40, 170, 180}, {200, 90, 160}};
-    return colors[position % 8];
-}
-
 /// drawLabel() with the face given as a font (the charts pick faces, not flags).
 void drawText(sf::RenderTarget& target, const Theme& theme, const std::string& utf8,
               const sf::Font& font, float size, const sf::Color& color, float x, float y)
@@ -32,6 +24,26 @@ void drawText(sf::RenderTarget& target, const Theme& theme, const std::string& u
 }
 
 } // namespace
+
+sf::Color optionMarkColor(std::size_t position)
+{
+    static const sf::Color colors[] = {{224, 88, 98},  {58, 134, 220},  {226, 170, 40},
+                                       {70, 170, 110}, {150, 100, 210}, {230, 120, 50},
+                                       {40, 170, 180}, {200, 90, 160}};
+    return colors[position % 8];
+}
+
+sf::Color optionMarkFill(const Theme& theme, std::size_t position)
+{
+    return theme.isHighContrast() ? theme.colors().background : optionMarkColor(position);
+}
+
+sf::Color optionMarkInk(const Theme& theme, std::size_t position)
+{
+    const Palette& c = theme.colors();
+    const sf::Color fill = optionMarkFill(theme, position);
+    return contrastRatio(c.text, fill) >= contrastRatio(c.accentText, fill) ? c.text : c.accentText;
+}
 
 void drawOptionMark(sf::RenderTarget& target, const Theme& theme, std::size_t position,
                     const std::string& label, float x, float y, float size)
@@ -44,14 +56,15 @@ void drawOptionMark(sf::RenderTarget& target, const Theme& theme, std::size_t po
     shape.setPosition(x + radius, y + radius + (kind == 1 ? radius * 0.12F : 0.0F));
     if (kind == 2)
         shape.setRotation(45.0F);
-    shape.setFillColor(theme.isHighContrast() ? theme.colors().background : markColor(position));
+    shape.setFillColor(optionMarkFill(theme, position));
     shape.setOutlineColor(theme.colors().text);
     shape.setOutlineThickness(-std::max(1.5F, theme.px(2.0F)));
     target.draw(shape);
     const float textSize = size * (kind == 1 ? 0.36F : 0.46F);
     const sf::Font& font = theme.fonts().bold;
     const float width = measureText(font, label, textSize);
-    drawText(target, theme, label, font, textSize, theme.colors().text, x + radius - width / 2.0F,
+    drawText(target, theme, label, font, textSize, optionMarkInk(theme, position),
+             x + radius - width / 2.0F,
              y + radius - textSize * 0.62F + (kind == 1 ? radius * 0.25F : 0.0F));
 }
 
@@ -88,8 +101,9 @@ void drawDistribution(sf::RenderTarget& target, const Theme& theme, const sf::Fl
         const bool right = i < correct.size() && correct[i];
         const float width = std::max(theme.px(4.0F), barRoom * static_cast<float>(counts[i]) /
                                                          static_cast<float>(most));
-        const sf::Color fill = theme.isHighContrast() ? (right ? c.correct : c.muted)
-                                                      : mixColor(markColor(i), c.panel, 0.25F);
+        const sf::Color fill = theme.isHighContrast()
+                                   ? (right ? c.correct : c.muted)
+                                   : mixColor(optionMarkColor(i), c.panel, 0.25F);
         drawBox(target, {barLeft, y, barRoom, rowHeight}, c.panel);
         drawBox(target, {barLeft, y, width, rowHeight}, fill, right ? c.text : fill,
                 right ? std::max(3.0F, theme.px(4.0F)) : 0.0F);
@@ -129,8 +143,16 @@ void drawStandings(sf::RenderTarget& target, const Theme& theme, const sf::Float
     const float rowHeight = std::max(theme.px(48.0F), size * 1.9F);
     const sf::Font& bold = theme.fonts().bold;
     const sf::Font& regular = theme.fonts().regular;
-    const float scoreX = box.left + box.width * 0.62F;
-    const float correctX = box.left + box.width * 0.80F;
+    // The score and correct columns are as wide as their widest entry, from the right edge,
+    // so large text in a narrow box never runs one number into the next.
+    const float correctWidth = std::max(measureText(regular, "Correct", theme.smallSize()),
+                                        measureText(regular, "000", size));
+    const float scoreWidth = std::max(measureText(regular, "Score", theme.smallSize()),
+                                      measureText(bold, "000000", size));
+    const float correctX = std::min(box.left + box.width * 0.80F,
+                                    box.left + box.width - theme.px(12.0F) - correctWidth);
+    const float scoreX =
+        std::min(box.left + box.width * 0.62F, correctX - theme.px(16.0F) - scoreWidth);
     drawText(target, theme, "Place", regular, theme.smallSize(), c.muted,
              box.left + theme.px(12.0F), box.top);
     drawText(target, theme, "Score", regular, theme.smallSize(), c.muted, scoreX, box.top);

@@ -2,6 +2,7 @@
 
 #include "core/classroom/Classroom.hpp"
 
+#include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Rect.hpp>
 
 #include <string>
@@ -19,6 +20,13 @@ class Theme;
 
 /// Drawings shared by the class screens. Options are told apart by a shape with the letter in
 /// it (and a colour as a third cue), never by colour alone.
+
+/// The fill of the option mark at `position` and the ink of its letter (the palette's text or
+/// accent ink, whichever reads better on that fill).
+[[nodiscard]] sf::Color optionMarkFill(const Theme& theme, std::size_t position);
+[[nodiscard]] sf::Color optionMarkInk(const Theme& theme, std::size_t position);
+/// The fixed fills of the eight marks in the normal palette.
+[[nodiscard]] sf::Color optionMarkColor(std::size_t position);
 
 /// The option mark at `position` (0 circle, 1 triangle, 2 square, 3 diamond, 4 pentagon ...)
 /// with `label` inside, filling a square of side `size` at (x, y).

@@ -1,5 +1,6 @@
 #include "NoticeBox.hpp"
 
+#include "TextRecorder.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -99,6 +100,7 @@ void NoticeBox::draw(sf::RenderTarget& target, const Theme& theme) const
     drawBox(target, box, c.panel, c.critical, theme.px(2.0F));
     // A stripe on the left: a second cue beside the words, never colour alone.
     drawBox(target, {box.left, box.top, theme.px(6.0F), box.height}, c.critical);
+    const TextBox textBox(target, box);
     m_text.draw(target, theme);
     m_dismiss.draw(target, theme);
 }

@@ -1,10 +1,12 @@
 #include "Panel.hpp"
 
 #include "Button.hpp"
+#include "TextRecorder.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace quiz::ui
@@ -57,6 +59,7 @@ void Panel::draw(sf::RenderTarget& target, const Theme& theme) const
         drawBox(target, box, m_fill, m_border, m_borderWidth);
     if (m_stripe.a > 0)
         drawBox(target, {box.left, box.top, theme.px(8.0F), box.height}, m_stripe);
+    const TextBox textBox(target, box);
     for (const Item& item : m_items)
         item.block.draw(target, theme);
 }
@@ -80,13 +83,16 @@ float OptionButton::layout(float x, float y, float width, const Theme& theme)
     style.size = theme.bodySize();
     style.color = theme.colors().text;
     m_text.setStyle(style);
-    const float badge = theme.px(44.0F);
-    const float tick = m_multiple ? theme.px(40.0F) : 0.0F;
+    const float badge = theme.textSize(44.0F); // letter tiles grow with the text
+    const float tick = m_multiple ? theme.textSize(40.0F) : 0.0F;
     const float left = x + theme.px(14.0F) + tick + badge + theme.px(10.0F);
     const float inner = width - (left - x) - theme.px(16.0F);
     const float textHeight = m_text.layout(inner, theme);
-    const float height = m_compact ? std::max(textHeight + theme.px(12.0F), theme.px(46.0F))
-                                   : std::max(textHeight + theme.px(24.0F), theme.px(56.0F));
+    const float tile = theme.textSize(38.0F);
+    const float height =
+        m_compact
+            ? std::max({textHeight + theme.px(12.0F), theme.px(46.0F), tile + theme.px(8.0F)})
+            : std::max({textHeight + theme.px(24.0F), theme.px(56.0F), tile + theme.px(18.0F)});
     m_text.setPosition(left, y + (height - textHeight) / 2.0F);
     setBounds({x, y, width, height});
     return height;
@@ -103,16 +109,17 @@ void OptionButton::draw(sf::RenderTarget& target, const Theme& theme) const
     float x = box.left + theme.px(14.0F);
     if (m_multiple)
     {
-        const float size = theme.px(26.0F);
+        const float size = theme.textSize(26.0F);
         drawTickBox(target, theme, {x, box.top + (box.height - size) / 2.0F, size, size},
                     m_selected);
-        x += theme.px(40.0F);
+        x += theme.textSize(40.0F);
     }
     if (!m_badge.empty())
     {
-        const float size = theme.px(38.0F);
+        const float size = theme.textSize(38.0F);
         const sf::FloatRect badge(x, box.top + (box.height - size) / 2.0F, size, size);
         drawBox(target, badge, c.background, c.border, 1.0F);
+        const TextBox badgeBox(target, badge);
         const float textSize = theme.bodySize();
         sf::Text letter = makeText(m_badge, theme.fonts().bold, textSize, c.text);
         const float w = measureText(theme.fonts().bold, m_badge, textSize);
@@ -120,7 +127,10 @@ void OptionButton::draw(sf::RenderTarget& target, const Theme& theme) const
                            std::round(badge.top + (size - textSize * 1.2F) / 2.0F));
         drawText(target, letter);
     }
-    m_text.draw(target, theme);
+    {
+        const TextBox textBox(target, box);
+        m_text.draw(target, theme);
+    }
     if (isFocused())
         drawFocusRing(target, theme, box);
 }

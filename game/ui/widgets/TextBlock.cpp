@@ -1,5 +1,6 @@
 #include "TextBlock.hpp"
 
+#include "TextRecorder.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -68,6 +69,15 @@ public:
         std::size_t i = 0;
         while (i < text.getSize())
         {
+            if (text[i] == '\n')
+            {
+                // A newline in plain text (status lines, notices) breaks the line like <br/>;
+                // left in a fragment, sf::Text would draw the next line over the one below.
+                flushPiece();
+                newLine();
+                ++i;
+                continue;
+            }
             if (text[i] == ' ')
             {
                 // Spaces never start a line; they are kept as a pending gap.
@@ -77,7 +87,7 @@ public:
                 continue;
             }
             std::size_t end = i;
-            while (end < text.getSize() && text[end] != ' ')
+            while (end < text.getSize() && text[end] != ' ' && text[end] != '\n')
                 ++end;
             placeWord(text.substring(i, end - i), font, size, dy, spaceWidth);
             i = end;
@@ -247,6 +257,7 @@ void TextBlock::draw(sf::RenderTarget& target, const Theme& /*theme*/) const
 {
     if (!isVisible())
         return;
+    const TextBox box(target, getBounds());
     for (const sf::Text& text : m_fragments)
         drawText(target, text);
 }
@@ -265,6 +276,7 @@ bool sameView(const sf::View& a, const sf::View& b)
 TextLayer::TextLayer(sf::RenderTarget& target) : m_target(target), m_outer(g_openLayer)
 {
     g_openLayer = this;
+    recordLayer();
 }
 
 TextLayer::~TextLayer()
@@ -312,6 +324,7 @@ void TextLayer::add(const sf::Text& text)
 
 void drawText(sf::RenderTarget& target, const sf::Text& text)
 {
+    recordText(target, text);
     if (g_openLayer != nullptr && &g_openLayer->getTarget() == &target)
         g_openLayer->add(text);
     else
