@@ -39,8 +39,9 @@ std::string TitleScreen::describeNextStep() const
                 next.dueTodayCount - std::min(next.dueTodayCount, next.dueCount);
             return "Review " + countText(next.dueCount, "question", "questions") +
                    " due now, the most urgent first" +
-                   (later == 0 ? "."
-                               : "; " + std::to_string(later) + " more fall due later today.");
+                   (later == 0   ? "."
+                    : later == 1 ? "; 1 more falls due later today."
+                                 : "; " + std::to_string(later) + " more fall due later today.");
         }
     case core::NextStepKind::WeakTopic:
     {
