@@ -127,7 +127,7 @@ TEST_CASE("PlayerProgress: a first start makes a player named after the account,
     CHECK(shared.listProfiles(error).size() == 1);
 }
 
-TEST_CASE("PlayerProgress: an account name that is no player name makes Student; --player wins",
+TEST_CASE("PlayerProgress: an account name that is no player name makes Student, and --player wins",
           "[ui][progress][first-start]")
 {
     const fs::path root = freshRoot("first-start-named");
