@@ -1,5 +1,6 @@
 // heparin-quiz: resolves paths at the edge, hands the command line to CommandLine, reports
 // fatal errors.
+#include "app/commands/Account.hpp"
 #include "app/commands/CommandLine.hpp"
 #include "app/commands/Paths.hpp"
 #ifdef QUIZ_HAVE_UI
@@ -19,6 +20,7 @@ int main(int argc, char** argv)
         context.executableDir = quiz::app::getExecutableDir();
         context.dataDir = quiz::app::findDataDir(context.executableDir);
         context.today = quiz::app::todayIsoDate();
+        context.accountName = quiz::app::getAccountName();
         context.out = &std::cout;
         context.err = &std::cerr;
         const std::vector<std::string> args(argv + 1, argv + argc);

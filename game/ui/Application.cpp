@@ -50,6 +50,8 @@ ServiceOptions serviceOptions(const LaunchOptions& launch)
     options.dataDir = launch.dataDir;
     options.resultsPath = launch.resultsPath;
     options.today = launch.today;
+    options.playerName = launch.playerName;
+    options.accountName = launch.accountName;
     options.clock = wallClockMs;
     options.utcOffsetMinutes = localUtcOffsetMinutes();
     return options;

@@ -25,8 +25,10 @@ struct LaunchOptions
     std::string resultsPath;
     std::string scriptPath;
     std::string screenshotDir = ".";
-    std::string fontDir; ///< DejaVu Sans's folder ("" = ask fontconfig)
-    std::string today;   ///< YYYY-MM-DD for the checker
+    std::string fontDir;     ///< DejaVu Sans's folder ("" = ask fontconfig)
+    std::string today;       ///< YYYY-MM-DD for the checker
+    std::string playerName;  ///< `--player NAME` ("" = the last one, or a new one at first start)
+    std::string accountName; ///< the computer account, for the player made at a first start
     unsigned width = 1280;
     unsigned height = 720;
     bool fullscreen = false;

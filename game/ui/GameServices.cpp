@@ -41,7 +41,7 @@ void GameServices::load(std::vector<std::string> dirs)
     }
     loadHistory();
     m_players.setLog(&std::cerr);
-    m_players.openLastPlayer(now());
+    m_players.openAtStart(m_options.playerName, m_options.accountName, now());
 }
 
 std::string GameServices::createSession(const core::SessionConfig& config)

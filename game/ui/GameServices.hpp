@@ -35,6 +35,10 @@ struct ServiceOptions
     std::string dataDir;     ///< packs folder ("" = none)
     std::string resultsPath; ///< results JSON written when a round ends ("" = none)
     std::string today;       ///< YYYY-MM-DD for the checker
+    std::string playerName;  ///< `--player`: play as this player, created when missing
+    /// The computer account's name, read at the app edge: a first start (no player in the
+    /// profile folder) makes a player of that name.
+    std::string accountName;
     /// The wall clock (tests pass a fixed moment).
     std::function<core::TimestampMs()> clock;
     int utcOffsetMinutes = 0; ///< the player's time zone (statistics days start at midnight)
@@ -52,7 +56,8 @@ public:
     GameServices& operator=(const GameServices&) = delete;
 
     /// Loads and checks every pack under `dirs` (the data folder when empty); the ones without
-    /// errors become playable. Also reads the settings, the missed list and the last player.
+    /// errors become playable. Also reads the settings and the missed list, and chooses the
+    /// player (see PlayerProgress::openAtStart).
     void load(std::vector<std::string> dirs = {});
 
     /// Creates the round for `config` and takes `roundMode`; returns "" or why it could not.

@@ -14,6 +14,7 @@ void PlayerProgress::closePlayer()
 {
     m_store.reset();
     m_playerName.clear();
+    m_madeAtStart = false;
 }
 
 std::vector<core::Profile> PlayerProgress::listProfiles(std::string& error) const
@@ -42,6 +43,38 @@ void PlayerProgress::openLastPlayer(core::TimestampMs now)
         addNotice(error, false);
 }
 
+void PlayerProgress::openAtStart(const std::string& requested, const std::string& accountName,
+                                 core::TimestampMs now)
+{
+    if (!isAvailable())
+        return;
+    if (!requested.empty())
+    {
+        // `--player NAME`: that player, created the first time the name is used.
+        const bool exists = m_directory.findProfile(requested).isOk();
+        const std::string error =
+            exists ? selectPlayer(requested, now) : createPlayer(requested, now);
+        if (!error.empty())
+            addNotice("The player given with --player could not be opened: " + error);
+        return;
+    }
+    openLastPlayer(now);
+    if (hasPlayer())
+        return;
+    const core::Outcome<std::vector<core::Profile>> listed = m_directory.listProfiles();
+    // Players exist but none was remembered: several students share the computer, and each
+    // picks their own.
+    if (!listed.isOk() || !listed.getValue().empty())
+        return;
+    const std::string name = core::firstPlayerName(accountName);
+    if (const std::string error = createPlayer(name, now); !error.empty())
+    {
+        addNotice("No player could be made for you, so answers are not kept: " + error);
+        return;
+    }
+    m_madeAtStart = true;
+}
+
 std::string PlayerProgress::selectPlayer(const std::string& name, core::TimestampMs now)
 {
     if (!isAvailable())
@@ -59,6 +92,7 @@ std::string PlayerProgress::selectPlayer(const std::string& name, core::Timestam
     }
     m_store = std::move(opened.getValue());
     m_playerName = profile.getValue().name;
+    m_madeAtStart = false;
     m_notices.clear(); // the previous player's notices are about another file
     for (const std::string& notice : m_store->getNotices())
         addNotice(notice);
@@ -86,6 +120,7 @@ std::string PlayerProgress::renamePlayer(const std::string& oldName, const std::
     // The last-picked record names the folder, which a rename keeps.
     if (m_store && m_playerName == oldName)
         m_playerName = core::trimProfileName(newName);
+    m_madeAtStart = false;
     return {};
 }
 
@@ -121,6 +156,31 @@ std::string PlayerProgress::recordAnswer(const std::vector<core::Pack>& packs,
     const std::string notice = "Answers are not being saved: " + stored.getMessage();
     addNotice(notice);
     return notice;
+}
+
+HomeSummary PlayerProgress::getHomeSummary(const std::vector<core::Pack>& packs,
+                                           core::TimestampMs now, int utcOffsetMinutes)
+{
+    HomeSummary summary;
+    std::vector<core::ReviewState> states;
+    if (m_store)
+    {
+        core::Outcome<core::Statistics> statistics =
+            m_store->computeStatistics(now, {utcOffsetMinutes});
+        core::Outcome<std::vector<core::ReviewState>> read = m_store->getReviewStates();
+        if (statistics.isOk())
+            summary.statistics = std::move(statistics.getValue());
+        else
+            addNotice(statistics.getMessage());
+        if (read.isOk())
+            states = std::move(read.getValue());
+        else
+            addNotice(read.getMessage());
+    }
+    core::NextStepOptions options;
+    options.utcOffsetMinutes = utcOffsetMinutes;
+    summary.next = core::chooseNextStep(states, summary.statistics.topics, packs, now, options);
+    return summary;
 }
 
 std::vector<core::QuestionKey> PlayerProgress::getDueKeys(const std::vector<core::Pack>& packs,

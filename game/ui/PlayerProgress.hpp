@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/pack/Pack.hpp"
+#include "core/progress/NextStep.hpp"
 #include "core/progress/Profiles.hpp"
 #include "core/progress/ProgressStore.hpp"
 #include "core/session/Session.hpp"
@@ -12,6 +13,14 @@
 
 namespace quiz::ui
 {
+
+/// Where the player stands, for the home screen: their statistics (none without a player)
+/// and what "Continue" starts.
+struct HomeSummary
+{
+    core::Statistics statistics;
+    core::NextStep next;
+};
 
 /// The player whose progress is kept, for the game: the profiles under the profile folder,
 /// the one chosen (remembered by the profile folder's last-picked record) and its open
@@ -40,6 +49,15 @@ public:
     [[nodiscard]] std::vector<core::Profile> listProfiles(std::string& error) const;
     /// Opens the player remembered from the last run, if it still exists.
     void openLastPlayer(core::TimestampMs now);
+    /// Chooses the player at start-up: `requested` (`--player`) when given, created when
+    /// missing; else the one remembered from the last run; else, when the profile folder has no
+    /// player at all (a first start), creates one named core::firstPlayerName(accountName), so
+    /// the first answer is already kept. Failures become notices.
+    void openAtStart(const std::string& requested, const std::string& accountName,
+                     core::TimestampMs now);
+    /// True when openAtStart made the current player for a first start (the title screen
+    /// offers to rename it); cleared by renamePlayer, selectPlayer and createPlayer.
+    [[nodiscard]] bool isNewOnFirstStart() const { return m_madeAtStart; }
     /// Opens `name`'s store and remembers the choice.
     [[nodiscard]] std::string selectPlayer(const std::string& name, core::TimestampMs now);
     /// Creates the profile and selects it.
@@ -66,6 +84,10 @@ public:
     /// first (see core::selectMissedQuestions); empty without a player.
     [[nodiscard]] std::vector<core::QuestionKey>
     getMissedKeys(const std::vector<core::Pack>& packs);
+    /// Statistics and the next step for the home screen at `now` (days start at local midnight
+    /// `utcOffsetMinutes` east of UTC). Without a player the next step is new questions.
+    [[nodiscard]] HomeSummary getHomeSummary(const std::vector<core::Pack>& packs,
+                                             core::TimestampMs now, int utcOffsetMinutes);
     /// The due questions among the loaded packs, most urgent first (empty without a player).
     [[nodiscard]] std::vector<core::QuestionKey> getDueKeys(const std::vector<core::Pack>& packs,
                                                             core::TimestampMs now);
@@ -90,6 +112,7 @@ private:
     std::unique_ptr<core::ProgressStore> m_store;
     std::vector<Notice> m_notices;
     std::ostream* m_log = nullptr;
+    bool m_madeAtStart = false;
 };
 
 } // namespace quiz::ui

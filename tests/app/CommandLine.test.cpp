@@ -113,6 +113,27 @@ TEST_CASE("Command line: play fills its typed options", "[cli][args]")
     CHECK_FALSE(defaults.play->seed);
 }
 
+TEST_CASE("Command line: --player names the player for play and for the game", "[cli][args]")
+{
+    const Run play = run({"play", "--pack", "p1", "--player", "Zoë Müller"});
+    REQUIRE(play.exit == 0);
+    REQUIRE(play.play);
+    CHECK(play.play->game.player == "Zoë Müller");
+    const Run game = run({"--player=Ben"});
+    REQUIRE(game.game);
+    CHECK(game.game->player == "Ben");
+    const Run none = run({"play", "--pack", "p1"});
+    REQUIRE(none.play);
+    CHECK(none.play->game.player.empty());
+    const Run empty = run({"play", "--pack", "p1", "--player", " "});
+    CHECK(empty.exit == 2);
+    CHECK_FALSE(empty.play);
+    CHECK(has(empty.err, "heparin-quiz play: --player is not a usable player name: a player "
+                         "name cannot be empty"));
+    CHECK(has(run({"--player", std::string(41, 'a')}).err, "at most 40 characters"));
+    CHECK(has(run({"play", "--help"}).out, "--player NAME"));
+}
+
 TEST_CASE("Command line: out-of-range, malformed and unknown values exit 2 and say why",
           "[cli][args]")
 {

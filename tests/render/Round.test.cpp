@@ -320,12 +320,14 @@ TEST_CASE("Round: with --mute the settings show sound off, whatever is saved",
                });
 }
 
-TEST_CASE("Round: Up from Play stays on Play, and Quit asks first", "[render][display][round]")
+TEST_CASE("Round: Up from Continue stays on Continue, and Quit asks first",
+          "[render][display][round]")
 {
     Harness h(1280, 720);
     h.stack.push(ui::ScreenId::Title);
     h.settle();
-    h.key(sf::Keyboard::Up); // Play is first: the focus does not wrap round to Quit
+    h.key(sf::Keyboard::Up);  // Continue is first: the focus does not wrap round to Quit
+    h.key(sf::Keyboard::Tab); // ...so Tab goes on to Play
     h.key(sf::Keyboard::Enter);
     CHECK(h.stack.getTopId() == ui::ScreenId::Setup);
     h.key(sf::Keyboard::Escape);

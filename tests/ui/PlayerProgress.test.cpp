@@ -92,6 +92,71 @@ TEST_CASE("PlayerProgress: a new player is chosen, remembered at the next start,
     CHECK(again.getDueKeys({}, kNow + 1000).empty());
 }
 
+TEST_CASE("PlayerProgress: a first start makes a player named after the account, and only then",
+          "[ui][progress][first-start]")
+{
+    const std::vector<core::Pack> packs = loadDemoPack();
+    const fs::path root = freshRoot("first-start");
+    {
+        ui::PlayerProgress progress(root.string());
+        progress.openAtStart("", "dana", kNow);
+        REQUIRE(progress.hasPlayer());
+        CHECK(progress.getPlayerName() == "dana");
+        CHECK(progress.isNewOnFirstStart());
+        // The first answer is already kept.
+        CHECK(
+            progress.recordAnswer(packs, answeredWrong(packs), 0, core::Confidence::None, kNow, "")
+                .empty());
+        CHECK(progress.getStore()->loadHistory().getValue().size() == 1);
+        REQUIRE(progress.renamePlayer("dana", "Dana Lee").empty());
+        CHECK_FALSE(progress.isNewOnFirstStart());
+    }
+    {
+        // The next start picks the same player again; nothing new is made.
+        ui::PlayerProgress again(root.string());
+        again.openAtStart("", "someone-else", kNow);
+        CHECK(again.getPlayerName() == "Dana Lee");
+        CHECK_FALSE(again.isNewOnFirstStart());
+    }
+    // Players exist but none is remembered (a shared computer): nobody is chosen or made.
+    fs::remove(root / "last-profile.txt");
+    ui::PlayerProgress shared(root.string());
+    shared.openAtStart("", "someone-else", kNow);
+    CHECK_FALSE(shared.hasPlayer());
+    std::string error;
+    CHECK(shared.listProfiles(error).size() == 1);
+}
+
+TEST_CASE("PlayerProgress: an account name that is no player name makes Student, and --player wins",
+          "[ui][progress][first-start]")
+{
+    const fs::path root = freshRoot("first-start-named");
+    {
+        ui::PlayerProgress progress(root.string());
+        progress.openAtStart("", "", kNow);
+        CHECK(progress.getPlayerName() == "Student");
+    }
+    {
+        // --player: created when missing, even though a player exists and is remembered.
+        ui::PlayerProgress progress(root.string());
+        progress.openAtStart("Eve", "ana", kNow);
+        CHECK(progress.getPlayerName() == "Eve");
+        CHECK_FALSE(progress.isNewOnFirstStart());
+    }
+    ui::PlayerProgress progress(root.string());
+    progress.openAtStart("EVE", "ana", kNow); // names ignore case: the same player
+    CHECK(progress.getPlayerName() == "Eve");
+    std::string error;
+    CHECK(progress.listProfiles(error).size() == 2);
+    CHECK(progress.getNotices().empty());
+    // A name the folder refuses becomes a notice, never a crash.
+    ui::PlayerProgress bad(root.string());
+    bad.openAtStart("bad\x01name", "ana", kNow);
+    CHECK_FALSE(bad.hasPlayer());
+    REQUIRE(bad.getNotices().size() == 1);
+    CHECK(bad.getNotices().front().find("control characters") != std::string::npos);
+}
+
 TEST_CASE("PlayerProgress: the session's mode is recorded when no round mode is given",
           "[ui][progress]")
 {

@@ -3,6 +3,7 @@
 #include "CliSupport.hpp"
 #include "HostCommand.hpp"
 #include "core/pack/ValueRules.hpp"
+#include "core/progress/Profiles.hpp"
 #include "net/Protocol.hpp"
 
 #include <charconv>
@@ -119,6 +120,18 @@ void addGameOptions(CLI::App& app, GameArgs& args, WindowSize min, const std::st
     { app.add_option(name, target, help)->type_name(valueName)->group(group); };
     addPath("--profile-dir", args.profileDir, "DIR",
             "where settings and history are kept (default: XDG data folder)");
+    app.add_option("--player", args.player,
+                   "play as this player, created when missing (default: the last one; on a "
+                   "first start, one named after your account)")
+        ->type_name("NAME")
+        ->check(CLI::Validator(
+            [](const std::string& name) -> std::string
+            {
+                const std::string why = core::validateProfileName(core::trimProfileName(name));
+                return why.empty() ? why : "is not a usable player name: " + why;
+            },
+            "", "playerName"))
+        ->group(group);
     addPath("--results", args.results, "FILE", "write the results JSON when a round ends");
     addPath("--script", args.script, "FILE",
             "replay input: key, text, click, wait, shot, resize, quit");

@@ -17,6 +17,7 @@ struct CommandContext
     std::string dataDir;       ///< shipped/selected packs folder ("" when none was found)
     std::string executableDir; ///< folder of the running executable
     std::string today;         ///< YYYY-MM-DD, read once at the edge
+    std::string accountName;   ///< the computer account's name ("" when unknown)
     std::ostream* out = nullptr;
     std::ostream* err = nullptr;
 };

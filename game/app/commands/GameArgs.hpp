@@ -26,8 +26,11 @@ struct GameArgs
     bool fullscreen = false;
     bool mute = false;
     std::string profileDir; ///< "": the XDG data folder
-    std::string results;    ///< results JSON written when a round ends ("": none)
-    std::string script;     ///< input to replay ("": play live)
+    /// `--player NAME`: play as this player, created when missing ("": the last one chosen,
+    /// or on a first start a new one named after the account).
+    std::string player;
+    std::string results; ///< results JSON written when a round ends ("": none)
+    std::string script;  ///< input to replay ("": play live)
     std::string screenshotDir;
     std::string fontDir;
 };

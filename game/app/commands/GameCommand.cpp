@@ -27,6 +27,8 @@ ui::LaunchOptions makeLaunchOptions(const GameArgs& args, const CommandContext& 
     launch.fullscreen = args.fullscreen;
     launch.mute = args.mute;
     launch.profileDir = args.profileDir.empty() ? ui::defaultProfileDir() : args.profileDir;
+    launch.playerName = args.player;
+    launch.accountName = context.accountName;
     launch.resultsPath = args.results;
     launch.scriptPath = args.script;
     if (!args.screenshotDir.empty())

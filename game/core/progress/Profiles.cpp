@@ -163,6 +163,12 @@ std::string validateProfileName(const std::string& name)
     return {};
 }
 
+std::string firstPlayerName(const std::string& accountName)
+{
+    const std::string name = trimProfileName(accountName);
+    return validateProfileName(name).empty() ? name : "Student";
+}
+
 ProfileDirectory::ProfileDirectory(std::string root) : m_root(std::move(root))
 {
 }

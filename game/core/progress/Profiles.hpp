@@ -34,6 +34,10 @@ struct Profile
 /// Removes leading and trailing ASCII whitespace.
 [[nodiscard]] std::string trimProfileName(const std::string& name);
 
+/// The name given to the player made on a first start: the computer account's name (read at
+/// the app edge and passed in), trimmed, when it is a valid player name, else "Student".
+[[nodiscard]] std::string firstPlayerName(const std::string& accountName);
+
 /// The profiles kept under one root folder (`--profile-dir`). Layout:
 /// `<root>/profiles/<folder>/name.txt` (the player's name, written atomically) and
 /// `<root>/profiles/<folder>/progress.sqlite` (see ProgressStore). Folder names are generated

@@ -2,11 +2,13 @@
 
 #include "core/pack/QuestionKey.hpp"
 #include "core/session/Session.hpp"
+#include "ui/PlayerProgress.hpp"
 #include "ui/Screen.hpp"
 #include "ui/screens/ScreenKit.hpp"
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/ScrollArea.hpp"
+#include "ui/widgets/StandingCard.hpp"
 #include "ui/widgets/TextBlock.hpp"
 #include "ui/widgets/TopicPicker.hpp"
 
@@ -20,7 +22,11 @@ namespace quiz::ui
 
 class ReviewRow;
 
-/// Play, Review missed, Settings, Quit; pack count; the education-only notice.
+/// The home screen: who is playing (renamed on the spot from a one-line prompt, offered at
+/// once on a first start), where they stand (due today, streak, weakest topics), Continue
+/// (core::chooseNextStep: due reviews, then the weakest topic, then new questions) beside Play,
+/// Review missed, Statistics, Choose player, the class games, Settings and Quit; the pack count
+/// and the education-only notice.
 class TitleScreen : public Screen
 {
 public:
@@ -30,26 +36,48 @@ public:
     void draw(sf::RenderTarget& target) const override;
 
 private:
-    std::vector<std::unique_ptr<Button>> m_buttons;
-    Button* m_play = nullptr;
-    Button* m_review = nullptr;
-    Button* m_classroom = nullptr;
-    Button* m_reviewDue = nullptr;
-    Button* m_statistics = nullptr;
-    Button* m_player = nullptr;
-    Button* m_errors = nullptr;
-    std::vector<core::QuestionKey> m_due;
-    std::vector<core::QuestionKey> m_missed; ///< what "Review missed" plays, most urgent first
-    /// Reads the player's due reviews again (after a round or a change of player).
+    /// Reads where the player stands again (after a round or a change of player).
     void refreshProgress();
+    void rebuildFocus();
     /// Asks "Quit Heparin Quiz?" before closing the window.
     void confirmQuit();
-    /// The pack count and any problem, wrapped for a window of `size`.
-    void layoutStatus(sf::Vector2f size);
-    /// The room the notice at the bottom ("For education ...") takes.
-    [[nodiscard]] float noticeHeight() const;
+    void startContinue();
+    void startRename();
+    void saveName();
+    void cancelRename();
+    /// The player line from `top`, `width` wide at `left`; returns its height.
+    float layoutPlayerLine(float left, float top, float width);
+    /// Continue, its explanation and the other buttons in a grid of up to `columns` a row;
+    /// returns the height.
+    float layoutActions(float left, float top, float width, float buttonHeight,
+                        std::size_t columns);
+    void fillStanding();
+    [[nodiscard]] std::string describeNextStep() const;
+    [[nodiscard]] std::string statusText() const;
+
+    std::vector<std::unique_ptr<Button>> m_buttons;
+    std::vector<Button*> m_grid; ///< the buttons below Continue, in reading order
+    Button* m_continue = nullptr;
+    Button* m_play = nullptr;
+    Button* m_review = nullptr;
+    Button* m_statistics = nullptr;
+    Button* m_player = nullptr;
+    Button* m_classroom = nullptr;
+    Button* m_errors = nullptr;
+    Button* m_quit = nullptr;
+    Button* m_rename = nullptr;
+    Button* m_saveName = nullptr;
+    std::unique_ptr<TextField> m_name;
+    bool m_renaming = false;
+    std::string m_nameError;
+    HomeSummary m_home;
+    std::vector<core::QuestionKey> m_missed; ///< what "Review missed" plays, most urgent first
+    StandingCard m_standing;
+    TextBlock m_playerText;
+    TextBlock m_nextText;
     TextBlock m_status;
     float m_titleY = 0.0F;
+    float m_bandHeight = 0.0F;
 };
 
 /// Packs and topics (tick boxes with counts), number of questions, mode, timer and seed.

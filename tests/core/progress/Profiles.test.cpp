@@ -43,6 +43,17 @@ TEST_CASE("Profiles: names are validated", "[progress][profiles]")
     CHECK(trimProfileName("  Ann B \t") == "Ann B");
 }
 
+TEST_CASE("Profiles: the first player is named after the account, or Student when it cannot be",
+          "[progress][profiles]")
+{
+    CHECK(firstPlayerName("ana") == "ana");
+    CHECK(firstPlayerName(" ana\n") == "ana");
+    CHECK(firstPlayerName("") == "Student");
+    CHECK(firstPlayerName("bad\x01name") == "Student");
+    CHECK(firstPlayerName(std::string(kMaxProfileNameLength + 1, 'a')) == "Student");
+    CHECK(firstPlayerName("\xff\xfe") == "Student");
+}
+
 TEST_CASE("Profiles: create, list, find, rename and delete", "[progress][profiles]")
 {
     TempDir temp;
