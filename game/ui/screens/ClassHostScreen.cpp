@@ -366,6 +366,15 @@ bool ClassHostScreen::update(std::chrono::milliseconds elapsed)
     return false;
 }
 
+bool ClassHostScreen::needsTicks() const
+{
+    const ClassGame& game = *context().classGame;
+    if (game.isLive())
+        return true;
+    const core::Classroom& room = game.getClassroom();
+    return room.isAnswering() && !room.isPaused() && room.getSettings().timeLimit.count() > 0;
+}
+
 bool ClassHostScreen::handleKey(const sf::Event& event)
 {
     ClassGame& game = *context().classGame;

@@ -1,5 +1,7 @@
 #include "core/session/Results.hpp"
 
+#include "core/progress/ProgressExport.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -125,4 +127,43 @@ TEST_CASE("Results: a folder that does not exist gives an error naming the file"
     REQUIRE(session);
     const std::string message = writeResultsFile("/nonexistent-folder-xyz/results.json", *session);
     CHECK(message.find("/nonexistent-folder-xyz") != std::string::npos);
+}
+
+TEST_CASE("Results: time on task runs from the question shown to its answer, the same figure in "
+          "the results, the history record and both history exports",
+          "[core][results][time]")
+{
+    SessionConfig config;
+    config.mode = Mode::Tutor;
+    std::string error;
+    std::optional<Session> session = Session::create({makePack()}, config, error);
+    REQUIRE(session);
+    // Shown at 0; the player thinks 13 s, answers; reads the feedback 5 s; 61 s on the next.
+    session->advance(std::chrono::milliseconds(13000));
+    REQUIRE(session->pick("a"));
+    session->advance(std::chrono::milliseconds(5000));
+    REQUIRE(session->next());
+    session->advance(std::chrono::milliseconds(61000));
+    REQUIRE(session->pick("b"));
+    const nlohmann::ordered_json json = nlohmann::ordered_json::parse(resultsToJson(*session));
+    CHECK(json["questions"][0]["timeMs"] == 13000);
+    CHECK(json["questions"][1]["timeMs"] == 61000);
+
+    const Pack pack = makePack();
+    std::vector<StoredAnswer> history;
+    for (std::size_t i = 0; i < 2; ++i)
+    {
+        const AnswerRecord& answer = *session->getAnswer(i);
+        history.push_back(makeStoredAnswer(pack, session->getQuestion(i).question,
+                                           answer.chosenOptionIds, answer.score, Confidence::None,
+                                           answer.timeTaken.count(), 1'780'304'400'000LL, "tutor"));
+    }
+    CHECK(history[0].timeTakenMs == 13000);
+    CHECK(history[1].timeTakenMs == 61000);
+    const std::string csv = formatHistoryCsv(history);
+    CHECK(csv.find(",13000,") != std::string::npos);
+    CHECK(csv.find(",61000,") != std::string::npos);
+    const nlohmann::json exported = nlohmann::json::parse(formatHistoryJson("Ana", history, 0));
+    CHECK(exported["answers"][0]["time_taken_ms"] == 13000);
+    CHECK(exported["answers"][1]["time_taken_ms"] == 61000);
 }
