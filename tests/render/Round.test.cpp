@@ -341,3 +341,33 @@ TEST_CASE("Round: Up from Play stays on Play, and Quit asks first", "[render][di
     h.key(sf::Keyboard::Enter); // "Stay" has the focus
     CHECK(h.stack.getTopId() == ui::ScreenId::Title);
 }
+
+TEST_CASE("Round: each new round draws a new seed unless the player chose one, and R replays the "
+          "last round's seed",
+          "[render][display][round]")
+{
+    Harness h(1280, 720);
+    h.context.setup.seed = 7;
+    const auto startFromSetup = [&h](bool replay)
+    {
+        h.stack.clear();
+        h.stack.push(ui::ScreenId::Title);
+        h.stack.push(ui::ScreenId::Setup);
+        h.settle();
+        if (replay)
+            h.key(sf::Keyboard::R);
+        h.key(sf::Keyboard::Enter); // Start
+        REQUIRE(h.stack.getTopId() == ui::ScreenId::Question);
+        return h.context.session->getConfig().seed;
+    };
+    const std::uint32_t first = startFromSetup(false);
+    CHECK(first == 7);
+    const std::uint32_t second = startFromSetup(false);
+    CHECK(second != first);
+    const std::uint32_t third = startFromSetup(false);
+    CHECK(third != second);
+    CHECK(third != first);
+    // One key on set-up replays the round just played, and keeps that seed from then on.
+    CHECK(startFromSetup(true) == third);
+    CHECK(startFromSetup(false) == third);
+}

@@ -59,6 +59,8 @@ public:
 private:
     void refresh();
     void start();
+    /// The seed of the round just played goes back in the field and is kept (R, or a click).
+    void replayLastSeed();
     /// Tab and Shift+Tab treat the list of boxes as one stop.
     void tabPastList(int direction);
 
@@ -68,6 +70,7 @@ private:
     Button* m_modeTutor = nullptr;
     Button* m_modeExam = nullptr;
     Button* m_start = nullptr;
+    Button* m_replay = nullptr; ///< shown once a round has been played
     std::unique_ptr<TextField> m_seed;
     std::vector<std::pair<std::string, sf::Vector2f>> m_labels; ///< row captions
     sf::FloatRect m_countBox;
