@@ -53,6 +53,18 @@ std::string makeClassCode(std::uint32_t seed)
     return code;
 }
 
+std::string normalizeClassCode(const std::string& typed)
+{
+    std::string code;
+    for (const char c : typed)
+    {
+        if (c == ' ' || c == '\t')
+            continue;
+        code += c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return code;
+}
+
 std::vector<std::string> defaultTeamNames(std::size_t count)
 {
     std::vector<std::string> names;

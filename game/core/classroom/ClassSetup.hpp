@@ -21,6 +21,11 @@ pickClassQuestions(const std::vector<Pack>& packs, const std::vector<TopicSelect
 /// off a projector is typed right; 32^6 codes, with wrong tries limited per address by the host.
 [[nodiscard]] std::string makeClassCode(std::uint32_t seed);
 
+/// A class code as typed ("k7qx9m", " K7QX 9M") in the one form codes are compared in: ASCII
+/// letters in upper case, spaces and tabs dropped. The host compares with it, and the desktop
+/// join sends it; the browser page sends what was typed and the host applies it there.
+[[nodiscard]] std::string normalizeClassCode(const std::string& typed);
+
 /// Team names for a projector game: "Team 1" .. "Team n", `count` clamped to 2..8.
 [[nodiscard]] std::vector<std::string> defaultTeamNames(std::size_t count);
 

@@ -97,3 +97,16 @@ TEST_CASE("ClassSetup: a show of hands adds to the distribution and to the CSV",
     CHECK(csv.find("player,1,Team 1,") != std::string::npos);
     CHECK(csv.find("hands,,,,,2,") == std::string::npos); // not asked yet
 }
+
+TEST_CASE("ClassSetup: a class code typed in any letter case or with spaces is the same code",
+          "[core][classroom]")
+{
+    CHECK(normalizeClassCode("k6zx") == "K6ZX");
+    CHECK(normalizeClassCode(" K7qx 9m\t") == "K7QX9M");
+    CHECK(normalizeClassCode("K7QX9M") == "K7QX9M");
+    CHECK(normalizeClassCode("") == "");
+    // Only ASCII letters change: other bytes (a mistyped code) stay wrong, never crash.
+    CHECK(normalizeClassCode("k\xc3\xa9") == "K\xc3\xa9");
+    const std::string made = makeClassCode(42);
+    CHECK(normalizeClassCode(made) == made);
+}
