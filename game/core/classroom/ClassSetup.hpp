@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Classroom.hpp"
+#include "core/progress/Progress.hpp"
 #include "core/session/Session.hpp"
 
 #include <cstdint>
@@ -25,6 +26,12 @@ pickClassQuestions(const std::vector<Pack>& packs, const std::vector<TopicSelect
 /// letters in upper case, spaces and tabs dropped. The host compares with it, and the desktop
 /// join sends it; the browser page sends what was typed and the host applies it there.
 [[nodiscard]] std::string normalizeClassCode(const std::string& typed);
+
+/// Where a class's results go in `dir`: `class-results-LABEL-YYYYMMDD-HHMMSS.csv` with the
+/// local time of `now` (`utcOffsetMinutes` east of UTC), and "-2", "-3" ... before ".csv" when
+/// that name is taken, so one class never overwrites another's results.
+[[nodiscard]] std::string classResultsPath(const std::string& dir, const std::string& label,
+                                           TimestampMs now, int utcOffsetMinutes);
 
 /// Team names for a projector game: "Team 1" .. "Team n", `count` clamped to 2..8.
 [[nodiscard]] std::vector<std::string> defaultTeamNames(std::size_t count);

@@ -172,7 +172,8 @@ void ClassHostScreen::exportCsv()
     std::error_code ignored;
     std::filesystem::create_directories(dir, ignored); // a failure shows in the message below
     const std::string path =
-        dir + "/class-results-" + (game.isLive() ? game.getCode() : "projector") + ".csv";
+        core::classResultsPath(dir, game.isLive() ? game.getCode() : "projector", context().now(),
+                               context().utcOffsetMinutes);
     const std::string error = core::writeFileAtomically(path, game.formatCsv());
     m_notice = error.empty() ? "Results saved to " + path : "Could not save: " + error;
 }

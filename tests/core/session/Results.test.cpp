@@ -26,8 +26,10 @@ Pack makePack()
         Question q;
         q.id = id;
         q.topicId = "t";
+        q.stem = RichText::fromPlain(std::string("Stem of ") + id + "?");
         Option a;
         a.id = "a";
+        a.text = RichText::fromPlain("Option a");
         a.correct = true;
         Option b;
         b.id = "b";
@@ -63,7 +65,7 @@ TEST_CASE("Results: JSON names the pack, mode, seed, score and every answer", "[
     REQUIRE(session->isFinished());
     const nlohmann::ordered_json json = nlohmann::ordered_json::parse(resultsToJson(*session));
     CHECK(json["format"] == "heparin-quiz-results");
-    CHECK(json["formatVersion"] == 1);
+    CHECK(json["formatVersion"] == 2);
     CHECK(json["pack"] == "org.example.p");
     CHECK(json["packs"] == nlohmann::ordered_json::array({"org.example.p"}));
     CHECK(json["mode"] == "exam");
@@ -78,26 +80,32 @@ TEST_CASE("Results: JSON names the pack, mode, seed, score and every answer", "[
     CHECK(first["id"] == firstId);
     CHECK(first["pack"] == "org.example.p");
     CHECK(first["topic"] == "t");
-    CHECK(first["chosen"] == nlohmann::ordered_json::array({"a"}));
+    // What the player saw (label and text, the stem), and the ids for tools.
+    CHECK(first["text"] == session->getQuestion(0).question.stem.toPlain());
+    CHECK(first["chosen"] == nlohmann::ordered_json::array({"A"}));
+    CHECK(first["chosenText"] == nlohmann::ordered_json::array({"Option a"}));
+    CHECK(first["chosenIds"] == nlohmann::ordered_json::array({"a"}));
     CHECK(first["correct"] == true);
     CHECK(first["critical"] == false);
     const nlohmann::ordered_json& second = json["questions"][1];
-    CHECK(second["chosen"] == nlohmann::ordered_json::array({"b"}));
+    CHECK(second["chosen"] == nlohmann::ordered_json::array({"B"}));
+    CHECK(second["chosenIds"] == nlohmann::ordered_json::array({"b"}));
     CHECK(second["correct"] == false);
     CHECK(second["partial"] == false);
     CHECK(second["points"] == 0);
     CHECK(second["max"] == 1);
     CHECK(second["critical"] == true);
-    CHECK(second["criticalChosen"] == nlohmann::ordered_json::array({"b"}));
+    CHECK(second["criticalChosen"] == nlohmann::ordered_json::array({"B"}));
     CHECK(second["timedOut"] == false);
     CHECK(second["hintsUsed"] == 0);
     // Members keep the documented order.
     std::vector<std::string> keys;
     for (const auto& member : second.items())
         keys.push_back(member.key());
-    CHECK(keys == std::vector<std::string>{"id", "pack", "topic", "chosen", "correct", "partial",
-                                           "points", "max", "critical", "criticalChosen",
-                                           "timedOut", "timeMs", "hintsUsed"});
+    CHECK(keys == std::vector<std::string>{"id", "pack", "topic", "text", "chosen", "chosenText",
+                                           "chosenIds", "correct", "partial", "points", "max",
+                                           "critical", "criticalChosen", "timedOut", "timeMs",
+                                           "hintsUsed"});
 }
 
 TEST_CASE("Results: the results file is written whole and can be replaced", "[core][results][io]")
