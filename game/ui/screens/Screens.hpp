@@ -105,12 +105,15 @@ private:
     void showHint();
     /// Between Hint and Submit: "Nothing is selected ..." or "More below ...".
     void drawFooterNote(sf::RenderTarget& target) const;
+    /// The right edge of the footer's left buttons (Leave, Hint): notes start after it.
+    [[nodiscard]] float footerLeftEnd() const;
     void afterAnswer();
 
     ScrollArea m_body;
     TextBlock* m_stem = nullptr;
     std::vector<OptionButton*> m_options;
     std::vector<Panel*> m_hints;
+    std::unique_ptr<Button> m_leaveButton; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_hintButton;
     std::unique_ptr<Button> m_submitButton;
     ProgressBar m_progress;
@@ -138,6 +141,7 @@ private:
     void next();
 
     ScrollArea m_body;
+    std::unique_ptr<Button> m_leave; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_next;
     std::string m_verdict;
     sf::Color m_verdictColor;
