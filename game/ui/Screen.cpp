@@ -64,6 +64,18 @@ void Screen::drawWidgets(sf::RenderTarget& target) const
 
 bool Screen::dispatchToWidgets(const sf::Event& event)
 {
+    // PageUp/PageDown scroll the area the focus is in (the results' review, not the summary
+    // beside it); with the focus in none of them, the first one takes them as before.
+    if (event.type == sf::Event::KeyPressed &&
+        (event.key.code == sf::Keyboard::PageUp || event.key.code == sf::Keyboard::PageDown))
+    {
+        for (Widget* widget : m_widgets)
+        {
+            auto* area = dynamic_cast<ScrollArea*>(widget);
+            if (area != nullptr && area->isVisible() && area->containsFocus())
+                return area->handleEvent(event);
+        }
+    }
     for (Widget* widget : m_widgets)
     {
         if (widget->handleEvent(event))
