@@ -201,7 +201,8 @@ TEST_CASE("Game: a scripted projector class game exports team answers and hands 
     CHECK(has(csv, "answer,1,Team 1,,,1,safe-02," + stem + ",,,,none,0,,"));
     CHECK(has(csv, "option,,,,,1,safe-02," + stem + ",B,"));
     CHECK(has(csv, ",distractor,,,1\n"));
-    CHECK(has(csv, "hands,,,,,1,safe-02," + stem + ",A,Inject into the abdominal fat"));
+    // The option text holds a comma, so it is quoted.
+    CHECK(has(csv, "hands,,,,,1,safe-02," + stem + ",A,\"Inject into the abdominal fat,"));
     CHECK(has(csv, ",correct,,,2\n"));
     CHECK(has(csv, ",distractor,,,1\n"));
     for (const char* shot : {"projector-question", "projector-reveal", "projector-final"})
