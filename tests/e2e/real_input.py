@@ -198,6 +198,7 @@ class Game:
         return 100.0 * (after - before) / tick / (end - start)
 
     def check_idle(self):
+        time.sleep(1.0)  # the screenshots' pointer nudge has long been drawn
         percent = self.idle_cpu_percent()
         note("%s: idle CPU %.2f%% over 3 s" % (self.name, percent))
         self.h.figures.append(("idle CPU %", self.name, percent))
