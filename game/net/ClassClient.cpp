@@ -1,5 +1,7 @@
 #include "ClassClient.hpp"
 
+#include "core/classroom/ClassSetup.hpp"
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -172,9 +174,11 @@ std::string ClassClient::connect(std::chrono::milliseconds timeout, std::chrono:
     if (!m_config.sayHello)
         return {};
     if (m_config.rejoinToken.empty())
-        send(Join{kProtocolVersion, m_config.classCode, m_config.nickname});
+        send(Join{kProtocolVersion, core::normalizeClassCode(m_config.classCode),
+                  m_config.nickname});
     else
-        send(Rejoin{kProtocolVersion, m_config.classCode, m_config.rejoinToken});
+        send(Rejoin{kProtocolVersion, core::normalizeClassCode(m_config.classCode),
+                    m_config.rejoinToken});
     return {};
 }
 

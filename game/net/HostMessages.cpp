@@ -9,7 +9,7 @@ namespace
 
 std::string letterAt(std::size_t position)
 {
-    return std::string(1, static_cast<char>('A' + static_cast<int>(position % 26)));
+    return core::classOptionLetter(position);
 }
 
 std::uint32_t toWire(std::chrono::milliseconds ms)

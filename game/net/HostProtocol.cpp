@@ -1,6 +1,7 @@
 #include "HostProtocol.hpp"
 
 #include "HostMessages.hpp"
+#include "core/classroom/ClassSetup.hpp"
 
 #include <algorithm>
 #include <random>
@@ -24,16 +25,6 @@ std::string randomToken()
             token += kHex[word & 0xFU];
     }
     return token;
-}
-
-std::string upper(std::string text)
-{
-    for (char& c : text)
-    {
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 'a' + 'A');
-    }
-    return text;
 }
 
 std::shared_ptr<const std::string> shared(const Message& message)
@@ -147,7 +138,8 @@ bool HostProtocol::admit(Peer& peer, std::uint32_t version, const std::string& c
         refuse(peer, Reason::WrongVersion, "version " + std::to_string(version));
         return false;
     }
-    if (!m_rules.classCode.empty() && upper(code) != upper(m_rules.classCode))
+    if (!m_rules.classCode.empty() &&
+        core::normalizeClassCode(code) != core::normalizeClassCode(m_rules.classCode))
     {
         const bool first = m_wrongTries.count(peer.address) == 0;
         countWrongTry(peer.address, now);

@@ -57,6 +57,28 @@ ServiceOptions serviceOptions(const LaunchOptions& launch)
     return options;
 }
 
+/// The window and SFML's monotonic clock, as the loop sees them.
+class WindowPort : public LoopPort
+{
+public:
+    explicit WindowPort(sf::RenderWindow& window) : m_window(window) {}
+    [[nodiscard]] bool isOpen() const override { return m_window.isOpen(); }
+    bool waitEvent(sf::Event& event) override { return m_window.waitEvent(event); }
+    bool pollEvent(sf::Event& event) override { return m_window.pollEvent(event); }
+    void sleep(milliseconds duration) override
+    {
+        sf::sleep(sf::milliseconds(static_cast<sf::Int32>(duration.count())));
+    }
+    [[nodiscard]] milliseconds now() override
+    {
+        return milliseconds(m_clock.getElapsedTime().asMilliseconds());
+    }
+
+private:
+    sf::RenderWindow& m_window;
+    sf::Clock m_clock;
+};
+
 } // namespace
 
 Application::Application(LaunchOptions options)
@@ -175,7 +197,7 @@ void Application::onResize(unsigned width, unsigned height)
         sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(width), static_cast<float>(height))));
     m_theme.setWindowSize(static_cast<float>(width), static_cast<float>(height));
     m_stack.layout({static_cast<float>(width), static_cast<float>(height)});
-    m_animating = true;
+    m_redraw = true;
 }
 
 void Application::handleEvent(const sf::Event& event)
@@ -197,16 +219,15 @@ void Application::handleEvent(const sf::Event& event)
     }
     if (!m_notices.handleEvent(event))
         m_stack.handleEvent(event);
-    m_animating = true; // hover and focus changes ease in
 }
 
-void Application::step(milliseconds elapsed)
+bool Application::step(milliseconds elapsed)
 {
     const bool noticeMoving = m_notices.update(elapsed);
-    m_animating = m_stack.update(elapsed) || noticeMoving || m_animating;
-    m_stack.applyPendingChanges(sizeOf(*m_window));
+    const bool screenMoving = m_stack.advance(elapsed, sizeOf(*m_window));
     if (m_stack.isEmpty())
         m_window->close();
+    return screenMoving || noticeMoving || std::exchange(m_redraw, false);
 }
 
 void Application::render()
@@ -255,12 +276,11 @@ int Application::run()
     m_stack.applyPendingChanges(sizeOf(*m_window));
     render();
 
-    sf::Clock clock;
-    while (isOpen())
+    if (m_script.isActive())
     {
-        sf::Event event;
-        if (m_script.isActive())
+        while (isOpen())
         {
+            sf::Event event;
             while (m_window->pollEvent(event))
             {
                 if (event.type != sf::Event::Resized) // the script resizes on its own terms
@@ -273,33 +293,13 @@ int Application::run()
             }
             if (!m_script.runNext())
                 break;
-            continue;
         }
-        if (m_animating)
-        {
-            while (m_window->pollEvent(event))
-                handleEvent(event);
-            const sf::Int32 spent = clock.getElapsedTime().asMilliseconds();
-            if (spent < 16)
-                sf::sleep(sf::milliseconds(16 - spent));
-        }
-        else if (m_stack.needsTicks())
-        {
-            // A running question timer: wake a few times a second, never spin.
-            sf::sleep(sf::milliseconds(100));
-            while (m_window->pollEvent(event))
-                handleEvent(event);
-        }
-        else if (m_window->waitEvent(event))
-        {
-            handleEvent(event);
-            while (m_window->pollEvent(event))
-                handleEvent(event);
-        }
-        const milliseconds elapsed(clock.restart().asMilliseconds());
-        m_animating = false;
-        step(elapsed);
-        render();
+        return m_script.hasFailed() ? 1 : 0;
+    }
+    WindowPort port(*m_window);
+    FrameLoop loop(port, *this);
+    while (loop.turn())
+    {
     }
     return m_script.hasFailed() ? 1 : 0;
 }

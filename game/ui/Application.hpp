@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Audio.hpp"
+#include "FrameLoop.hpp"
 #include "GameContext.hpp"
 #include "Screen.hpp"
 #include "ScriptRunner.hpp"
@@ -44,10 +45,9 @@ struct LaunchOptions
 inline constexpr unsigned kMinWidth = 800;
 inline constexpr unsigned kMinHeight = 600;
 
-/// Owns the window, the theme, the sounds and the screen stack, and runs the loop. While the
-/// player is idle it blocks in waitEvent (no busy loop); it polls at a frame cap only while
-/// something animates and ticks a few times a second while a question timer runs.
-class Application : private WindowControls
+/// Owns the window, the theme, the sounds and the screen stack, and runs the loop (FrameLoop:
+/// blocked in waitEvent while the player is idle, at a frame cap only while something moves).
+class Application : private WindowControls, private LoopClient
 {
 public:
     explicit Application(LaunchOptions options);
@@ -63,12 +63,13 @@ private:
     void applyWindowSettings(bool fullscreen) override;
     void close() override;
     void createWindow(bool fullscreen);
-    void handleEvent(const sf::Event& event);
+    void handleEvent(const sf::Event& event) override;
     void onResize(unsigned width, unsigned height);
-    void render();
+    void render() override;
     /// The screens and, over them, the progress notices (the window and screenshots).
     void drawScene(sf::RenderTarget& target);
-    void step(std::chrono::milliseconds elapsed);
+    bool step(std::chrono::milliseconds elapsed) override;
+    [[nodiscard]] bool needsTicks() const override { return m_stack.needsTicks(); }
     [[nodiscard]] bool isOpen() const { return m_window && m_window->isOpen(); }
 
     LaunchOptions m_options;
@@ -82,7 +83,7 @@ private:
     std::unique_ptr<sf::RenderWindow> m_window;
     bool m_fullscreen = false;
     sf::Vector2u m_windowedSize;
-    bool m_animating = true;
+    bool m_redraw = true; ///< the window changed size: draw it again at once
     ScriptRunner m_script;
 };
 

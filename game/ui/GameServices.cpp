@@ -1,5 +1,6 @@
 #include "GameServices.hpp"
 
+#include "core/session/Random.hpp"
 #include "core/session/Results.hpp"
 #include "core/util/AtomicFile.hpp"
 
@@ -52,9 +53,16 @@ std::string GameServices::createSession(const core::SessionConfig& config)
     if (!created)
         return "Cannot start: " + error;
     session = std::move(created);
-    setup.seed = config.seed;
+    notePlayedSeed(config.seed);
     m_recordedMode = std::move(mode); // progress notices stay until the player dismisses them
     return {};
+}
+
+void GameServices::notePlayedSeed(std::uint32_t seed)
+{
+    setup.lastSeed = seed;
+    if (!setup.seedChosen)
+        setup.seed = core::nextRoundSeed(seed);
 }
 
 void GameServices::recordAnswer(std::size_t index, core::Confidence confidence)

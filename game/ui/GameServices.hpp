@@ -25,7 +25,11 @@ struct SetupChoice
     int count = 10;
     core::Mode mode = core::Mode::Tutor;
     int timerSeconds = 0;
-    std::uint32_t seed = 1;
+    std::uint32_t seed = 1; ///< the seed the next round plays
+    /// The player typed the seed (or asked to replay one): every round plays it. Otherwise
+    /// each round that starts moves `seed` on to a new one, so rounds differ.
+    bool seedChosen = false;
+    std::optional<std::uint32_t> lastSeed; ///< the seed of the last round started
 };
 
 /// Where the game keeps and finds things, and its clock: all decided at the app edge.
@@ -62,6 +66,9 @@ public:
 
     /// Creates the round for `config` and takes `roundMode`; returns "" or why it could not.
     [[nodiscard]] std::string createSession(const core::SessionConfig& config);
+    /// A round (or class) started with `seed`: remembered for a replay, and unless the player
+    /// chose the seed, the next round gets a new one.
+    void notePlayedSeed(std::uint32_t seed);
     /// Records the answer at `index` of the session with what the player said before the
     /// reveal (Confidence::None when they were not asked).
     void recordAnswer(std::size_t index, core::Confidence confidence);

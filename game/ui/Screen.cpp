@@ -64,6 +64,18 @@ void Screen::drawWidgets(sf::RenderTarget& target) const
 
 bool Screen::dispatchToWidgets(const sf::Event& event)
 {
+    // PageUp/PageDown scroll the area the focus is in (the results' review, not the summary
+    // beside it); with the focus in none of them, the first one takes them as before.
+    if (event.type == sf::Event::KeyPressed &&
+        (event.key.code == sf::Keyboard::PageUp || event.key.code == sf::Keyboard::PageDown))
+    {
+        for (Widget* widget : m_widgets)
+        {
+            auto* area = dynamic_cast<ScrollArea*>(widget);
+            if (area != nullptr && area->isVisible() && area->containsFocus())
+                return area->handleEvent(event);
+        }
+    }
     for (Widget* widget : m_widgets)
     {
         if (widget->handleEvent(event))
@@ -129,6 +141,15 @@ void ScreenStack::applyPendingChanges(sf::Vector2f size)
         // laid out for another size, and screens refresh what they show in layout.
         m_screens.back().stale = true;
         layoutVisible(size, false);
+        if (m_pointer)
+        {
+            // Hover follows the pointer, not the last move this screen happened to see.
+            sf::Event moved{};
+            moved.type = sf::Event::MouseMoved;
+            moved.mouseMove.x = m_pointer->x;
+            moved.mouseMove.y = m_pointer->y;
+            dispatch(moved);
+        }
     }
     else if (changed)
     {
@@ -167,6 +188,10 @@ void ScreenStack::layoutVisible(sf::Vector2f size, bool all)
 
 void ScreenStack::handleEvent(const sf::Event& event)
 {
+    if (event.type == sf::Event::MouseMoved)
+        m_pointer = sf::Vector2i(event.mouseMove.x, event.mouseMove.y);
+    else if (event.type == sf::Event::MouseLeft)
+        m_pointer.reset();
     if (event.type == sf::Event::LostFocus)
         m_keysDown.clear(); // their releases go to another window
     if (event.type == sf::Event::KeyReleased)
@@ -182,6 +207,11 @@ void ScreenStack::handleEvent(const sf::Event& event)
         if (m_heldOver.count(event.key.code) > 0)
             return;
     }
+    dispatch(event);
+}
+
+void ScreenStack::dispatch(const sf::Event& event)
+{
     for (auto it = m_screens.rbegin(); it != m_screens.rend(); ++it)
     {
         if (!it->screen->handleEvent(event))
@@ -201,6 +231,13 @@ bool ScreenStack::update(std::chrono::milliseconds elapsed)
     return animating;
 }
 
+bool ScreenStack::advance(std::chrono::milliseconds elapsed, sf::Vector2f size)
+{
+    const bool moving = update(elapsed);
+    applyPendingChanges(size);
+    return moving || isTransitioning();
+}
+
 void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
 {
     target.clear(theme.colors().background);
@@ -213,9 +250,8 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
         {
             // The new screen slides in from the right and settles (ease-out). A slide costs
             // nothing extra per pixel, unlike a full-screen fade, which software GL pays for.
-            const float t = 1.0F - m_fade;
             sf::View slid = saved;
-            slid.move(-theme.px(48.0F) * t * t, 0.0F);
+            slid.move(-getSlideOffset(theme), 0.0F);
             target.setView(slid);
         }
         {
@@ -224,6 +260,12 @@ void ScreenStack::draw(sf::RenderTarget& target, const Theme& theme) const
         }
         target.setView(saved);
     }
+}
+
+float ScreenStack::getSlideOffset(const Theme& theme) const
+{
+    const float t = 1.0F - m_fade;
+    return theme.px(48.0F) * t * t;
 }
 
 void ScreenStack::layout(sf::Vector2f size)

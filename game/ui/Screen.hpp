@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -109,6 +110,10 @@ public:
     void handleEvent(const sf::Event& event);
     /// Updates the top screen; returns true while it (or its slide-in) is animating.
     bool update(std::chrono::milliseconds elapsed);
+    /// One frame's worth of the game loop: lets `elapsed` pass on the top screen, then applies
+    /// the queued changes for a window of `size`. Returns true while anything still moves,
+    /// including the slide-in of a screen those changes just pushed.
+    bool advance(std::chrono::milliseconds elapsed, sf::Vector2f size);
     void draw(sf::RenderTarget& target, const Theme& theme) const;
     void layout(sf::Vector2f size);
 
@@ -116,6 +121,10 @@ public:
     [[nodiscard]] bool needsTicks() const;
     /// The id of the top screen (Title when empty).
     [[nodiscard]] ScreenId getTopId() const;
+    /// True while the top screen is still sliding in.
+    [[nodiscard]] bool isTransitioning() const { return m_fade < 1.0F; }
+    /// How far right of its place the top screen is drawn now, in pixels (0 once settled).
+    [[nodiscard]] float getSlideOffset(const Theme& theme) const;
     /// Starts the fade-in again (benchmarks use it as a repeatable animation).
     void restartTransition() { m_fade = 0.0F; }
 
@@ -143,6 +152,8 @@ private:
 
     /// The index of the lowest screen drawn: the top-most opaque one.
     [[nodiscard]] std::size_t getFirstVisible() const;
+    /// Gives `event` to the screens top-down until one stops it.
+    void dispatch(const sf::Event& event);
     /// Lays out the drawn screens that are stale (all of them with `all`); marks the rest stale.
     void layoutVisible(sf::Vector2f size, bool all);
 
@@ -152,6 +163,9 @@ private:
     float m_fade = 1.0F;                    ///< 0..1 fade-in of the top screen
     std::set<sf::Keyboard::Key> m_keysDown; ///< pressed and not yet released
     std::set<sf::Keyboard::Key> m_heldOver; ///< down when the top screen last changed
+    /// Where the pointer last was over the window, if it is there: a screen that comes (back)
+    /// to the top hears of it, so it does not keep a hover from before it was covered.
+    std::optional<sf::Vector2i> m_pointer;
 };
 
 } // namespace quiz::ui

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -125,25 +126,25 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
     CHECK(json["criticalErrors"] == 1);
 
     const Json mech01 = questionEntry(json, "mech-01");
-    CHECK(mech01["chosen"] == ids({"a"}));
+    CHECK(mech01["chosenIds"] == ids({"a"}));
     CHECK(mech01["correct"] == true);
     CHECK(mech01["hintsUsed"] == 1);
     const Json mech02 = questionEntry(json, "mech-02");
-    CHECK(mech02["chosen"] == ids({"c"}));
+    CHECK(mech02["chosenIds"] == ids({"c"}));
     CHECK(mech02["correct"] == false);
     const Json safe02 = questionEntry(json, "safe-02");
-    CHECK(safe02["chosen"] == ids({"b"}));
+    CHECK(safe02["chosenIds"] == ids({"b"}));
     CHECK(safe02["critical"] == true);
     const Json mon01 = questionEntry(json, "mon-01");
-    CHECK(mon01["chosen"] == ids({"b"}));
+    CHECK(mon01["chosenIds"] == ids({"b"}));
     CHECK(mon01["correct"] == true);
     const Json mon02 = questionEntry(json, "mon-02");
-    CHECK(mon02["chosen"] == ids({"a", "c", "d"}));
+    CHECK(mon02["chosenIds"] == ids({"a", "c", "d"}));
     CHECK(mon02["correct"] == false);
     CHECK(mon02["partial"] == true);
     CHECK(mon02["points"].get<double>() == Approx(1.0 / 3.0));
     const Json safe01 = questionEntry(json, "safe-01");
-    CHECK(safe01["chosen"] == ids({"false"}));
+    CHECK(safe01["chosenIds"] == ids({"false"}));
     CHECK(safe01["correct"] == true);
 
     for (const char* shot : {"tutor-question", "tutor-hint", "tutor-feedback", "tutor-critical",
@@ -167,11 +168,11 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
     CHECK(json["score"] == 4);
     CHECK(json["criticalErrors"] == 1);
     CHECK(json["correctCount"] == 4);
-    CHECK(questionEntry(json, "mon-01")["chosen"] == ids({"a"}));
+    CHECK(questionEntry(json, "mon-01")["chosenIds"] == ids({"a"}));
     CHECK(questionEntry(json, "mon-01")["correct"] == false);
-    CHECK(questionEntry(json, "mon-02")["chosen"] == ids({"a", "b", "d"}));
+    CHECK(questionEntry(json, "mon-02")["chosenIds"] == ids({"a", "b", "d"}));
     CHECK(questionEntry(json, "mon-02")["correct"] == true);
-    CHECK(questionEntry(json, "safe-01")["chosen"] == ids({"true"}));
+    CHECK(questionEntry(json, "safe-01")["chosenIds"] == ids({"true"}));
     CHECK(questionEntry(json, "safe-01")["critical"] == true);
     CHECK(fs::file_size(dir / "exam-results.png") > 1000);
 }
@@ -182,15 +183,32 @@ TEST_CASE("Game: a scripted projector class game exports team answers and hands 
     const fs::path dir = freshDir("projector");
     const int code = runScript(dir, "--window 1280x720", kSource + "/tests/e2e/projector.script");
     REQUIRE(code == 0);
-    const std::string csv = readFile(dir / "profile" / "class-results-projector.csv");
+    // Named by date and time, so the next class does not overwrite it.
+    std::vector<fs::path> exports;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir / "profile"))
+    {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("class-results-projector-", 0) == 0)
+            exports.push_back(entry.path());
+    }
+    REQUIRE(exports.size() == 1);
+    CHECK(exports.front().filename().string().size() ==
+          std::string("class-results-projector-YYYYMMDD-HHMMSS.csv").size());
+    const std::string csv = readFile(exports.front());
     INFO(csv);
-    // Script mode fixes the seed, so safe-02 comes first with its options as a, b, c.
+    // Script mode fixes the seed, so safe-02 comes first with its options as a, b, c: the class
+    // saw them as A, B, C, and the CSV says so, with the question's text.
+    const std::string stem =
+        "A nurse prepares a subcutaneous heparin injection. Which action is correct?";
     CHECK(has(csv, "player,1,Team 4,0,0,"));
-    CHECK(has(csv, "answer,1,Team 2,,,1,safe-02,,b,wrong,0,"));
-    CHECK(has(csv, "answer,1,Team 1,,,1,safe-02,,,none,0,,"));
-    CHECK(has(csv, "option,,,,,1,safe-02,b,,distractor,,,1\n"));
-    CHECK(has(csv, "hands,,,,,1,safe-02,a,,correct,,,2\n"));
-    CHECK(has(csv, "hands,,,,,1,safe-02,c,,distractor,,,1\n"));
+    CHECK(has(csv, "answer,1,Team 2,,,1,safe-02," + stem + ",,,B,wrong,0,"));
+    CHECK(has(csv, "answer,1,Team 1,,,1,safe-02," + stem + ",,,,none,0,,"));
+    CHECK(has(csv, "option,,,,,1,safe-02," + stem + ",B,"));
+    CHECK(has(csv, ",distractor,,,1\n"));
+    // The option text holds a comma, so it is quoted.
+    CHECK(has(csv, "hands,,,,,1,safe-02," + stem + ",A,\"Inject into the abdominal fat,"));
+    CHECK(has(csv, ",correct,,,2\n"));
+    CHECK(has(csv, ",distractor,,,1\n"));
     for (const char* shot : {"projector-question", "projector-reveal", "projector-final"})
         CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
 }
@@ -208,9 +226,9 @@ TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was cho
     CHECK(json["score"] == 5);
     CHECK(json["max"] == 6);
     CHECK(json["criticalErrors"] == 0);
-    CHECK(questionEntry(json, "mech-02")["chosen"] == ids({"b"}));
+    CHECK(questionEntry(json, "mech-02")["chosenIds"] == ids({"b"}));
     CHECK(questionEntry(json, "mech-02")["correct"] == false);
-    CHECK(questionEntry(json, "mon-02")["chosen"] == ids({"a", "b", "d"}));
+    CHECK(questionEntry(json, "mon-02")["chosenIds"] == ids({"a", "b", "d"}));
     CHECK(questionEntry(json, "mon-02")["correct"] == true);
     CHECK(fs::file_size(dir / "menus-title.png") > 1000);
 }

@@ -153,6 +153,24 @@ TEST_CASE("HostProtocol: wrong codes are limited per address and logged once", "
     CHECK(h.last<Welcome>(101) != nullptr);
 }
 
+TEST_CASE("HostProtocol: the class code is accepted in any letter case and with spaces",
+          "[net][host]")
+{
+    HostHarness h; // the class code is K7QX9M
+    ConnectionId id = 1;
+    for (const char* typed : {"K7QX9M", "k7qx9m", "K7qx9M", " k7qx 9m "})
+    {
+        h.open(id, 0ms, "10.0.0." + std::to_string(id));
+        h.say(id, Join{kProtocolVersion, typed, "Student" + std::to_string(id)}, 1ms);
+        INFO(typed);
+        CHECK(h.last<Welcome>(id) != nullptr);
+        ++id;
+    }
+    h.open(id, 0ms, "10.0.0.99");
+    h.say(id, Join{kProtocolVersion, "k7qx9n", "Wrong"}, 1ms);
+    CHECK(h.refusal(id) == Reason::WrongCode);
+}
+
 TEST_CASE("HostProtocol: rejoining needs the secret token, not the nickname", "[net][host]")
 {
     core::ClassSettings settings;

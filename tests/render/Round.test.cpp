@@ -172,6 +172,61 @@ TEST_CASE("Round: leaving says the answers given are already in the player's his
     CHECK(ui::leaveMessage(none.context).find("No player is chosen") != std::string::npos);
 }
 
+namespace
+{
+
+/// A click as a person makes it: the pointer moves there, the button goes down and up.
+void click(Harness& h, float x, float y)
+{
+    sf::Event event{};
+    event.type = sf::Event::MouseMoved;
+    event.mouseMove.x = static_cast<int>(x);
+    event.mouseMove.y = static_cast<int>(y);
+    h.stack.handleEvent(event);
+    event = {};
+    event.mouseButton.button = sf::Mouse::Left;
+    event.mouseButton.x = static_cast<int>(x);
+    event.mouseButton.y = static_cast<int>(y);
+    event.type = sf::Event::MouseButtonPressed;
+    h.stack.handleEvent(event);
+    event.type = sf::Event::MouseButtonReleased;
+    h.stack.handleEvent(event);
+    h.settle();
+}
+
+/// The middle of the footer's first button (Leave) on the question and feedback screens.
+sf::Vector2f leaveButtonCentre(const Harness& h, float width, float height)
+{
+    const ui::Theme& t = *h.context.theme;
+    const float left = (width - t.contentWidth(width)) / 2.0F;
+    const float buttonHeight = t.px(54.0F);
+    const float footerTop = height - buttonHeight - t.px(28.0F);
+    return {left + t.px(20.0F), footerTop + buttonHeight / 2.0F};
+}
+
+} // namespace
+
+TEST_CASE("Round: a click on Leave on the question and on the feedback asks to leave the round",
+          "[render][display][round]")
+{
+    for (const auto& [w, hgt] : {std::pair<float, float>{1280.0F, 720.0F}, {800.0F, 600.0F}})
+    {
+        Harness h(static_cast<unsigned>(w), static_cast<unsigned>(hgt));
+        h.context.settings.askConfidence = false;
+        h.start({"mon-01", "mech-01"}, core::Mode::Tutor);
+        const sf::Vector2f leave = leaveButtonCentre(h, w, hgt);
+        click(h, leave.x, leave.y);
+        CHECK(h.stack.getTopId() == ui::ScreenId::ConfirmQuit);
+        h.key(sf::Keyboard::Escape); // stay
+        REQUIRE(h.stack.getTopId() == ui::ScreenId::Question);
+        h.key(sf::Keyboard::A);
+        h.key(sf::Keyboard::Enter);
+        REQUIRE(h.stack.getTopId() == ui::ScreenId::Feedback);
+        click(h, leave.x, leave.y);
+        CHECK(h.stack.getTopId() == ui::ScreenId::ConfirmQuit);
+    }
+}
+
 TEST_CASE("Round: the results ignore an Enter still held from the last question",
           "[render][display][round]")
 {
@@ -342,4 +397,34 @@ TEST_CASE("Round: Up from Continue stays on Continue, and Quit asks first",
                });
     h.key(sf::Keyboard::Enter); // "Stay" has the focus
     CHECK(h.stack.getTopId() == ui::ScreenId::Title);
+}
+
+TEST_CASE("Round: each new round draws a new seed unless the player chose one, and R replays the "
+          "last round's seed",
+          "[render][display][round]")
+{
+    Harness h(1280, 720);
+    h.context.setup.seed = 7;
+    const auto startFromSetup = [&h](bool replay)
+    {
+        h.stack.clear();
+        h.stack.push(ui::ScreenId::Title);
+        h.stack.push(ui::ScreenId::Setup);
+        h.settle();
+        if (replay)
+            h.key(sf::Keyboard::R);
+        h.key(sf::Keyboard::Enter); // Start
+        REQUIRE(h.stack.getTopId() == ui::ScreenId::Question);
+        return h.context.session->getConfig().seed;
+    };
+    const std::uint32_t first = startFromSetup(false);
+    CHECK(first == 7);
+    const std::uint32_t second = startFromSetup(false);
+    CHECK(second != first);
+    const std::uint32_t third = startFromSetup(false);
+    CHECK(third != second);
+    CHECK(third != first);
+    // One key on set-up replays the round just played, and keeps that seed from then on.
+    CHECK(startFromSetup(true) == third);
+    CHECK(startFromSetup(false) == third);
 }

@@ -129,7 +129,8 @@ TEST_CASE("ClassGame: projector teams answer from the host and hands add to the 
     CHECK(game.getClassroom().getPhase() == core::ClassPhase::Question);
     REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
     CHECK(game.getDistribution() == std::vector<std::size_t>{1, 2, 0, 0});
-    CHECK(game.formatCsv().find("hands,,,,,1,q1,b,,distractor,,,2") != std::string::npos);
+    CHECK(game.formatCsv().find("hands,,,,,1,q1,Question 1?,B,Option b,,distractor,,,2") !=
+          std::string::npos);
 }
 
 TEST_CASE("StudentState: joining connects in the background and reports once how it ended",

@@ -413,7 +413,8 @@ int runHost(const HostArgs& o, const app::CommandContext& context)
     settings.timeLimit = milliseconds{o.timeLimit * 1000};
     HostConfig config;
     config.port = o.port;
-    config.classCode = o.code.empty() ? core::makeClassCode(std::random_device{}()) : o.code;
+    config.classCode = o.code.empty() ? core::makeClassCode(std::random_device{}())
+                                      : core::normalizeClassCode(o.code);
     config.discoveryPort = o.discoveryPort;
     config.title = pack->title;
     if (!o.bind.empty())

@@ -4,6 +4,7 @@
 #include "core/session/Random.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 namespace quiz::core
@@ -51,6 +52,38 @@ std::string makeClassCode(std::uint32_t seed)
     for (int i = 0; i < 6; ++i)
         code += alphabet[random.below(static_cast<std::uint32_t>(alphabet.size()))];
     return code;
+}
+
+std::string normalizeClassCode(const std::string& typed)
+{
+    std::string code;
+    for (const char c : typed)
+    {
+        if (c == ' ' || c == '\t')
+            continue;
+        code += c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return code;
+}
+
+std::string classResultsPath(const std::string& dir, const std::string& label, TimestampMs now,
+                             int utcOffsetMinutes)
+{
+    const std::string iso = formatTimestampUtc(now + TimestampMs{utcOffsetMinutes} * 60000);
+    std::string stamp; // YYYY-MM-DDTHH:MM:SS.mmmZ -> YYYYMMDD-HHMMSS
+    for (std::size_t i = 0; i < 19 && i < iso.size(); ++i)
+    {
+        if (iso[i] == 'T')
+            stamp += '-';
+        else if (iso[i] != '-' && iso[i] != ':')
+            stamp += iso[i];
+    }
+    const std::string base = dir + "/class-results-" + label + "-" + stamp;
+    std::string path = base + ".csv";
+    std::error_code ignored;
+    for (int n = 2; std::filesystem::exists(path, ignored); ++n)
+        path = base + "-" + std::to_string(n) + ".csv";
+    return path;
 }
 
 std::vector<std::string> defaultTeamNames(std::size_t count)
@@ -116,12 +149,7 @@ std::string formatResultsCsv(const Classroom& classroom, const HandTally& hands)
             continue;
         const Question& question = classroom.getQuestion(q);
         for (std::size_t o = 0; o < question.options.size(); ++o)
-        {
-            out << "hands,,,,," << q + 1 << ',' << escapeCsvField(question.id) << ','
-                << escapeCsvField(question.options[o].id) << ",,"
-                << (question.options[o].correct ? "correct" : "distractor") << ",,,"
-                << hands.get(q, o) << '\n';
-        }
+            out << formatOptionRow("hands", q + 1, question, o, hands.get(q, o));
     }
     return out.str();
 }

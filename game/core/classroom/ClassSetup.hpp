@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Classroom.hpp"
+#include "core/progress/Progress.hpp"
 #include "core/session/Session.hpp"
 
 #include <cstdint>
@@ -20,6 +21,17 @@ pickClassQuestions(const std::vector<Pack>& packs, const std::vector<TopicSelect
 /// A class code from `seed`: six characters without look-alikes (no 0/O, 1/I), so a code read
 /// off a projector is typed right; 32^6 codes, with wrong tries limited per address by the host.
 [[nodiscard]] std::string makeClassCode(std::uint32_t seed);
+
+/// A class code as typed ("k7qx9m", " K7QX 9M") in the one form codes are compared in: ASCII
+/// letters in upper case, spaces and tabs dropped. The host compares with it, and the desktop
+/// join sends it; the browser page sends what was typed and the host applies it there.
+[[nodiscard]] std::string normalizeClassCode(const std::string& typed);
+
+/// Where a class's results go in `dir`: `class-results-LABEL-YYYYMMDD-HHMMSS.csv` with the
+/// local time of `now` (`utcOffsetMinutes` east of UTC), and "-2", "-3" ... before ".csv" when
+/// that name is taken, so one class never overwrites another's results.
+[[nodiscard]] std::string classResultsPath(const std::string& dir, const std::string& label,
+                                           TimestampMs now, int utcOffsetMinutes);
 
 /// Team names for a projector game: "Team 1" .. "Team n", `count` clamped to 2..8.
 [[nodiscard]] std::vector<std::string> defaultTeamNames(std::size_t count);

@@ -261,11 +261,23 @@ private:
 /// "none").
 [[nodiscard]] std::string optionLabel(const std::string& numbering, std::size_t position);
 
+/// The letter a class sees before the option at `position` ("A", "B", ...): on the projector,
+/// the students' screens and in the results.
+[[nodiscard]] std::string classOptionLetter(std::size_t position);
+
 /// Results as CSV for a gradebook, one table in long form with a `kind` column:
 /// `player` rows (rank, nickname, score, correct answers), `answer` rows (per player and
-/// question: options chosen, result, points, time), and `option` rows (per question and option:
-/// how many chose it, whether it is correct). Cells that a spreadsheet would run as a formula
-/// are prefixed with a quote.
+/// question: the letters chosen as the class saw them, result, points, time from the question
+/// opening), and `option` rows (per question and option: its letter and text, how many chose
+/// it, whether it is correct). Every question row carries the question's text. Columns:
+/// kind,rank,nickname,score,correct,question,question_id,question_text,option,option_text,
+/// chosen,result,points,time_ms,count. Cells that a spreadsheet would run as a formula are
+/// prefixed with a quote.
 [[nodiscard]] std::string formatResultsCsv(const Classroom& classroom);
+/// One `option` (or `hands`) row of the results CSV: question `number` (1-based), the option at
+/// `option` with its letter and text, and `count`.
+[[nodiscard]] std::string formatOptionRow(const char* kind, std::size_t number,
+                                          const Question& question, std::size_t option,
+                                          std::size_t count);
 
 } // namespace quiz::core

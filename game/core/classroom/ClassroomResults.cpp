@@ -51,7 +51,35 @@ const char* resultWord(const PlayerAnswer& answer)
     return answer.partial ? "partial" : "wrong";
 }
 
+/// The chosen option ids as the letters the class saw, in letter order.
+std::string chosenLetters(const Question& question, const std::vector<std::string>& ids)
+{
+    std::vector<std::string> letters;
+    for (std::size_t o = 0; o < question.options.size(); ++o)
+    {
+        if (std::find(ids.begin(), ids.end(), question.options[o].id) != ids.end())
+            letters.push_back(classOptionLetter(o));
+    }
+    return join(letters, ';');
+}
+
 } // namespace
+
+std::string classOptionLetter(std::size_t position)
+{
+    return std::string(1, static_cast<char>('A' + static_cast<int>(position % 26)));
+}
+
+std::string formatOptionRow(const char* kind, std::size_t number, const Question& question,
+                            std::size_t option, std::size_t count)
+{
+    std::ostringstream out;
+    out << kind << ",,,,," << number << ',' << csvCell(question.id) << ','
+        << csvCell(question.stem.toPlain()) << ',' << classOptionLetter(option) << ','
+        << csvCell(question.options[option].text.toPlain()) << ",,"
+        << (question.options[option].correct ? "correct" : "distractor") << ",,," << count << '\n';
+    return out.str();
+}
 
 std::string optionLabel(const std::string& numbering, std::size_t position)
 {
@@ -107,14 +135,14 @@ std::vector<Question> pickClassQuestions(const Pack& pack, const std::vector<std
 std::string formatResultsCsv(const Classroom& classroom)
 {
     std::ostringstream out;
-    out << "kind,rank,nickname,score,correct,question,question_id,option_id,chosen,result,"
-           "points,time_ms,count\n";
+    out << "kind,rank,nickname,score,correct,question,question_id,question_text,option,"
+           "option_text,chosen,result,points,time_ms,count\n";
     const std::vector<ClassPlayer>& players = classroom.getPlayers();
     for (const ClassStanding& standing : classroom.getStandings())
     {
         const ClassPlayer& p = players[standing.player];
         out << "player," << standing.rank << ',' << csvCell(p.nickname) << ',' << p.score << ','
-            << p.correctCount << ",,,,,,,,\n";
+            << p.correctCount << ",,,,,,,,,,\n";
     }
     for (const ClassStanding& standing : classroom.getStandings())
     {
@@ -123,10 +151,12 @@ std::string formatResultsCsv(const Classroom& classroom)
         {
             if (classroom.getQuestionState(q) != QuestionState::Closed)
                 continue;
+            const Question& question = classroom.getQuestion(q);
             const PlayerAnswer& a = p.answers[q];
             out << "answer," << standing.rank << ',' << csvCell(p.nickname) << ",,," << q + 1 << ','
-                << csvCell(classroom.getQuestion(q).id) << ",," << csvCell(join(a.optionIds, ';'))
-                << ',' << resultWord(a) << ',' << a.points << ','
+                << csvCell(question.id) << ',' << csvCell(question.stem.toPlain()) << ",,,"
+                << csvCell(chosenLetters(question, a.optionIds)) << ',' << resultWord(a) << ','
+                << a.points << ','
                 << (a.answered ? std::to_string(a.elapsed.count()) : std::string()) << ",\n";
         }
     }
@@ -137,12 +167,7 @@ std::string formatResultsCsv(const Classroom& classroom)
         const Question& question = classroom.getQuestion(q);
         const QuestionStats& stats = classroom.getStats(q);
         for (std::size_t o = 0; o < question.options.size(); ++o)
-        {
-            out << "option,,,,," << q + 1 << ',' << csvCell(question.id) << ','
-                << csvCell(question.options[o].id) << ",,"
-                << (question.options[o].correct ? "correct" : "distractor") << ",,,"
-                << stats.optionCounts[o] << '\n';
-        }
+            out << formatOptionRow("option", q + 1, question, o, stats.optionCounts[o]);
     }
     return out.str();
 }

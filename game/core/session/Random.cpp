@@ -34,4 +34,11 @@ std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed, Random& r
     return order;
 }
 
+std::uint32_t nextRoundSeed(std::uint32_t seed)
+{
+    // One step of the classic 32-bit linear congruential generator (Numerical Recipes).
+    const std::uint32_t next = seed * 1664525U + 1013904223U;
+    return next % 1000000000U;
+}
+
 } // namespace quiz::core

@@ -37,4 +37,9 @@ private:
 [[nodiscard]] std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed,
                                                      Random& random);
 
+/// The seed of the round after one played with `seed` when the player chose none: a different
+/// round, yet the whole sequence follows from the first seed (shown on the set-up screen).
+/// Stays below 1e9, so it fits the set-up screen's nine-digit field.
+[[nodiscard]] std::uint32_t nextRoundSeed(std::uint32_t seed);
+
 } // namespace quiz::core

@@ -3,10 +3,29 @@
 #include "core/util/AtomicFile.hpp"
 #include "core/util/Json.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace quiz::core
 {
+namespace
+{
+
+/// The labels (as the player saw them) and texts of the options among `ids`, in shown order.
+void shownOptions(const PlannedQuestion& planned, const std::vector<std::string>& ids,
+                  std::vector<std::string>& labels, std::vector<std::string>& texts)
+{
+    for (std::size_t position = 0; position < planned.optionOrder.size(); ++position)
+    {
+        const Option& option = planned.question.options[planned.optionOrder[position]];
+        if (std::find(ids.begin(), ids.end(), option.id) == ids.end())
+            continue;
+        labels.push_back(shownOptionLabel(planned.question, position));
+        texts.push_back(option.text.toPlain());
+    }
+}
+
+} // namespace
 
 std::string resultsToJson(const Session& session)
 {
@@ -24,7 +43,7 @@ std::string resultsToJson(const Session& session)
     }
     nlohmann::ordered_json json;
     json["format"] = "heparin-quiz-results";
-    json["formatVersion"] = 1;
+    json["formatVersion"] = 2;
     json["pack"] = packIds.empty() ? std::string() : packIds.front();
     json["packs"] = packIds;
     json["mode"] = toString(config.mode);
@@ -38,19 +57,30 @@ std::string resultsToJson(const Session& session)
     json["criticalErrors"] = summary.criticalErrors;
     json["timeMs"] = summary.totalTime.count();
     json["questions"] = nlohmann::ordered_json::array();
-    for (const AnswerRecord& answer : session.getAnswers())
+    for (std::size_t i = 0; i < session.getAnswers().size(); ++i)
     {
+        const AnswerRecord& answer = session.getAnswers()[i];
+        const PlannedQuestion& planned = session.getQuestion(i);
+        std::vector<std::string> labels;
+        std::vector<std::string> texts;
+        shownOptions(planned, answer.chosenOptionIds, labels, texts);
+        std::vector<std::string> criticalLabels;
+        std::vector<std::string> criticalTexts;
+        shownOptions(planned, answer.score.criticalOptionIds, criticalLabels, criticalTexts);
         nlohmann::ordered_json question;
         question["id"] = answer.key.questionId;
         question["pack"] = answer.key.packId;
         question["topic"] = answer.topicId;
-        question["chosen"] = answer.chosenOptionIds;
+        question["text"] = planned.question.stem.toPlain();
+        question["chosen"] = labels;
+        question["chosenText"] = texts;
+        question["chosenIds"] = answer.chosenOptionIds;
         question["correct"] = answer.score.correct;
         question["partial"] = answer.score.partial;
         question["points"] = answer.score.points;
         question["max"] = answer.score.maxPoints;
         question["critical"] = answer.score.critical;
-        question["criticalChosen"] = answer.score.criticalOptionIds;
+        question["criticalChosen"] = criticalLabels;
         question["timedOut"] = answer.timedOut;
         question["timeMs"] = answer.timeTaken.count();
         question["hintsUsed"] = answer.hintsUsed;

@@ -8,12 +8,15 @@ namespace quiz::core
 {
 
 /// The results of a round as one JSON object (stable key order):
-/// `{"format":"heparin-quiz-results","formatVersion":1,"pack":ID,"packs":[IDS],"mode":"tutor",
+/// `{"format":"heparin-quiz-results","formatVersion":2,"pack":ID,"packs":[IDS],"mode":"tutor",
 /// "seed":N,"timerSeconds":N,"finished":BOOL,"score":X,"max":Y,"percent":P,"correctCount":N,
-/// "criticalErrors":N,"timeMs":N,"questions":[{"id","pack","topic","chosen":[IDS],"correct",
-/// "partial","points","max","critical","criticalChosen":[IDS],"timedOut","timeMs",
-/// "hintsUsed"}]}`. "pack" is the first pack played; "questions" lists the answered
-/// questions in play order.
+/// "criticalErrors":N,"timeMs":N,"questions":[{"id","pack","topic","text","chosen":[LABELS],
+/// "chosenText":[TEXTS],"chosenIds":[IDS],"correct","partial","points","max","critical",
+/// "criticalChosen":[LABELS],"timedOut","timeMs","hintsUsed"}]}`. "pack" is the first pack
+/// played; "questions" lists the answered questions in play order. "text" is the stem and
+/// "chosen" the option labels ("B", "1") as the player saw them in that round's order;
+/// "chosenIds" are the pack's option ids, for tools. "timeMs" of a question runs from the
+/// moment it was shown to the answer.
 [[nodiscard]] std::string resultsToJson(const Session& session);
 
 /// Writes resultsToJson() to `path` atomically (see AtomicFile.hpp). Returns "" on success,

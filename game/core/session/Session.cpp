@@ -271,6 +271,15 @@ bool Session::next()
     return true;
 }
 
+std::string shownOptionLabel(const Question& question, std::size_t position)
+{
+    if (question.type == QuestionType::TrueFalse || question.numbering == "123" ||
+        question.numbering == "none" || position >= 26)
+        return std::to_string(position + 1);
+    const char base = question.numbering == "abc" ? 'a' : 'A';
+    return std::string(1, static_cast<char>(base + static_cast<char>(position)));
+}
+
 void Session::advance(std::chrono::milliseconds elapsed)
 {
     if (m_phase == Phase::Finished || elapsed.count() <= 0)

@@ -100,6 +100,10 @@ struct SessionSummary
     std::vector<QuestionKey> missed;  ///< not fully correct, in play order
 };
 
+/// The label shown before the option at shown `position` of `question`: "1", "2" for true/false,
+/// else per its numbering ("A", "a", "1"); the position's number when numbering is "none".
+[[nodiscard]] std::string shownOptionLabel(const Question& question, std::size_t position);
+
 /// The rules of one round, with no clock and no display: time comes in through advance(),
 /// randomness from the seed. Every call that does not fit the phase is ignored and returns
 /// false, so a stray key press can never corrupt a round.

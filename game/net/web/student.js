@@ -313,7 +313,8 @@
 
   function join(event) {
     event.preventDefault();
-    const code = $("code").value.trim().toUpperCase();
+    // Sent as typed: the host compares codes in one normalised form (any letter case).
+    const code = $("code").value.trim();
     const nickname = $("nickname").value.trim();
     if (!code || !nickname) {
       $("join-error").textContent = !code ? "Type the class code from the projector."

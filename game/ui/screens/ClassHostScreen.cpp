@@ -172,7 +172,8 @@ void ClassHostScreen::exportCsv()
     std::error_code ignored;
     std::filesystem::create_directories(dir, ignored); // a failure shows in the message below
     const std::string path =
-        dir + "/class-results-" + (game.isLive() ? game.getCode() : "projector") + ".csv";
+        core::classResultsPath(dir, game.isLive() ? game.getCode() : "projector", context().now(),
+                               context().utcOffsetMinutes);
     const std::string error = core::writeFileAtomically(path, game.formatCsv());
     m_notice = error.empty() ? "Results saved to " + path : "Could not save: " + error;
 }
@@ -364,6 +365,15 @@ bool ClassHostScreen::update(std::chrono::milliseconds elapsed)
         rebuild();
     updateWidgets(elapsed);
     return false;
+}
+
+bool ClassHostScreen::needsTicks() const
+{
+    const ClassGame& game = *context().classGame;
+    if (game.isLive())
+        return true;
+    const core::Classroom& room = game.getClassroom();
+    return room.isAnswering() && !room.isPaused() && room.getSettings().timeLimit.count() > 0;
 }
 
 bool ClassHostScreen::handleKey(const sf::Event& event)

@@ -159,7 +159,7 @@ void ClassJoinScreen::join()
     auto student = std::make_shared<StudentState>();
     student->config.address = address;
     student->config.port = port;
-    student->config.classCode = m_code->getText();
+    student->config.classCode = core::normalizeClassCode(m_code->getText());
     student->config.nickname = core::cleanNickname(m_nickname->getText(), 24);
     student->startConnect(std::chrono::milliseconds(3000));
     context().student = student;

@@ -68,7 +68,9 @@ public:
     bool handleEvent(const sf::Event& event) override;
     bool update(std::chrono::milliseconds elapsed) override;
     void draw(sf::RenderTarget& target) const override;
-    [[nodiscard]] bool needsTicks() const override { return true; }
+    /// A live class polls the network; a projector game only while its countdown runs (it
+    /// otherwise changes only on a key press, so the game can wait for one and use no CPU).
+    [[nodiscard]] bool needsTicks() const override;
 
 private:
     void rebuild();

@@ -138,6 +138,7 @@ void ClassSetupScreen::start()
     settings.closeWhenAllAnswered = m_autoReveal->isChecked();
     std::vector<core::Question> questions = core::pickClassQuestions(
         c.packs, c.setup.selections, static_cast<std::size_t>(m_count), c.setup.seed);
+    c.notePlayedSeed(c.setup.seed);
     if (!m_isLive)
     {
         std::vector<std::string> teams;

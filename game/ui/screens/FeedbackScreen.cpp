@@ -220,10 +220,14 @@ FeedbackScreen::FeedbackScreen(ScreenStack& stack, GameContext& context) : Scree
     m_next = std::make_unique<Button>(
         last ? "See results" : "Next question", [this] { next(); }, Button::Kind::Primary);
     m_next->setShortcut("Enter");
+    m_leave = std::make_unique<Button>("Leave", [this] { requestPush(ScreenId::ConfirmQuit); });
+    m_leave->setShortcut("Esc");
     m_widgets.push_back(&m_body);
+    m_widgets.push_back(m_leave.get());
     m_widgets.push_back(m_next.get());
     m_focus.add(&m_body);
     m_focus.add(m_next.get());
+    m_focus.add(m_leave.get());
 }
 
 void FeedbackScreen::layout(sf::Vector2f size)
@@ -291,6 +295,7 @@ void FeedbackScreen::layout(sf::Vector2f size)
     m_body.setContentHeight(y - bodyTop);
     const float nextWidth = std::max(t.px(240.0F), m_next->preferredWidth(t));
     m_next->setBounds({left + content - nextWidth, m_footerTop, nextWidth, buttonHeight});
+    m_leave->setBounds({left, m_footerTop, m_leave->preferredWidth(t), buttonHeight});
 }
 
 bool FeedbackScreen::handleEvent(const sf::Event& event)
@@ -302,7 +307,10 @@ bool FeedbackScreen::handleEvent(const sf::Event& event)
     }
     if (isKey(event, sf::Keyboard::Enter))
     {
-        next();
+        if (m_focus.getFocused() == m_leave.get())
+            m_leave->activate();
+        else
+            next();
         return false;
     }
     dispatchToWidgets(event);
@@ -347,7 +355,8 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const
               top + (m_bannerHeight - t.bodySize() * 1.25F) / 2.0F, t.bodySize(), c.text);
     drawWidgets(target);
     if (m_body.isScrollable())
-        drawLabel(target, t, "Scroll: wheel, PageUp/PageDown", body.left,
+        drawLabel(target, t, "Scroll: wheel, PageUp/PageDown",
+                  m_leave->getBounds().left + m_leave->getBounds().width + t.px(16.0F),
                   m_footerTop + (m_next->getBounds().height - t.smallSize() * 1.25F) / 2.0F,
                   t.smallSize(), c.muted);
 }

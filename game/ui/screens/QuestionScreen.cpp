@@ -71,16 +71,22 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
     for (OptionButton* option : m_options)
         m_focus.add(option);
 
+    // Leaving must not need the keyboard: the same question as Esc, one click away.
+    m_leaveButton =
+        std::make_unique<Button>("Leave", [this] { requestPush(ScreenId::ConfirmQuit); });
+    m_leaveButton->setShortcut("Esc");
     m_hintButton = std::make_unique<Button>("Hint", [this] { showHint(); });
     m_hintButton->setShortcut("H");
     m_hintButton->setVisible(!question.hints.empty());
     m_submitButton = std::make_unique<Button>(
         "Submit", [this] { submit(); }, Button::Kind::Primary);
     m_submitButton->setShortcut("Enter");
+    m_widgets.push_back(m_leaveButton.get());
     m_widgets.push_back(m_hintButton.get());
     m_widgets.push_back(m_submitButton.get());
     m_focus.add(m_hintButton.get());
     m_focus.add(m_submitButton.get());
+    m_focus.add(m_leaveButton.get());
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
@@ -148,8 +154,11 @@ void QuestionScreen::layout(sf::Vector2f size)
     y = layoutOptions(left, y, inner, bodyTop + m_body.getBounds().height);
     m_body.setContentHeight(y - bodyTop);
 
+    const float leaveWidth = m_leaveButton->preferredWidth(t);
+    m_leaveButton->setBounds({left, m_footerTop, leaveWidth, buttonHeight});
     const float hintWidth = m_hintButton->preferredWidth(t);
-    m_hintButton->setBounds({left, m_footerTop, hintWidth, buttonHeight});
+    m_hintButton->setBounds(
+        {left + leaveWidth + t.px(12.0F), m_footerTop, hintWidth, buttonHeight});
     const float submitWidth = std::max(t.px(200.0F), m_submitButton->preferredWidth(t));
     m_submitButton->setBounds(
         {left + content - submitWidth, m_footerTop, submitWidth, buttonHeight});
@@ -207,7 +216,7 @@ bool QuestionScreen::handleEvent(const sf::Event& event)
     {
         // Enter submits what is selected (a focused option is chosen with Space or its key).
         Widget* focused = m_focus.getFocused();
-        if (focused == m_hintButton.get())
+        if (focused == m_hintButton.get() || focused == m_leaveButton.get())
             focused->activate();
         else
             submit();
@@ -434,20 +443,22 @@ void QuestionScreen::draw(sf::RenderTarget& target) const
     drawFooterNote(target);
 }
 
+float QuestionScreen::footerLeftEnd() const
+{
+    const Button& last = m_hintButton->isVisible() ? *m_hintButton : *m_leaveButton;
+    return last.getBounds().left + last.getBounds().width;
+}
+
 void QuestionScreen::drawFooterNote(sf::RenderTarget& target) const
 {
     const Theme& t = theme();
     const Palette& c = t.colors();
-    const sf::FloatRect body = m_body.getBounds();
     if (!m_blankWarning && m_body.getScroll() + 0.5F < m_body.getMaxScroll())
     {
         // More below: say so in words in the footer (text is drawn after every box, so a
         // label over the options would be crossed by their text), not only with the scroll bar.
         const sf::FloatRect submit = m_submitButton->getBounds();
-        const float x =
-            m_hintButton->isVisible()
-                ? m_hintButton->getBounds().left + m_hintButton->getBounds().width + t.px(16.0F)
-                : body.left;
+        const float x = footerLeftEnd() + t.px(16.0F);
         drawLabel(target, t,
                   fitText(t.fonts().bold, "▼ More below: scroll or PageDown", t.smallSize(),
                           submit.left - x - t.px(16.0F)),
@@ -457,16 +468,13 @@ void QuestionScreen::drawFooterNote(sf::RenderTarget& target) const
     if (m_blankWarning)
     {
         const sf::FloatRect submit = m_submitButton->getBounds();
-        const float x = m_hintButton->isVisible()
-                            ? m_hintButton->getBounds().left + m_hintButton->getBounds().width
-                            : body.left;
+        const float x = footerLeftEnd();
         const float gap = t.px(16.0F);
         drawLabel(target, t,
                   fitText(t.fonts().bold, "Nothing is selected: submit again to leave it blank.",
                           t.smallSize(), submit.left - x - 2 * gap),
-                  x + (x > body.left ? gap : 0.0F),
-                  submit.top + (submit.height - t.smallSize() * 1.25F) / 2.0F, t.smallSize(),
-                  c.critical, true);
+                  x + gap, submit.top + (submit.height - t.smallSize() * 1.25F) / 2.0F,
+                  t.smallSize(), c.critical, true);
     }
 }
 

@@ -92,6 +92,8 @@ public:
 private:
     void refresh();
     void start();
+    /// The seed of the round just played goes back in the field and is kept (R, or a click).
+    void replayLastSeed();
     /// Tab and Shift+Tab treat the list of boxes as one stop.
     void tabPastList(int direction);
 
@@ -101,6 +103,7 @@ private:
     Button* m_modeTutor = nullptr;
     Button* m_modeExam = nullptr;
     Button* m_start = nullptr;
+    Button* m_replay = nullptr; ///< shown once a round has been played
     std::unique_ptr<TextField> m_seed;
     std::vector<Caption> m_labels; ///< row captions
     sf::FloatRect m_countBox;
@@ -135,12 +138,15 @@ private:
     void showHint();
     /// Between Hint and Submit: "Nothing is selected ..." or "More below ...".
     void drawFooterNote(sf::RenderTarget& target) const;
+    /// The right edge of the footer's left buttons (Leave, Hint): notes start after it.
+    [[nodiscard]] float footerLeftEnd() const;
     void afterAnswer();
 
     ScrollArea m_body;
     TextBlock* m_stem = nullptr;
     std::vector<OptionButton*> m_options;
     std::vector<Panel*> m_hints;
+    std::unique_ptr<Button> m_leaveButton; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_hintButton;
     std::unique_ptr<Button> m_submitButton;
     ProgressBar m_progress;
@@ -168,6 +174,7 @@ private:
     void next();
 
     ScrollArea m_body;
+    std::unique_ptr<Button> m_leave; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_next;
     std::string m_verdict;
     sf::Color m_verdictColor;

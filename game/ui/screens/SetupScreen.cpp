@@ -1,5 +1,6 @@
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
+#include "core/session/Random.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "ui/GameContext.hpp"
 
@@ -170,32 +171,48 @@ SetupScreen::SetupScreen(ScreenStack& stack, GameContext& context)
                 stepChoice(kTimerChoices, this->context().setup.timerSeconds, 1);
             refresh();
         });
-    m_seed = std::make_unique<TextField>(std::to_string(setup.seed), 9,
-                                         [this](const std::string& text) {
-                                             this->context().setup.seed =
-                                                 text.empty()
-                                                     ? 0U
-                                                     : static_cast<std::uint32_t>(std::stoul(text));
-                                         });
+    m_seed = std::make_unique<TextField>(
+        std::to_string(setup.seed), 9,
+        [this](const std::string& text)
+        {
+            SetupChoice& s = this->context().setup;
+            s.seed = text.empty() ? 0U : static_cast<std::uint32_t>(std::stoul(text));
+            s.seedChosen = true; // typed: every round plays it
+        });
     m_widgets.push_back(m_seed.get());
     add("New seed",
         [this]
         {
             // A fresh seed from the previous one: reproducible, yet a different round.
-            std::uint32_t& seed = this->context().setup.seed;
-            seed = seed * 1664525U + 1013904223U;
-            seed %= 1000000000U;
-            m_seed->setText(std::to_string(seed));
+            SetupChoice& s = this->context().setup;
+            s.seed = core::nextRoundSeed(s.seed);
+            s.seedChosen = false;
+            m_seed->setText(std::to_string(s.seed));
         });
     add("Back", [this] { requestPop(); });
     m_start = add(
         "Start", [this] { start(); }, Button::Kind::Primary);
     m_start->setShortcut("Enter");
+    // An instructor replays the round just played with one key (R) or one click.
+    m_replay = add("Replay seed " + (setup.lastSeed ? std::to_string(*setup.lastSeed) : ""),
+                   [this] { replayLastSeed(); });
+    m_replay->setShortcut("R");
+    m_replay->setVisible(setup.lastSeed.has_value());
     // Focus order: the topic boxes (inside the scroll area) first, then the controls.
     m_focus.clear();
     m_picker.joinFocus(m_focus, m_widgets);
     m_focus.focus(m_start);
     refresh();
+}
+
+void SetupScreen::replayLastSeed()
+{
+    SetupChoice& setup = context().setup;
+    if (!setup.lastSeed)
+        return;
+    setup.seed = *setup.lastSeed;
+    setup.seedChosen = true;
+    m_seed->setText(std::to_string(setup.seed));
 }
 
 void SetupScreen::refresh()
@@ -290,6 +307,9 @@ void SetupScreen::layout(sf::Vector2f size)
     const float newSeedWidth = std::min(m_buttons[6]->preferredWidth(t), colWidth * 0.5F);
     m_seed->setBounds({colX, rowY, colWidth - newSeedWidth - t.px(12.0F), controlHeight});
     m_buttons[6]->setBounds({colX + colWidth - newSeedWidth, rowY, newSeedWidth, controlHeight});
+    rowY += controlHeight + t.px(8.0F);
+    const float replayWidth = std::min(m_replay->preferredWidth(t), colWidth);
+    m_replay->setBounds({colX, rowY, replayWidth, controlHeight});
 
     const float buttonHeight = t.px(54.0F);
     const float startWidth = std::max(t.px(220.0F), m_start->preferredWidth(t));
@@ -312,6 +332,11 @@ bool SetupScreen::handleEvent(const sf::Event& event)
                                      static_cast<float>(event.mouseButton.y)))
     {
         m_focus.focus(m_seed.get());
+        return false;
+    }
+    if (isKey(event, sf::Keyboard::R) && m_replay->isVisible())
+    {
+        replayLastSeed();
         return false;
     }
     if (isKey(event, sf::Keyboard::Enter))

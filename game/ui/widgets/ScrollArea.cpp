@@ -47,6 +47,14 @@ void ScrollArea::ensureVisible(const sf::FloatRect& rect)
         scrollTo(std::min(top, bottom - box.height));
 }
 
+bool ScrollArea::containsFocus() const
+{
+    if (isFocused())
+        return true;
+    return std::any_of(m_children.begin(), m_children.end(),
+                       [](const std::unique_ptr<Widget>& child) { return child->isFocused(); });
+}
+
 bool ScrollArea::handleEvent(const sf::Event& event)
 {
     if (!isVisible())

@@ -43,6 +43,8 @@ public:
     void ensureVisible(const sf::FloatRect& rect);
 
     [[nodiscard]] bool isFocusable() const override { return isVisible() && isScrollable(); }
+    /// True when the area or one of its children has the keyboard focus.
+    [[nodiscard]] bool containsFocus() const;
     bool handleEvent(const sf::Event& event) override;
     bool update(std::chrono::milliseconds elapsed) override;
     void draw(sf::RenderTarget& target, const Theme& theme) const override;

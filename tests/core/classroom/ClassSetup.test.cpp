@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 using namespace quiz::core;
@@ -92,8 +94,42 @@ TEST_CASE("ClassSetup: a show of hands adds to the distribution and to the CSV",
     REQUIRE(room.command(ClassRole::Host, HostCommand::Reveal, 200ms) == ClassRefusal::None);
     CHECK(roomDistribution(room, hands, 0) == std::vector<std::size_t>{3, 1, 1});
     const std::string csv = formatResultsCsv(room, hands);
-    CHECK(csv.find("hands,,,,,1,x,a,,distractor,,,3\n") != std::string::npos);
-    CHECK(csv.find("hands,,,,,1,x,b,,correct,,,0\n") != std::string::npos);
+    CHECK(csv.find("hands,,,,,1,x,Stem x,A,a,,distractor,,,3\n") != std::string::npos);
+    CHECK(csv.find("hands,,,,,1,x,Stem x,B,b,,correct,,,0\n") != std::string::npos);
     CHECK(csv.find("player,1,Team 1,") != std::string::npos);
     CHECK(csv.find("hands,,,,,2,") == std::string::npos); // not asked yet
+}
+
+TEST_CASE("ClassSetup: a class code typed in any letter case or with spaces is the same code",
+          "[core][classroom]")
+{
+    CHECK(normalizeClassCode("k6zx") == "K6ZX");
+    CHECK(normalizeClassCode(" K7qx 9m\t") == "K7QX9M");
+    CHECK(normalizeClassCode("K7QX9M") == "K7QX9M");
+    CHECK(normalizeClassCode("") == "");
+    // Only ASCII letters change: other bytes (a mistyped code) stay wrong, never crash.
+    CHECK(normalizeClassCode("k\xc3\xa9") == "K\xc3\xa9");
+    const std::string made = makeClassCode(42);
+    CHECK(normalizeClassCode(made) == made);
+}
+
+TEST_CASE("ClassSetup: every class's results get their own file, named by local date and time",
+          "[core][classroom][csv]")
+{
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("class-results-test-" + makeClassCode(7));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const TimestampMs now = 1'780'304'400'000LL; // 2026-06-01 09:00:00 UTC
+    const std::string first = classResultsPath(dir.string(), "projector", now, 120);
+    CHECK(first == (dir / "class-results-projector-20260601-110000.csv").string());
+    std::ofstream(first) << "x";
+    const std::string second = classResultsPath(dir.string(), "projector", now, 120);
+    CHECK(second == (dir / "class-results-projector-20260601-110000-2.csv").string());
+    std::ofstream(second) << "x";
+    CHECK(classResultsPath(dir.string(), "projector", now, 120) ==
+          (dir / "class-results-projector-20260601-110000-3.csv").string());
+    CHECK(classResultsPath(dir.string(), "K7QX9M", now + 1000, 0) ==
+          (dir / "class-results-K7QX9M-20260601-090001.csv").string());
+    std::filesystem::remove_all(dir);
 }

@@ -326,14 +326,17 @@ TEST_CASE("Classroom: results CSV lists players, answers and option counts",
     CHECK(c.answer(eq, 0, {"a"}, 900ms) == ClassRefusal::None);
     host(c, HostCommand::End);
     const std::string csv = formatResultsCsv(c);
-    CHECK(csv.find("kind,rank,nickname,score,correct,question,question_id,option_id,chosen,"
-                   "result,points,time_ms,count\n") == 0);
-    CHECK(csv.find("player,1,Ana,1000,1,,,,,,,,\n") != std::string::npos);
-    CHECK(csv.find("player,2,\"'=cmd,x\",0,0,,,,,,,,\n") != std::string::npos);
-    CHECK(csv.find("answer,1,Ana,,,1,q1,,b,correct,1000,1200,\n") != std::string::npos);
-    CHECK(csv.find("option,,,,,1,q1,a,,distractor,,,1\n") != std::string::npos);
-    CHECK(csv.find("option,,,,,1,q1,b,,correct,,,1\n") != std::string::npos);
-    CHECK(csv.find("option,,,,,1,q1,c,,distractor,,,0\n") != std::string::npos);
+    CHECK(csv.find("kind,rank,nickname,score,correct,question,question_id,question_text,option,"
+                   "option_text,chosen,result,points,time_ms,count\n") == 0);
+    CHECK(csv.find("player,1,Ana,1000,1,,,,,,,,,,\n") != std::string::npos);
+    CHECK(csv.find("player,2,\"'=cmd,x\",0,0,,,,,,,,,,\n") != std::string::npos);
+    // What the class saw: the letter of the option and the question's text, not internal ids.
+    CHECK(csv.find("answer,1,Ana,,,1,q1,Question 1,,,B,correct,1000,1200,\n") != std::string::npos);
+    CHECK(csv.find("answer,2,\"'=cmd,x\",,,1,q1,Question 1,,,A,wrong,0,900,\n") !=
+          std::string::npos);
+    CHECK(csv.find("option,,,,,1,q1,Question 1,A,option a,,distractor,,,1\n") != std::string::npos);
+    CHECK(csv.find("option,,,,,1,q1,Question 1,B,option b,,correct,,,1\n") != std::string::npos);
+    CHECK(csv.find("option,,,,,1,q1,Question 1,C,option c,,distractor,,,0\n") != std::string::npos);
     CHECK(csv.find(",q2,") == std::string::npos); // never asked
 }
 
