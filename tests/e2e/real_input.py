@@ -115,6 +115,9 @@ class Game:
             fail("%s: the window is %sx%s, not %dx%d" % (name, values["WIDTH"], values["HEIGHT"],
                                                          size[0], size[1]))
         x(["xdotool", "windowfocus", "--sync", self.window], h.env)
+        # The pointer rests where nothing is (the bottom left corner, under no button): a
+        # pointer left over a button from the last run would light it at the first move.
+        x(["xdotool", "mousemove", str(self.left + 2), str(self.top + self.height - 2)], h.env)
         self.nudged = False
         time.sleep(0.8)  # the first frame
 
@@ -301,7 +304,7 @@ def keyboard_tutor_round(h):
     game = Game(h, "keyboard-tutor", (1280, 720), [])
     try:
         game.settled("title")
-        game.key("Return")  # Play
+        game.key("Tab", "Return")  # Play (Continue has the focus at first)
         game.settled("setup")
         game.key("Return")  # Start
         shown = time.monotonic()
@@ -323,6 +326,8 @@ def keyboard_tutor_round(h):
                 game.key("1")  # select the first option
             game.key("Return")  # submit
             waits.append(time.monotonic() - shown)
+            time.sleep(0.3)
+            game.key("s")  # "How sure are you?" (a player is asked): Sure
             game.settled("feedback-%d" % number, wait=0.5)
             game.key("Return")  # next question, or the results after the last
         game.settled("results", wait=0.5)
@@ -344,6 +349,7 @@ def mouse_round(h):
                  "7", "--count", "2"])
     try:
         submit = (1090, 665)
+        sure = (411, 645)  # the confidence dialog's first button
         game.settled("question-1", wait=1.0)
         game.click(110, 665)  # Leave
         dialog = game.settled("leave-dialog")
@@ -359,6 +365,8 @@ def mouse_round(h):
         game.settled("question-1-again")
         game.click(400, 240)  # the second option
         game.click(*submit)
+        game.settled("confidence-1")
+        game.click(*sure)  # "How sure are you?" (a player is asked)
         game.settled("feedback-1")
         game.click(1046, 665)  # Next question
         shown = time.monotonic()
@@ -367,6 +375,8 @@ def mouse_round(h):
         game.click(400, 240)
         game.click(*submit)
         waited = time.monotonic() - shown
+        time.sleep(0.3)
+        game.click(*sure)
         game.settled("feedback-2")
         game.click(1046, 665)  # See results
         game.settled("results")
@@ -389,7 +399,7 @@ def projector_class(h, size):
         game.settled("title")
         # The class's questions follow the set-up's seed: type seed 1 on set-up (a click in
         # the seed field, as a person would), so safe-02, a single-answer question, is first.
-        game.key("Return")  # Play
+        game.key("Tab", "Return")  # Play (Continue has the focus at first)
         game.settled("setup")
         left = (size[0] - min(size[0] - 64 * scale, 1100 * scale)) / 2
         content = min(size[0] - 64 * scale, 1100 * scale)

@@ -82,7 +82,11 @@ check_answers() { # NAME FILES...
     local name=$1; shift
     local count=0
     while read -r _ q ids; do
-        grep -q "^answer,[0-9]*,$name,,,$q,[^,]*,,$ids," results.csv ||
+        # The results give the letters the students saw; the class pack keeps its options in
+        # order, so option a is A and a true/false question shows True as A.
+        local letters
+        letters=$(echo "$ids" | sed 's/true/a/; s/false/b/' | tr 'a-z' 'A-Z')
+        grep -q "^answer,[0-9]*,$name,,,$q,[^,]*,[^,]*,,,$letters," results.csv ||
             fail "$name's answer $ids to question $q is not in the results"
         count=$((count + 1))
     done < <(cat "$@" | grep "^answer ")
@@ -92,7 +96,7 @@ check_answers Ana bot-ana.out
 check_answers Bo bot-bo1.out bot-bo2.out
 check_answers Cy bot-cy.out
 check_answers Late bot-late.out
-grep -q "^answer,[0-9]*,Bo,,,2,[^,]*,,,none," results.csv || fail "Bo's missed question 2"
+grep -q "^answer,[0-9]*,Bo,,,2,[^,]*,[^,]*,,,,none," results.csv || fail "Bo's missed question 2"
 grep -q "^answer,[0-9]*,Late,,,1,[^,]*,,,none," results.csv || fail "Late's question 1"
 grep -q "^answer,[0-9]*,Cy,,,3,[^,]*,,,none," results.csv || fail "Cy's silent question 3"
 # Scores the bots were told at the end equal the results file's.

@@ -58,7 +58,7 @@ ConfidenceScreen::ConfidenceScreen(ScreenStack& stack, GameContext& context)
             chosen += " (" + option.text.toPlain() + ")";
     }
     m_chosenText = (chosen.empty() ? "Left unanswered." : "Your answer: " + chosen) +
-                   "  Esc: back to the question";
+                   "\nEsc: back to the question";
 }
 
 void ConfidenceScreen::choose(core::Confidence confidence)
