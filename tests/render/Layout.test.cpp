@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 using namespace quiz;
@@ -130,6 +131,20 @@ void answerAll(ui::ClassGame& game, std::size_t q, std::size_t teams)
     for (std::size_t team = 0; team < teams; ++team)
         REQUIRE(game.answer(team, {team % 2 == 0 ? right : wrong}) == core::ClassRefusal::None);
     REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+}
+
+/// The long-named teams start the class and all answer its first question, which is revealed;
+/// then the host gives `then`, if any (Next for the leaderboard, End for the podium).
+void firstQuestionAnswered(Harness& h, std::optional<core::HostCommand> then)
+{
+    classGame(h, kLongTeams,
+              [then](ui::ClassGame& game)
+              {
+                  REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+                  answerAll(game, 0, kLongTeams.size());
+                  if (then)
+                      REQUIRE(game.command(*then) == core::ClassRefusal::None);
+              });
 }
 
 /// Clicks the middle of the text `label` as the screen draws it now.
@@ -313,41 +328,10 @@ const std::vector<std::pair<std::string, Prepare>>& scenes()
                        });
              h.key(sf::Keyboard::Num2);
          }},
-        {"class-reveal",
-         [](Harness& h)
-         {
-             classGame(h, kLongTeams,
-                       [](ui::ClassGame& game)
-                       {
-                           REQUIRE(game.command(core::HostCommand::Start) ==
-                                   core::ClassRefusal::None);
-                           answerAll(game, 0, kLongTeams.size());
-                       });
-         }},
+        {"class-reveal", [](Harness& h) { firstQuestionAnswered(h, {}); }},
         {"class-leaderboard",
-         [](Harness& h)
-         {
-             classGame(
-                 h, kLongTeams,
-                 [](ui::ClassGame& game)
-                 {
-                     REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
-                     answerAll(game, 0, kLongTeams.size());
-                     REQUIRE(game.command(core::HostCommand::Next) == core::ClassRefusal::None);
-                 });
-         }},
-        {"class-podium",
-         [](Harness& h)
-         {
-             classGame(
-                 h, kLongTeams,
-                 [](ui::ClassGame& game)
-                 {
-                     REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
-                     answerAll(game, 0, kLongTeams.size());
-                     REQUIRE(game.command(core::HostCommand::End) == core::ClassRefusal::None);
-                 });
-         }},
+         [](Harness& h) { firstQuestionAnswered(h, core::HostCommand::Next); }},
+        {"class-podium", [](Harness& h) { firstQuestionAnswered(h, core::HostCommand::End); }},
         {"class-join",
          [](Harness& h)
          {
