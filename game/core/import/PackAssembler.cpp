@@ -1,5 +1,6 @@
 #include "PackAssembler.hpp"
 
+#include "QuestionIdentity.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/ValueRules.hpp"
 
@@ -20,13 +21,6 @@ constexpr std::size_t kMaxTopicDepth = 8;
 constexpr std::size_t kMaxTopics = 1000;
 constexpr std::size_t kMaxQuestions = 10000;
 const char* const kDefaultTopicId = "imported";
-
-std::string originKey(const Origin& origin)
-{
-    if (!origin.idnumber.empty())
-        return origin.format + '\x1f' + origin.file + '\x1f' + "#" + origin.idnumber;
-    return origin.format + '\x1f' + origin.file + '\x1f' + origin.category + '\x1f' + origin.name;
-}
 
 bool isGenerated(const RichText& rationale)
 {
@@ -76,6 +70,7 @@ public:
             m_result.diagnostics.append(diagnostics);
         }
         reportVanished(inputs);
+        dropUncitedImportSources();
         return std::move(m_result);
     }
 
@@ -84,37 +79,58 @@ private:
     /// has: kept (an author may have improved them), but said, so nothing stale goes unseen.
     void reportVanished(const std::vector<ReadResult>& inputs)
     {
-        for (const auto& entry : m_byOrigin)
+        for (std::size_t index = 0; index < m_index.size(); ++index)
         {
-            for (const std::size_t index : entry.second)
+            const Question& q = m_result.pack.questions[index];
+            if (m_index.isClaimed(index) || !q.origin)
+                continue;
+            for (const ReadResult& input : inputs)
             {
-                const Question& q = m_result.pack.questions[index];
-                for (const ReadResult& input : inputs)
-                {
-                    if (!input.readable || q.origin->file != fileName(input.file))
-                        continue;
-                    DiagnosticList note(input.file);
-                    note.warning(
-                        0, kCodeDropped,
-                        "question '" + q.id +
-                            "' came from this file but is no longer in "
-                            "it; it was kept in the pack, remove it there if it is obsolete");
-                    m_result.diagnostics.append(note);
-                    break;
-                }
+                if (!input.readable || q.origin->file != fileName(input.file))
+                    continue;
+                DiagnosticList note(input.file);
+                note.warning(0, kCodeDropped,
+                             "question '" + q.id +
+                                 "' came from this file but is no longer in "
+                                 "it; it was kept in the pack, remove it there if it is obsolete");
+                m_result.diagnostics.append(note);
+                break;
             }
         }
+    }
+
+    /// A renamed export cites itself; the source written for last week's file name, cited by
+    /// nothing once its questions are updated, goes. Sources an author wrote stay.
+    void dropUncitedImportSources()
+    {
+        std::set<std::string> cited;
+        for (const Question& q : m_result.pack.questions)
+        {
+            for (const Reference& ref : q.refs)
+                cited.insert(ref.sourceId);
+            for (const Option& option : q.options)
+            {
+                for (const Reference& ref : option.refs)
+                    cited.insert(ref.sourceId);
+            }
+        }
+        std::vector<Source>& sources = m_result.pack.sources;
+        sources.erase(std::remove_if(sources.begin(), sources.end(),
+                                     [&](const Source& source)
+                                     {
+                                         return cited.count(source.id) == 0 &&
+                                                source.citation.rfind("Questions imported from ",
+                                                                      0) == 0;
+                                     }),
+                      sources.end());
     }
 
     void indexExisting()
     {
         const Pack& pack = m_result.pack;
-        for (std::size_t i = 0; i < pack.questions.size(); ++i)
-        {
-            m_usedIds.insert(pack.questions[i].id);
-            if (pack.questions[i].origin)
-                m_byOrigin[originKey(*pack.questions[i].origin)].push_back(i);
-        }
+        for (const Question& q : pack.questions)
+            m_usedIds.insert(q.id);
+        m_index = QuestionIndex(pack.questions);
         for (const Topic& topic : pack.topics)
         {
             m_topicIds.insert(topic.id);
@@ -430,18 +446,9 @@ private:
             }
             q.figure = figure;
         }
-        const std::vector<std::size_t>* matches = nullptr;
-        if (q.origin)
+        if (const std::optional<std::size_t> index = m_index.claim(q))
         {
-            const auto found = m_byOrigin.find(originKey(*q.origin));
-            if (found != m_byOrigin.end() && !found->second.empty())
-                matches = &found->second;
-        }
-        if (matches != nullptr)
-        {
-            const std::size_t index = matches->front();
-            m_byOrigin[originKey(*q.origin)].erase(m_byOrigin[originKey(*q.origin)].begin());
-            Question& old = m_result.pack.questions[index];
+            Question& old = m_result.pack.questions[*index];
             const std::string generated = fillRationales(q);
             keepAuthoredRationales(q, old);
             warnGenerated(q, label, imported.line, diagnostics, generated);
@@ -484,7 +491,7 @@ private:
     std::set<std::string> m_topicIds;
     std::set<std::string> m_sourceIds;
     std::map<std::string, std::string> m_topicByPath;
-    std::map<std::string, std::vector<std::size_t>> m_byOrigin;
+    QuestionIndex m_index;
 };
 
 } // namespace
