@@ -3,6 +3,7 @@
 #include "QuestionIdentity.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/ValueRules.hpp"
+#include "core/util/Spaces.hpp"
 
 #include <algorithm>
 #include <map>
@@ -21,6 +22,12 @@ constexpr std::size_t kMaxTopicDepth = 8;
 constexpr std::size_t kMaxTopics = 1000;
 constexpr std::size_t kMaxQuestions = 10000;
 const char* const kDefaultTopicId = "imported";
+
+/// A name, title or tag as one line of plain spaces: Unicode spaces become spaces and runs fold.
+std::string plainName(const std::string& text)
+{
+    return trim(foldWhiteSpace(normaliseSpaces(text)));
+}
 
 bool isGenerated(const RichText& rationale)
 {
@@ -146,7 +153,7 @@ private:
         const Topic* current = &topic;
         for (int guard = 0; current != nullptr && guard < 16; ++guard)
         {
-            titles.push_back(current->title);
+            titles.push_back(plainName(current->title));
             current =
                 current->parentId.empty() ? nullptr : m_result.pack.findTopic(current->parentId);
         }
@@ -204,6 +211,8 @@ private:
 
     std::string ensureTopic(std::vector<std::string> path, DiagnosticList& diagnostics, int line)
     {
+        for (std::string& title : path)
+            title = plainName(title);
         path.erase(std::remove_if(path.begin(), path.end(),
                                   [](const std::string& p) { return trim(p).empty(); }),
                    path.end());
@@ -221,7 +230,7 @@ private:
         std::string parentId;
         for (std::size_t depth = 0; depth < path.size(); ++depth)
         {
-            const std::string title = trim(path[depth]);
+            const std::string title = path[depth];
             key += title + '\x1f';
             const auto found = m_topicByPath.find(key);
             if (found != m_topicByPath.end())
@@ -407,6 +416,10 @@ private:
                      DiagnosticList& diagnostics)
     {
         Question q = imported.question;
+        if (q.origin)
+            q.origin->name = plainName(q.origin->name);
+        for (std::string& tag : q.tags)
+            tag = plainName(tag);
         const std::string label =
             q.origin && !q.origin->name.empty() ? "'" + q.origin->name + "'" : "at this line";
         const std::string why = checkFits(q);

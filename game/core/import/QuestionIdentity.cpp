@@ -1,6 +1,7 @@
 #include "QuestionIdentity.hpp"
 
 #include "TextUtil.hpp"
+#include "core/util/Spaces.hpp"
 
 namespace quiz::core::import
 {
@@ -15,16 +16,23 @@ std::string sourceId(const Question& q)
 
 std::string name(const Question& q)
 {
-    return q.origin ? trim(q.origin->name) : std::string();
+    return q.origin ? trim(foldWhiteSpace(normaliseSpaces(q.origin->name))) : std::string();
+}
+
+/// Plain text with spaces normalised, so a pack imported before spaces were normalised still
+/// matches its source.
+std::string comparable(const RichText& text)
+{
+    return trim(foldWhiteSpace(normaliseSpaces(text.toPlain())));
 }
 
 } // namespace
 
 std::string contentHash(const Question& q)
 {
-    std::string text = trim(q.stem.toPlain());
+    std::string text = comparable(q.stem);
     for (const Option& option : q.options)
-        text += '\x1e' + trim(option.text.toPlain());
+        text += '\x1e' + comparable(option.text);
     return sha256Hex(text);
 }
 
