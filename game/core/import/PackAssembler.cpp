@@ -1,6 +1,7 @@
 #include "PackAssembler.hpp"
 
 #include "QuestionIdentity.hpp"
+#include "QuestionRules.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/ValueRules.hpp"
 #include "core/util/Spaces.hpp"
@@ -15,9 +16,6 @@ namespace quiz::core::import
 namespace
 {
 
-constexpr std::size_t kMaxLongText = 8000;
-constexpr std::size_t kMaxOptionText = 1000;
-constexpr std::size_t kMaxOptions = 10;
 constexpr std::size_t kMaxTopicDepth = 8;
 constexpr std::size_t kMaxTopics = 1000;
 constexpr std::size_t kMaxQuestions = 10000;
@@ -27,12 +25,6 @@ const char* const kDefaultTopicId = "imported";
 std::string plainName(const std::string& text)
 {
     return trim(foldWhiteSpace(normaliseSpaces(text)));
-}
-
-bool isGenerated(const RichText& rationale)
-{
-    const std::string plain = rationale.toPlain();
-    return plain == kGeneratedRationaleCorrect || plain == kGeneratedRationaleIncorrect;
 }
 
 /// A pack id from a file name: lower case, [a-z0-9._-], 3..64 characters.
@@ -93,7 +85,7 @@ private:
                 continue;
             for (const ReadResult& input : inputs)
             {
-                if (!input.readable || q.origin->file != fileName(input.file))
+                if (!input.readable || !cameFrom(*q.origin, input))
                     continue;
                 DiagnosticList note(input.file);
                 note.warning(0, kCodeDropped,
@@ -130,6 +122,16 @@ private:
                                                                       0) == 0;
                                      }),
                       sources.end());
+    }
+
+    /// Whether `origin` names this input's file, or a file this input's questions were
+    /// found in before (last week's export of the same bank, under its old name).
+    bool cameFrom(const Origin& origin, const ReadResult& input) const
+    {
+        const std::string name = fileName(input.file);
+        const auto replaced = m_replacedFiles.find(name);
+        return origin.file == name ||
+               (replaced != m_replacedFiles.end() && replaced->second.count(origin.file) != 0);
     }
 
     void indexExisting()
@@ -295,94 +297,6 @@ private:
         return kDefaultTopicId;
     }
 
-    /// Empty when the question fits format v1, otherwise why not.
-    static std::string checkFits(const Question& q)
-    {
-        auto tooLong = [](const RichText& text, std::size_t cap)
-        { return text.countCharacters() > cap; };
-        if (q.stem.isEmpty())
-            return "the question text is empty";
-        if (tooLong(q.stem, kMaxLongText))
-            return "the question text is over " + std::to_string(kMaxLongText) + " characters";
-        if (tooLong(q.explanation, kMaxLongText))
-            return "the general feedback is over " + std::to_string(kMaxLongText) + " characters";
-        for (const RichText& hint : q.hints)
-        {
-            if (tooLong(hint, kMaxLongText))
-                return "a hint is over " + std::to_string(kMaxLongText) + " characters";
-        }
-        if (q.options.size() < 2)
-            return "it has fewer than 2 answers";
-        if (q.options.size() > kMaxOptions)
-            return "it has " + std::to_string(q.options.size()) +
-                   " answers; the most a pack allows is " + std::to_string(kMaxOptions);
-        std::size_t correct = 0;
-        std::set<std::string> ids;
-        for (const Option& option : q.options)
-        {
-            if (!isValidId(option.id) || !ids.insert(option.id).second)
-                return "answer id '" + option.id + "' is not a unique id";
-            if (option.weight < -100.0 || option.weight > 100.0)
-                return "answer '" + option.id + "' has credit outside -100..100%";
-            if (option.text.isEmpty())
-                return "answer '" + option.id + "' is empty";
-            if (tooLong(option.text, kMaxOptionText))
-                return "answer '" + option.id + "' is over " + std::to_string(kMaxOptionText) +
-                       " characters";
-            if (tooLong(option.rationale, kMaxLongText))
-                return "the feedback of answer '" + option.id + "' is over " +
-                       std::to_string(kMaxLongText) + " characters";
-            correct += option.correct ? 1U : 0U;
-        }
-        if (correct == 0)
-            return "no answer is marked correct";
-        if (q.type == QuestionType::Single && correct > 1)
-            return "several answers are fully correct, but a single-answer question has exactly "
-                   "one";
-        return {};
-    }
-
-    static std::string fillRationales(Question& q)
-    {
-        std::string generated;
-        for (Option& option : q.options)
-        {
-            if (!option.rationale.isEmpty())
-                continue;
-            option.rationale = RichText::fromPlain(option.correct ? kGeneratedRationaleCorrect
-                                                                  : kGeneratedRationaleIncorrect);
-            generated += (generated.empty() ? "'" : ", '") + option.id + "'";
-        }
-        return generated;
-    }
-
-    /// Keeps rationales written by hand in the pack when the source still has none.
-    static void keepAuthoredRationales(Question& fresh, const Question& old)
-    {
-        for (Option& option : fresh.options)
-        {
-            const Option* before = old.findOption(option.id);
-            if (before != nullptr && isGenerated(option.rationale) &&
-                !isGenerated(before->rationale) && before->text == option.text &&
-                !before->rationale.isEmpty())
-                option.rationale = before->rationale;
-        }
-    }
-
-    static bool sameMeaning(const Question& a, const Question& b)
-    {
-        if (a.type != b.type || a.stem != b.stem || a.options.size() != b.options.size())
-            return false;
-        for (std::size_t i = 0; i < a.options.size(); ++i)
-        {
-            const Option& x = a.options[i];
-            const Option& y = b.options[i];
-            if (x.text != y.text || x.correct != y.correct || x.weight != y.weight)
-                return false;
-        }
-        return true;
-    }
-
     std::string newQuestionId(const Question& q)
     {
         std::string base;
@@ -462,6 +376,8 @@ private:
         if (const std::optional<std::size_t> index = m_index.claim(q))
         {
             Question& old = m_result.pack.questions[*index];
+            if (old.origin && q.origin)
+                m_replacedFiles[q.origin->file].insert(old.origin->file);
             const std::string generated = fillRationales(q);
             keepAuthoredRationales(q, old);
             warnGenerated(q, label, imported.line, diagnostics, generated);
@@ -481,23 +397,6 @@ private:
         ++m_result.added;
     }
 
-    static void warnGenerated(const Question& q, const std::string& label, int line,
-                              DiagnosticList& diagnostics, const std::string& generated)
-    {
-        std::string still;
-        for (const Option& option : q.options)
-        {
-            if (isGenerated(option.rationale))
-                still += (still.empty() ? "'" : ", '") + option.id + "'";
-        }
-        if (still.empty() || generated.empty())
-            return;
-        diagnostics.warning(
-            line, kCodeGeneratedRationale,
-            "question " + label + ": no feedback in the source for answer(s) " + still +
-                "; a placeholder rationale was written, replace it with a real one");
-    }
-
     AssembleOptions m_options;
     AssembleResult m_result;
     std::set<std::string> m_usedIds;
@@ -505,6 +404,7 @@ private:
     std::set<std::string> m_sourceIds;
     std::map<std::string, std::string> m_topicByPath;
     QuestionIndex m_index;
+    std::map<std::string, std::set<std::string>> m_replacedFiles; ///< file -> older names
 };
 
 } // namespace
