@@ -3,7 +3,9 @@
 #include "ui/widgets/Button.hpp"
 #include "ui/widgets/ScrollArea.hpp"
 #include "ui/widgets/TextBlock.hpp"
+#include "ui/widgets/TextRecorder.hpp"
 
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
 
 using namespace quiz;
@@ -85,6 +87,40 @@ TEST_CASE("TextBlock: a line break starts a new line and a long word is broken",
     word.layout(60.0F, theme);
     CHECK(word.getLineCount() > 3);
     CHECK(word.getLayoutWidth() <= 60.5F);
+}
+
+TEST_CASE("TextBlock: U+00A0 and every other Unicode space is laid out and drawn as a space",
+          "[render][display][text]")
+{
+    Theme theme(sharedFonts());
+    TextStyle style;
+    style.size = 20.0F;
+    TextBlock plain(core::RichText::fromPlain("1.5 x control"), style);
+    plain.layout(5000.0F, theme);
+    const char* spaces[] = {"\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81",
+                            "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85",
+                            "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89",
+                            "\xE2\x80\x8A", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(600, 60));
+    for (const char* space : spaces)
+    {
+        const std::string text = std::string("1.5") + space + "x" + space + "control";
+        INFO("space " << text);
+        TextBlock block(core::RichText::fromPlain(text), style);
+        block.layout(5000.0F, theme);
+        CHECK(block.getLayoutWidth() == Approx(plain.getLayoutWidth()));
+        CHECK(measureText(theme.fonts().regular, text, 20.0F) ==
+              Approx(measureText(theme.fonts().regular, "1.5 x control", 20.0F)));
+        CHECK(makeText(text, theme.fonts().regular, 20.0F, sf::Color::Black).getString() ==
+              sf::String("1.5 x control"));
+
+        ui::TextRecorder recorder;
+        block.setPosition(0.0F, 0.0F);
+        block.draw(texture, theme);
+        REQUIRE(recorder.getTexts().size() == 1);
+        CHECK(recorder.getTexts()[0].text == "1.5 x control");
+    }
 }
 
 TEST_CASE("TextBlock: empty text takes no room", "[render][display][text]")

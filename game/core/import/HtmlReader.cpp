@@ -2,6 +2,7 @@
 
 #include "HtmlEntities.hpp"
 #include "HtmlTags.hpp"
+#include "core/util/Spaces.hpp"
 #include "core/util/Text.hpp"
 
 #include <algorithm>
@@ -318,7 +319,8 @@ private:
             m_result.text.append(chunk, bold, italic, script);
             chunk.clear();
         };
-        for (const char c : text)
+        // Unicode spaces (Moodle's editor writes U+00A0 everywhere) fold like any space.
+        for (const char c : normaliseSpaces(text))
         {
             if (c == '\n' && newlineBreaks)
             {

@@ -1,7 +1,10 @@
 #include "PackAssembler.hpp"
 
+#include "QuestionIdentity.hpp"
+#include "QuestionRules.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/ValueRules.hpp"
+#include "core/util/Spaces.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,25 +16,15 @@ namespace quiz::core::import
 namespace
 {
 
-constexpr std::size_t kMaxLongText = 8000;
-constexpr std::size_t kMaxOptionText = 1000;
-constexpr std::size_t kMaxOptions = 10;
 constexpr std::size_t kMaxTopicDepth = 8;
 constexpr std::size_t kMaxTopics = 1000;
 constexpr std::size_t kMaxQuestions = 10000;
 const char* const kDefaultTopicId = "imported";
 
-std::string originKey(const Origin& origin)
+/// A name, title or tag as one line of plain spaces: Unicode spaces become spaces and runs fold.
+std::string plainName(const std::string& text)
 {
-    if (!origin.idnumber.empty())
-        return origin.format + '\x1f' + origin.file + '\x1f' + "#" + origin.idnumber;
-    return origin.format + '\x1f' + origin.file + '\x1f' + origin.category + '\x1f' + origin.name;
-}
-
-bool isGenerated(const RichText& rationale)
-{
-    const std::string plain = rationale.toPlain();
-    return plain == kGeneratedRationaleCorrect || plain == kGeneratedRationaleIncorrect;
+    return trim(foldWhiteSpace(normaliseSpaces(text)));
 }
 
 /// A pack id from a file name: lower case, [a-z0-9._-], 3..64 characters.
@@ -76,6 +69,7 @@ public:
             m_result.diagnostics.append(diagnostics);
         }
         reportVanished(inputs);
+        dropUncitedImportSources();
         return std::move(m_result);
     }
 
@@ -84,37 +78,68 @@ private:
     /// has: kept (an author may have improved them), but said, so nothing stale goes unseen.
     void reportVanished(const std::vector<ReadResult>& inputs)
     {
-        for (const auto& entry : m_byOrigin)
+        for (std::size_t index = 0; index < m_index.size(); ++index)
         {
-            for (const std::size_t index : entry.second)
+            const Question& q = m_result.pack.questions[index];
+            if (m_index.isClaimed(index) || !q.origin)
+                continue;
+            for (const ReadResult& input : inputs)
             {
-                const Question& q = m_result.pack.questions[index];
-                for (const ReadResult& input : inputs)
-                {
-                    if (!input.readable || q.origin->file != fileName(input.file))
-                        continue;
-                    DiagnosticList note(input.file);
-                    note.warning(
-                        0, kCodeDropped,
-                        "question '" + q.id +
-                            "' came from this file but is no longer in "
-                            "it; it was kept in the pack, remove it there if it is obsolete");
-                    m_result.diagnostics.append(note);
-                    break;
-                }
+                if (!input.readable || !cameFrom(*q.origin, input))
+                    continue;
+                DiagnosticList note(input.file);
+                note.warning(0, kCodeDropped,
+                             "question '" + q.id +
+                                 "' came from this file but is no longer in "
+                                 "it; it was kept in the pack, remove it there if it is obsolete");
+                m_result.diagnostics.append(note);
+                break;
             }
         }
+    }
+
+    /// A renamed export cites itself; the source written for last week's file name, cited by
+    /// nothing once its questions are updated, goes. Sources an author wrote stay.
+    void dropUncitedImportSources()
+    {
+        std::set<std::string> cited;
+        for (const Question& q : m_result.pack.questions)
+        {
+            for (const Reference& ref : q.refs)
+                cited.insert(ref.sourceId);
+            for (const Option& option : q.options)
+            {
+                for (const Reference& ref : option.refs)
+                    cited.insert(ref.sourceId);
+            }
+        }
+        std::vector<Source>& sources = m_result.pack.sources;
+        sources.erase(std::remove_if(sources.begin(), sources.end(),
+                                     [&](const Source& source)
+                                     {
+                                         return cited.count(source.id) == 0 &&
+                                                source.citation.rfind("Questions imported from ",
+                                                                      0) == 0;
+                                     }),
+                      sources.end());
+    }
+
+    /// Whether `origin` names this input's file, or a file this input's questions were
+    /// found in before (last week's export of the same bank, under its old name).
+    bool cameFrom(const Origin& origin, const ReadResult& input) const
+    {
+        const std::string name = fileName(input.file);
+        const auto replaced = m_replacedFiles.find(name);
+        return origin.file == name ||
+               (replaced != m_replacedFiles.end() && replaced->second.count(origin.file) != 0);
     }
 
     void indexExisting()
     {
         const Pack& pack = m_result.pack;
-        for (std::size_t i = 0; i < pack.questions.size(); ++i)
-        {
-            m_usedIds.insert(pack.questions[i].id);
-            if (pack.questions[i].origin)
-                m_byOrigin[originKey(*pack.questions[i].origin)].push_back(i);
-        }
+        for (const Question& q : pack.questions)
+            m_usedIds.insert(q.id);
+        m_index = QuestionIndex(pack.questions);
         for (const Topic& topic : pack.topics)
         {
             m_topicIds.insert(topic.id);
@@ -130,7 +155,7 @@ private:
         const Topic* current = &topic;
         for (int guard = 0; current != nullptr && guard < 16; ++guard)
         {
-            titles.push_back(current->title);
+            titles.push_back(plainName(current->title));
             current =
                 current->parentId.empty() ? nullptr : m_result.pack.findTopic(current->parentId);
         }
@@ -188,6 +213,8 @@ private:
 
     std::string ensureTopic(std::vector<std::string> path, DiagnosticList& diagnostics, int line)
     {
+        for (std::string& title : path)
+            title = plainName(title);
         path.erase(std::remove_if(path.begin(), path.end(),
                                   [](const std::string& p) { return trim(p).empty(); }),
                    path.end());
@@ -205,7 +232,7 @@ private:
         std::string parentId;
         for (std::size_t depth = 0; depth < path.size(); ++depth)
         {
-            const std::string title = trim(path[depth]);
+            const std::string title = path[depth];
             key += title + '\x1f';
             const auto found = m_topicByPath.find(key);
             if (found != m_topicByPath.end())
@@ -270,94 +297,6 @@ private:
         return kDefaultTopicId;
     }
 
-    /// Empty when the question fits format v1, otherwise why not.
-    static std::string checkFits(const Question& q)
-    {
-        auto tooLong = [](const RichText& text, std::size_t cap)
-        { return text.countCharacters() > cap; };
-        if (q.stem.isEmpty())
-            return "the question text is empty";
-        if (tooLong(q.stem, kMaxLongText))
-            return "the question text is over " + std::to_string(kMaxLongText) + " characters";
-        if (tooLong(q.explanation, kMaxLongText))
-            return "the general feedback is over " + std::to_string(kMaxLongText) + " characters";
-        for (const RichText& hint : q.hints)
-        {
-            if (tooLong(hint, kMaxLongText))
-                return "a hint is over " + std::to_string(kMaxLongText) + " characters";
-        }
-        if (q.options.size() < 2)
-            return "it has fewer than 2 answers";
-        if (q.options.size() > kMaxOptions)
-            return "it has " + std::to_string(q.options.size()) +
-                   " answers; the most a pack allows is " + std::to_string(kMaxOptions);
-        std::size_t correct = 0;
-        std::set<std::string> ids;
-        for (const Option& option : q.options)
-        {
-            if (!isValidId(option.id) || !ids.insert(option.id).second)
-                return "answer id '" + option.id + "' is not a unique id";
-            if (option.weight < -100.0 || option.weight > 100.0)
-                return "answer '" + option.id + "' has credit outside -100..100%";
-            if (option.text.isEmpty())
-                return "answer '" + option.id + "' is empty";
-            if (tooLong(option.text, kMaxOptionText))
-                return "answer '" + option.id + "' is over " + std::to_string(kMaxOptionText) +
-                       " characters";
-            if (tooLong(option.rationale, kMaxLongText))
-                return "the feedback of answer '" + option.id + "' is over " +
-                       std::to_string(kMaxLongText) + " characters";
-            correct += option.correct ? 1U : 0U;
-        }
-        if (correct == 0)
-            return "no answer is marked correct";
-        if (q.type == QuestionType::Single && correct > 1)
-            return "several answers are fully correct, but a single-answer question has exactly "
-                   "one";
-        return {};
-    }
-
-    static std::string fillRationales(Question& q)
-    {
-        std::string generated;
-        for (Option& option : q.options)
-        {
-            if (!option.rationale.isEmpty())
-                continue;
-            option.rationale = RichText::fromPlain(option.correct ? kGeneratedRationaleCorrect
-                                                                  : kGeneratedRationaleIncorrect);
-            generated += (generated.empty() ? "'" : ", '") + option.id + "'";
-        }
-        return generated;
-    }
-
-    /// Keeps rationales written by hand in the pack when the source still has none.
-    static void keepAuthoredRationales(Question& fresh, const Question& old)
-    {
-        for (Option& option : fresh.options)
-        {
-            const Option* before = old.findOption(option.id);
-            if (before != nullptr && isGenerated(option.rationale) &&
-                !isGenerated(before->rationale) && before->text == option.text &&
-                !before->rationale.isEmpty())
-                option.rationale = before->rationale;
-        }
-    }
-
-    static bool sameMeaning(const Question& a, const Question& b)
-    {
-        if (a.type != b.type || a.stem != b.stem || a.options.size() != b.options.size())
-            return false;
-        for (std::size_t i = 0; i < a.options.size(); ++i)
-        {
-            const Option& x = a.options[i];
-            const Option& y = b.options[i];
-            if (x.text != y.text || x.correct != y.correct || x.weight != y.weight)
-                return false;
-        }
-        return true;
-    }
-
     std::string newQuestionId(const Question& q)
     {
         std::string base;
@@ -391,6 +330,10 @@ private:
                      DiagnosticList& diagnostics)
     {
         Question q = imported.question;
+        if (q.origin)
+            q.origin->name = plainName(q.origin->name);
+        for (std::string& tag : q.tags)
+            tag = plainName(tag);
         const std::string label =
             q.origin && !q.origin->name.empty() ? "'" + q.origin->name + "'" : "at this line";
         const std::string why = checkFits(q);
@@ -430,18 +373,11 @@ private:
             }
             q.figure = figure;
         }
-        const std::vector<std::size_t>* matches = nullptr;
-        if (q.origin)
+        if (const std::optional<std::size_t> index = m_index.claim(q))
         {
-            const auto found = m_byOrigin.find(originKey(*q.origin));
-            if (found != m_byOrigin.end() && !found->second.empty())
-                matches = &found->second;
-        }
-        if (matches != nullptr)
-        {
-            const std::size_t index = matches->front();
-            m_byOrigin[originKey(*q.origin)].erase(m_byOrigin[originKey(*q.origin)].begin());
-            Question& old = m_result.pack.questions[index];
+            Question& old = m_result.pack.questions[*index];
+            if (old.origin && q.origin)
+                m_replacedFiles[q.origin->file].insert(old.origin->file);
             const std::string generated = fillRationales(q);
             keepAuthoredRationales(q, old);
             warnGenerated(q, label, imported.line, diagnostics, generated);
@@ -461,30 +397,14 @@ private:
         ++m_result.added;
     }
 
-    static void warnGenerated(const Question& q, const std::string& label, int line,
-                              DiagnosticList& diagnostics, const std::string& generated)
-    {
-        std::string still;
-        for (const Option& option : q.options)
-        {
-            if (isGenerated(option.rationale))
-                still += (still.empty() ? "'" : ", '") + option.id + "'";
-        }
-        if (still.empty() || generated.empty())
-            return;
-        diagnostics.warning(
-            line, kCodeGeneratedRationale,
-            "question " + label + ": no feedback in the source for answer(s) " + still +
-                "; a placeholder rationale was written, replace it with a real one");
-    }
-
     AssembleOptions m_options;
     AssembleResult m_result;
     std::set<std::string> m_usedIds;
     std::set<std::string> m_topicIds;
     std::set<std::string> m_sourceIds;
     std::map<std::string, std::string> m_topicByPath;
-    std::map<std::string, std::vector<std::size_t>> m_byOrigin;
+    QuestionIndex m_index;
+    std::map<std::string, std::set<std::string>> m_replacedFiles; ///< file -> older names
 };
 
 } // namespace

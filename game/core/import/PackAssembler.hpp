@@ -46,8 +46,9 @@ struct AssembleResult
 /// Turns what the readers found into one format-v1 pack: metadata the format requires,
 /// a source per input file with a reference on every question, a topic tree from the category
 /// paths, ids, generated rationales (with a warning), and figures under content-hash names.
-/// With `existing` (the pack being re-imported into) questions whose `<origin>` matches are
-/// updated in place, keeping their id, and rationales written by hand since are kept when the
+/// With `existing` (the pack being re-imported into) questions matched by their own identity
+/// (QuestionIndex: source id, name, content; never the file name) are updated in place,
+/// keeping their id, and rationales written by hand since are kept when the
 /// source still has none. Questions the format cannot hold are skipped with a diagnostic.
 [[nodiscard]] AssembleResult assemblePack(const std::vector<ReadResult>& inputs,
                                           const std::optional<Pack>& existing,

@@ -3,6 +3,8 @@
 #include "ChoiceMapping.hpp"
 #include "HtmlReader.hpp"
 #include "PackAssembler.hpp"
+#include "QtiFeedback.hpp"
+#include "QtiXml.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/PackWriter.hpp"
 #include "core/pack/ValueRules.hpp"
@@ -24,80 +26,6 @@ namespace
 
 namespace fs = std::filesystem;
 using tinyxml2::XMLElement;
-
-/// "qti-choice-interaction" -> "choiceInteraction"; "m:math" -> "math"; others unchanged.
-std::string normaliseName(const std::string& name)
-{
-    std::string local = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
-    if (local.rfind("qti-", 0) == 0)
-        local = local.substr(4);
-    else if (local.find('-') == std::string::npos)
-        return local;
-    std::string out;
-    bool upper = false;
-    for (const char c : local)
-    {
-        if (c == '-')
-        {
-            upper = true;
-            continue;
-        }
-        out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-        upper = false;
-    }
-    return out;
-}
-
-/// QTI 2.1 and 3.0 name the same things differently ("choiceInteraction",
-/// "qti-choice-interaction"): elements and attributes are compared by their normalised names.
-bool isNamed(const char* written, std::string_view name)
-{
-    return normaliseName(written) == name;
-}
-
-const XMLElement* qtiChild(const XMLElement& parent, std::string_view name)
-{
-    for (const XMLElement* child : xmlChildren(parent))
-    {
-        if (isNamed(child->Name(), name))
-            return child;
-    }
-    return nullptr;
-}
-
-std::vector<const XMLElement*> qtiChildren(const XMLElement& parent, std::string_view name)
-{
-    std::vector<const XMLElement*> found;
-    for (const XMLElement* child : xmlChildren(parent))
-    {
-        if (isNamed(child->Name(), name))
-            found.push_back(child);
-    }
-    return found;
-}
-
-/// Namespace declarations and xml: attributes keep their names; others are normalised.
-std::string attributeName(const tinyxml2::XMLAttribute& attribute)
-{
-    const std::string name = attribute.Name();
-    if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0)
-        return name;
-    return normaliseName(name);
-}
-
-std::string qtiAttribute(const XMLElement& element, std::string_view name,
-                         std::string_view fallback = {})
-{
-    for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a != nullptr; a = a->Next())
-    {
-        if (attributeName(*a) == name)
-        {
-            std::string scratch;
-            return std::string(decodeXmlReferences(a->Value(), scratch));
-        }
-    }
-    return std::string(fallback);
-}
 
 const XMLElement* findDescendant(const XMLElement& node, std::string_view name, int& count)
 {
@@ -308,16 +236,17 @@ private:
         origin.name = qtiAttribute(item, "title");
         q.origin = origin;
 
-        readTexts(item, *body, *interaction, imported);
+        readTexts(*body, *interaction, imported);
         bool single = true;
         const bool weighted = readChoices(*declaration, *interaction, q, single);
         if (!mapCredit(item, q, single, weighted))
             return;
+        readModalFeedback(item, correctValues(*declaration), single, q);
         m_result.questions.push_back(std::move(imported));
     }
 
-    /// Stem (item body without the interaction, then the prompt), figure and explanation.
-    void readTexts(const XMLElement& item, const XMLElement& body, const XMLElement& interaction,
+    /// Stem (item body without the interaction, then the prompt) and figure.
+    void readTexts(const XMLElement& body, const XMLElement& interaction,
                    ImportedQuestion& imported)
     {
         Question& q = imported.question;
@@ -331,22 +260,11 @@ private:
             for (const TextRun& run : promptText.runs)
                 q.stem.runs.push_back(run);
         }
-        for (const XMLElement* modal : qtiChildren(item, "modalFeedback"))
-        {
-            RichText text = rich(*modal, false, modal->GetLineNum(), false, nullptr);
-            if (!q.explanation.isEmpty() && !text.isEmpty())
-                q.explanation.appendBreak();
-            for (const TextRun& run : text.runs)
-                q.explanation.runs.push_back(run);
-        }
         q.shuffle = qtiAttribute(interaction, "shuffle") == "true";
         q.numbering = "ABC";
     }
 
-    /// Options with their credit (raw: mapped values, or 1 for correct). Returns whether a
-    /// mapping gave the credit; `single` says whether one choice is expected.
-    bool readChoices(const XMLElement& declaration, const XMLElement& interaction, Question& q,
-                     bool& single)
+    static std::vector<std::string> correctValues(const XMLElement& declaration)
     {
         std::vector<std::string> correct;
         if (const XMLElement* response = qtiChild(declaration, "correctResponse"))
@@ -354,6 +272,49 @@ private:
             for (const XMLElement* value : qtiChildren(*response, "value"))
                 correct.push_back(trim(xmlAllText(*value)));
         }
+        return correct;
+    }
+
+    /// Modal feedback goes to the outcome that shows it, never into the explanation: merged,
+    /// a student who chose wrongly would read the feedback written for a right answer.
+    void readModalFeedback(const XMLElement& item, const std::vector<std::string>& correct,
+                           bool single, Question& q)
+    {
+        for (const ModalFeedbackTarget& target : mapModalFeedback(item, correct, single))
+        {
+            const XMLElement& modal = *target.element;
+            const std::string identifier = qtiAttribute(modal, "identifier");
+            if (target.on.empty())
+            {
+                m_diagnostics.warning(modal.GetLineNum(), kCodeDropped,
+                                      "modal feedback '" + identifier +
+                                          "' cannot be mapped to correct or incorrect (" +
+                                          target.reason + "); dropped");
+                continue;
+            }
+            RichText text = rich(modal, false, modal.GetLineNum(), false, nullptr);
+            if (text.isEmpty())
+                continue;
+            const auto same =
+                std::find_if(q.feedback.begin(), q.feedback.end(),
+                             [&](const OutcomeFeedback& f) { return f.on == target.on; });
+            if (same == q.feedback.end())
+            {
+                q.feedback.push_back({target.on, std::move(text)});
+                continue;
+            }
+            same->text.appendBreak();
+            for (const TextRun& run : text.runs)
+                same->text.runs.push_back(run);
+        }
+    }
+
+    /// Options with their credit (raw: mapped values, or 1 for correct). Returns whether a
+    /// mapping gave the credit; `single` says whether one choice is expected.
+    bool readChoices(const XMLElement& declaration, const XMLElement& interaction, Question& q,
+                     bool& single)
+    {
+        const std::vector<std::string> correct = correctValues(declaration);
         Mapping mapping;
         if (const XMLElement* map = qtiChild(declaration, "mapping"))
         {

@@ -1,6 +1,7 @@
 #include "TextBlock.hpp"
 
 #include "TextRecorder.hpp"
+#include "core/util/Spaces.hpp"
 #include "ui/Theme.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -17,6 +18,19 @@ namespace
 unsigned pixelSize(float size)
 {
     return static_cast<unsigned>(std::max(6.0F, std::round(size)));
+}
+
+/// UTF-8 to what SFML draws, every Unicode space as a plain space: fonts without U+00A0 and
+/// friends draw a box or a dot for them, and "1.5 x control" with dots reads "1.5. x. control".
+sf::String displayString(const std::string& utf8)
+{
+    sf::String text = sf::String::fromUtf8(utf8.begin(), utf8.end());
+    for (std::size_t i = 0; i < text.getSize(); ++i)
+    {
+        if (core::isUnicodeSpace(static_cast<char32_t>(text[i])))
+            text[i] = ' ';
+    }
+    return text;
 }
 
 float advanceOf(const sf::Font& font, const sf::String& text, unsigned size)
@@ -64,7 +78,7 @@ public:
         else if (run.script == core::Script::Super)
             dy -= m_style.size * 0.30F;
 
-        const sf::String text = sf::String::fromUtf8(run.text.begin(), run.text.end());
+        const sf::String text = displayString(run.text);
         const float spaceWidth = advanceOf(font, sf::String(" "), size);
         std::size_t i = 0;
         while (i < text.getSize())
@@ -333,12 +347,12 @@ void drawText(sf::RenderTarget& target, const sf::Text& text)
 
 float measureText(const sf::Font& font, const std::string& utf8, float size)
 {
-    return advanceOf(font, sf::String::fromUtf8(utf8.begin(), utf8.end()), pixelSize(size));
+    return advanceOf(font, displayString(utf8), pixelSize(size));
 }
 
 sf::Text makeText(const std::string& utf8, const sf::Font& font, float size, const sf::Color& color)
 {
-    sf::Text text(sf::String::fromUtf8(utf8.begin(), utf8.end()), font, pixelSize(size));
+    sf::Text text(displayString(utf8), font, pixelSize(size));
     text.setFillColor(color);
     return text;
 }

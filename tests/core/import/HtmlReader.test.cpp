@@ -49,6 +49,22 @@ TEST_CASE("HtmlReader: folds white space and turns blocks and <br> into line bre
     CHECK(r.text.toPlain() == "First line\n1\nSecond\nThird");
 }
 
+TEST_CASE("HtmlReader: U+00A0 and every other Unicode space is a plain space, folded with its "
+          "neighbours",
+          "[import][html]")
+{
+    // Moodle's editor: "1.5&nbsp;x control"; pasted text: U+202F, U+2009, U+3000.
+    const HtmlResult r = readHtml("1.5&nbsp;x&nbsp; control\xE2\x80\xAF"
+                                  "every\xE2\x80\x89"
+                                  "6\xC2\xA0h\xE3\x80\x80",
+                                  TextFormat::Html);
+    CHECK(r.text.toPlain() == "1.5 x control every 6 h");
+    const HtmlResult plain = readHtml("Give\xC2\xA0\xC2\xA0"
+                                      "80\xE2\x80\x87units",
+                                      TextFormat::Plain);
+    CHECK(plain.text.toPlain() == "Give 80 units");
+}
+
 TEST_CASE("HtmlReader: tolerates unclosed, stray and unquoted markup", "[import][html]")
 {
     const HtmlResult r = readHtml("<b>bold <i>both</b> plain</i></span> x < y & z <font size=3>big",
@@ -65,7 +81,8 @@ TEST_CASE("HtmlReader: decodes named and numeric entities", "[import][html]")
     const HtmlResult r = readHtml(
         "10&nbsp;&micro;g &ge; 5&deg;C &plusmn;1 &#8805; &#x2192; &eacute; &unknown; &amp;",
         TextFormat::Html);
-    CHECK(r.text.toPlain() == "10\xC2\xA0\xC2\xB5g \xE2\x89\xA5 5\xC2\xB0"
+    // &nbsp; is a plain space in imported text (see the Unicode space test below).
+    CHECK(r.text.toPlain() == "10 \xC2\xB5g \xE2\x89\xA5 5\xC2\xB0"
                               "C \xC2\xB1"
                               "1 \xE2\x89\xA5 \xE2\x86\x92 "
                               "\xC3\xA9 &unknown; &");

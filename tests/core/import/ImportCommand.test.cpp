@@ -99,6 +99,64 @@ TEST_CASE("import command: exit 2 when nothing could be read or the command line
     CHECK(readBytes(out) == "not a pack");
 }
 
+std::size_t questionCount(const std::string& pack)
+{
+    const std::string xml = readBytes(pack);
+    std::size_t count = 0;
+    for (std::size_t at = xml.find("<question "); at != std::string::npos;
+         at = xml.find("<question ", at + 1))
+        ++count;
+    return count;
+}
+
+TEST_CASE("import command: next week's Moodle export, named after its date, updates the bank in "
+          "place",
+          "[import][cli][reimport]")
+{
+    const fs::path dir = freshDir("cli-renamed");
+    const std::string out = (dir / "bank.xml").string();
+    const fs::path week1 = dir / "questions-NURS101-Heparin-20261118-0900.xml";
+    const fs::path week2 = dir / "questions-NURS101-Heparin-20261125-0915.xml";
+    fs::copy_file(dataPath("moodle/heparin-bank.xml"), week1);
+    const Run first = run("import", {week1.string(), "-o", out});
+    CHECK(first.out.find("6 new, 0 updated") != std::string::npos);
+    fs::rename(week1, week2);
+    const Run second = run("import", {week2.string(), "-o", out});
+    INFO(second.out << second.err);
+    CHECK(second.out.find("0 new, 6 updated") != std::string::npos);
+    CHECK(questionCount(out) == 6);
+    // The questions now cite this week's file; last week's generated source is gone.
+    const std::string xml = readBytes(out);
+    CHECK(xml.find("20261125-0915.xml (Moodle XML)") != std::string::npos);
+    CHECK(xml.find("20261118-0900.xml (Moodle XML)") == std::string::npos);
+}
+
+TEST_CASE("import command: export-moodle then import into the same pack updates in place",
+          "[import][cli][reimport]")
+{
+    const fs::path dir = freshDir("cli-roundtrip");
+    const std::string pack = (dir / "bank.xml").string();
+    REQUIRE(run("import", {dataPath("moodle/heparin-bank.xml"), "-o", pack}).exit == 1);
+    const std::string moodle = (dir / "moodle.xml").string();
+    REQUIRE(run("export-moodle", {pack, "-o", moodle}).exit == 0);
+    const Run back = run("import", {moodle, "-o", pack});
+    INFO(back.out << back.err);
+    CHECK(back.out.find("0 new, 6 updated") != std::string::npos);
+    CHECK(questionCount(pack) == 6);
+
+    // A pack written by hand has no origins: its ids, written as idnumbers, bring it home.
+    const std::string shipped = (dir / "essentials.xml").string();
+    fs::copy_file(std::string(QUIZ_SOURCE_DIR) + "/questions/heparin-essentials.xml", shipped);
+    const std::size_t count = questionCount(shipped);
+    REQUIRE(count > 0);
+    const std::string exported = (dir / "essentials-moodle.xml").string();
+    REQUIRE(run("export-moodle", {shipped, "-o", exported}).exit == 0);
+    const Run home = run("import", {exported, "-o", shipped});
+    INFO(home.out << home.err);
+    CHECK(home.out.find("0 new, " + std::to_string(count) + " updated") != std::string::npos);
+    CHECK(questionCount(shipped) == count);
+}
+
 TEST_CASE("export-moodle command: writes Moodle XML with categories and embedded images",
           "[import][cli]")
 {

@@ -236,6 +236,25 @@ TEST_CASE("Import: a question removed from the source is kept and reported on re
     CHECK(vanished->message.find("no longer in it") != std::string::npos);
 }
 
+TEST_CASE("Import: a question removed from a renamed export is reported too", "[import][pipeline]")
+{
+    const fs::path dir = freshDir("vanished-renamed");
+    const fs::path out = dir / "bank.xml";
+    const std::string two = "::A::First? {=yes#y ~no#n}\n\n::B::Second? {=yes#y ~no#n}\n";
+    const std::string one = "::A::First? {=yes#y ~no#n}\n";
+    REQUIRE(importInto({readGift(two, "bank-20261118.gift")}, out).pack);
+    AssembleResult again;
+    const CheckedPack checked = importInto({readGift(one, "bank-20261125.gift")}, out, &again);
+    REQUIRE(checked.pack);
+    CHECK(checked.pack->questions.size() == 2);
+    CHECK(again.added == 0);
+    CHECK(again.updated == 1);
+    const Diagnostic* vanished = findDiagnostic(again.diagnostics, kCodeDropped, 0);
+    REQUIRE(vanished != nullptr);
+    CHECK(vanished->file == "bank-20261125.gift");
+    CHECK(vanished->message.find("'b'") != std::string::npos);
+}
+
 TEST_CASE("Import: every shipped pack survives pack -> Moodle -> pack with its texts and keys",
           "[import][roundtrip]")
 {

@@ -30,7 +30,11 @@ TEST_CASE("QtiReader: reads a 2.1 choice item with inline and modal feedback and
     CHECK(q.options[0].text.toPlain() == "Protamine sulfate");
     CHECK(q.options[1].rationale.toPlain() == "Vitamin K reverses warfarin.");
     CHECK(q.options[3].fixed);
-    CHECK(q.explanation.toPlain().find("100 units") != std::string::npos);
+    // The modal feedback is keyed to the one correct choice: shown after a right answer.
+    CHECK(q.explanation.isEmpty());
+    REQUIRE(q.feedback.size() == 1);
+    CHECK(q.feedback[0].on == "correct");
+    CHECK(q.feedback[0].text.toPlain().find("100 units") != std::string::npos);
     REQUIRE(item.figure);
     CHECK(item.figure->type == ImageType::Png);
     CHECK(item.figure->alt == "Protamine sulfate vial");
@@ -47,6 +51,12 @@ TEST_CASE("QtiReader: the 3.0 version of an item reads the same as the 2.1 versi
     const Question& y = b.questions[0].question;
     CHECK(x.stem == y.stem);
     CHECK(x.explanation == y.explanation);
+    REQUIRE(x.feedback.size() == y.feedback.size());
+    for (std::size_t i = 0; i < x.feedback.size(); ++i)
+    {
+        CHECK(x.feedback[i].on == y.feedback[i].on);
+        CHECK(x.feedback[i].text == y.feedback[i].text);
+    }
     CHECK(x.shuffle == y.shuffle);
     CHECK(x.origin->idnumber == y.origin->idnumber);
     REQUIRE(x.options.size() == y.options.size());
@@ -59,6 +69,30 @@ TEST_CASE("QtiReader: the 3.0 version of an item reads the same as the 2.1 versi
         CHECK(x.options[i].fixed == y.options[i].fixed);
     }
     CHECK(a.questions[0].figure->bytes == b.questions[0].figure->bytes);
+}
+
+TEST_CASE("QtiReader: modal feedback goes to the correct or incorrect answer as the FEEDBACK "
+          "outcome says, and unmappable feedback is warned about",
+          "[import][qti]")
+{
+    const ReadResult r = readQtiPath(dataPath("qti/v21/aptt-feedback.xml"));
+    REQUIRE(r.readable);
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    CHECK(q.explanation.isEmpty());
+    REQUIRE(q.feedback.size() == 2);
+    CHECK(q.feedback[0].on == "correct");
+    CHECK(q.feedback[0].text.toPlain().rfind("Correct. An aPTT above 3 x control", 0) == 0);
+    CHECK(q.feedback[1].on == "incorrect");
+    CHECK(q.feedback[1].text.toPlain().rfind("Not quite.", 0) == 0);
+    CHECK(q.feedback[1].text.toPlain().find("Correct.") == std::string::npos);
+
+    // The "no answer" feedback has no place in a pack: a warning at its line, in its file.
+    const Diagnostic* dropped = findDiagnostic(r.diagnostics, kCodeDropped, 59);
+    REQUIRE(dropped != nullptr);
+    CHECK(dropped->severity == Severity::Warning);
+    CHECK(dropped->file.find("aptt-feedback.xml") != std::string::npos);
+    CHECK(dropped->message.find("feedbackModal_none") != std::string::npos);
 }
 
 TEST_CASE("QtiReader: a manifest package reads its items, maps weights and refuses escapes",

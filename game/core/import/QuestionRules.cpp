@@ -1,0 +1,129 @@
+#include "QuestionRules.hpp"
+
+#include "PackAssembler.hpp"
+#include "core/pack/ValueRules.hpp"
+
+#include <set>
+
+namespace quiz::core::import
+{
+
+namespace
+{
+
+constexpr std::size_t kMaxLongText = 8000;
+constexpr std::size_t kMaxOptionText = 1000;
+constexpr std::size_t kMaxOptions = 10;
+
+} // namespace
+
+bool isGenerated(const RichText& rationale)
+{
+    const std::string plain = rationale.toPlain();
+    return plain == kGeneratedRationaleCorrect || plain == kGeneratedRationaleIncorrect;
+}
+
+/// Empty when the question fits format v1, otherwise why not.
+std::string checkFits(const Question& q)
+{
+    auto tooLong = [](const RichText& text, std::size_t cap)
+    { return text.countCharacters() > cap; };
+    if (q.stem.isEmpty())
+        return "the question text is empty";
+    if (tooLong(q.stem, kMaxLongText))
+        return "the question text is over " + std::to_string(kMaxLongText) + " characters";
+    if (tooLong(q.explanation, kMaxLongText))
+        return "the general feedback is over " + std::to_string(kMaxLongText) + " characters";
+    for (const RichText& hint : q.hints)
+    {
+        if (tooLong(hint, kMaxLongText))
+            return "a hint is over " + std::to_string(kMaxLongText) + " characters";
+    }
+    if (q.options.size() < 2)
+        return "it has fewer than 2 answers";
+    if (q.options.size() > kMaxOptions)
+        return "it has " + std::to_string(q.options.size()) +
+               " answers; the most a pack allows is " + std::to_string(kMaxOptions);
+    std::size_t correct = 0;
+    std::set<std::string> ids;
+    for (const Option& option : q.options)
+    {
+        if (!isValidId(option.id) || !ids.insert(option.id).second)
+            return "answer id '" + option.id + "' is not a unique id";
+        if (option.weight < -100.0 || option.weight > 100.0)
+            return "answer '" + option.id + "' has credit outside -100..100%";
+        if (option.text.isEmpty())
+            return "answer '" + option.id + "' is empty";
+        if (tooLong(option.text, kMaxOptionText))
+            return "answer '" + option.id + "' is over " + std::to_string(kMaxOptionText) +
+                   " characters";
+        if (tooLong(option.rationale, kMaxLongText))
+            return "the feedback of answer '" + option.id + "' is over " +
+                   std::to_string(kMaxLongText) + " characters";
+        correct += option.correct ? 1U : 0U;
+    }
+    if (correct == 0)
+        return "no answer is marked correct";
+    if (q.type == QuestionType::Single && correct > 1)
+        return "several answers are fully correct, but a single-answer question has exactly "
+               "one";
+    return {};
+}
+
+std::string fillRationales(Question& q)
+{
+    std::string generated;
+    for (Option& option : q.options)
+    {
+        if (!option.rationale.isEmpty())
+            continue;
+        option.rationale = RichText::fromPlain(option.correct ? kGeneratedRationaleCorrect
+                                                              : kGeneratedRationaleIncorrect);
+        generated += (generated.empty() ? "'" : ", '") + option.id + "'";
+    }
+    return generated;
+}
+
+/// Keeps rationales written by hand in the pack when the source still has none.
+void keepAuthoredRationales(Question& fresh, const Question& old)
+{
+    for (Option& option : fresh.options)
+    {
+        const Option* before = old.findOption(option.id);
+        if (before != nullptr && isGenerated(option.rationale) && !isGenerated(before->rationale) &&
+            before->text == option.text && !before->rationale.isEmpty())
+            option.rationale = before->rationale;
+    }
+}
+
+bool sameMeaning(const Question& a, const Question& b)
+{
+    if (a.type != b.type || a.stem != b.stem || a.options.size() != b.options.size())
+        return false;
+    for (std::size_t i = 0; i < a.options.size(); ++i)
+    {
+        const Option& x = a.options[i];
+        const Option& y = b.options[i];
+        if (x.text != y.text || x.correct != y.correct || x.weight != y.weight)
+            return false;
+    }
+    return true;
+}
+
+void warnGenerated(const Question& q, const std::string& label, int line,
+                   DiagnosticList& diagnostics, const std::string& generated)
+{
+    std::string still;
+    for (const Option& option : q.options)
+    {
+        if (isGenerated(option.rationale))
+            still += (still.empty() ? "'" : ", '") + option.id + "'";
+    }
+    if (still.empty() || generated.empty())
+        return;
+    diagnostics.warning(line, kCodeGeneratedRationale,
+                        "question " + label + ": no feedback in the source for answer(s) " + still +
+                            "; a placeholder rationale was written, replace it with a real one");
+}
+
+} // namespace quiz::core::import
