@@ -97,8 +97,8 @@ check_answers Bo bot-bo1.out bot-bo2.out
 check_answers Cy bot-cy.out
 check_answers Late bot-late.out
 grep -q "^answer,[0-9]*,Bo,,,2,[^,]*,[^,]*,,,,none," results.csv || fail "Bo's missed question 2"
-grep -q "^answer,[0-9]*,Late,,,1,[^,]*,,,none," results.csv || fail "Late's question 1"
-grep -q "^answer,[0-9]*,Cy,,,3,[^,]*,,,none," results.csv || fail "Cy's silent question 3"
+grep -q "^answer,[0-9]*,Late,,,1,[^,]*,[^,]*,,,,none," results.csv || fail "Late's question 1"
+grep -q "^answer,[0-9]*,Cy,,,3,[^,]*,[^,]*,,,,none," results.csv || fail "Cy's silent question 3"
 # Scores the bots were told at the end equal the results file's.
 for n in ana:Ana bo2:Bo cy:Cy late:Late; do
     score=$(sed -n 's/^end rank=[0-9]* score=//p' "bot-${n%%:*}.out")
