@@ -264,15 +264,26 @@ int main(int argc, char** argv)
     if (!compareWithBareParse(xml))
         return 1;
 
-    const double check10k = processMs(5, {exe, "check", "--strict", packPath});
-    const double xmllint = processMs(
-        5, {"xmllint", "--noout", "--schema", sourceDir + "/questions/pack.xsd", packPath});
-    if (check10k < 0 || xmllint < 0)
-        return 1;
-    figure("check_process_10k_questions", check10k, "ms");
-    figure("xmllint_schema_10k_questions", xmllint, "ms");
-    figure("check_over_xmllint_10k", check10k / xmllint, "ratio");
-    budget("check_over_xmllint_10k", check10k / xmllint, 1.0, "ratio");
+    // The two tools take turns, so a busy machine slows both alike; the ratio is the median
+    // of the per-turn ratios.
+    std::vector<double> checkTimes;
+    std::vector<double> xmllintTimes;
+    std::vector<double> ratios;
+    for (int turn = 0; turn < 7; ++turn)
+    {
+        const double check10k = processMs(1, {exe, "check", "--strict", packPath});
+        const double xmllint = processMs(
+            1, {"xmllint", "--noout", "--schema", sourceDir + "/questions/pack.xsd", packPath});
+        if (check10k < 0 || xmllint < 0)
+            return 1;
+        checkTimes.push_back(check10k);
+        xmllintTimes.push_back(xmllint);
+        ratios.push_back(check10k / xmllint);
+    }
+    figure("check_process_10k_questions", median(checkTimes), "ms");
+    figure("xmllint_schema_10k_questions", median(xmllintTimes), "ms");
+    figure("check_over_xmllint_10k", median(ratios), "ratio");
+    budget("check_over_xmllint_10k", median(ratios), 1.0, "ratio");
 
     const double shipped = processMs(9, {exe, "check", "--strict", sourceDir + "/questions"});
     if (shipped < 0)
