@@ -7,11 +7,6 @@ namespace quiz::net
 namespace
 {
 
-std::string letterAt(std::size_t position)
-{
-    return core::classOptionLetter(position);
-}
-
 std::uint32_t toWire(std::chrono::milliseconds ms)
 {
     return static_cast<std::uint32_t>(std::max<long long>(0, ms.count()));
@@ -94,7 +89,8 @@ QuestionShow makeQuestion(const core::Classroom& room, std::chrono::milliseconds
                                                               : QuestionKind::Single;
     show.stem = question.stem;
     for (std::size_t i = 0; i < question.options.size(); ++i)
-        show.options.push_back({question.options[i].id, letterAt(i), question.options[i].text});
+        show.options.push_back(
+            {question.options[i].id, core::classOptionLetter(i), question.options[i].text});
     show.timeLimitMs = toWire(room.getSettings().timeLimit);
     show.timeLeftMs = toWire(room.getTimeLeft(now));
     if (player < room.getPlayers().size())
@@ -114,8 +110,8 @@ Reveal makeReveal(const core::Classroom& room, std::size_t player)
     {
         const core::Option& option = question.options[i];
         const std::size_t count = i < stats.optionCounts.size() ? stats.optionCounts[i] : 0;
-        reveal.options.push_back(
-            {option.id, letterAt(i), static_cast<std::uint32_t>(count), option.rationale});
+        reveal.options.push_back({option.id, core::classOptionLetter(i),
+                                  static_cast<std::uint32_t>(count), option.rationale});
     }
     reveal.explanation = question.explanation;
     reveal.answeredCount = static_cast<std::uint32_t>(stats.answered);

@@ -257,10 +257,6 @@ private:
                                                        const std::vector<std::string>& topicIds,
                                                        std::size_t count, std::uint32_t seed);
 
-/// The label shown before the option at `position` under a numbering ("ABC", "abc", "123",
-/// "none").
-[[nodiscard]] std::string optionLabel(const std::string& numbering, std::size_t position);
-
 /// The letter a class sees before the option at `position` ("A", "B", ...): on the projector,
 /// the students' screens and in the results.
 [[nodiscard]] std::string classOptionLetter(std::size_t position);

@@ -81,18 +81,6 @@ std::string formatOptionRow(const char* kind, std::size_t number, const Question
     return out.str();
 }
 
-std::string optionLabel(const std::string& numbering, std::size_t position)
-{
-    if (numbering == "none")
-        return {};
-    if (numbering == "123")
-        return std::to_string(position + 1);
-    const char base = numbering == "abc" ? 'a' : 'A';
-    if (position >= 26)
-        return std::to_string(position + 1);
-    return std::string(1, static_cast<char>(base + static_cast<char>(position)));
-}
-
 std::vector<Question> pickClassQuestions(const Pack& pack, const std::vector<std::string>& topicIds,
                                          std::size_t count, std::uint32_t seed)
 {

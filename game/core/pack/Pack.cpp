@@ -129,4 +129,14 @@ const char* toString(ScoringRule rule)
     return "plusMinus";
 }
 
+std::string optionLabel(const std::string& numbering, std::size_t position)
+{
+    if (numbering == "none")
+        return {};
+    if (numbering == "123" || position >= 26)
+        return std::to_string(position + 1);
+    const char base = numbering == "abc" ? 'a' : 'A';
+    return std::string(1, static_cast<char>(base + static_cast<char>(position)));
+}
+
 } // namespace quiz::core

@@ -196,4 +196,8 @@ struct Pack
 [[nodiscard]] const char* toString(QuestionType type);
 [[nodiscard]] const char* toString(ScoringRule rule);
 
+/// The label shown before the option at `position` under a question's numbering ("ABC",
+/// "abc", "123" or "none"); past the 26th letter, the option's number.
+[[nodiscard]] std::string optionLabel(const std::string& numbering, std::size_t position);
+
 } // namespace quiz::core

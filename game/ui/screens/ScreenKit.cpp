@@ -134,21 +134,11 @@ std::string roundLabel(const core::Session& session)
     return session.getConfig().keepListedOrder ? "Review  " : "";
 }
 
-std::string optionBadge(const std::string& numbering, std::size_t position)
-{
-    if (numbering == "none")
-        return {};
-    if (numbering == "123")
-        return std::to_string(position + 1);
-    const char base = numbering == "abc" ? 'a' : 'A';
-    return std::string(1, static_cast<char>(base + static_cast<char>(position % 26)));
-}
-
 std::string optionBadgeFor(const core::Question& question, std::size_t position)
 {
     if (question.type == core::QuestionType::TrueFalse)
         return std::to_string(position + 1);
-    return optionBadge(question.numbering, position);
+    return core::optionLabel(question.numbering, position);
 }
 
 std::string formatDuration(long long ms)

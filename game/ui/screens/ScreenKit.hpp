@@ -44,8 +44,6 @@ float drawHeader(sf::RenderTarget& target, const Theme& theme, const std::string
 /// Enter on a screen with a default action: the focused widget acts when it takes Enter and is
 /// not `passive` (a text field being typed in, a scroll area), else `fallback` runs.
 void pressEnter(Widget* focused, bool passive, const std::function<void()>& fallback);
-/// "A", "b", "3" or "" for the option at `position` under a numbering style.
-[[nodiscard]] std::string optionBadge(const std::string& numbering, std::size_t position);
 /// The badge shown for the option at `position` of `question` (true/false: "1", "2").
 [[nodiscard]] std::string optionBadgeFor(const core::Question& question, std::size_t position);
 /// "Review  " in a review round's header (one that replays listed questions), else "".

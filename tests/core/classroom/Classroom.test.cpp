@@ -369,4 +369,5 @@ TEST_CASE("Classroom: picking questions is seeded and honours topics and count",
     CHECK(optionLabel("abc", 0) == "a");
     CHECK(optionLabel("123", 2) == "3");
     CHECK(optionLabel("none", 2).empty());
+    CHECK(optionLabel("ABC", 26) == "27"); // past Z, the number
 }
