@@ -102,7 +102,12 @@ HostilePack makeHostilePack(std::size_t index, std::size_t maxBytes)
                                "<option id=\"a\"><text>A</text></option>"
                                "<option id=\"a\"><text>A</text></option></options></question>\n";
                     })};
-    case 8:
+    case 7:
+        // Every question the same id: the duplicate check must not compare all pairs.
+        return {"duplicate-ids",
+                manyQuestions(maxBytes, [](std::size_t)
+                              { return question(7, "Same id again, same stem again."); })};
+    default:
     {
         // Style runs just under the element cap: the most nodes TinyXML2 is allowed to build.
         std::string stem;
@@ -110,11 +115,6 @@ HostilePack makeHostilePack(std::size_t index, std::size_t maxBytes)
             stem += "<b>a</b><i>b</i> ";
         return {"style-runs-at-element-cap", std::string(kHead) + question(0, stem) + kTail};
     }
-    default:
-        // Every question the same id: the duplicate check must not compare all pairs.
-        return {"duplicate-ids",
-                manyQuestions(maxBytes, [](std::size_t)
-                              { return question(7, "Same id again, same stem again."); })};
     }
 }
 
