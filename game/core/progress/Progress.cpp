@@ -62,7 +62,8 @@ std::optional<Confidence> parseConfidence(const std::string& text)
 StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
                               const std::vector<std::string>& chosenOptionIds,
                               const AnswerScore& score, Confidence confidence,
-                              std::int64_t timeTakenMs, TimestampMs answeredAtMs, std::string mode)
+                              std::int64_t timeTakenMs, TimestampMs answeredAtMs, std::string mode,
+                              std::optional<double> typedValue, int mistakeIndex)
 {
     StoredAnswer record;
     record.packId = pack.id;
@@ -80,6 +81,8 @@ StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
     record.confidence = confidence;
     record.answeredAtMs = answeredAtMs;
     record.mode = std::move(mode);
+    record.typedValue = typedValue;
+    record.mistakeIndex = mistakeIndex;
     return record;
 }
 
