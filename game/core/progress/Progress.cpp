@@ -100,6 +100,8 @@ std::string validateStoredAnswer(const StoredAnswer& record)
     if (!std::isfinite(record.points) || !std::isfinite(record.maxPoints) || record.points < 0 ||
         record.maxPoints < 0 || record.points > record.maxPoints + 1e-9)
         return "the answer's points are out of range";
+    if (record.typedValue && !std::isfinite(*record.typedValue))
+        return "the answer's typed number is not finite";
     if (record.timeTakenMs < 0)
         return "the answer's time taken is negative";
     if (record.answeredAtMs < 0)
