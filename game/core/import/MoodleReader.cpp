@@ -134,14 +134,16 @@ private:
             return;
         }
         const std::string name = nestedText(question, "name");
-        if (type != "multichoice" && type != "truefalse" && type != "numerical")
+        const bool calculated = type == "calculated" || type == "calculatedsimple";
+        if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated)
         {
             const std::string why =
                 type.empty() ? std::string("it has no type")
                 : type == "description"
                     ? std::string("a description has no answers to choose from")
                     : "type '" + type +
-                          "' is not supported; only multichoice, truefalse and numerical are";
+                          "' is not supported; only multichoice, truefalse, numerical and "
+                          "calculated are";
             skip(question, name, why, kCodeUnsupportedType);
             return;
         }
@@ -204,6 +206,7 @@ private:
         }
         const bool ok = type == "truefalse"   ? readTrueFalse(question, questionFormat, q)
                         : type == "numerical" ? readNumerical(question, questionFormat, q)
+                        : calculated          ? readCalculated(question, q)
                                               : readMultichoice(question, questionFormat, q);
         if (!ok)
             return;
@@ -310,6 +313,84 @@ private:
                     break;
                 }
             }
+        }
+        return true;
+    }
+
+    /// `calculated` and `calculatedsimple`: the answer formula with `{name}` wildcards as
+    /// variables (Moodle's `{=...}` in texts is already our placeholder), each dataset's items
+    /// as the variable's values (or its minimum..maximum at its decimals when it lists none),
+    /// tolerance type 1 relative and 2 nominal, the decimals of the correct answer as `round`.
+    bool readCalculated(const XMLElement& question, Question& q)
+    {
+        q.type = QuestionType::Numeric;
+        q.shuffle = false;
+        const XMLElement* best = nullptr;
+        for (const XMLElement* node : xmlChildren(question, "answer"))
+        {
+            double fraction = 0;
+            if (best == nullptr && parseDouble(xmlAttribute(*node, "fraction", "0"), fraction) &&
+                fraction >= 100.0)
+                best = node;
+        }
+        if (best == nullptr)
+        {
+            skip(question, q.origin->name, "a calculated question needs a full-credit formula");
+            return false;
+        }
+        NumericAnswer answer;
+        std::string formula;
+        for (const char c : childText(*best, "text"))
+        {
+            if (c != '{' && c != '}')
+                formula += c;
+        }
+        answer.formula = trim(formula);
+        answer.line = best->GetLineNum();
+        double tolerance = 0;
+        if (parseDouble(childText(*best, "tolerance"), tolerance) && tolerance > 0)
+            answer.tolerance = tolerance;
+        answer.relative = childText(*best, "tolerancetype") != "2";
+        double length = 2;
+        if (parseDouble(childText(*best, "correctanswerlength"), length))
+            answer.round = std::clamp(static_cast<int>(length), 0, 9);
+        q.numeric = answer;
+        if (const XMLElement* units = question.FirstChildElement("units"))
+        {
+            if (const XMLElement* unit = units->FirstChildElement("unit"))
+                q.numeric->unit = childText(*unit, "unit_name");
+        }
+        const XMLElement* definitions = question.FirstChildElement("dataset_definitions");
+        for (const XMLElement* definition : definitions != nullptr
+                                                ? xmlChildren(*definitions, "dataset_definition")
+                                                : xmlChildren(question, "dataset_definition"))
+        {
+            Variable variable;
+            variable.name = nestedText(*definition, "name");
+            variable.line = definition->GetLineNum();
+            if (const XMLElement* items = definition->FirstChildElement("dataset_items"))
+            {
+                for (const XMLElement* item : xmlChildren(*items, "dataset_item"))
+                {
+                    double value = 0;
+                    if (parseDouble(childText(*item, "value"), value))
+                        variable.values.push_back(value);
+                }
+            }
+            double low = 0;
+            double high = 0;
+            double decimals = 0;
+            if (variable.values.empty() && parseDouble(nestedText(*definition, "minimum"), low) &&
+                parseDouble(nestedText(*definition, "maximum"), high))
+            {
+                if (!parseDouble(nestedText(*definition, "decimals"), decimals))
+                    decimals = 0;
+                variable.from = low;
+                variable.to = high;
+                variable.step = std::pow(10.0, -std::clamp(decimals, 0.0, 6.0));
+            }
+            if (!variable.name.empty())
+                q.variables.push_back(std::move(variable));
         }
         return true;
     }
