@@ -13,8 +13,9 @@ namespace quiz::core::import
 /// numeric questions with their datasets as variables), category pseudo-questions (the topic
 /// path), texts in every Moodle format through the HTML subset reader, embedded
 /// `@@PLUGINFILE@@` images (decoded strictly, sniffed and capped; the first image of the
-/// question text becomes the figure), hints, tags, id numbers and combined feedback. Every other type is skipped with a
-/// diagnostic naming its line and type. Nothing in the input is used as a path.
+/// question text becomes the figure), hints, tags, id numbers and combined feedback. Every
+/// other type is skipped with a diagnostic naming its line and type. Nothing in the input is
+/// used as a path.
 [[nodiscard]] ReadResult readMoodleXml(const std::string& bytes, const std::string& displayPath,
                                        const ReadLimits& limits = {});
 
