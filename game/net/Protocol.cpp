@@ -269,19 +269,6 @@ bool fromJson(const json& j, T& out)
     return ok;
 }
 
-bool isValidUtf8(std::string_view text)
-{
-    const std::string copy(text);
-    for (std::size_t i = 0; i < copy.size();)
-    {
-        const std::size_t length = core::validUtf8Length(copy, i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 /// Caps on what a student may send, beyond the message size.
 bool withinStudentCaps(const Message& message)
 {
@@ -445,7 +432,7 @@ DecodeResult decode(std::string_view text, Sender from)
         result.detail = "message over " + std::to_string(cap) + " bytes";
         return result;
     }
-    if (!isValidUtf8(text))
+    if (!core::isValidUtf8(text))
     {
         result.detail = "invalid UTF-8";
         return result;
