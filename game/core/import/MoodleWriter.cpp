@@ -111,7 +111,11 @@ private:
         }
         line(1, "<question type=\"category\">");
         line(2, "<category><text>" + escapeXmlText(path) + "</text></category>");
-        line(2, "<info format=\"html\"><text></text></info>");
+        const Topic* own = m_pack.findTopic(topicId);
+        const std::string info =
+            own == nullptr ? std::string() : toHtml(RichText::fromPlain(own->description));
+        line(2, "<info format=\"html\"><text>" + (info.empty() ? info : cdata(info)) +
+                    "</text></info>");
         line(1, "</question>");
     }
 
@@ -153,7 +157,11 @@ private:
         field(2, "questiontext", stem, files);
         field(2, "generalfeedback", toHtml(q.explanation));
         line(2, "<defaultgrade>" + formatNumber(q.points) + "</defaultgrade>");
-        line(2, std::string("<penalty>") + (trueFalse ? "1" : "0.3333333") + "</penalty>");
+        // The penalty an import kept goes back as it came; else Moodle's defaults.
+        const std::string penalty = q.origin && !q.origin->penalty.empty()
+                                        ? q.origin->penalty
+                                        : std::string(trueFalse ? "1" : "0.3333333");
+        line(2, "<penalty>" + escapeXmlText(penalty) + "</penalty>");
         line(2, "<hidden>0</hidden>");
         const std::string idnumber = q.origin ? q.origin->idnumber : q.id;
         line(2, "<idnumber>" + escapeXmlText(idnumber) + "</idnumber>");
