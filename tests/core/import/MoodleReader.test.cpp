@@ -113,7 +113,7 @@ TEST_CASE("MoodleReader: partial and negative credit", "[import][moodle]")
     CHECK_FALSE(single->question.shuffle);
     const Diagnostic* said = findDiagnostic(r.diagnostics, kCodeDropped, 78);
     REQUIRE(said != nullptr);
-    CHECK(said->message.find("b 33.33333%") != std::string::npos);
+    CHECK(said->message.find("(a 66.6666667%, b 33.3333333%)") != std::string::npos);
 
     const ImportedQuestion* multi = findImported(r, "Select all: signs of bleeding");
     REQUIRE(multi != nullptr);
@@ -349,7 +349,7 @@ TEST_CASE("MoodleReader: partial credit and several full-credit answers on a sin
     CHECK(p.origin->penalty == "0.1000000");
     const Diagnostic* said = findDiagnostic(r.diagnostics, kCodeDropped, 15);
     REQUIRE(said != nullptr);
-    CHECK(said->message.find("scoring=\"weighted\" (a 66.66667%, b 33.33333%)") !=
+    CHECK(said->message.find("scoring=\"weighted\" (a 66.6666667%, b 33.3333333%)") !=
           std::string::npos);
 
     const ImportedQuestion* sites = findImported(r, "Sites for subcutaneous heparin");
