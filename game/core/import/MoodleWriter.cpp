@@ -8,6 +8,7 @@
 #include "core/pack/PackWriter.hpp"
 
 #include <cmath>
+#include <set>
 
 namespace quiz::core::import
 {
@@ -80,6 +81,17 @@ public:
                 currentTopic = q.topicId;
             }
             question(q);
+        }
+        // A topic no question names would vanish, and with it its description: written as a
+        // category of its own, it comes back as a topic on import.
+        std::set<std::string> used;
+        for (const Question& q : m_pack.questions)
+            used.insert(q.topicId);
+        for (const Topic& topic : m_pack.topics)
+        {
+            if (used.count(topic.id) == 0 &&
+                (!topic.description.empty() || m_pack.getTopicSubtree(topic.id).size() == 1))
+                category(topic.id);
         }
         m_out += "</quiz>\n";
         return {std::move(m_out), std::move(m_diagnostics)};

@@ -416,4 +416,18 @@ TEST_CASE("Import: empty Moodle categories stay as empty topics, and description
     CHECK(again.pack->topics.size() == 4);
     CHECK(again.pack->questions.size() == 1);
     CHECK(writePack(*again.pack) == writePack(pack));
+
+    // export-moodle writes the empty topics and the descriptions as categories of their own.
+    const MoodleExport exported =
+        writeMoodleXml(pack, [](const std::string&) { return std::optional<std::string>(); });
+    const ReadResult back = readMoodleXml(exported.xml, "exported.xml");
+    AssembleOptions options;
+    options.today = "2026-11-25";
+    const AssembleResult fresh = assemblePack({back}, std::nullopt, options);
+    REQUIRE(fresh.pack.topics.size() == 4);
+    const Topic* emptyTopic = fresh.pack.findTopic("heparin.reversal");
+    REQUIRE(emptyTopic != nullptr);
+    CHECK(emptyTopic->description == pack.topics[2].description);
+    CHECK(fresh.pack.findTopic("heparin.hit-workup") != nullptr);
+    CHECK(fresh.pack.findTopic("heparin")->description == pack.topics[0].description);
 }
