@@ -105,7 +105,8 @@ template <typename E, std::enable_if_t<std::is_enum_v<E>, int> = 0> json toJson(
 json toJson(const core::RichText& text)
 {
     json runs = json::array();
-    for (const core::TextRun& run : text.runs)
+    // Phones get a link as its text and address, as the game shows it; nothing to open.
+    for (const core::TextRun& run : core::withLinkAddresses(text).runs)
     {
         json item = json::object();
         if (run.lineBreak)

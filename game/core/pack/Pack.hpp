@@ -77,6 +77,9 @@ struct Origin
     std::string idnumber;
     std::string name;
     std::string category;
+    /// Moodle's penalty per wrong try (0..1, as written there, e.g. "0.3333333"); "" when the
+    /// source has none. Kept so export-moodle writes it back; the game does not use it.
+    std::string penalty{};
 };
 
 /// Outcome feedback (`<feedback on="correct|partial|incorrect">`), kept from imports.
@@ -157,6 +160,7 @@ struct Topic
     std::string parentId; ///< "" for a top-level topic
     int depth = 0;        ///< 0 for a top-level topic
     int line = 0;
+    std::string description{}; ///< plain text, "" when the pack gives none
 };
 
 /// A question pack: one XML file plus images beside it. Plain value; no behaviour beyond lookups.
