@@ -115,12 +115,49 @@ public:
 private:
     DiagnosticList& diag() { return m_result.diagnostics; }
 
+    /// An image that could not come across, said with the question it belongs to.
+    void imageWarning(int line, const std::string& message)
+    {
+        diag().warning(line, kCodeImage,
+                       m_questionName.empty() ? message
+                                              : "question '" + m_questionName + "': " + message);
+    }
+
     void skip(const XMLElement& question, const std::string& name, const std::string& reason,
               const char* code = kCodeSkipped)
     {
         const std::string label = name.empty() ? std::string() : " '" + name + "'";
         diag().warning(question.GetLineNum(), code, "skipped question" + label + ": " + reason);
         ++m_result.skipped;
+    }
+
+    /// The category as a topic: its <info> is the topic's description (plain text, so
+    /// formatting goes with a warning, images with theirs); its idnumber has nowhere to go.
+    void readCategory(const XMLElement& question)
+    {
+        ImportedCategory category;
+        category.path = m_category;
+        category.line = question.GetLineNum();
+        const std::string label = "category '" + m_categoryRaw + "'";
+        if (const XMLElement* info = question.FirstChildElement("info"))
+        {
+            const RichText text = readField(*info, TextFormat::Html, false).text;
+            category.description = trim(foldWhiteSpace(text.toPlain()));
+            const bool styled =
+                std::any_of(text.runs.begin(), text.runs.end(),
+                            [](const TextRun& run)
+                            { return run.bold || run.italic || run.script != Script::Normal; });
+            if (styled)
+                diag().warning(info->GetLineNum(), kCodeDropped,
+                               label + ": a topic description is plain text; its bold, italic, "
+                                       "sub- and superscript were dropped");
+        }
+        const std::string idnumber = trim(childText(question, "idnumber"));
+        if (!idnumber.empty())
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           label + ": its idnumber '" + idnumber +
+                               "' was dropped; a topic is matched by its path");
+        m_result.categories.push_back(std::move(category));
     }
 
     void readQuestion(const XMLElement& question)
@@ -131,9 +168,11 @@ private:
             const std::string path = nestedText(question, "category");
             m_categoryRaw = path;
             m_category = splitCategoryPath(path);
+            readCategory(question);
             return;
         }
         const std::string name = nestedText(question, "name");
+        m_questionName = name;
         const bool calculated = type == "calculated" || type == "calculatedsimple";
         if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated)
         {
@@ -157,6 +196,15 @@ private:
         origin.idnumber = childText(question, "idnumber");
         origin.name = name;
         origin.category = m_categoryRaw;
+        // The game scores one try; the penalty per wrong try is kept for export-moodle.
+        double penalty = 0.0;
+        const std::string penaltyText = trim(childText(question, "penalty"));
+        if (parseDouble(penaltyText, penalty) && penalty >= 0.0 && penalty <= 1.0)
+            origin.penalty = penaltyText;
+        else if (!penaltyText.empty())
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           "question '" + name + "': penalty '" + penaltyText +
+                               "' is not a fraction from 0 to 1; dropped");
         q.origin = origin;
         if (name.empty())
             diag().warning(question.GetLineNum(), kCodeDropped,
@@ -449,6 +497,9 @@ private:
             skip(question, q.origin->name, why);
             return false;
         }
+        if (single && q.type == QuestionType::Multiple)
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           "question '" + q.origin->name + "': " + describeWeightedFromSingle(q));
         if (!dropped.empty())
             diag().warning(question.GetLineNum(), kCodeDropped,
                            "question '" + q.origin->name + "': partial credit of answer(s) " +
@@ -551,17 +602,15 @@ private:
             const int line = baseLine + lineOfOffset(raw, image.offset) - 1;
             if (!isStem)
             {
-                diag().warning(line, kCodeImage,
-                               "image '" + image.src +
-                                   "' in an answer or feedback cannot be shown; "
-                                   "'[image]' text was written in its place");
+                imageWarning(line, "image '" + image.src +
+                                       "' in an answer or feedback cannot be shown; "
+                                       "'[image]' text was written in its place");
                 continue;
             }
             if (out.figure)
             {
-                diag().warning(line, kCodeImage,
-                               "a question shows one figure; image '" + image.src +
-                                   "' was dropped");
+                imageWarning(line,
+                             "a question shows one figure; image '" + image.src + "' was dropped");
                 continue;
             }
             std::optional<ImportedImage> resolved = resolveImage(field, image, line);
@@ -625,9 +674,8 @@ private:
         }
         if (!found)
         {
-            diag().warning(line, kCodeImage,
-                           "image '" + image.src +
-                               "' is not embedded in the file; the question keeps no figure");
+            imageWarning(line, "image '" + image.src +
+                                   "' is not embedded in the file; the question keeps no figure");
             return std::nullopt;
         }
         return decodeImage(payload, image.alt, image.src, line);
@@ -640,7 +688,7 @@ private:
         std::string error;
         if (!decodeBase64(payload, m_limits.image.maxBytes, bytes, error))
         {
-            diag().warning(line, kCodeImage, "image '" + label + "' dropped: base64 " + error);
+            imageWarning(line, "image '" + label + "' dropped: base64 " + error);
             return std::nullopt;
         }
         return acceptImage(std::move(bytes), alt, label, line, m_limits, m_result, diag());
@@ -659,6 +707,7 @@ private:
     std::string m_file;
     ReadResult m_result;
     std::vector<std::string> m_category;
+    std::string m_questionName; ///< of the question being read, for messages
     std::string m_categoryRaw;
 };
 
