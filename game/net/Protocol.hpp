@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -119,6 +120,13 @@ struct Rejoin
 /// Optional fields (std::optional) are left out of a message when empty and may be missing.
 struct Answer
 {
+    Answer() = default;
+    Answer(std::uint32_t question, std::vector<std::string> options,
+           std::optional<std::string> typed = std::nullopt)
+        : index(question), optionIds(std::move(options)), value(std::move(typed))
+    {
+    }
+
     std::uint32_t index = 0;
     std::vector<std::string> optionIds; ///< [] for a numeric question
     /// A numeric question: the text as typed ("12,5"); the host reads it.
