@@ -1,5 +1,6 @@
 #include "Formula.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <muParser.h>
@@ -135,6 +136,17 @@ Formula::Formula(std::string_view expression, const std::vector<std::string>& va
     {
         impl.compileError = failure(FormulaError::Syntax, "the formula is empty");
         return;
+    }
+    // Names are checked here rather than from muparser's error codes, which do not tell an
+    // unknown name from other unreadable tokens.
+    for (const std::string& name : formulaIdentifiers(text))
+    {
+        if (name != "pi" && std::find(variables.begin(), variables.end(), name) == variables.end())
+        {
+            impl.compileError =
+                failure(FormulaError::UnknownVariable, "'" + name + "' is not a declared variable");
+            return;
+        }
     }
     try
     {

@@ -250,6 +250,13 @@ std::string substitutePlaceholders(std::string_view text, const Values& values, 
             break;
         out.append(text.substr(at, open - at));
         const std::string_view whole = text.substr(open, close - open + 1);
+        if (whole.find('{', 1) != std::string_view::npos)
+        {
+            // "{{x}": keep the first brace as text and look again from the next one.
+            out += '{';
+            at = open + 1;
+            continue;
+        }
         const std::vector<Placeholder> found = findPlaceholders(whole);
         std::string replacement(whole);
         if (found.size() == 1)
@@ -268,13 +275,6 @@ std::string substitutePlaceholders(std::string_view text, const Values& values, 
                         formatNumber(result.value, placeholder.decimals >= 0 ? placeholder.decimals
                                                                              : defaultDecimals);
             }
-        }
-        else if (whole.find('{', 1) != std::string_view::npos)
-        {
-            // "{{x}": keep the first brace as text and look again from the next one.
-            out += '{';
-            at = open + 1;
-            continue;
         }
         out += replacement;
         at = close + 1;
@@ -395,6 +395,16 @@ std::optional<double> parseTypedNumber(std::string_view text, std::string& messa
         message = "That number is too long; type at most 24 characters";
         return std::nullopt;
     }
+    for (char c : text)
+    {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+            static_cast<unsigned char>(c) >= 0x80)
+        {
+            message = "Type digits only; letters are not part of the number (the unit is "
+                      "already there)";
+            return std::nullopt;
+        }
+    }
     std::string normal;
     bool negative = false;
     bool separator = false;
@@ -419,13 +429,6 @@ std::optional<double> parseTypedNumber(std::string_view text, std::string& messa
             }
             separator = true;
             normal += '.';
-        }
-        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 static_cast<unsigned char>(c) >= 0x80)
-        {
-            message = "Type digits only; letters are not part of the number (the unit is "
-                      "already there)";
-            return std::nullopt;
         }
         else if (c == ' ')
         {
@@ -486,7 +489,8 @@ NumericVerdict judgeNumeric(const Question& question, const Draw& draw, double t
                 break;
             }
         }
-        if (draw.answer > 0 && typed >= 2.0 * draw.answer)
+        // Against the answer as the student is told it (rounded), with the judging epsilon.
+        if (verdict.answer > 0 && typed >= 2.0 * verdict.answer * (1.0 - 1e-9))
             verdict.critical = true;
     }
     return verdict;
