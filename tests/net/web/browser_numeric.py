@@ -56,7 +56,7 @@ def play(host, ana, ben, url):
         if "Round to the nearest tenth" not in student.text("number-rule"):
             fail("%s: the rounding rule is not shown: '%s'" % (student.name,
                                                               student.text("number-rule")))
-        check_layout(student)
+    check_layout(ana)  # the phone: touch targets, no sideways scrolling, rem sizes
     if ana.js("return document.activeElement.id") != "number":
         fail("the number field does not have the focus when the question opens")
     right, pounds = values(ana)
@@ -69,8 +69,9 @@ def play(host, ana, ben, url):
     message = ana.text("answer-status")
     if "letters" not in message.lower() and "digits" not in message.lower():
         fail("the refusal does not say what is wrong: '%s'" % message)
-    ana.driver.find_element(By.ID, "number").clear()
-    ana.press(("%.1f" % right).replace(".", ","))
+    field = ana.driver.find_element(By.ID, "number")
+    field.clear()
+    field.send_keys(("%.1f" % right).replace(".", ","))
     if ana.text("answer-status"):
         fail("the refusal stays after the number is typed again: '%s'"
              % ana.text("answer-status"))
