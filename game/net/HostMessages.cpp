@@ -164,8 +164,10 @@ Reveal makeReveal(const core::Classroom& room, std::size_t player)
         reveal.you = {a.optionIds, a.correct, a.partial, a.critical, a.points, {}, {}};
         if (a.typedValue)
             reveal.you.value = withUnit(question, *a.typedValue);
-        if (a.mistakeIndex >= 0 && static_cast<std::size_t>(a.mistakeIndex) < question.mistakes.size())
-            reveal.you.mistake = question.mistakes[static_cast<std::size_t>(a.mistakeIndex)].rationale;
+        if (a.mistakeIndex >= 0 &&
+            static_cast<std::size_t>(a.mistakeIndex) < question.mistakes.size())
+            reveal.you.mistake =
+                question.mistakes[static_cast<std::size_t>(a.mistakeIndex)].rationale;
         reveal.score = p.score;
         reveal.streak = static_cast<std::uint32_t>(std::max(0, p.streak));
     }

@@ -295,7 +295,8 @@ void HostProtocol::handleAnswer(Peer& peer, const Answer& answer, milliseconds n
             send(peer, ack);
             return;
         }
-        const core::ClassRefusal refusal = m_room.answerNumber(peer.player, answer.index, *value, now);
+        const core::ClassRefusal refusal =
+            m_room.answerNumber(peer.player, answer.index, *value, now);
         ack.accepted = refusal == core::ClassRefusal::None;
         ack.reason = toReason(refusal);
         ack.text = describe(ack.reason);

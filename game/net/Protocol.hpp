@@ -135,7 +135,8 @@ struct Answer
     static constexpr auto fields()
     {
         return std::make_tuple(field("question", &Answer::index),
-                               field("options", &Answer::optionIds), field("value", &Answer::value));
+                               field("options", &Answer::optionIds),
+                               field("value", &Answer::value));
     }
 };
 
@@ -237,13 +238,12 @@ struct QuestionShow
     static constexpr auto fields()
     {
         using Q = QuestionShow;
-        return std::make_tuple(field("question", &Q::index), field("total", &Q::total),
-                               field("id", &Q::questionId), field("kind", &Q::kind),
-                               field("stem", &Q::stem), field("options", &Q::options),
-                               field("timeLimit", &Q::timeLimitMs),
-                               field("timeLeft", &Q::timeLeftMs), field("answered", &Q::answered),
-                               field("unit", &Q::unit), field("round", &Q::round),
-                               field("rule", &Q::rule), field("answeredValue", &Q::answeredValue));
+        return std::make_tuple(
+            field("question", &Q::index), field("total", &Q::total), field("id", &Q::questionId),
+            field("kind", &Q::kind), field("stem", &Q::stem), field("options", &Q::options),
+            field("timeLimit", &Q::timeLimitMs), field("timeLeft", &Q::timeLeftMs),
+            field("answered", &Q::answered), field("unit", &Q::unit), field("round", &Q::round),
+            field("rule", &Q::rule), field("answeredValue", &Q::answeredValue));
     }
 };
 
@@ -310,10 +310,9 @@ struct RevealGroup
     bool critical = false;
     static constexpr auto fields()
     {
-        return std::make_tuple(field("kind", &RevealGroup::kind),
-                               field("label", &RevealGroup::label),
-                               field("count", &RevealGroup::count),
-                               field("critical", &RevealGroup::critical));
+        return std::make_tuple(
+            field("kind", &RevealGroup::kind), field("label", &RevealGroup::label),
+            field("count", &RevealGroup::count), field("critical", &RevealGroup::critical));
     }
 };
 

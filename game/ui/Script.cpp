@@ -160,8 +160,9 @@ bool parseScript(const std::string& text, const std::string& path, std::vector<S
         }
         else
         {
-            return fail("unknown command '" + verb +
-                        "' (expected key, text, number, click, wait, shot, resize, frames or quit)");
+            return fail(
+                "unknown command '" + verb +
+                "' (expected key, text, number, click, wait, shot, resize, frames or quit)");
         }
         out.push_back(command);
     }

@@ -98,12 +98,12 @@ TEST_CASE("Game: a scripted round types numbers: letters are refused, a right an
     const fs::path dir = freshDir("dose");
     fs::create_directories(dir / "profile");
     std::ofstream(dir / "profile" / "settings.ini") << "ask-confidence=false\n";
-    const int code =
-        run("--data-dir '" + kSource + "/tests/data/ui/dose' play --pack org.heparinquiz.test-dose "
-            "--mode tutor --seed 7 --count 0 --window 1280x720 --mute --script '" + kSource +
-            "/tests/e2e/dose.script' --screenshot-dir '" + dir.string() + "' --results '" +
-            (dir / "results.json").string() + "' --profile-dir '" + (dir / "profile").string() +
-            "'");
+    const int code = run("--data-dir '" + kSource +
+                         "/tests/data/ui/dose' play --pack org.heparinquiz.test-dose "
+                         "--mode tutor --seed 7 --count 0 --window 1280x720 --mute --script '" +
+                         kSource + "/tests/e2e/dose.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
     REQUIRE(code == 0);
     const Json json = readResults(dir / "results.json");
     INFO(json.dump());

@@ -1,6 +1,5 @@
 #include "NumericAnswers.hpp"
 
-
 #include <cctype>
 
 namespace quiz::core

@@ -36,8 +36,8 @@ struct NumericGroup
 /// How a class answered a numeric question, grouped for the reveal: "Correct" first, then every
 /// named mistake in the question's order (also those nobody made, so the class sees what was
 /// possible), then "Other answers". `verdicts` holds one judged answer per student who answered.
-[[nodiscard]] std::vector<NumericGroup> groupNumericAnswers(const Question& question,
-                                                            const std::vector<NumericVerdict>& verdicts);
+[[nodiscard]] std::vector<NumericGroup>
+groupNumericAnswers(const Question& question, const std::vector<NumericVerdict>& verdicts);
 
 /// A question of a case made to stand alone for a class game, where questions are asked one
 /// by one: the case's title and scenario lead its stem, and the case's variables come before

@@ -414,9 +414,10 @@ void ClassHostScreen::addNumericReveal(Panel& panel, const core::Question& quest
     const std::size_t index = room.getCurrentIndex();
     std::string answer = "✓ Correct answer";
     if (const core::Draw* draw = room.getDraw(index))
-        answer += ": " + formatWithUnit(question, core::roundTo(draw->answer, question.numeric
-                                                                                  ? question.numeric->round
-                                                                                  : 0));
+        answer +=
+            ": " +
+            formatWithUnit(question, core::roundTo(draw->answer,
+                                                   question.numeric ? question.numeric->round : 0));
     panel.addText(core::RichText::fromPlain(answer), heading);
     if (!question.explanation.isEmpty())
         panel.addText(question.explanation, body);
@@ -434,9 +435,9 @@ void ClassHostScreen::addNumericReveal(Panel& panel, const core::Question& quest
     for (std::size_t k = 0; k < made.size() && k < kMistakesShown; ++k)
     {
         const auto mistake = static_cast<std::size_t>(made[k].mistakeIndex);
-        panel.addText(core::RichText::fromPlain("✗ " + std::to_string(made[k].count) +
-                                                (made[k].count == 1 ? " student: " : " students: ") +
-                                                made[k].label),
+        panel.addText(core::RichText::fromPlain(
+                          "✗ " + std::to_string(made[k].count) +
+                          (made[k].count == 1 ? " student: " : " students: ") + made[k].label),
                       wrong);
         if (mistake < question.mistakes.size())
             panel.addText(question.mistakes[mistake].rationale, body, t.px(28.0F));

@@ -1,5 +1,5 @@
-#include "ProgressScreens.hpp"
 #include "NumericParts.hpp"
+#include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "ui/Audio.hpp"
 #include "ui/GameContext.hpp"

@@ -257,7 +257,7 @@ void FeedbackScreen::layout(sf::Vector2f size)
         m_verdictColor = c.correct;
     }
     else if (planned.question.type == core::QuestionType::Numeric ? !answer.typedValue
-                                                                   : answer.chosenOptionIds.empty())
+                                                                  : answer.chosenOptionIds.empty())
     {
         m_verdict = "✘  Not answered";
         m_verdictColor = c.wrong;

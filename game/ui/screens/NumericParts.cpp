@@ -92,10 +92,10 @@ float buildNumericReview(ScrollArea& area, const Theme& t, const core::PlannedQu
 {
     const Palette& c = t.colors();
     const core::Question& question = planned.question;
-    const double correct = planned.draw ? core::roundTo(planned.draw->answer,
-                                                        question.numeric ? question.numeric->round
-                                                                         : 0)
-                                        : 0.0;
+    const double correct =
+        planned.draw
+            ? core::roundTo(planned.draw->answer, question.numeric ? question.numeric->round : 0)
+            : 0.0;
     {
         auto panel = std::make_unique<Panel>();
         TextStyle strong = bodyStyle(t);
@@ -118,11 +118,12 @@ float buildNumericReview(ScrollArea& area, const Theme& t, const core::PlannedQu
                        static_cast<std::size_t>(answer.mistakeIndex) < question.mistakes.size();
     if (named && !answer.score.correct)
     {
-        const core::Mistake& mistake = question.mistakes[static_cast<std::size_t>(answer.mistakeIndex)];
+        const core::Mistake& mistake =
+            question.mistakes[static_cast<std::size_t>(answer.mistakeIndex)];
         auto panel = std::make_unique<Panel>();
-        panel->addText(plain("✘ A known mistake: what gives " +
-                             formatWithUnit(question, *answer.typedValue)),
-                       labelStyle(t, c.wrong));
+        panel->addText(
+            plain("✘ A known mistake: what gives " + formatWithUnit(question, *answer.typedValue)),
+            labelStyle(t, c.wrong));
         panel->addText(mistake.rationale, bodyStyle(t));
         panel->setColors(c.selected, c.accent, t.borderWidth() + 1.0F);
         panel->setStripe(c.wrong);

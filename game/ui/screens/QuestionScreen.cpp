@@ -76,9 +76,9 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
         auto rule = std::make_unique<TextBlock>();
         rule->setText(core::RichText::fromPlain(numericInstructions(question)));
         m_rule = &m_body.add(std::move(rule));
-        auto field = std::make_unique<NumberField>(
-            question.numeric ? question.numeric->unit : std::string(),
-            [this](const std::string& refused) { refuse(refused); });
+        auto field =
+            std::make_unique<NumberField>(question.numeric ? question.numeric->unit : std::string(),
+                                          [this](const std::string& refused) { refuse(refused); });
         m_number = &m_body.add(std::move(field));
     }
     m_widgets.push_back(&m_body);

@@ -154,9 +154,9 @@ private:
     TextBlock* m_stem = nullptr;
     std::vector<OptionButton*> m_options;
     std::vector<Panel*> m_hints;
-    Panel* m_case = nullptr;        ///< the case above a question of a case
-    TextBlock* m_rule = nullptr;    ///< a numeric question's rounding rule and unit
-    NumberField* m_number = nullptr; ///< a numeric question's answer field
+    Panel* m_case = nullptr;               ///< the case above a question of a case
+    TextBlock* m_rule = nullptr;           ///< a numeric question's rounding rule and unit
+    NumberField* m_number = nullptr;       ///< a numeric question's answer field
     std::unique_ptr<Button> m_leaveButton; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_hintButton;
     std::unique_ptr<Button> m_submitButton;

@@ -148,11 +148,12 @@ void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const
         const core::NumericGroup& group = groups[i];
         const bool right = group.kind == core::NumericGroup::Kind::Correct;
         const float y = box.top + static_cast<float>(i) * (rowHeight + gap);
-        const std::string label =
-            (right ? "✓ " : group.kind == core::NumericGroup::Kind::Mistake ? "✗ " : "? ") +
-            group.label;
-        drawText(target, theme, fitText(bold, label, labelSize, box.width), bold, labelSize,
-                 c.text, box.left, y);
+        const std::string label = (right                                             ? "✓ "
+                                   : group.kind == core::NumericGroup::Kind::Mistake ? "✗ "
+                                                                                     : "? ") +
+                                  group.label;
+        drawText(target, theme, fitText(bold, label, labelSize, box.width), bold, labelSize, c.text,
+                 box.left, y);
         const float barTop = y + labelHeight;
         const float width = std::max(theme.px(4.0F), barRoom * static_cast<float>(group.count) /
                                                          static_cast<float>(most));
@@ -160,10 +161,10 @@ void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const
         drawBox(target, {box.left, barTop, barRoom, barHeight}, c.panel);
         drawBox(target, {box.left, barTop, width, barHeight}, fill, right ? c.text : fill,
                 right ? std::max(2.0F, theme.px(3.0F)) : 0.0F);
-        const long long percent =
-            total == 0
-                ? 0
-                : std::llround(100.0 * static_cast<double>(group.count) / static_cast<double>(total));
+        const long long percent = total == 0
+                                      ? 0
+                                      : std::llround(100.0 * static_cast<double>(group.count) /
+                                                     static_cast<double>(total));
         std::string numbers = std::to_string(group.count) + " (" + std::to_string(percent) + "%)";
         if (right)
             numbers += "  ✓ correct";

@@ -77,8 +77,7 @@ float NumberField::layout(float x, float y, float width, const Theme& theme)
         m_unit.empty() ? 0.0F
                        : measureText(theme.fonts().bold, m_unit, theme.bodySize()) + theme.px(8.0F);
     const float boxWidth =
-        std::max(theme.px(120.0F),
-                 std::min(theme.px(280.0F), width - unitWidth - theme.px(16.0F)));
+        std::max(theme.px(120.0F), std::min(theme.px(280.0F), width - unitWidth - theme.px(16.0F)));
     setBounds({x, y, boxWidth, height});
     m_unitBox = {x + boxWidth + theme.px(12.0F), y, std::max(0.0F, unitWidth), height};
     float used = height;
@@ -117,9 +116,9 @@ void NumberField::draw(sf::RenderTarget& target, const Theme& theme) const
     {
         const TextBox unitBox(target, m_unitBox);
         sf::Text unit = makeText(m_unit, theme.fonts().bold, theme.bodySize(), c.text);
-        unit.setPosition(std::round(m_unitBox.left),
-                         std::round(m_unitBox.top + (m_unitBox.height - theme.bodySize() * 1.2F) /
-                                                        2.0F));
+        unit.setPosition(
+            std::round(m_unitBox.left),
+            std::round(m_unitBox.top + (m_unitBox.height - theme.bodySize() * 1.2F) / 2.0F));
         drawText(target, unit);
     }
     if (!m_message.empty())

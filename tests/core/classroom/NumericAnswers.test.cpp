@@ -1,5 +1,6 @@
-#include "core/classroom/Classroom.hpp"
 #include "core/classroom/NumericAnswers.hpp"
+
+#include "core/classroom/Classroom.hpp"
 #include "support/DosePack.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,8 +21,7 @@ const Question& doseQuestionOf(const Pack& pack, const std::string& id)
 
 } // namespace
 
-TEST_CASE("Class dose: the first sentence of a rationale names its bar",
-          "[core][classroom][dose]")
+TEST_CASE("Class dose: the first sentence of a rationale names its bar", "[core][classroom][dose]")
 {
     CHECK(firstSentence(RichText::fromPlain("You used pounds. The dose is per kg.")) ==
           "You used pounds.");
