@@ -1,6 +1,7 @@
 // Dose practice on screen: the numeric question, its feedback with a named mistake and a
 // question of a case, as goldens at 800x600 and 1920x1080, and the keys that play them.
 #include "DoseScenes.hpp"
+#include "ui/ClassGame.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -113,4 +114,45 @@ TEST_CASE("Dose: Backspace corrects the number and a click on Submit answers",
     REQUIRE(clicked);
     REQUIRE(h.context.session->getAnswers().back().typedValue);
     CHECK(*h.context.session->getAnswers().back().typedValue == Approx(5.0));
+}
+
+TEST_CASE("Render: the projector shows typed answers grouped as correct, each named mistake and "
+          "other",
+          "[render][display][dose][class]")
+{
+    Harness h(1920, 1080);
+    const core::Pack pack = makeDosePack();
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    settings.seed = 3;
+    h.context.packs.push_back(pack);
+    h.context.classGame = std::make_shared<ui::ClassGame>(
+        std::vector<core::Question>{*pack.findQuestion("dose-bolus")}, settings,
+        std::vector<std::string>{"Red Pandas", "Blue Herons", "Night Shift", "Ward 4B",
+                                 "Day Unit"});
+    ui::ClassGame& game = *h.context.classGame;
+    REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+    const core::Draw* draw = game.getClassroom().getDraw(0);
+    REQUIRE(draw != nullptr);
+    const double right = core::roundTo(draw->answer, 1);
+    REQUIRE(game.answerNumber(0, right) == core::ClassRefusal::None);
+    REQUIRE(game.answerNumber(1, right) == core::ClassRefusal::None);
+    REQUIRE(game.answerNumber(2, core::roundTo(draw->mistakeValues[0], 1)) ==
+            core::ClassRefusal::None);
+    REQUIRE(game.answerNumber(3, core::roundTo(draw->mistakeValues[1], 1)) ==
+            core::ClassRefusal::None);
+    REQUIRE(game.answerNumber(4, right + 0.3) == core::ClassRefusal::None);
+    REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassHost);
+    h.settle();
+    const std::vector<core::NumericGroup>& groups =
+        game.getClassroom().getStats(0).numericGroups;
+    REQUIRE(groups.size() == 4);
+    CHECK(groups[0].count == 2);
+    CHECK(groups[1].count == 1);
+    CHECK(groups[2].count == 1);
+    CHECK(groups[3].count == 1);
+    const std::string message = compareWithGolden(h.render(), h.name("dose-class-reveal"));
+    CHECK(message == "");
 }
