@@ -93,8 +93,6 @@ TEST_CASE("Dose: Backspace corrects the number and a click on Submit answers",
     typeText(h, "5");
     // The Submit button sits at the bottom right of the footer.
     sf::Event click{};
-    click.type = sf::Event::MouseButtonPressed;
-    click.mouseButton.button = sf::Mouse::Left;
     bool clicked = false;
     for (int x = 1900; x > 1000 && !clicked; x -= 20)
     {
@@ -102,7 +100,9 @@ TEST_CASE("Dose: Backspace corrects the number and a click on Submit answers",
         click.mouseMove.x = x;
         click.mouseMove.y = 1080 - 60;
         h.stack.handleEvent(click);
+        click = {}; // mouseMove and mouseButton share their storage
         click.type = sf::Event::MouseButtonPressed;
+        click.mouseButton.button = sf::Mouse::Left;
         click.mouseButton.x = x;
         click.mouseButton.y = 1080 - 60;
         h.stack.handleEvent(click);
