@@ -146,8 +146,7 @@ TEST_CASE("Render: the projector shows typed answers grouped as correct, each na
     h.stack.push(ui::ScreenId::Title);
     h.stack.push(ui::ScreenId::ClassHost);
     h.settle();
-    const std::vector<core::NumericGroup>& groups =
-        game.getClassroom().getStats(0).numericGroups;
+    const std::vector<core::NumericGroup>& groups = game.getClassroom().getStats(0).numericGroups;
     REQUIRE(groups.size() == 4);
     CHECK(groups[0].count == 2);
     CHECK(groups[1].count == 1);
