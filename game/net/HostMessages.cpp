@@ -85,8 +85,15 @@ QuestionShow makeQuestion(const core::Classroom& room, std::chrono::milliseconds
     show.index = static_cast<std::uint32_t>(index);
     show.total = static_cast<std::uint32_t>(room.getQuestionCount());
     show.questionId = question.id;
-    show.kind = question.type == core::QuestionType::Multiple ? QuestionKind::Multiple
-                                                              : QuestionKind::Single;
+    show.kind = question.type == core::QuestionType::Multiple  ? QuestionKind::Multiple
+                : question.type == core::QuestionType::Numeric ? QuestionKind::Numeric
+                                                               : QuestionKind::Single;
+    if (question.type == core::QuestionType::Numeric && question.numeric)
+    {
+        show.unit = question.numeric->unit;
+        show.round = static_cast<std::uint32_t>(std::max(0, question.numeric->round));
+        show.rule = core::roundingRule(question.numeric->round);
+    }
     show.stem = question.stem;
     for (std::size_t i = 0; i < question.options.size(); ++i)
         show.options.push_back(
@@ -94,9 +101,29 @@ QuestionShow makeQuestion(const core::Classroom& room, std::chrono::milliseconds
     show.timeLimitMs = toWire(room.getSettings().timeLimit);
     show.timeLeftMs = toWire(room.getTimeLeft(now));
     if (player < room.getPlayers().size())
-        show.answered = room.getPlayers()[player].answers[index].optionIds;
+    {
+        const core::PlayerAnswer& answer = room.getPlayers()[player].answers[index];
+        show.answered = answer.optionIds;
+        if (answer.typedValue && question.numeric)
+            show.answeredValue = core::formatNumber(*answer.typedValue, 9);
+    }
     return show;
 }
+
+namespace
+{
+
+/// "16.2 mL": rounded as the question asks, with its unit.
+std::string withUnit(const core::Question& question, double value)
+{
+    const int round = question.numeric ? question.numeric->round : 2;
+    std::string text = core::formatNumber(core::roundTo(value, round), round);
+    if (question.numeric && !question.numeric->unit.empty())
+        text += " " + question.numeric->unit;
+    return text;
+}
+
+} // namespace
 
 Reveal makeReveal(const core::Classroom& room, std::size_t player)
 {
@@ -114,12 +141,33 @@ Reveal makeReveal(const core::Classroom& room, std::size_t player)
                                   static_cast<std::uint32_t>(count), option.rationale});
     }
     reveal.explanation = question.explanation;
+    if (question.type == core::QuestionType::Numeric)
+    {
+        if (const core::Draw* draw = room.getDraw(index))
+            reveal.answerText = withUnit(question, draw->answer);
+        std::vector<RevealGroup> groups;
+        for (const core::NumericGroup& group : stats.numericGroups)
+        {
+            const char* kind = group.kind == core::NumericGroup::Kind::Correct   ? "correct"
+                               : group.kind == core::NumericGroup::Kind::Mistake ? "mistake"
+                                                                                 : "other";
+            groups.push_back(
+                {kind, group.label, static_cast<std::uint32_t>(group.count), group.critical});
+        }
+        reveal.groups = std::move(groups);
+    }
     reveal.answeredCount = static_cast<std::uint32_t>(stats.answered);
     if (player < room.getPlayers().size())
     {
         const core::ClassPlayer& p = room.getPlayers()[player];
         const core::PlayerAnswer& a = p.answers[index];
-        reveal.you = {a.optionIds, a.correct, a.partial, a.critical, a.points};
+        reveal.you = {a.optionIds, a.correct, a.partial, a.critical, a.points, {}, {}};
+        if (a.typedValue)
+            reveal.you.value = withUnit(question, *a.typedValue);
+        if (a.mistakeIndex >= 0 &&
+            static_cast<std::size_t>(a.mistakeIndex) < question.mistakes.size())
+            reveal.you.mistake =
+                question.mistakes[static_cast<std::size_t>(a.mistakeIndex)].rationale;
         reveal.score = p.score;
         reveal.streak = static_cast<std::uint32_t>(std::max(0, p.streak));
     }

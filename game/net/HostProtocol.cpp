@@ -277,10 +277,34 @@ void HostProtocol::sendSnapshot(Peer& peer, milliseconds now)
 
 void HostProtocol::handleAnswer(Peer& peer, const Answer& answer, milliseconds now)
 {
-    const core::ClassRefusal refusal =
-        m_room.answer(peer.player, answer.index, answer.optionIds, now);
     Ack ack;
     ack.index = answer.index;
+    const bool numeric = answer.index < m_room.getQuestionCount() &&
+                         m_room.getQuestion(answer.index).type == core::QuestionType::Numeric;
+    if (numeric || answer.value)
+    {
+        // The host reads the text, so every device takes a comma or a point alike; text that
+        // is no number is answered with the reason and does not count as an answer.
+        std::string message;
+        const std::optional<double> value =
+            core::parseTypedNumber(answer.value.value_or(std::string()), message);
+        if (!value)
+        {
+            ack.reason = Reason::BadNumber;
+            ack.text = message.empty() ? describe(ack.reason) : message;
+            send(peer, ack);
+            return;
+        }
+        const core::ClassRefusal refusal =
+            m_room.answerNumber(peer.player, answer.index, *value, now);
+        ack.accepted = refusal == core::ClassRefusal::None;
+        ack.reason = toReason(refusal);
+        ack.text = describe(ack.reason);
+        send(peer, ack);
+        return;
+    }
+    const core::ClassRefusal refusal =
+        m_room.answer(peer.player, answer.index, answer.optionIds, now);
     ack.accepted = refusal == core::ClassRefusal::None;
     ack.reason = toReason(refusal);
     ack.text = describe(ack.reason);

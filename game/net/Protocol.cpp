@@ -19,7 +19,7 @@ template <typename E> struct EnumWords;
 
 template <> struct EnumWords<Reason>
 {
-    static constexpr std::array<std::pair<Reason, const char*>, 27> words{{
+    static constexpr std::array<std::pair<Reason, const char*>, 28> words{{
         {Reason::None, "none"},
         {Reason::WrongVersion, "wrong-version"},
         {Reason::WrongCode, "wrong-code"},
@@ -47,6 +47,7 @@ template <> struct EnumWords<Reason>
         {Reason::EmptyAnswer, "empty-answer"},
         {Reason::TooManyOptions, "too-many-options"},
         {Reason::Paused, "paused"},
+        {Reason::BadNumber, "bad-number"},
     }};
 };
 
@@ -63,9 +64,10 @@ template <> struct EnumWords<WirePhase>
 
 template <> struct EnumWords<QuestionKind>
 {
-    static constexpr std::array<std::pair<QuestionKind, const char*>, 2> words{{
+    static constexpr std::array<std::pair<QuestionKind, const char*>, 3> words{{
         {QuestionKind::Single, "single"},
         {QuestionKind::Multiple, "multiple"},
+        {QuestionKind::Numeric, "numeric"},
     }};
 };
 
@@ -138,10 +140,31 @@ template <typename T> json toJson(const std::vector<T>& values)
     return list;
 }
 
+template <typename T> struct IsOptional : std::false_type
+{
+};
+template <typename T> struct IsOptional<std::optional<T>> : std::true_type
+{
+};
+
 template <typename T, std::enable_if_t<HasFields<T>::value, int>> json toJson(const T& value)
 {
     json object = json::object();
-    forEachField<T>([&](const auto& f) { object[f.name] = toJson(value.*(f.member)); });
+    forEachField<T>(
+        [&](const auto& f)
+        {
+            const auto& member = value.*(f.member);
+            // An optional field is left out when empty, so older messages read as before.
+            if constexpr (IsOptional<std::decay_t<decltype(member)>>::value)
+            {
+                if (member)
+                    object[f.name] = toJson(*member);
+            }
+            else
+            {
+                object[f.name] = toJson(member);
+            }
+        });
     return object;
 }
 
@@ -265,7 +288,22 @@ bool fromJson(const json& j, T& out)
             if (!ok)
                 return;
             const auto it = j.find(f.name);
-            ok = it != j.end() && fromJson(*it, out.*(f.member));
+            auto& member = out.*(f.member);
+            using Member = std::decay_t<decltype(member)>;
+            if constexpr (IsOptional<Member>::value)
+            {
+                member.reset();
+                if (it == j.end())
+                    return;
+                typename Member::value_type inner{};
+                ok = fromJson(*it, inner);
+                if (ok)
+                    member = std::move(inner);
+            }
+            else
+            {
+                ok = it != j.end() && fromJson(*it, member);
+            }
         });
     return ok;
 }
@@ -288,6 +326,8 @@ bool withinStudentCaps(const Message& message)
             if (id.size() > kMaxOptionIdBytes)
                 return false;
         }
+        if (answer->value && answer->value->size() > kMaxTypedBytes)
+            return false;
     }
     return true;
 }
@@ -402,6 +442,8 @@ const char* describe(Reason reason)
         return "Choose only one option.";
     case Reason::Paused:
         return "The instructor paused the question; send your answer when it goes on.";
+    case Reason::BadNumber:
+        return "That is not a number: type digits, with a point or a comma for decimals.";
     }
     return "";
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -28,6 +29,8 @@ inline constexpr std::size_t kMaxClassCodeBytes = 16;
 inline constexpr std::size_t kMaxTokenBytes = 64;
 inline constexpr std::size_t kMaxOptions = 16;
 inline constexpr std::size_t kMaxOptionIdBytes = 64;
+/// Cap on the text a student types as a numeric answer.
+inline constexpr std::size_t kMaxTypedBytes = 64;
 
 /// Why the host refused, dropped, or did not take an answer. Each has a stable wire word.
 enum class Reason
@@ -58,7 +61,8 @@ enum class Reason
     AlreadyAnswered,
     EmptyAnswer,
     TooManyOptions,
-    Paused
+    Paused,
+    BadNumber ///< a numeric answer's text is not a number (the ack's text says why)
 };
 
 /// The wire word ("nickname-taken").
@@ -79,7 +83,8 @@ enum class WirePhase
 enum class QuestionKind
 {
     Single,
-    Multiple
+    Multiple,
+    Numeric ///< a typed number: `unit`, `round` and `rule` are set, there are no options
 };
 
 // Student -> host ---------------------------------------------------------------------------
@@ -112,15 +117,26 @@ struct Rejoin
     }
 };
 
+/// Optional fields (std::optional) are left out of a message when empty and may be missing.
 struct Answer
 {
+    Answer() = default;
+    Answer(std::uint32_t question, std::vector<std::string> options,
+           std::optional<std::string> typed = std::nullopt)
+        : index(question), optionIds(std::move(options)), value(std::move(typed))
+    {
+    }
+
     std::uint32_t index = 0;
-    std::vector<std::string> optionIds;
+    std::vector<std::string> optionIds; ///< [] for a numeric question
+    /// A numeric question: the text as typed ("12,5"); the host reads it.
+    std::optional<std::string> value;
     static constexpr const char* kType = "answer";
     static constexpr auto fields()
     {
         return std::make_tuple(field("question", &Answer::index),
-                               field("options", &Answer::optionIds));
+                               field("options", &Answer::optionIds),
+                               field("value", &Answer::value));
     }
 };
 
@@ -212,15 +228,22 @@ struct QuestionShow
     std::uint32_t timeLimitMs = 0;     ///< 0: no countdown
     std::uint32_t timeLeftMs = 0;      ///< less than the limit for a student joining late
     std::vector<std::string> answered; ///< what this student already sent ({} if nothing)
+    /// Numeric questions: the unit, the decimal places and the rounding sentence to show.
+    std::optional<std::string> unit;
+    std::optional<std::uint32_t> round;
+    std::optional<std::string> rule;
+    /// Numeric questions: the number this student already sent, as the host read it.
+    std::optional<std::string> answeredValue;
     static constexpr const char* kType = "question";
     static constexpr auto fields()
     {
         using Q = QuestionShow;
-        return std::make_tuple(field("question", &Q::index), field("total", &Q::total),
-                               field("id", &Q::questionId), field("kind", &Q::kind),
-                               field("stem", &Q::stem), field("options", &Q::options),
-                               field("timeLimit", &Q::timeLimitMs),
-                               field("timeLeft", &Q::timeLeftMs), field("answered", &Q::answered));
+        return std::make_tuple(
+            field("question", &Q::index), field("total", &Q::total), field("id", &Q::questionId),
+            field("kind", &Q::kind), field("stem", &Q::stem), field("options", &Q::options),
+            field("timeLimit", &Q::timeLimitMs), field("timeLeft", &Q::timeLeftMs),
+            field("answered", &Q::answered), field("unit", &Q::unit), field("round", &Q::round),
+            field("rule", &Q::rule), field("answeredValue", &Q::answeredValue));
     }
 };
 
@@ -278,6 +301,21 @@ struct RevealOption
     }
 };
 
+/// One bar of a numeric question's reveal: "correct", a named "mistake" or "other".
+struct RevealGroup
+{
+    std::string kind;
+    std::string label;
+    std::uint32_t count = 0;
+    bool critical = false;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("kind", &RevealGroup::kind), field("label", &RevealGroup::label),
+            field("count", &RevealGroup::count), field("critical", &RevealGroup::critical));
+    }
+};
+
 /// How this student did on the question just revealed.
 struct RevealResult
 {
@@ -286,12 +324,17 @@ struct RevealResult
     bool partial = false;
     bool critical = false;
     std::int64_t points = 0; ///< bonuses included
+    /// Numeric questions: the number read from what this student typed ("12.5 mL"), and the
+    /// rationale of the named mistake it matched.
+    std::optional<std::string> value;
+    std::optional<core::RichText> mistake;
     static constexpr auto fields()
     {
         return std::make_tuple(
             field("options", &RevealResult::optionIds), field("correct", &RevealResult::correct),
             field("partial", &RevealResult::partial), field("critical", &RevealResult::critical),
-            field("points", &RevealResult::points));
+            field("points", &RevealResult::points), field("value", &RevealResult::value),
+            field("mistake", &RevealResult::mistake));
     }
 };
 
@@ -306,6 +349,10 @@ struct Reveal
     RevealResult you;
     std::int64_t score = 0; ///< total so far
     std::uint32_t streak = 0;
+    /// Numeric questions: the correct value with its unit ("16.2 mL") and the typed answers
+    /// grouped (correct, each named mistake, other).
+    std::optional<std::string> answerText;
+    std::optional<std::vector<RevealGroup>> groups;
     static constexpr const char* kType = "reveal";
     static constexpr auto fields()
     {
@@ -313,7 +360,8 @@ struct Reveal
             field("question", &Reveal::index), field("correct", &Reveal::correctIds),
             field("options", &Reveal::options), field("explanation", &Reveal::explanation),
             field("answered", &Reveal::answeredCount), field("you", &Reveal::you),
-            field("score", &Reveal::score), field("streak", &Reveal::streak));
+            field("score", &Reveal::score), field("streak", &Reveal::streak),
+            field("answerText", &Reveal::answerText), field("groups", &Reveal::groups));
     }
 };
 

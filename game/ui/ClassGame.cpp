@@ -67,6 +67,13 @@ core::ClassRefusal ClassGame::answer(std::size_t team, const std::vector<std::st
     return m_local->answer(team, m_local->getCurrentIndex(), optionIds, m_now);
 }
 
+core::ClassRefusal ClassGame::answerNumber(std::size_t team, double value)
+{
+    if (m_server)
+        return core::ClassRefusal::NotHost;
+    return m_local->answerNumber(team, m_local->getCurrentIndex(), value, m_now);
+}
+
 void ClassGame::adjustHands(std::size_t position, int delta)
 {
     if (m_live || !getClassroom().isAnswering())

@@ -54,6 +54,8 @@ public:
     core::ClassRefusal kick(const std::string& nickname);
     /// Projector games: team `team` locks `optionIds` for the open question.
     core::ClassRefusal answer(std::size_t team, const std::vector<std::string>& optionIds);
+    /// Projector games: team `team` gives `value` for the open numeric question.
+    core::ClassRefusal answerNumber(std::size_t team, double value);
     /// Projector games: one more (or fewer) hand for an option of the open question.
     void adjustHands(std::size_t position, int delta);
     /// Presents a local game as a live class at `address` with `code` (render tests and

@@ -20,6 +20,7 @@ std::string GameContext::startSession(const core::SessionConfig& config)
         return error;
     roundConfidence.clear();
     pendingChoice.clear();
+    pendingNumber.reset();
     screens->clear();
     screens->push(ScreenId::Title);
     screens->push(ScreenId::Question);

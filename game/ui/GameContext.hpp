@@ -54,6 +54,8 @@ struct GameContext : GameServices
     /// The option ids a player submitted and is asked "how sure?" about; the answer is given
     /// to the round only once they say, so Esc can take them back to the question.
     std::vector<std::string> pendingChoice;
+    /// The same for a numeric question: the number typed.
+    std::optional<double> pendingNumber;
     /// Sure / Unsure / Guess per answered question of this round (by index), for the results.
     std::map<std::size_t, core::Confidence> roundConfidence;
     /// Taken by the next confirmation overlay pushed (see ConfirmRequest).

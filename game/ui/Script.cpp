@@ -111,6 +111,14 @@ bool parseScript(const std::string& text, const std::string& path, std::vector<S
             const std::size_t start = line.find("text") + 4;
             command.text = start < line.size() ? line.substr(start + 1) : "";
         }
+        else if (verb == "number")
+        {
+            command.kind = ScriptCommand::Kind::Number;
+            const std::size_t start = line.find("number") + 6;
+            command.text = start < line.size() ? line.substr(start + 1) : "";
+            if (command.text.empty())
+                return fail("'number' needs the text to type");
+        }
         else if (verb == "click")
         {
             command.kind = ScriptCommand::Kind::Click;
@@ -152,8 +160,9 @@ bool parseScript(const std::string& text, const std::string& path, std::vector<S
         }
         else
         {
-            return fail("unknown command '" + verb +
-                        "' (expected key, text, click, wait, shot, resize, frames or quit)");
+            return fail(
+                "unknown command '" + verb +
+                "' (expected key, text, number, click, wait, shot, resize, frames or quit)");
         }
         out.push_back(command);
     }

@@ -13,6 +13,7 @@ struct ScriptCommand
     {
         Key,    ///< key NAME (e.g. `key Enter`, `key A`, `key shift+Tab`)
         Text,   ///< text STRING (typed characters)
+        Number, ///< number STRING (empties a numeric question's field, then types STRING)
         Click,  ///< click X Y (window pixels)
         Wait,   ///< wait MS (game time passes; no real waiting)
         Shot,   ///< shot NAME (NAME.png in --screenshot-dir)

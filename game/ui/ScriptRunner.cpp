@@ -53,6 +53,20 @@ void ScriptRunner::sendText(const std::string& utf8)
     }
 }
 
+void ScriptRunner::sendNumber(const std::string& utf8)
+{
+    // Ctrl+Backspace empties the field, then the text goes in key by key as a player types it,
+    // so a refused letter shows its message exactly as it would in play.
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    event.key.code = sf::Keyboard::BackSpace;
+    event.key.control = true;
+    m_app.handleEvent(event);
+    event.type = sf::Event::KeyReleased;
+    m_app.handleEvent(event);
+    sendText(utf8);
+}
+
 void ScriptRunner::sendClick(int x, int y)
 {
     sf::Event event{};
@@ -79,6 +93,9 @@ bool ScriptRunner::runNext()
         break;
     case ScriptCommand::Kind::Text:
         sendText(command.text);
+        break;
+    case ScriptCommand::Kind::Number:
+        sendNumber(command.text);
         break;
     case ScriptCommand::Kind::Click:
         sendClick(command.a, command.b);

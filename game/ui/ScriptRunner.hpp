@@ -30,6 +30,8 @@ public:
 private:
     void sendKey(const ScriptCommand& command);
     void sendText(const std::string& text);
+    /// Empties the number field of a numeric question (Ctrl+Backspace), then types `text`.
+    void sendNumber(const std::string& text);
     void sendClick(int x, int y);
     bool saveShot(const std::string& name);
     void measureFrames(int count);

@@ -91,6 +91,45 @@ bool has(const std::string& text, const std::string& part)
 
 } // namespace
 
+TEST_CASE("Game: a scripted round types numbers: letters are refused, a right answer with a "
+          "comma or a point counts, and named mistakes are recorded",
+          "[e2e][display][dose]")
+{
+    const fs::path dir = freshDir("dose");
+    fs::create_directories(dir / "profile");
+    std::ofstream(dir / "profile" / "settings.ini") << "ask-confidence=false\n";
+    const int code = run("--data-dir '" + kSource +
+                         "/tests/data/ui/dose' play --pack org.heparinquiz.test-dose "
+                         "--mode tutor --seed 7 --count 0 --window 1280x720 --mute --script '" +
+                         kSource + "/tests/e2e/dose.script' --screenshot-dir '" + dir.string() +
+                         "' --results '" + (dir / "results.json").string() + "' --profile-dir '" +
+                         (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    REQUIRE(json["questions"].size() == 4);
+    CHECK(json["finished"] == true);
+    const Json rate = questionEntry(json, "dose-rate");
+    // "2x" left the field at "2" with a message; the number typed after it is what counted.
+    CHECK(rate["typed"].get<double>() == Approx(23.4));
+    CHECK(rate["correct"] == true);
+    const Json caseRate = questionEntry(json, "case-rate");
+    CHECK(caseRate["correct"] == true);
+    CHECK(caseRate["case"] == "case-postop");
+    const Json caseUp = questionEntry(json, "case-up");
+    CHECK(caseUp["correct"] == false);
+    CHECK(caseUp["mistake"] == 0);
+    CHECK(has(caseUp["mistakeText"].get<std::string>(), "only the increase"));
+    const Json bolus = questionEntry(json, "dose-bolus");
+    CHECK(bolus["typed"].get<double>() == Approx(2.5));
+    CHECK(bolus["mistake"] == 0);
+    CHECK(has(bolus["mistakeText"].get<std::string>(), "pounds (154 lb)"));
+    CHECK(bolus["critical"] == true);
+    CHECK(json["criticalErrors"] == 1);
+    for (const char* shot : {"dose-letters", "dose-right", "dose-case", "dose-mistake"})
+        CHECK(fs::exists(dir / (std::string(shot) + ".png")));
+}
+
 TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expected results",
           "[e2e][display]")
 {

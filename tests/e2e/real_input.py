@@ -3,14 +3,16 @@
 real X input events (xdotool, through XTEST) with no settling step, and looked at through
 screenshots taken from the X server (ImageMagick's `import`).
 
-Plays a keyboard-only tutor round from the title screen, a mouse-only round and a projector
-class at 1280x720 and 800x600. Fails when
+Plays a keyboard-only tutor round from the title screen, a mouse-only round, a projector
+class at 1280x720 and 800x600, and ten numeric questions with drawn numbers typed by keyboard
+(a named mistake among them). Fails when
 
 - a frame left on screen while nothing is pressed is not the settled one (a transition that
   stopped part way: the new screen drawn 48 px to the right until the next input),
 - a recorded time on task is more than 0.5 s off the time the script waited,
 - the game uses 2% CPU or more once the screen has settled,
-- a class's results overwrite another's, or name internal option ids instead of letters.
+- a class's results overwrite another's, or name internal option ids instead of letters,
+- a typed right answer is not taken as right, or the pounds-for-kilograms slip is not named.
 
 Usage: real_input.py --game EXE --data-dir PACKS --out DIR
 Exit codes: 0 passed, 1 failed, 77 skipped (xdotool, ImageMagick or Xvfb missing).
@@ -98,8 +100,9 @@ class Game:
         # A fresh profile every run: nothing saved by an earlier run (or the user) takes part.
         env["XDG_DATA_HOME"] = os.path.join(self.work, "xdg-data")
         env["XDG_CONFIG_HOME"] = os.path.join(self.work, "xdg-config")
+        data_dir = h.dose_dir if name.startswith("dose-") else h.data_dir
         command = [h.game] + arguments + [
-            "--window", "%dx%d" % size, "--mute", "--data-dir", h.data_dir, "--profile-dir",
+            "--window", "%dx%d" % size, "--mute", "--data-dir", data_dir, "--profile-dir",
             self.profile, "--results", self.results]
         self.log = open(os.path.join(self.work, "game.log"), "w")
         self.proc = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -470,9 +473,124 @@ def check_class_csv(name, path):
         fail("%s: the hands counted are %s, not A 2, B 0, C 1" % (name, hands))
 
 
+DOSE_PACK = "org.heparinquiz.test-dose"
+
+
+def pounds_slip(question):
+    """The pounds-for-kilograms slip of a question of the dose test pack whose stem shows the
+    drawn weight (and concentration), or None."""
+    text = question["text"]
+    weight = re.search(r"(\d+) kg", text)
+    if not weight or question["id"] not in ("dose-bolus", "dose-rate"):
+        return None
+    conc = re.search(r"bag of (\d+) units/mL", text)
+    per_kg = 80.0 / 5000.0 if question["id"] == "dose-bolus" else 18.0 / float(conc.group(1))
+    return round(float(weight.group(1)) * 2.2 * per_kg + 1e-9, 1)
+
+
+def typed(value, comma):
+    text = ("%.1f" % value)
+    return text.replace(".", ",") if comma else text
+
+
+def dose_round(h, seed, count, plan=None):
+    """One tutor round of the dose pack by keyboard alone. Without `plan`, every question is
+    answered "1" (to read the drawn numbers from the results); with it, question i gets
+    plan[i] typed (letters first where the plan says so). Returns the results."""
+    name = "dose-%d%s" % (seed, "-played" if plan else "")
+    arguments = ["play", "--pack", DOSE_PACK, "--seed", str(seed), "--count", str(count)]
+    game = Game(h, name, (1280, 720), arguments)
+    try:
+        time.sleep(1.0)
+        for number in range(count):
+            keys = plan[number] if plan else ["1"]
+            for key in keys:
+                game.key(key)
+            if plan and number == 0:
+                game.settled("question-%d" % (number + 1), wait=0.3)
+            game.key("Return")
+            time.sleep(0.2)
+            game.key("s")  # Sure, when the game asks
+            if plan:
+                game.settled("feedback-%d" % (number + 1), wait=0.3)
+            else:
+                time.sleep(0.3)
+            game.key("Return")
+            time.sleep(0.2)
+        time.sleep(0.5)
+        return read_results(game)
+    finally:
+        game.close()
+
+
+def xdotool_keys(text):
+    names = {",": "comma", ".": "period", "-": "minus", " ": "space"}
+    return [names.get(c, c) for c in text]
+
+
+def keyboard_dose(h):
+    """Ten numeric questions with fresh numbers, keys only: three rounds of the dose pack
+    (4 + 4 + 2 questions). Each round is played once to read its drawn numbers, then again
+    with the same seed (the same numbers) with the right answers typed (a comma in some, a
+    point in others), the pounds-for-kilograms slip on one question per round, and letters
+    typed first on another (refused with a message; the number typed after them counts)."""
+    if not h.dose_dir:
+        note("dose: no --dose-dir given; skipped")
+        return
+    answers = {}  # question id -> the right answers of its rounds
+    played = 0
+    for seed, count in ((11, 4), (12, 4), (13, 2)):
+        first = dose_round(h, seed, count)
+        if not first or len(first["questions"]) != count:
+            fail("dose seed %d: the first pass did not answer %d questions" % (seed, count))
+            continue
+        plan = []
+        expected = []
+        slipped = False
+        for index, question in enumerate(first["questions"]):
+            right = float(question["answer"])
+            answers.setdefault(question["id"], []).append(right)
+            pounds = pounds_slip(question)
+            if pounds is not None and not slipped and index > 0:
+                slipped = True
+                plan.append(xdotool_keys(typed(pounds, True)))
+                expected.append(("mistake", pounds))
+            elif index == 0:
+                # Letters first: refused with a message, the number typed after them counts.
+                plan.append(xdotool_keys("ab") + xdotool_keys(typed(right, False)))
+                expected.append(("right", right))
+            else:
+                plan.append(xdotool_keys(typed(right, index % 2 == 0)))
+                expected.append(("right", right))
+        results = dose_round(h, seed, count, plan)
+        if not results:
+            continue
+        for index, question in enumerate(results["questions"]):
+            kind, value = expected[index]
+            played += 1
+            where = "dose seed %d question %d (%s)" % (seed, index + 1, question["id"])
+            if question.get("typed") is None or abs(question["typed"] - value) > 1e-9:
+                fail("%s: typed %s recorded as %s" % (where, value, question.get("typed")))
+            if kind == "right" and not question["correct"]:
+                fail("%s: the right answer %s was not taken as right" % (where, value))
+            if kind == "mistake" and (question["correct"] or question.get("mistake", -1) < 0 or
+                                      "pounds" not in question.get("mistakeText", "")):
+                fail("%s: %s (pounds as kilograms) was not named as that mistake: %s"
+                     % (where, value, question.get("mistakeText")))
+    note("dose: %d numeric questions played by keyboard; answers by question: %s"
+         % (played, answers))
+    if played != 10:
+        fail("dose: %d numeric questions played, not 10" % played)
+    # Fresh numbers: a question asked in several rounds did not always have the same answer.
+    repeated = [values for values in answers.values() if len(values) > 1]
+    if repeated and all(len(set(values)) == 1 for values in repeated):
+        fail("dose: every question asked again had the same numbers: %s" % answers)
+
+
 class Harness:
     def __init__(self, args, display):
         self.game = os.path.abspath(args.game)
+        self.dose_dir = os.path.abspath(args.dose_dir) if args.dose_dir else ""
         self.data_dir = os.path.abspath(args.data_dir)
         self.out = os.path.abspath(args.out)
         self.env = dict(os.environ)
@@ -486,7 +604,8 @@ def main():
     parser.add_argument("--game", required=True)
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--out", default=tempfile.mkdtemp(prefix="heparin-real-input-"))
-    parser.add_argument("--only", help="keyboard, mouse or projector")
+    parser.add_argument("--only", help="keyboard, mouse, projector or dose")
+    parser.add_argument("--dose-dir", help="the folder of the numeric test pack (dose play)")
     args = parser.parse_args()
     missing = [tool for tool in ("Xvfb", "xdotool", "import", "compare", "convert")
                if shutil.which(tool) is None]
@@ -501,7 +620,8 @@ def main():
         h = Harness(args, server.display)
         plays = [("keyboard", lambda: keyboard_tutor_round(h)), ("mouse", lambda: mouse_round(h)),
                  ("projector", lambda: projector_class(h, (1280, 720))),
-                 ("projector", lambda: projector_class(h, (800, 600)))]
+                 ("projector", lambda: projector_class(h, (800, 600))),
+                 ("dose", lambda: keyboard_dose(h))]
         for name, play in plays:
             if args.only and args.only != name:
                 continue

@@ -18,6 +18,10 @@ struct HostHarness
         : host(makeQuestions(questions), settings, rules())
     {
     }
+    HostHarness(std::vector<core::Question> questions, core::ClassSettings settings)
+        : host(std::move(questions), settings, rules())
+    {
+    }
 
     static HostRules rules()
     {

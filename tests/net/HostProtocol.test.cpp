@@ -1,6 +1,9 @@
 // The host's protocol rules on injected time: no sockets, no sleeps, exact bounds.
 #include "net/HostHarness.hpp"
 #include "net/HostMessages.hpp"
+#include "support/DosePack.hpp"
+
+#include <algorithm>
 
 using namespace quiz;
 using namespace quiz::net;
@@ -305,4 +308,56 @@ TEST_CASE("HostProtocol: a question, its answers, the reveal, the leaderboard an
     h.collect();
     CHECK(h.last<End>(1)->you.rank == 1);
     CHECK(h.last<End>(3)->you.of == 3);
+}
+
+TEST_CASE("HostProtocol: a typed answer is read by the host; bad text gets its reason and does "
+          "not count",
+          "[net][host][dose]")
+{
+    const core::Pack pack = quiz::test::makeDosePack();
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    HostHarness h({*pack.findQuestion("dose-bolus")}, settings);
+    h.join(1, "Ana", 0ms);
+    h.join(2, "Ben", 0ms);
+    REQUIRE(h.host.command(core::HostCommand::Start, 10ms) == core::ClassRefusal::None);
+    h.collect();
+    const QuestionShow* shown = h.last<QuestionShow>(1);
+    REQUIRE(shown != nullptr);
+    CHECK(shown->kind == QuestionKind::Numeric);
+    CHECK(shown->unit == std::optional<std::string>("mL"));
+    CHECK(shown->round == std::optional<std::uint32_t>(1));
+    CHECK(shown->options.empty());
+    const core::Draw* draw = h.host.getClassroom().getDraw(0);
+    REQUIRE(draw != nullptr);
+    h.say(1, Answer{0, {}, std::string("12 mL")}, 1000ms);
+    REQUIRE(h.last<Ack>(1) != nullptr);
+    CHECK_FALSE(h.last<Ack>(1)->accepted);
+    CHECK(h.last<Ack>(1)->reason == Reason::BadNumber);
+    CHECK_FALSE(h.last<Ack>(1)->text.empty());
+    CHECK(h.host.getClassroom().countAnswered() == 0);
+    std::string right = core::formatNumber(core::roundTo(draw->answer, 1), 1);
+    std::replace(right.begin(), right.end(), '.', ',');
+    h.say(1, Answer{0, {}, right}, 1500ms);
+    CHECK(h.last<Ack>(1)->accepted);
+    h.say(2, Answer{0, {}, core::formatNumber(core::roundTo(draw->mistakeValues[0], 1), 1)},
+          1600ms);
+    CHECK(h.last<Ack>(2)->accepted);
+    REQUIRE(h.host.command(core::HostCommand::Reveal, 2000ms) == core::ClassRefusal::None);
+    h.collect();
+    const Reveal* ana = h.last<Reveal>(1);
+    const Reveal* ben = h.last<Reveal>(2);
+    REQUIRE(ana != nullptr);
+    REQUIRE(ben != nullptr);
+    CHECK(ana->you.correct);
+    CHECK(ana->answerText == std::optional<std::string>(
+                                 core::formatNumber(core::roundTo(draw->answer, 1), 1) + " mL"));
+    REQUIRE(ben->you.mistake);
+    CHECK(ben->you.mistake->toPlain().find("pounds") != std::string::npos);
+    CHECK(ben->you.critical);
+    REQUIRE(ben->groups);
+    REQUIRE(ben->groups->size() == 4);
+    CHECK((*ben->groups)[0].count == 1);
+    CHECK((*ben->groups)[1].count == 1);
+    CHECK((*ben->groups)[1].kind == "mistake");
 }

@@ -32,6 +32,8 @@ std::vector<Message> examples()
         "mech-03", QuestionKind::Multiple,
         stem,      {{"a", "A", rich("Platelets fall by 50%")}, {"b", "B", rich("New thrombosis")}},
         30000,     30000,
+        {},        {},
+        {},        {},
         {}};
     Reveal reveal{2,
                   {"a", "b"},
@@ -39,9 +41,11 @@ std::vector<Message> examples()
                    {"b", "B", 9, rich("Thrombosis, not bleeding, is the danger.")}},
                   rich("HIT is prothrombotic."),
                   20,
-                  {{"a"}, false, true, false, 500},
+                  {{"a"}, false, true, false, 500, {}, {}},
                   2300,
-                  0};
+                  0,
+                  {},
+                  {}};
     return {
         Join{3, "K7QX9M", "Ana"},
         Rejoin{3, "K7QX9M", "9f1c2e4a7b3d5e6f8a9b0c1d2e3f4a5b"},
@@ -177,4 +181,53 @@ TEST_CASE("Protocol: unknown fields are ignored so a later page can add some", "
         decode(R"({"type":"answer","question":1,"options":["a"],"sentAt":123})", Sender::Student);
     REQUIRE(result.message.has_value());
     CHECK(std::get<Answer>(*result.message) == Answer{1, {"a"}});
+}
+
+TEST_CASE("Protocol: a numeric question's optional fields travel when set and are absent when not",
+          "[net][protocol][dose]")
+{
+    // An answer without "value" (every client before numeric questions) still decodes.
+    const DecodeResult plain =
+        decode(R"({"type":"answer","question":1,"options":["a"]})", Sender::Student);
+    REQUIRE(plain.message);
+    CHECK_FALSE(std::get<Answer>(*plain.message).value);
+    CHECK(encode(Answer{1, {"a"}}).find("value") == std::string::npos);
+    const std::string typed = encode(Answer{0, {}, std::string("12,5")});
+    CHECK(typed == R"({"type":"answer","question":0,"options":[],"value":"12,5"})");
+    const DecodeResult back = decode(typed, Sender::Student);
+    REQUIRE(back.message);
+    CHECK(std::get<Answer>(*back.message).value == std::optional<std::string>("12,5"));
+    // A value of the wrong type is refused, as any bad field is.
+    CHECK_FALSE(
+        decode(R"({"type":"answer","question":0,"options":[],"value":12.5})", Sender::Student)
+            .message);
+    CHECK_FALSE(decode(R"({"type":"answer","question":0,"options":[],"value":")" +
+                           std::string(100, '1') + "\"}",
+                       Sender::Student)
+                    .message);
+
+    QuestionShow show;
+    show.kind = QuestionKind::Numeric;
+    show.unit = "mL";
+    show.round = 1;
+    show.rule = "Round to the nearest tenth (1 decimal place)";
+    const std::string text = encode(show);
+    CHECK(text.find(R"("kind":"numeric")") != std::string::npos);
+    CHECK(text.find("\"unit\":\"mL\",\"round\":1,\"rule\":\"Round to the nearest tenth") !=
+          std::string::npos);
+    CHECK(text.find("answeredValue") == std::string::npos);
+    const DecodeResult shown = decode(text, Sender::Host);
+    REQUIRE(shown.message);
+    CHECK(std::get<QuestionShow>(*shown.message) == show);
+
+    Reveal reveal;
+    reveal.answerText = "1.2 mL";
+    reveal.groups = std::vector<RevealGroup>{{"correct", "Correct", 3, false},
+                                             {"mistake", "You used pounds.", 1, true}};
+    reveal.you.value = "2.6 mL";
+    reveal.you.mistake = core::RichText::fromPlain("You used pounds.");
+    const DecodeResult revealed = decode(encode(reveal), Sender::Host);
+    REQUIRE(revealed.message);
+    CHECK(std::get<Reveal>(*revealed.message) == reveal);
+    CHECK(toString(Reason::BadNumber) == std::string("bad-number"));
 }

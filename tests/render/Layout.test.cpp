@@ -2,6 +2,7 @@
 // in both themes, every text drawn stays inside its box and off every other text. Content is
 // the real packs of questions/ (their longest stems and options) and stress content: a
 // 40-character player name, long team names and nicknames.
+#include "DoseScenes.hpp"
 #include "LayoutCheck.hpp"
 #include "RenderHarness.hpp"
 #include "ui/ClassGame.hpp"
@@ -208,6 +209,9 @@ const std::vector<std::pair<std::string, Prepare>>& scenes()
              h.stack.push(ui::ScreenId::Title);
              h.stack.push(ui::ScreenId::Setup);
          }},
+        {"dose-question", doseQuestionScene},
+        {"dose-feedback-mistake", doseFeedbackScene},
+        {"dose-case", doseCaseScene},
         {"question-longest-stem",
          [](Harness& h)
          {

@@ -54,3 +54,17 @@ TEST_CASE("Script: key names map to SFML keys, case-insensitively", "[ui][script
     CHECK(keyFromName("PageDown") == sf::Keyboard::PageDown);
     CHECK(keyFromName("nothing") == -1);
 }
+
+TEST_CASE("Script: 'number' types its text into a numeric question's field, and needs some",
+          "[ui][script][dose]")
+{
+    std::vector<ScriptCommand> commands;
+    std::string error;
+    REQUIRE(parseScript("number 12,5\nnumber 7 kg\n", "s.txt", commands, error));
+    REQUIRE(commands.size() == 2);
+    CHECK(commands[0].kind == ScriptCommand::Kind::Number);
+    CHECK(commands[0].text == "12,5");
+    CHECK(commands[1].text == "7 kg");
+    CHECK_FALSE(parseScript("key Enter\nnumber\n", "s.txt", commands, error));
+    CHECK(error == "s.txt:2: 'number' needs the text to type");
+}

@@ -411,6 +411,7 @@ int runHost(const HostArgs& o, const app::CommandContext& context)
     settings.speedBonus = o.speedBonus;
     settings.streaks = o.streaks;
     settings.timeLimit = milliseconds{o.timeLimit * 1000};
+    settings.seed = seed;
     HostConfig config;
     config.port = o.port;
     config.classCode = o.code.empty() ? core::makeClassCode(std::random_device{}())

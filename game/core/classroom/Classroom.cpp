@@ -3,6 +3,7 @@
 #include "core/util/Text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace quiz::core
 {
@@ -74,7 +75,11 @@ Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
       m_states(m_questions.size(), QuestionState::NotAsked), m_stats(m_questions.size())
 {
     for (std::size_t i = 0; i < m_questions.size(); ++i)
+    {
         m_stats[i].optionCounts.assign(m_questions[i].options.size(), 0);
+        m_draws.push_back(
+            drawClassQuestion(m_questions[i], m_settings.seed + static_cast<std::uint32_t>(i)));
+    }
 }
 
 std::size_t Classroom::findPlayer(const std::string& nickname) const
@@ -259,6 +264,34 @@ ClassRefusal Classroom::answer(std::size_t player, std::size_t questionIndex,
     slot.elapsed = std::max(std::chrono::milliseconds{0}, now - m_openedAt);
     closeIfEveryoneAnswered();
     return ClassRefusal::None;
+}
+
+ClassRefusal Classroom::answerNumber(std::size_t player, std::size_t questionIndex, double value,
+                                     std::chrono::milliseconds now)
+{
+    if (player >= m_players.size() || !m_players[player].connected)
+        return ClassRefusal::UnknownPlayer;
+    if (!isAnswering())
+        return ClassRefusal::NotAnswerPhase;
+    if (m_paused)
+        return ClassRefusal::Paused;
+    if (questionIndex != m_current)
+        return ClassRefusal::WrongQuestion;
+    PlayerAnswer& slot = m_players[player].answers[m_current];
+    if (slot.answered)
+        return ClassRefusal::AlreadyAnswered;
+    if (m_questions[m_current].type != QuestionType::Numeric || !std::isfinite(value))
+        return ClassRefusal::UnknownOption;
+    slot.answered = true;
+    slot.typedValue = value;
+    slot.elapsed = std::max(std::chrono::milliseconds{0}, now - m_openedAt);
+    closeIfEveryoneAnswered();
+    return ClassRefusal::None;
+}
+
+const Draw* Classroom::getDraw(std::size_t index) const
+{
+    return index < m_draws.size() && m_draws[index] ? &*m_draws[index] : nullptr;
 }
 
 void Classroom::closeIfEveryoneAnswered()

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "Nickname.hpp"
+#include "NumericAnswers.hpp"
 #include "core/pack/Pack.hpp"
+#include "core/session/Scoring.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +52,8 @@ struct ClassSettings
     /// Players remembered (connected or not); 0 means twice maxPlayers. When it is reached, the
     /// record of a dropped player who never answered is given to the next joiner.
     std::size_t maxRecords = 0;
+    /// Numeric questions draw their numbers from this (question i from seed + i).
+    std::uint32_t seed = 1;
 };
 
 /// Why a request was not acted on. `None` means it was.
@@ -106,6 +111,10 @@ struct PlayerAnswer
     bool correct = false;
     bool partial = false;
     bool critical = false;
+    /// Numeric questions: the number the student typed and the named mistake it matched
+    /// (-1 for none), set when the round closes.
+    std::optional<double> typedValue;
+    int mistakeIndex = -1;
 };
 
 struct ClassPlayer
@@ -131,6 +140,8 @@ struct QuestionStats
     std::size_t correct = 0;
     std::size_t partial = 0;
     std::size_t critical = 0;
+    /// Numeric questions: the typed answers grouped (see groupNumericAnswers()); empty otherwise.
+    std::vector<NumericGroup> numericGroups;
 };
 
 enum class QuestionState
@@ -158,7 +169,9 @@ struct ClassStanding
 class Classroom
 {
 public:
-    /// `questions` are played in the given order with options in the given order.
+    /// `questions` are played in the given order with options in the given order; numeric
+    /// ones get their numbers drawn here (see ClassSettings::seed) and their text instantiated.
+    /// A numeric question that cannot be drawn scores every answer as wrong.
     explicit Classroom(std::vector<Question> questions, ClassSettings settings = {});
 
     /// Joins a new player. A joiner in the middle of a question may answer it. Refused: a bad
@@ -183,6 +196,14 @@ public:
     [[nodiscard]] ClassRefusal answer(std::size_t player, std::size_t questionIndex,
                                       const std::vector<std::string>& optionIds,
                                       std::chrono::milliseconds now);
+
+    /// Records a typed answer to the numeric question `questionIndex` (the host parsed the
+    /// student's text with parseTypedNumber()). Refused as answer() is, and as UnknownOption for
+    /// a question that is not numeric or a value that is not finite.
+    [[nodiscard]] ClassRefusal answerNumber(std::size_t player, std::size_t questionIndex,
+                                            double value, std::chrono::milliseconds now);
+    /// The values drawn for numeric question `index` (its text shows them), or nullptr.
+    [[nodiscard]] const Draw* getDraw(std::size_t index) const;
 
     /// Pacing. Start: Lobby->Question. Reveal: closes answering. Next: Reveal->Leaderboard->
     /// next Question (or Finished after the last). Skip: drops the open question unscored and
@@ -230,6 +251,9 @@ private:
     void closeRound();
     void discardQuestion(std::size_t index);
     void recomputeScores();
+    /// Scores one recorded answer to question `index` (a numeric one is judged against its
+    /// draw, and the matched mistake noted in `answer`).
+    [[nodiscard]] AnswerScore scoreClassAnswer(std::size_t index, PlayerAnswer& answer) const;
     void closeIfEveryoneAnswered();
     void setPhase(ClassPhase phase);
     [[nodiscard]] ClassRefusal next(std::chrono::milliseconds now);
@@ -240,6 +264,7 @@ private:
     ClassSettings m_settings;
     std::vector<QuestionState> m_states;
     std::vector<QuestionStats> m_stats;
+    std::vector<std::optional<Draw>> m_draws;
     std::vector<ClassPlayer> m_players;
     ClassPhase m_phase = ClassPhase::Lobby;
     std::uint64_t m_phaseSerial = 0;

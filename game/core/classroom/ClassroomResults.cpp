@@ -98,7 +98,7 @@ std::vector<Question> pickClassQuestions(const Pack& pack, const std::vector<std
         if (!topicIds.empty() &&
             std::find(wanted.begin(), wanted.end(), question.topicId) == wanted.end())
             continue;
-        questions.push_back(question);
+        questions.push_back(withCase(question, pack));
     }
     Random random(seed);
     random.shuffle(questions);

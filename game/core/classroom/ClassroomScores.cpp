@@ -7,10 +7,29 @@
 namespace quiz::core
 {
 
+AnswerScore Classroom::scoreClassAnswer(std::size_t index, PlayerAnswer& answer) const
+{
+    const Question& question = m_questions[index];
+    if (question.type != QuestionType::Numeric)
+        return scoreAnswer(question, answer.optionIds);
+    AnswerScore score;
+    score.maxPoints = question.points;
+    const Draw* draw = getDraw(index);
+    if (draw == nullptr || !answer.typedValue)
+        return score;
+    const NumericVerdict verdict = judgeNumeric(question, *draw, *answer.typedValue);
+    answer.mistakeIndex = verdict.mistakeIndex;
+    score.correct = verdict.correct;
+    score.critical = verdict.critical;
+    score.points = verdict.correct ? question.points : 0.0;
+    return score;
+}
+
 // Scores are rebuilt from the recorded answers of every closed question, in order, so that
 // going back and skipping can never count a question twice or leave a stale streak.
 void Classroom::recomputeScores()
 {
+    std::vector<std::vector<NumericVerdict>> verdicts(m_questions.size());
     for (std::size_t q = 0; q < m_stats.size(); ++q)
     {
         QuestionStats& stats = m_stats[q];
@@ -36,7 +55,7 @@ void Classroom::recomputeScores()
                 player.streak = 0;
                 continue;
             }
-            const AnswerScore score = scoreAnswer(question, answer.optionIds);
+            const AnswerScore score = scoreClassAnswer(q, answer);
             answer.correct = score.correct;
             answer.partial = score.partial;
             answer.critical = score.critical;
@@ -63,6 +82,13 @@ void Classroom::recomputeScores()
             stats.correct += score.correct ? 1 : 0;
             stats.partial += score.partial ? 1 : 0;
             stats.critical += score.critical ? 1 : 0;
+            if (question.type == QuestionType::Numeric)
+            {
+                NumericVerdict verdict;
+                verdict.correct = score.correct;
+                verdict.mistakeIndex = answer.mistakeIndex;
+                verdicts[q].push_back(verdict);
+            }
             for (std::size_t o = 0; o < question.options.size(); ++o)
             {
                 const std::vector<std::string>& ids = answer.optionIds;
@@ -70,6 +96,11 @@ void Classroom::recomputeScores()
                     ++stats.optionCounts[o];
             }
         }
+    }
+    for (std::size_t q = 0; q < m_questions.size(); ++q)
+    {
+        if (m_questions[q].type == QuestionType::Numeric && m_states[q] == QuestionState::Closed)
+            m_stats[q].numericGroups = groupNumericAnswers(m_questions[q], verdicts[q]);
     }
 }
 

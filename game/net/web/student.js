@@ -258,6 +258,8 @@
         status.className = "answer-status refused";
       }
       drawOptions();
+      if (!m.accepted && state.question.kind === "numeric")
+        $("number").focus();
     },
     pause(m) {
       setPaused(true, m.timeLeft);
@@ -338,6 +340,13 @@
     if (document.body.dataset.view !== "question" || event.ctrlKey || event.metaKey || event.altKey)
       return;
     const m = state.question;
+    if (event.key === "Enter" && m.kind === "numeric") {
+      event.preventDefault();
+      submitAnswer();
+      return;
+    }
+    if (m.kind === "numeric")
+      return; // the keys are the number being typed, not option letters
     if (event.key === "Enter") {
       if (event.target.tagName !== "BUTTON") {
         event.preventDefault();
@@ -365,6 +374,14 @@
 
   $("join-form").addEventListener("submit", join);
   $("submit").addEventListener("click", submitAnswer);
+  $("number").addEventListener("input", () => {
+    const status = $("answer-status");
+    if (status.classList.contains("refused")) {
+      status.textContent = "";
+      status.className = "answer-status";
+    }
+    drawOptions();
+  });
   $("ended-button").addEventListener("click", () => {
     state.stopped = false;
     state.joinedOnce = false;

@@ -63,8 +63,22 @@
     clear(stem);
     stem.appendChild(rich(m.stem));
     const multiple = m.kind === "multiple";
+    const numeric = m.kind === "numeric";
     $("options-hint").textContent = multiple
       ? "Select all that apply, then Submit" : "Choose one answer, then Submit";
+    $("options-set").hidden = numeric;
+    $("number-set").hidden = !numeric;
+    if (numeric) {
+      $("number-rule").textContent = String(m.rule || "") + ". Type the number" +
+        (m.unit ? " in " + m.unit : "") + " (a point or a comma), then Submit or Enter.";
+      $("number-unit").textContent = String(m.unit || "");
+      if (!same)
+        $("number").value = typeof m.answeredValue === "string" ? m.answeredValue : "";
+      if (typeof m.answeredValue === "string") {
+        state.sent = true;
+        state.accepted = true;
+      }
+    }
     const status = $("answer-status");
     status.textContent = state.accepted ? "Answer received" : "";
     status.className = "answer-status" + (state.accepted ? " received" : "");
@@ -74,6 +88,8 @@
     if (!same)
       announce($("question-counter").textContent + ". " + plain(m.stem));
     show("question");
+    if (numeric && !state.sent)
+      $("number").focus();
   }
 
   function buildOptions(m, multiple) {
@@ -122,16 +138,26 @@
       label.classList.toggle("locked", locked);
     }
     const submit = $("submit");
-    submit.disabled = locked || state.picked.size === 0;
+    const numeric = state.question && state.question.kind === "numeric";
+    $("number").disabled = locked;
+    submit.disabled = locked || (numeric ? $("number").value.trim() === "" : state.picked.size === 0);
     submit.textContent = state.sent ? (state.accepted ? "Submitted" : "Sending…") : "Submit";
   }
 
   function submitAnswer() {
-    if (!state.question || state.sent || state.paused || state.picked.size === 0)
+    if (!state.question || state.sent || state.paused)
+      return;
+    const numeric = state.question.kind === "numeric";
+    // The host reads the typed text (a comma or a point), and says so when it is no number.
+    const value = $("number").value.trim();
+    if (numeric ? value === "" : state.picked.size === 0)
       return;
     state.sent = true;
     state.accepted = false;
-    send({ type: "answer", question: state.question.question, options: [...state.picked] });
+    if (numeric)
+      send({ type: "answer", question: state.question.question, options: [], value: value });
+    else
+      send({ type: "answer", question: state.question.question, options: [...state.picked] });
     $("answer-status").textContent = "Sending your answer…";
     $("answer-status").className = "answer-status";
     drawOptions();
@@ -209,7 +235,9 @@
     $("reveal-counter").textContent = "Question " + (m.question + 1) +
       (state.question ? " of " + state.question.total : "");
     const verdict = $("reveal-verdict");
-    const kind = chosen.length === 0 ? "none" : you.correct ? "right" : you.partial ? "partial" : "wrong";
+    const numeric = typeof m.answerText === "string";
+    const answered = numeric ? typeof you.value === "string" : chosen.length > 0;
+    const kind = !answered ? "none" : you.correct ? "right" : you.partial ? "partial" : "wrong";
     verdict.textContent = { none: "No answer", right: "Correct", partial: "Partly right",
       wrong: "Wrong" }[kind];
     verdict.className = "verdict " + kind;
@@ -218,12 +246,31 @@
     $("reveal-critical").hidden = !you.critical;
     const right = $("reveal-correct");
     clear(right);
-    for (const id of correct)
-      right.appendChild(optionItem(m, id, "", chosen.length === 0));
     const yours = $("reveal-yours");
     clear(yours);
-    $("reveal-yours-title").textContent = chosen.length ? "Your answer" : "You did not answer";
-    for (const id of chosen)
+    $("reveal-yours-title").textContent = answered ? "Your answer" : "You did not answer";
+    const mistake = $("reveal-mistake");
+    clear(mistake);
+    mistake.hidden = true;
+    if (numeric) {
+      const item = document.createElement("li");
+      item.textContent = m.answerText;
+      right.appendChild(item);
+      if (answered) {
+        const mine = document.createElement("li");
+        mine.textContent = (you.correct ? "✓ Correct: " : "✗ Not correct: ") + you.value;
+        yours.appendChild(mine);
+      }
+      if (Array.isArray(you.mistake)) {
+        const title = document.createElement("strong");
+        title.textContent = "A known mistake: ";
+        mistake.append(title, rich(you.mistake));
+        mistake.hidden = false;
+      }
+    }
+    for (const id of numeric ? [] : correct)
+      right.appendChild(optionItem(m, id, "", chosen.length === 0));
+    for (const id of numeric ? [] : chosen)
       yours.appendChild(optionItem(m, id, correct.includes(id) ? "✓ Correct" : "✗ Not correct", true));
     const explanation = $("reveal-explanation");
     clear(explanation);

@@ -1,5 +1,6 @@
 // Layout and drawing of the instructor's class screen, one part per class phase.
 #include "ClassScreens.hpp"
+#include "NumericParts.hpp"
 #include "ScreenKit.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
@@ -342,6 +343,13 @@ std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& q
             text = core::RichText::fromPlain(question.options[i].id == "true" ? "True" : "False");
         return text;
     };
+    if (question.type == core::QuestionType::Numeric)
+    {
+        addNumericReveal(*panel, question);
+        panel->setColors(t.colors().panel, t.colors().border, 1.0F);
+        panel->setStripe(t.colors().correct);
+        return panel;
+    }
     // The letter stands on its own line, so "A" never runs into an option that starts "A ...".
     for (std::size_t i = 0; i < question.options.size(); ++i)
     {
@@ -396,6 +404,46 @@ std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& q
     return panel;
 }
 
+void ClassHostScreen::addNumericReveal(Panel& panel, const core::Question& question) const
+{
+    const Theme& t = theme();
+    const TextStyle heading{t.bodySize(), t.colors().correct, true};
+    const TextStyle wrong{t.bodySize(), t.colors().wrong, true};
+    const TextStyle body{t.bodySize(), t.colors().text};
+    const core::Classroom& room = context().classGame->getClassroom();
+    const std::size_t index = room.getCurrentIndex();
+    std::string answer = "✓ Correct answer";
+    if (const core::Draw* draw = room.getDraw(index))
+        answer +=
+            ": " +
+            formatWithUnit(question, core::roundTo(draw->answer,
+                                                   question.numeric ? question.numeric->round : 0));
+    panel.addText(core::RichText::fromPlain(answer), heading);
+    if (!question.explanation.isEmpty())
+        panel.addText(question.explanation, body);
+    // The slips the room made, most common first, each with its explanation.
+    std::vector<core::NumericGroup> made;
+    for (const core::NumericGroup& group : room.getStats(index).numericGroups)
+    {
+        if (group.kind == core::NumericGroup::Kind::Mistake && group.count > 0)
+            made.push_back(group);
+    }
+    std::stable_sort(made.begin(), made.end(),
+                     [](const core::NumericGroup& a, const core::NumericGroup& b)
+                     { return a.count > b.count; });
+    constexpr std::size_t kMistakesShown = 2;
+    for (std::size_t k = 0; k < made.size() && k < kMistakesShown; ++k)
+    {
+        const auto mistake = static_cast<std::size_t>(made[k].mistakeIndex);
+        panel.addText(core::RichText::fromPlain(
+                          "✗ " + std::to_string(made[k].count) +
+                          (made[k].count == 1 ? " student: " : " students: ") + made[k].label),
+                      wrong);
+        if (mistake < question.mistakes.size())
+            panel.addText(question.mistakes[mistake].rationale, body, t.px(28.0F));
+    }
+}
+
 void ClassHostScreen::drawPaused(sf::RenderTarget& target) const
 {
     // Over the question, large enough to read from the back: the clock has stopped.
@@ -419,6 +467,15 @@ void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const
     const ClassGame& game = *context().classGame;
     const core::Classroom& room = game.getClassroom();
     const core::Question& question = room.getQuestion(room.getCurrentIndex());
+    if (question.type == core::QuestionType::Numeric)
+    {
+        const core::QuestionStats& stats = room.getStats(room.getCurrentIndex());
+        drawLabel(target, t,
+                  "Typed answers (" + std::to_string(stats.answered) + "), grouped by mistake",
+                  m_chartBox.left, top, t.bodySize(), t.colors().muted, true);
+        drawNumericDistribution(target, t, m_chartBox, stats.numericGroups);
+        return;
+    }
     const std::vector<std::size_t> counts = game.getDistribution();
     std::size_t total = 0;
     for (std::size_t count : counts)

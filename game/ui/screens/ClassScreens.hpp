@@ -85,6 +85,9 @@ private:
     /// The reveal's explanation: the correct answer, why it is right, and why the wrong
     /// answers the room chose most are wrong.
     [[nodiscard]] std::unique_ptr<Panel> buildRevealPanel(const core::Question& question) const;
+    /// A numeric question's reveal: the correct value, the worked solution and the slips the
+    /// room made most, each with its explanation.
+    void addNumericReveal(Panel& panel, const core::Question& question) const;
     void exportCsv();
     bool handleKey(const sf::Event& event);
     void drawLobby(sf::RenderTarget& target, float top) const;

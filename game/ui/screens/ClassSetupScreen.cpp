@@ -136,6 +136,7 @@ void ClassSetupScreen::start()
     settings.streaks = m_streaks->isChecked();
     settings.timeLimit = std::chrono::milliseconds(m_timer * 1000);
     settings.closeWhenAllAnswered = m_autoReveal->isChecked();
+    settings.seed = c.setup.seed;
     std::vector<core::Question> questions = core::pickClassQuestions(
         c.packs, c.setup.selections, static_cast<std::size_t>(m_count), c.setup.seed);
     c.notePlayedSeed(c.setup.seed);

@@ -1,3 +1,4 @@
+#include "NumericParts.hpp"
 #include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "ui/Audio.hpp"
@@ -57,6 +58,8 @@ ConfidenceScreen::ConfidenceScreen(ScreenStack& stack, GameContext& context)
         if (ids.size() == 1)
             chosen += " (" + option.text.toPlain() + ")";
     }
+    if (context.pendingNumber)
+        chosen = formatWithUnit(planned.question, *context.pendingNumber);
     m_chosenText = (chosen.empty() ? "Left unanswered." : "Your answer: " + chosen) +
                    "\nEsc: back to the question";
 }
@@ -68,7 +71,8 @@ void ConfidenceScreen::choose(core::Confidence confidence)
     m_chosen = true;
     core::Session& session = *context().session;
     const std::vector<std::string> ids = std::exchange(context().pendingChoice, {});
-    if (!giveAnswer(session, ids))
+    const std::optional<double> number = std::exchange(context().pendingNumber, std::nullopt);
+    if (number ? !session.answerNumber(*number) : !giveAnswer(session, ids))
     {
         requestPop();
         return;
@@ -125,6 +129,7 @@ bool ConfidenceScreen::handleEvent(const sf::Event& event)
     {
         // Nothing was answered yet: back to the question with the selection as it was.
         context().pendingChoice.clear();
+        context().pendingNumber.reset();
         m_chosen = true;
         requestPop();
     }

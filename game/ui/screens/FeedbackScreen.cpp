@@ -1,3 +1,4 @@
+#include "NumericParts.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
 #include "ui/GameContext.hpp"
@@ -193,11 +194,18 @@ float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQue
                         bool showStem)
 {
     const core::Question& question = planned.question;
+    if (showStem && planned.caseSize > 0)
+        y += area.add(makeCasePanel(t, planned)).layout(x, y, width, t) + t.px(10.0F);
     if (showStem)
     {
         auto stem = std::make_unique<Panel>();
         stem->addText(question.stem, reviewStyles(t).body);
         y += area.add(std::move(stem)).layout(x, y, width, t) + t.px(10.0F);
+    }
+    if (question.type == core::QuestionType::Numeric)
+    {
+        y = buildNumericReview(area, t, planned, answer, x, y, width);
+        return addReferences(area, t, planned, x, y, width);
     }
     if (!answer.score.correct)
     {
@@ -248,7 +256,8 @@ void FeedbackScreen::layout(sf::Vector2f size)
         m_verdict = "✔  Correct";
         m_verdictColor = c.correct;
     }
-    else if (answer.chosenOptionIds.empty())
+    else if (planned.question.type == core::QuestionType::Numeric ? !answer.typedValue
+                                                                  : answer.chosenOptionIds.empty())
     {
         m_verdict = "✘  Not answered";
         m_verdictColor = c.wrong;
@@ -284,9 +293,13 @@ void FeedbackScreen::layout(sf::Vector2f size)
         style.size = t.bodySize();
         style.color = c.text;
         style.bold = true;
-        banner->addText(core::RichText::fromPlain(
-                            "⚠  Critical safety error: the option you chose could harm a patient."),
-                        style);
+        const bool numeric = planned.question.type == core::QuestionType::Numeric;
+        banner->addText(
+            core::RichText::fromPlain(
+                numeric ? "⚠  Critical safety error: this dose could harm a patient (at least "
+                          "twice the right dose, or a known dangerous slip)."
+                        : "⚠  Critical safety error: the option you chose could harm a patient."),
+            style);
         banner->setColors(c.backgroundAccent, c.critical, t.borderWidth() + 1.0F);
         banner->setStripe(c.critical);
         y += m_body.add(std::move(banner)).layout(left, y, inner, t) + t.px(12.0F);

@@ -1,6 +1,8 @@
+#include "NumericParts.hpp"
 #include "ProgressScreens.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
+#include "core/pack/Numeric.hpp"
 #include "core/util/ImageSniffer.hpp"
 #include "ui/Audio.hpp"
 #include "ui/GameContext.hpp"
@@ -37,6 +39,8 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
     const core::Question& question = planned.question;
     const bool multiple = question.type == core::QuestionType::Multiple;
 
+    if (planned.caseSize > 0)
+        m_case = &m_body.add(makeCasePanel(theme(), planned));
     auto stem = std::make_unique<TextBlock>();
     stem->setText(question.stem);
     m_stem = &m_body.add(std::move(stem));
@@ -67,16 +71,28 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
                                                      [this, position] { pick(position); });
         m_options.push_back(&m_body.add(std::move(button)));
     }
+    if (question.type == core::QuestionType::Numeric)
+    {
+        auto rule = std::make_unique<TextBlock>();
+        rule->setText(core::RichText::fromPlain(numericInstructions(question)));
+        m_rule = &m_body.add(std::move(rule));
+        auto field =
+            std::make_unique<NumberField>(question.numeric ? question.numeric->unit : std::string(),
+                                          [this](const std::string& refused) { refuse(refused); });
+        m_number = &m_body.add(std::move(field));
+    }
     m_widgets.push_back(&m_body);
     for (OptionButton* option : m_options)
         m_focus.add(option);
+    if (m_number != nullptr)
+        m_focus.add(m_number);
 
     // Leaving must not need the keyboard: the same question as Esc, one click away.
     m_leaveButton =
         std::make_unique<Button>("Leave", [this] { requestPush(ScreenId::ConfirmQuit); });
     m_leaveButton->setShortcut("Esc");
     m_hintButton = std::make_unique<Button>("Hint", [this] { showHint(); });
-    m_hintButton->setShortcut("H");
+    m_hintButton->setShortcut(question.type == core::QuestionType::Numeric ? "Ctrl+H" : "H");
     m_hintButton->setVisible(!question.hints.empty());
     m_submitButton = std::make_unique<Button>(
         "Submit", [this] { submit(); }, Button::Kind::Primary);
@@ -90,9 +106,13 @@ QuestionScreen::QuestionScreen(ScreenStack& stack, GameContext& context) : Scree
     m_focus.setOnFocus(
         [this](Widget& widget)
         {
-            if (std::find(m_options.begin(), m_options.end(), &widget) != m_options.end())
+            if (std::find(m_options.begin(), m_options.end(), &widget) != m_options.end() ||
+                &widget == m_number)
                 m_body.ensureVisible(widget.getBounds());
         });
+    // Typing goes straight into the number: nothing needs a click first.
+    if (m_number != nullptr)
+        m_focus.focus(m_number);
 }
 
 void QuestionScreen::layout(sf::Vector2f size)
@@ -121,6 +141,8 @@ void QuestionScreen::layout(sf::Vector2f size)
 
     const float inner = content - t.px(20.0F); // room for the scroll bar
     float y = bodyTop;
+    if (m_case != nullptr)
+        y += m_case->layout(left, y, inner, t) + t.px(14.0F);
     TextStyle stemStyle;
     stemStyle.size = t.textSize(25.0F);
     stemStyle.color = t.colors().text;
@@ -150,6 +172,17 @@ void QuestionScreen::layout(sf::Vector2f size)
     for (Panel* hint : m_hints)
     {
         y += hint->layout(left, y, inner, t) + t.px(10.0F);
+    }
+    if (m_number != nullptr)
+    {
+        TextStyle ruleStyle;
+        ruleStyle.size = t.bodySize();
+        ruleStyle.color = t.colors().text;
+        ruleStyle.bold = true;
+        m_rule->setStyle(ruleStyle);
+        m_rule->setPosition(left, y);
+        y += m_rule->layout(inner, t) + t.px(12.0F);
+        y += m_number->layout(left, y, inner, t) + t.px(16.0F);
     }
     y = layoutOptions(left, y, inner, bodyTop + m_body.getBounds().height);
     m_body.setContentHeight(y - bodyTop);
@@ -206,8 +239,10 @@ bool QuestionScreen::handleEvent(const sf::Event& event)
         requestPush(ScreenId::ConfirmQuit);
         return false;
     }
+    if (m_number != nullptr && handleNumberEvent(event))
+        return false;
     // H asks for a hint when there is one (an eighth option H is then reached with 8).
-    if (isKey(event, sf::Keyboard::H) && !question.hints.empty())
+    if (isKey(event, sf::Keyboard::H) && !question.hints.empty() && m_number == nullptr)
     {
         showHint();
         return false;
@@ -222,7 +257,7 @@ bool QuestionScreen::handleEvent(const sf::Event& event)
             submit();
         return false;
     }
-    const int key = optionKey(event);
+    const int key = m_number != nullptr ? -1 : optionKey(event);
     if (key >= 0)
     {
         if (static_cast<std::size_t>(key) < m_options.size())
@@ -281,11 +316,72 @@ void QuestionScreen::setBlankWarning(bool on)
         layout(getSize());
 }
 
+bool QuestionScreen::handleNumberEvent(const sf::Event& event)
+{
+    // A numeric question has no option keys: every character goes to the number (where a
+    // letter is refused with a message), and Ctrl+H asks for a hint.
+    if (event.type == sf::Event::TextEntered)
+    {
+        m_number->type(event.text.unicode);
+        layout(getSize());
+        return true;
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::BackSpace)
+    {
+        m_number->erase(event.key.control);
+        layout(getSize());
+        return true;
+    }
+    if (isKey(event, sf::Keyboard::H) && event.key.control &&
+        !context().session->getCurrent().question.hints.empty())
+    {
+        showHint();
+        return true;
+    }
+    return false;
+}
+
+void QuestionScreen::refuse(const std::string& refused)
+{
+    // The core words it, so the game, the class host and the browser say the same thing.
+    std::string message;
+    if (core::parseTypedNumber(m_number->getText() + refused, message) || message.empty())
+        message = "Type digits only; letters are not part of the number.";
+    m_number->setMessage("“" + refused + "” was not typed. " + message);
+}
+
+void QuestionScreen::submitNumber()
+{
+    core::Session& session = *context().session;
+    std::string message;
+    const std::optional<double> value = core::parseTypedNumber(m_number->getText(), message);
+    if (!value)
+    {
+        m_number->setMessage(message.empty() ? "Type a number." : message);
+        m_focus.focus(m_number);
+        layout(getSize());
+        return;
+    }
+    if (askConfidence(context()))
+    {
+        context().pendingNumber = value;
+        requestPush(ScreenId::Confidence);
+        return;
+    }
+    if (session.answerNumber(*value))
+        afterAnswer();
+}
+
 void QuestionScreen::submit()
 {
     core::Session& session = *context().session;
     if (session.getPhase() != core::Phase::Asking || session.getCurrentIndex() != m_index)
         return;
+    if (m_number != nullptr)
+    {
+        submitNumber();
+        return;
+    }
     const std::vector<std::string> ids = chosenIds();
     if (ids.empty() && !m_blankWarning)
     {

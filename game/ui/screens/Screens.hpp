@@ -6,6 +6,7 @@
 #include "ui/Screen.hpp"
 #include "ui/screens/ScreenKit.hpp"
 #include "ui/widgets/Button.hpp"
+#include "ui/widgets/NumberField.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/ScrollArea.hpp"
 #include "ui/widgets/StandingCard.hpp"
@@ -135,6 +136,13 @@ private:
     /// Shows (or clears) "Nothing is selected" and renames Submit to "Leave unanswered".
     void setBlankWarning(bool on);
     void submit();
+    /// A numeric question: reads the typed number (a message under the field when it is not
+    /// one) and answers with it.
+    void submitNumber();
+    /// Typing, Backspace and Ctrl+H on a numeric question; true when the event was used.
+    bool handleNumberEvent(const sf::Event& event);
+    /// Says why a typed character was not taken.
+    void refuse(const std::string& refused);
     void showHint();
     /// Between Hint and Submit: "Nothing is selected ..." or "More below ...".
     void drawFooterNote(sf::RenderTarget& target) const;
@@ -146,6 +154,9 @@ private:
     TextBlock* m_stem = nullptr;
     std::vector<OptionButton*> m_options;
     std::vector<Panel*> m_hints;
+    Panel* m_case = nullptr;               ///< the case above a question of a case
+    TextBlock* m_rule = nullptr;           ///< a numeric question's rounding rule and unit
+    NumberField* m_number = nullptr;       ///< a numeric question's answer field
     std::unique_ptr<Button> m_leaveButton; ///< asks "Leave the round?", as Esc does
     std::unique_ptr<Button> m_hintButton;
     std::unique_ptr<Button> m_submitButton;

@@ -119,6 +119,63 @@ void drawDistribution(sf::RenderTarget& target, const Theme& theme, const sf::Fl
     }
 }
 
+void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
+                             const std::vector<core::NumericGroup>& groups)
+{
+    const Palette& c = theme.colors();
+    const std::size_t n = groups.size();
+    if (n == 0)
+        return;
+    std::size_t total = 0;
+    std::size_t most = 1;
+    for (const core::NumericGroup& group : groups)
+    {
+        total += group.count;
+        most = std::max(most, group.count);
+    }
+    const float gap = theme.px(10.0F);
+    const float rowHeight = std::min(theme.px(96.0F), (box.height - gap * static_cast<float>(n)) /
+                                                          static_cast<float>(n));
+    const float labelSize = std::min(theme.smallSize(), rowHeight * 0.3F);
+    const float labelHeight = labelSize * 1.35F;
+    const float barHeight = std::max(theme.px(6.0F), rowHeight - labelHeight - theme.px(4.0F));
+    const float textSize = std::min(theme.textSize(22.0F), barHeight * 0.7F);
+    const sf::Font& bold = theme.fonts().bold;
+    const float numbersWidth = measureText(bold, "000 (100%)  ⚠ critical", textSize);
+    const float barRoom = std::max(theme.px(40.0F), box.width - numbersWidth - theme.px(16.0F));
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const core::NumericGroup& group = groups[i];
+        const bool right = group.kind == core::NumericGroup::Kind::Correct;
+        const float y = box.top + static_cast<float>(i) * (rowHeight + gap);
+        const std::string label = (right                                             ? "✓ "
+                                   : group.kind == core::NumericGroup::Kind::Mistake ? "✗ "
+                                                                                     : "? ") +
+                                  group.label;
+        drawText(target, theme, fitText(bold, label, labelSize, box.width), bold, labelSize, c.text,
+                 box.left, y);
+        const float barTop = y + labelHeight;
+        const float width = std::max(theme.px(4.0F), barRoom * static_cast<float>(group.count) /
+                                                         static_cast<float>(most));
+        const sf::Color fill = right ? c.correct : group.critical ? c.critical : c.muted;
+        drawBox(target, {box.left, barTop, barRoom, barHeight}, c.panel);
+        drawBox(target, {box.left, barTop, width, barHeight}, fill, right ? c.text : fill,
+                right ? std::max(2.0F, theme.px(3.0F)) : 0.0F);
+        const long long percent = total == 0
+                                      ? 0
+                                      : std::llround(100.0 * static_cast<double>(group.count) /
+                                                     static_cast<double>(total));
+        std::string numbers = std::to_string(group.count) + " (" + std::to_string(percent) + "%)";
+        if (right)
+            numbers += "  ✓ correct";
+        else if (group.critical)
+            numbers += "  ⚠ critical";
+        drawText(target, theme, numbers, bold, textSize, right ? c.correct : c.text,
+                 box.left + barRoom + theme.px(16.0F),
+                 barTop + (barHeight - textSize * 1.25F) / 2.0F);
+    }
+}
+
 std::vector<StandingRow> makeStandingRows(const core::Classroom& classroom)
 {
     std::vector<StandingRow> rows;

@@ -39,6 +39,12 @@ void drawDistribution(sf::RenderTarget& target, const Theme& theme, const sf::Fl
                       const std::vector<std::string>& labels, const std::vector<bool>& correct,
                       const std::vector<std::size_t>& counts);
 
+/// A numeric question's typed answers, one labelled bar per group (correct, each named mistake,
+/// other): the label in words above its bar, the count and percentage beside it, "✓ correct" or
+/// "⚠ critical" in words, so nothing depends on the colour.
+void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
+                             const std::vector<core::NumericGroup>& groups);
+
 /// A ranked table (rank, name, score, correct answers) of `rows` in `box`; rows that do not
 /// fit are left out and counted in a last line.
 struct StandingRow
