@@ -8,9 +8,13 @@
 //   - every hostile pack of tests/support/HostilePacks (attribute, nesting, reference and
 //     error floods, each under the size cap) loads and checks in under 1 s with a peak memory
 //     under 100 MB, each measured in a process of its own; the slowest and largest are printed.
+//   - a generated pack of 1,000 varied numeric questions loads and checks clean, and the
+//     numeric proof (every draw of every formula) over the shipped questions/ takes under 1 s
+//     in process;
 //   pack_bench [SOURCE_DIR]   (defaults to the source tree this was built from)
 // Exit status 1 when something could not be measured (a run failed, the pack did not check
 // clean); a missed budget is printed, not an exit status, since CI machines are noisy.
+#include "core/pack/NumericChecker.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/pack/PackLoader.hpp"
 #include "support/HostilePacks.hpp"
@@ -22,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
@@ -60,6 +65,77 @@ std::string makePack(int questionCount)
                    ".</rationale></option>\n";
         }
         xml += "</options>\n<ref source=\"s1\" locator=\"p. 2\"/>\n</question>\n";
+    }
+    xml += "  </questions>\n</pack>\n";
+    return xml;
+}
+
+/// 1,000 numeric questions of five shapes: one to four variables (ranges and lists, up to
+/// 71 x 50 x 40 x 3 draws, so most are sampled), a fixed value, mistakes, placeholders.
+std::string makeNumericPack(int questionCount)
+{
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<pack formatVersion=\"1.1\" id=\"bench.numeric\" version=\"1.0.0\">\n"
+                      "  <title>Numeric benchmark</title>\n  <author name=\"Bench\"/>\n"
+                      "  <license spdx=\"CC0-1.0\"/>\n"
+                      "  <dates created=\"2026-01-01\" reviewBy=\"2099-01-01\"/>\n"
+                      "  <sources><source id=\"s1\" type=\"label\">Label.</source></sources>\n"
+                      "  <topics><topic id=\"t\" title=\"Topic\"/></topics>\n  <questions>\n";
+    for (int i = 0; i < questionCount; ++i)
+    {
+        const std::string id = std::to_string(i);
+        const int shape = i % 5;
+        const std::string dose = std::to_string(60 + i % 30);
+        xml += "<question id=\"n" + id + "\" type=\"numeric\" topic=\"t\">\n";
+        std::string answer;
+        std::string mistakes;
+        if (shape == 0)
+        {
+            xml += "<vary name=\"weight\" from=\"50\" to=\"120\" step=\"1\" unit=\"kg\"/>\n"
+                   "<vary name=\"conc\" values=\"100 50 1000\"/>\n";
+            answer = "weight*" + dose + "/conc";
+            mistakes = "<mistake formula=\"weight*2.2*" + dose +
+                       "/conc\">Pounds as kg "
+                       "({=weight*2.2|0} lb).</mistake>\n<mistake formula=\"weight*" +
+                       dose + "\">Units, not mL.</mistake>\n";
+        }
+        else if (shape == 1)
+        {
+            xml += "<vary name=\"weight\" from=\"40\" to=\"110\" step=\"1\"/>\n"
+                   "<vary name=\"rate\" from=\"12\" to=\"21\" step=\"0.2\"/>\n"
+                   "<vary name=\"bag\" from=\"100\" to=\"139\" step=\"1\"/>\n";
+            answer = "weight*rate/bag";
+            mistakes = "<mistake formula=\"weight*rate\">The dose, not the rate.</mistake>\n"
+                       "<mistake formula=\"rate/bag*1000\">A fixed weight.</mistake>\n";
+        }
+        else if (shape == 2)
+        {
+            xml += "<vary name=\"aptt\" from=\"30\" to=\"130\" step=\"5\"/>\n"
+                   "<vary name=\"rate\" from=\"10\" to=\"30\" step=\"1\"/>\n"
+                   "<vary name=\"weight\" from=\"50\" to=\"100\" step=\"5\"/>\n"
+                   "<vary name=\"conc\" values=\"50 100 200\"/>\n";
+            answer = "max(rate + 2 - aptt/50, 1)*weight/conc";
+            mistakes = "<mistake formula=\"(rate + 4)*weight/conc*3\">A double step.</mistake>\n";
+        }
+        else if (shape == 3)
+        {
+            xml += "<vary name=\"units\" values=\"2500 5000 7500 10000\"/>\n";
+            answer = "units/1000";
+            mistakes = "<mistake formula=\"units/100\">A tenfold slip.</mistake>\n";
+        }
+        xml += "<stem>Question " + id + ": how many mL?" +
+               (shape == 0 ? " The patient weighs {weight} kg ({=weight*2.2|0} lb)." : "") +
+               "</stem>\n";
+        if (shape == 4)
+            xml += "<answer value=\"" + dose +
+                   ".5\" unit=\"mL\" round=\"1\"/>\n"
+                   "<mistake value=\"" +
+                   dose + "\">Rounded down.</mistake>\n";
+        else
+            xml += "<answer formula=\"" + answer + "\" unit=\"mL\" round=\"1\" tolerance=\"" +
+                   (i % 2 == 0 ? "0.05" : "2%") + "\" min=\"0\" max=\"100000\"/>\n" + mistakes;
+        xml += "<explanation>Worked: {=" + (shape == 4 ? std::string("1") : answer) +
+               "} mL.</explanation>\n<ref source=\"s1\" locator=\"p. 2\"/>\n</question>\n";
     }
     xml += "  </questions>\n</pack>\n";
     return xml;
@@ -248,6 +324,69 @@ bool measureHostilePacks()
     return true;
 }
 
+/// The 1,000 numeric questions, then the proof alone over the shipped packs (median of 5).
+bool measureNumeric(const std::string& sourceDir)
+{
+    const std::string xml = makeNumericPack(1000);
+    CheckOptions options;
+    std::size_t errors = 0;
+    std::vector<double> times;
+    for (int round = 0; round < 3; ++round)
+    {
+        times.push_back(elapsedMs(
+            [&]
+            {
+                LoadResult loaded = PackLoader().loadString(xml, "numeric.xml");
+                if (!loaded.pack)
+                {
+                    errors = 1;
+                    return;
+                }
+                PackChecker(options).check(*loaded.pack, loaded.diagnostics);
+                errors = loaded.diagnostics.getErrorCount() + loaded.diagnostics.getWarningCount();
+                if (errors > 0 && !loaded.diagnostics.getAll().empty())
+                    std::fprintf(stderr, "%s\n", loaded.diagnostics.getAll()[0].format().c_str());
+            }));
+    }
+    if (errors != 0)
+    {
+        std::fprintf(stderr, "the generated numeric pack did not check clean\n");
+        return false;
+    }
+    figure("check_in_process_1k_numeric", median(times), "ms");
+
+    std::vector<Pack> packs;
+    std::size_t numeric = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(sourceDir + "/questions"))
+    {
+        if (entry.path().extension() != ".xml")
+            continue;
+        LoadResult loaded = PackLoader().loadFile(entry.path().string());
+        if (!loaded.pack)
+            continue;
+        for (const Question& question : loaded.pack->questions)
+            numeric += question.type == QuestionType::Numeric ? 1 : 0;
+        packs.push_back(std::move(*loaded.pack));
+    }
+    std::vector<double> proofTimes;
+    for (int round = 0; round < 5; ++round)
+    {
+        proofTimes.push_back(elapsedMs(
+            [&]
+            {
+                for (const Pack& pack : packs)
+                {
+                    DiagnosticList out(pack.path);
+                    checkNumeric(pack, out);
+                }
+            }));
+    }
+    figure("numeric_questions_shipped", static_cast<double>(numeric), "questions");
+    figure("numeric_proof_shipped", median(proofTimes), "ms");
+    budget("numeric_proof_shipped", median(proofTimes), 1000.0, "ms");
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -256,6 +395,8 @@ int main(int argc, char** argv)
     const std::string exe = QUIZ_EXE;
     // First, while this process is small, so each child's peak memory is the pack's own.
     if (!measureHostilePacks())
+        return 1;
+    if (!measureNumeric(sourceDir))
         return 1;
     const std::string xml = makePack(10000);
     const std::string packPath = std::string(QUIZ_BINARY_DIR) + "/bench-10k-questions.xml";

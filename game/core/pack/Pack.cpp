@@ -54,6 +54,16 @@ const Question* Pack::findQuestion(const std::string& questionId) const
     return nullptr;
 }
 
+const Case* Pack::findCase(const std::string& caseId) const
+{
+    for (const Case& item : cases)
+    {
+        if (item.id == caseId)
+            return &item;
+    }
+    return nullptr;
+}
+
 std::vector<std::string> Pack::getTopicSubtree(const std::string& topicId) const
 {
     std::vector<std::string> ids;
@@ -111,6 +121,8 @@ const char* toString(QuestionType type)
         return "multiple";
     case QuestionType::TrueFalse:
         return "truefalse";
+    case QuestionType::Numeric:
+        return "numeric";
     }
     return "single";
 }

@@ -9,14 +9,17 @@
 namespace quiz::core
 {
 
-/// The newest pack format this build reads.
+/// The newest pack format this build reads: major version 1, minor 1 ("1.1" added numeric
+/// questions and cases; a "1" pack reads unchanged).
 inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatMinor = 1;
 
 enum class QuestionType
 {
-    Single,   ///< exactly one correct option
-    Multiple, ///< select all that apply
-    TrueFalse ///< two options, ids "true" and "false"
+    Single,    ///< exactly one correct option
+    Multiple,  ///< select all that apply
+    TrueFalse, ///< two options, ids "true" and "false"
+    Numeric    ///< a typed number with a unit (format 1.1); see Numeric.hpp
 };
 
 /// How a `multiple` question turns picks into points (see Scoring.hpp for the arithmetic).
@@ -86,6 +89,47 @@ struct OutcomeFeedback
     RichText text;
 };
 
+/// A variable of a numeric question or a case: `<vary name from to step>` or `<vary values>`.
+/// Drawn in document order; `values` is empty for a range.
+struct Variable
+{
+    std::string name;
+    std::string unit;
+    double from = 0.0;
+    double to = 0.0;
+    double step = 0.0;
+    std::vector<double> values;
+    int line = 0;
+
+    [[nodiscard]] bool isList() const { return !values.empty(); }
+};
+
+/// The answer of a numeric question: a formula over the variables or a fixed value, the unit,
+/// the decimal places the student rounds to, and the tolerance (absolute, or a fraction of the
+/// answer when `relative`: "2%" is stored as 0.02).
+struct NumericAnswer
+{
+    std::string formula; ///< "" when `value` is set
+    std::optional<double> value;
+    std::string unit;
+    int round = 0;
+    double tolerance = 0.0;
+    bool relative = false;
+    std::optional<double> min;
+    std::optional<double> max;
+    int line = 0;
+};
+
+/// A known wrong answer of a numeric question and its rationale.
+struct Mistake
+{
+    std::string formula; ///< "" when `value` is set
+    std::optional<double> value;
+    RichText rationale;
+    OptionSeverity severity = OptionSeverity::Normal;
+    int line = 0;
+};
+
 struct Question
 {
     std::string id;
@@ -111,6 +155,12 @@ struct Question
     std::vector<Reference> refs;
     std::vector<std::string> tags;
     std::optional<Origin> origin;
+
+    /// Numeric questions (format 1.1): the variables, the answer and the known mistakes.
+    std::vector<Variable> variables;
+    std::optional<NumericAnswer> numeric;
+    std::vector<Mistake> mistakes;
+    std::string caseId; ///< the enclosing <case>, "" for a question on its own
 
     int line = 0;
     int stemLine = 0;
@@ -159,10 +209,25 @@ struct Topic
     int line = 0;
 };
 
+/// A scenario shared by 2..4 questions asked in order (`<case>`, format 1.1). Its questions
+/// stay in Pack::questions (with caseId set); `questionIds` lists them in document order.
+struct Case
+{
+    std::string id;
+    std::string topicId;
+    std::string title;
+    RichText stem;
+    std::optional<Figure> figure;
+    std::vector<Variable> variables; ///< drawn once per round, shared by its questions
+    std::vector<std::string> questionIds;
+    int line = 0;
+};
+
 /// A question pack: one XML file plus images beside it. Plain value; no behaviour beyond lookups.
 struct Pack
 {
     int formatVersion = kFormatVersion;
+    int formatMinor = 0; ///< "1.1" reads as 1 and 1
     std::string id;
     std::string version;
     std::string lang;
@@ -177,6 +242,7 @@ struct Pack
     std::vector<Source> sources;
     std::vector<Topic> topics;
     std::vector<Question> questions;
+    std::vector<Case> cases;
 
     std::string path;    ///< the file it was loaded from ("" for a string)
     std::string baseDir; ///< folder figures are resolved against
@@ -185,6 +251,7 @@ struct Pack
     [[nodiscard]] const Topic* findTopic(const std::string& topicId) const;
     [[nodiscard]] const Source* findSource(const std::string& sourceId) const;
     [[nodiscard]] const Question* findQuestion(const std::string& questionId) const;
+    [[nodiscard]] const Case* findCase(const std::string& caseId) const;
     /// The topic and all its descendants, in document order.
     [[nodiscard]] std::vector<std::string> getTopicSubtree(const std::string& topicId) const;
     /// Published questions in the topic or any of its subtopics.

@@ -1,6 +1,7 @@
 #include "PackChecker.hpp"
 
 #include "ItemCues.hpp"
+#include "NumericChecker.hpp"
 #include "core/util/Text.hpp"
 
 #include <algorithm>
@@ -253,6 +254,9 @@ void Checker::checkAnswerKey(const Question& question)
 {
     const auto where = [&] { return describeQuestion(question); };
     const std::size_t count = question.options.size();
+    // A numeric question has no options; NumericChecker proves its answer.
+    if (question.type == QuestionType::Numeric)
+        return;
     if (question.type != QuestionType::TrueFalse)
     {
         if (count < 2)
@@ -427,6 +431,7 @@ void Checker::checkFigure(const Figure& figure, const std::string& where)
 void PackChecker::check(const Pack& pack, DiagnosticList& out) const
 {
     Checker(pack, m_options, out).run();
+    checkNumeric(pack, out);
     checkItemCues(pack, out);
 }
 

@@ -25,7 +25,8 @@ const int kMaxQuestions = static_cast<int>(kLimits.maxQuestions);
 } // namespace
 
 const std::vector<std::string> kBool = {"true", "false"};
-const std::vector<std::string> kQuestionTypes = {"single", "multiple", "truefalse"};
+const std::vector<std::string> kQuestionTypes = {"single", "multiple", "truefalse", "numeric"};
+const std::vector<std::string> kFormatVersions = {"1", "1.0", "1.1"};
 const std::vector<std::string> kSeverity = {"normal", "critical"};
 
 const ElementSpec kTitle{"", Content::Text, {}, {}};
@@ -105,6 +106,32 @@ const ElementSpec kOrigin{"",
                            {"name", false, AttrType::Text},
                            {"category", false, AttrType::Text}},
                           {}};
+const ElementSpec kVary{"Vary",
+                        Content::Empty,
+                        {{"name", true, AttrType::Name},
+                         {"from", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
+                         {"to", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
+                         {"step", false, AttrType::Number, nullptr, 0, kMaxQuantity},
+                         {"values", false, AttrType::NumberList},
+                         {"unit", false, AttrType::Text}},
+                        {}};
+const ElementSpec kAnswer{"",
+                          Content::Empty,
+                          {{"formula", false, AttrType::Text},
+                           {"value", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
+                           {"unit", true, AttrType::AnyText},
+                           {"round", true, AttrType::Integer, nullptr, 0, 9},
+                           {"tolerance", false, AttrType::Tolerance},
+                           {"min", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
+                           {"max", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity}},
+                          {}};
+const ElementSpec kMistake{
+    "",
+    Content::Rich,
+    {{"formula", false, AttrType::Text},
+     {"value", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
+     {"severity", false, AttrType::Enum, &kSeverity}},
+    {}};
 const ElementSpec kQuestion{"Question",
                             Content::Elements,
                             {{"id", true, AttrType::Id},
@@ -118,26 +145,44 @@ const ElementSpec kQuestion{"Question",
                              {"scoring", false, AttrType::Enum, &kScoring},
                              {"answer", false, AttrType::Enum, &kBool},
                              {"lang", false, AttrType::Lang}},
-                            {{"stem", &kStem, 1, 1},
-                             // one slot: <options> for single and multiple, or two rationales
-                             {"options", &kOptions, 0, 1, 1, 1},
-                             {"rationale", &kTrueFalseRationale, 0, 2, 1, 2},
-                             {"explanation", &kExplanation, 0, 1},
-                             {"hint", &kHint, 0, kUnbounded},
-                             {"feedback", &kFeedback, 0, 3},
-                             {"figure", &kFigure, 0, 1},
+                            {{"vary", &kVary, 0, kUnbounded},
+                             {"stem", &kStem, 1, 1},
+                             // one slot: <options> for single and multiple, two rationales
+                             // for truefalse, <answer> for numeric (numeric-no-answer: the
+                             // checker's)
+                             {"options", &kOptions, 0, 1, 2, 1},
+                             {"rationale", &kTrueFalseRationale, 0, 2, 2, 2},
+                             {"answer", &kAnswer, 0, 1, 2, 1},
+                             {"mistake", &kMistake, 0, kUnbounded, 3},
+                             {"explanation", &kExplanation, 0, 1, 4},
+                             {"hint", &kHint, 0, kUnbounded, 5},
+                             {"feedback", &kFeedback, 0, 3, 6},
+                             {"figure", &kFigure, 0, 1, 7},
                              // missing-ref: the checker's
-                             {"ref", &kRef, 0, kUnbounded, -1, 1},
-                             {"tag", &kTag, 0, kUnbounded},
-                             {"origin", &kOrigin, 0, 1}}};
+                             {"ref", &kRef, 0, kUnbounded, 8, 1},
+                             {"tag", &kTag, 0, kUnbounded, 9},
+                             {"origin", &kOrigin, 0, 1, 10}}};
+const ElementSpec kCaseTitle{"", Content::Text, {}, {}};
+const ElementSpec kCaseStem{"", Content::Rich, {}, {}};
+const ElementSpec kCase{"Case",
+                        Content::Elements,
+                        {{"id", true, AttrType::Id}, {"topic", true, AttrType::Id}},
+                        {{"title", &kCaseTitle, 1, 1},
+                         {"vary", &kVary, 0, kUnbounded},
+                         {"stem", &kCaseStem, 1, 1},
+                         {"figure", &kFigure, 0, 1},
+                         // case-size: the checker's
+                         {"question", &kQuestion, 0, kUnbounded, -1, 2, 4}}};
 const ElementSpec kQuestions{"",
                              Content::Elements,
                              {},
-                             // too-many-questions: the loader's, against its limits
-                             {{"question", &kQuestion, 1, kUnbounded, -1, -1, kMaxQuestions}}};
+                             // too-many-questions: the loader's, against its limits; questions
+                             // and cases mix in any order, at least one of them
+                             {{"question", &kQuestion, 0, kUnbounded, 0, 1, kMaxQuestions},
+                              {"case", &kCase, 0, kUnbounded, 0}}};
 const ElementSpec kPack{"",
                         Content::Elements,
-                        {{"formatVersion", true, AttrType::Integer, nullptr, 1, kFormatVersion},
+                        {{"formatVersion", true, AttrType::Enum, &kFormatVersions},
                          {"id", true, AttrType::PackId},
                          {"version", true, AttrType::Version},
                          {"lang", false, AttrType::Lang}},
@@ -151,27 +196,38 @@ const ElementSpec kPack{"",
                          {"topics", &kTopics, 1, 1},
                          {"questions", &kQuestions, 1, 1}}};
 
-const std::vector<UniqueId> kUniqueIds = {{"uniqueQuestionId", "questions/question"},
-                                          {"uniqueTopicId", ".//topic"},
-                                          {"uniqueSourceId", "sources/source"}};
+const std::vector<UniqueId> kUniqueIds = {
+    {"uniqueQuestionId", "questions/question | questions/case/question"},
+    {"uniqueCaseId", "questions/case"},
+    {"uniqueTopicId", ".//topic"},
+    {"uniqueSourceId", "sources/source"}};
 
-const std::vector<ChildSpec>& questionChildren(bool trueFalse)
+const std::vector<ChildSpec>& questionChildren(QuestionType type)
 {
-    static const auto narrowed = [](bool forTrueFalse)
+    static const auto narrowed = [](QuestionType forType)
     {
+        const bool trueFalse = forType == QuestionType::TrueFalse;
+        const bool numeric = forType == QuestionType::Numeric;
         std::vector<ChildSpec> children = kQuestion.children;
         for (ChildSpec& child : children)
         {
             if (child.name == "options")
-                child.min = child.max = forTrueFalse ? 0 : 1;
+                child.min = child.max = trueFalse || numeric ? 0 : 1;
             else if (child.name == "rationale")
-                child.max = forTrueFalse ? 2 : 0;
+                child.max = trueFalse ? 2 : 0;
+            else if (child.name == "answer")
+                child.max = numeric ? 1 : 0;
+            else if (child.name == "mistake" || child.name == "vary")
+                child.max = numeric ? kUnbounded : 0;
         }
         return children;
     };
-    static const std::vector<ChildSpec> kTrueFalse = narrowed(true);
-    static const std::vector<ChildSpec> kChoice = narrowed(false);
-    return trueFalse ? kTrueFalse : kChoice;
+    static const std::vector<ChildSpec> kTrueFalse = narrowed(QuestionType::TrueFalse);
+    static const std::vector<ChildSpec> kChoice = narrowed(QuestionType::Single);
+    static const std::vector<ChildSpec> kNumericChildren = narrowed(QuestionType::Numeric);
+    return type == QuestionType::TrueFalse ? kTrueFalse
+           : type == QuestionType::Numeric ? kNumericChildren
+                                           : kChoice;
 }
 
 } // namespace quiz::core::format

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Pack.hpp"
 #include "XmlSchema.hpp"
 
 #include <string>
@@ -9,7 +10,7 @@
 namespace quiz::core
 {
 
-/// Pack format v1 as tables: every element, its attributes with their value types and its
+/// Pack format 1.1 as tables: every element, its attributes with their value types and its
 /// children with their counts and order. PackReader checks packs against these tables and
 /// PackXsd writes questions/pack.xsd from them, so the loader and the schema cannot drift.
 namespace format
@@ -18,6 +19,7 @@ namespace format
 extern const std::vector<std::string> kBool;
 extern const std::vector<std::string> kQuestionTypes;
 extern const std::vector<std::string> kSeverity;
+extern const std::vector<std::string> kFormatVersions;
 
 extern const ElementSpec kPack;
 extern const ElementSpec kTitle;
@@ -47,10 +49,17 @@ extern const ElementSpec kFigure;
 extern const ElementSpec kRef;
 extern const ElementSpec kTag;
 extern const ElementSpec kOrigin;
+extern const ElementSpec kVary;
+extern const ElementSpec kAnswer;
+extern const ElementSpec kMistake;
+extern const ElementSpec kCase;
+extern const ElementSpec kCaseTitle;
+extern const ElementSpec kCaseStem;
 
 /// kQuestion's children for one type: a truefalse question takes two rationales and no
-/// options, the others exactly one <options> and no rationale.
-[[nodiscard]] const std::vector<ChildSpec>& questionChildren(bool trueFalse);
+/// options, a numeric one <answer>, <vary> and <mistake> and no options, the others exactly
+/// one <options> and no rationale.
+[[nodiscard]] const std::vector<ChildSpec>& questionChildren(QuestionType type);
 
 /// An id that must be unique among the elements an XPath selects, for the schema; the checker
 /// enforces it as duplicate-id.

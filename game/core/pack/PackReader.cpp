@@ -53,10 +53,44 @@ private:
     void readTrueFalse(const XMLElement& element, Question& question);
     void readRefs(const XMLElement& element, std::vector<Reference>& refs);
     void readQuestionExtras(const XMLElement& element, Question& question);
+    void readCase(const XMLElement& element, Pack& pack);
+    bool addQuestion(const XMLElement& element, Pack& pack, const std::string& caseId);
+    void readVariables(const XMLElement& element, std::vector<Variable>& variables);
+    void readNumeric(const XMLElement& element, Question& question);
+    /// A 1.1 element in a pack that says formatVersion="1": reported once per element.
+    void needsMinor(const XMLElement& element, const std::string& what);
 
     Schema m_schema;
     const PackLimits& m_limits;
+    int m_formatMinor = 0;
+    bool m_full = false; ///< too-many-questions reported
 };
+
+/// "1", "1.0" or "1.1" as major and minor; false for anything else.
+bool parseFormatVersion(const std::string& text, long long& major, long long& minor)
+{
+    const std::size_t point = text.find('.');
+    minor = 0;
+    if (!parseWholeNumber(text.substr(0, point), major))
+        return false;
+    return point == std::string::npos || parseWholeNumber(text.substr(point + 1), minor);
+}
+
+/// The decimals of a values="..." list (already validated by the schema).
+std::vector<double> parseList(const std::string& text)
+{
+    std::vector<double> out;
+    std::size_t at = 0;
+    while (at < text.size())
+    {
+        const std::size_t space = std::min(text.find(' ', at), text.size());
+        double value = 0;
+        if (space > at && parseDecimal(std::string_view(text).substr(at, space - at), value))
+            out.push_back(value);
+        at = space + 1;
+    }
+    return out;
+}
 
 bool Reader::isUsablePack(const XMLElement& root)
 {
@@ -71,13 +105,16 @@ bool Reader::isUsablePack(const XMLElement& root)
         return false;
     }
     long long number = 0;
+    long long minor = 0;
     const std::string version = attr(root, "formatVersion");
-    if (parseWholeNumber(version, number) && number > kFormatVersion)
+    if (parseFormatVersion(version, number, minor) &&
+        (number > kFormatVersion || (number == kFormatVersion && minor > kFormatMinor)))
     {
         m_schema.diagnostics().error(
             root.GetLineNum(), "format-version-unsupported",
             "this pack uses format version " + version + "; this game reads up to " +
-                std::to_string(kFormatVersion) + ". Update the game to play it");
+                std::to_string(kFormatVersion) + "." + std::to_string(kFormatMinor) +
+                ". Update the game to play it");
         return false;
     }
     return true;
@@ -90,7 +127,14 @@ std::optional<Pack> Reader::read(const XMLElement& root)
     Pack pack;
     pack.line = root.GetLineNum();
     attributes(root, format::kPack);
-    pack.formatVersion = static_cast<int>(m_schema.getInteger(root, "formatVersion", 1));
+    long long major = 1;
+    long long minor = 0;
+    if (parseFormatVersion(attr(root, "formatVersion", "1"), major, minor))
+    {
+        pack.formatVersion = static_cast<int>(major);
+        pack.formatMinor = static_cast<int>(minor);
+    }
+    m_formatMinor = pack.formatMinor;
     pack.id = attr(root, "id");
     pack.version = attr(root, "version");
     pack.lang = attr(root, "lang");
@@ -118,18 +162,170 @@ void Reader::readQuestions(const XMLElement& questions, Pack& pack)
     for (const XMLElement* element : xmlChildren(questions, "question"))
         count += element != nullptr ? 1 : 0;
     pack.questions.reserve(std::min(count, m_limits.maxQuestions));
-    for (const XMLElement* element : xmlChildren(questions, "question"))
+    bool any = false;
+    for (const XMLElement* element = questions.FirstChildElement(); element != nullptr;
+         element = element->NextSiblingElement())
     {
-        if (pack.questions.size() >= m_limits.maxQuestions)
+        const std::string_view name = element->Name();
+        if (name == "question")
         {
-            m_schema.diagnostics().error(element->GetLineNum(), "too-many-questions",
-                                         "more than " + std::to_string(m_limits.maxQuestions) +
-                                             " questions in one pack; split it");
-            break;
+            any = true;
+            if (!addQuestion(*element, pack, ""))
+                break;
         }
-        Question question;
-        readQuestion(*element, question);
-        pack.questions.push_back(std::move(question));
+        else if (name == "case")
+        {
+            any = true;
+            readCase(*element, pack);
+            if (m_full)
+                break;
+        }
+    }
+    if (!any)
+        m_schema.diagnostics().error(questions.GetLineNum(), "missing-element",
+                                     "<questions> needs <question> or <case>");
+}
+
+bool Reader::addQuestion(const XMLElement& element, Pack& pack, const std::string& caseId)
+{
+    if (pack.questions.size() >= m_limits.maxQuestions)
+    {
+        m_schema.diagnostics().error(element.GetLineNum(), "too-many-questions",
+                                     "more than " + std::to_string(m_limits.maxQuestions) +
+                                         " questions in one pack; split it");
+        m_full = true;
+        return false;
+    }
+    Question question;
+    readQuestion(element, question);
+    question.caseId = caseId;
+    pack.questions.push_back(std::move(question));
+    return true;
+}
+
+void Reader::needsMinor(const XMLElement& element, const std::string& what)
+{
+    if (m_formatMinor >= 1)
+        return;
+    m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
+                                 what + " needs pack format 1.1: write <pack formatVersion=\"1.1\" "
+                                        "...>");
+}
+
+void Reader::readCase(const XMLElement& element, Pack& pack)
+{
+    attributes(element, format::kCase);
+    Case item;
+    item.id = attr(element, "id");
+    item.topicId = attr(element, "topic");
+    item.line = element.GetLineNum();
+    needsMinor(element, "<case>");
+    m_schema.checkChildren(element, format::kCase.children, Owner{"case", item.id});
+    if (const XMLElement* title = element.FirstChildElement("title"))
+    {
+        attributes(*title, format::kCaseTitle);
+        item.title = m_schema.readPlain(*title);
+    }
+    readVariables(element, item.variables);
+    if (const XMLElement* stem = element.FirstChildElement("stem"))
+    {
+        attributes(*stem, format::kCaseStem);
+        item.stem = m_schema.readRich(*stem);
+    }
+    if (const XMLElement* figure = element.FirstChildElement("figure"))
+    {
+        attributes(*figure, format::kFigure);
+        m_schema.checkEmpty(*figure);
+        item.figure = Figure{attr(*figure, "src"), attr(*figure, "alt"), figure->GetLineNum()};
+    }
+    for (const XMLElement* question : xmlChildren(element, "question"))
+    {
+        if (!addQuestion(*question, pack, item.id))
+            break;
+        item.questionIds.push_back(pack.questions.back().id);
+    }
+    pack.cases.push_back(std::move(item));
+}
+
+void Reader::readVariables(const XMLElement& element, std::vector<Variable>& variables)
+{
+    for (const XMLElement* vary : xmlChildren(element, "vary"))
+    {
+        attributes(*vary, format::kVary);
+        m_schema.checkEmpty(*vary);
+        Variable variable;
+        variable.name = attr(*vary, "name");
+        variable.unit = attr(*vary, "unit");
+        variable.from = m_schema.getNumber(*vary, "from", 0.0);
+        variable.to = m_schema.getNumber(*vary, "to", 0.0);
+        variable.step = m_schema.getNumber(*vary, "step", 0.0);
+        variable.values = parseList(attr(*vary, "values"));
+        variable.line = vary->GetLineNum();
+        const bool list = has(*vary, "values");
+        const bool range = has(*vary, "from") || has(*vary, "to") || has(*vary, "step");
+        if (list == range)
+            m_schema.diagnostics().error(
+                vary->GetLineNum(), list ? "bad-value" : "missing-attribute",
+                "<vary name=\"" + variable.name +
+                    "\"> needs either from=, to= and step= or values=, not both");
+        else if (range && !(has(*vary, "from") && has(*vary, "to") && has(*vary, "step")))
+            m_schema.diagnostics().error(vary->GetLineNum(), "missing-attribute",
+                                         "<vary name=\"" + variable.name +
+                                             "\"> needs from=, to= and step=");
+        variables.push_back(std::move(variable));
+    }
+}
+
+void Reader::readNumeric(const XMLElement& element, Question& question)
+{
+    needsMinor(element, "question '" + question.id + "': type=\"numeric\"");
+    readVariables(element, question.variables);
+    const auto formulaOrValue =
+        [this](const XMLElement& item, std::string& formula, std::optional<double>& value)
+    {
+        formula = attr(item, "formula");
+        if (has(item, "value"))
+            value = m_schema.getNumber(item, "value", 0.0);
+        if (has(item, "formula") == has(item, "value"))
+            m_schema.diagnostics().error(
+                item.GetLineNum(), has(item, "formula") ? "bad-value" : "missing-attribute",
+                "<" + std::string(item.Name()) + "> needs formula= or value=, not both");
+    };
+    if (const XMLElement* answerElement = element.FirstChildElement("answer"))
+    {
+        attributes(*answerElement, format::kAnswer);
+        m_schema.checkEmpty(*answerElement);
+        NumericAnswer answer;
+        formulaOrValue(*answerElement, answer.formula, answer.value);
+        answer.unit = attr(*answerElement, "unit");
+        answer.round = static_cast<int>(m_schema.getInteger(*answerElement, "round", 0));
+        std::string tolerance = attr(*answerElement, "tolerance", "0");
+        answer.relative = !tolerance.empty() && tolerance.back() == '%';
+        if (answer.relative)
+            tolerance.pop_back();
+        double amount = 0;
+        if (parseDecimal(tolerance, amount) && amount >= 0)
+            answer.tolerance = answer.relative ? amount / 100.0 : amount;
+        if (has(*answerElement, "min"))
+            answer.min = m_schema.getNumber(*answerElement, "min", 0.0);
+        if (has(*answerElement, "max"))
+            answer.max = m_schema.getNumber(*answerElement, "max", 0.0);
+        answer.line = answerElement->GetLineNum();
+        question.numeric = std::move(answer);
+    }
+    for (const XMLElement* mistakeElement : xmlChildren(element, "mistake"))
+    {
+        attributes(*mistakeElement, format::kMistake);
+        Mistake mistake;
+        formulaOrValue(*mistakeElement, mistake.formula, mistake.value);
+        mistake.rationale = m_schema.readRich(*mistakeElement);
+        mistake.severity = severityOf(*mistakeElement);
+        mistake.line = mistakeElement->GetLineNum();
+        if (mistake.rationale.isEmpty())
+            m_schema.diagnostics().error(mistakeElement->GetLineNum(), "empty-text",
+                                         "question '" + question.id +
+                                             "': a <mistake> needs its rationale as text");
+        question.mistakes.push_back(std::move(mistake));
     }
 }
 
@@ -240,6 +436,7 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
     const std::string type = attr(element, "type", "single");
     question.type = type == "multiple"    ? QuestionType::Multiple
                     : type == "truefalse" ? QuestionType::TrueFalse
+                    : type == "numeric"   ? QuestionType::Numeric
                                           : QuestionType::Single;
     question.topicId = attr(element, "topic");
     question.difficulty = static_cast<int>(m_schema.getInteger(element, "difficulty", 0));
@@ -262,7 +459,7 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
                                      where() + ": scoring= applies only to type=\"multiple\"");
 
     const bool trueFalse = question.type == QuestionType::TrueFalse;
-    m_schema.checkChildren(element, format::questionChildren(trueFalse), owner);
+    m_schema.checkChildren(element, format::questionChildren(question.type), owner);
     if (const XMLElement* stem = element.FirstChildElement("stem"))
     {
         attributes(*stem, format::kStem);
@@ -281,7 +478,9 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
         if (has(element, "answer"))
             m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
                                          where() + ": answer= applies only to type=\"truefalse\"");
-        if (const XMLElement* options = element.FirstChildElement("options"))
+        if (question.type == QuestionType::Numeric)
+            readNumeric(element, question);
+        else if (const XMLElement* options = element.FirstChildElement("options"))
             readOptions(*options, question);
     }
     readQuestionExtras(element, question);

@@ -3,6 +3,7 @@
 #include "core/import/TextUtil.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -11,6 +12,16 @@ namespace quiz::core
 
 namespace
 {
+
+/// The shortest plain decimal that reads back as the same double, with a point whatever the
+/// locale (no exponent: the format's decimals have none).
+std::string decimal(double value)
+{
+    char buffer[400];
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return error == std::errc() ? std::string(buffer, end) : std::string("0");
+}
 
 bool isDroppedControl(unsigned char c)
 {
@@ -38,8 +49,16 @@ public:
     void pack(const Pack& pack)
     {
         m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        std::string root = "pack formatVersion=\"" + std::to_string(pack.formatVersion) + "\"" +
-                           attr("id", pack.id) + attr("version", pack.version);
+        // A pack that uses 1.1 elements says so, whatever it was read as.
+        const bool minor =
+            pack.formatMinor > 0 || !pack.cases.empty() ||
+            std::any_of(pack.questions.begin(), pack.questions.end(),
+                        [](const Question& q) { return q.type == QuestionType::Numeric; });
+        const std::string version =
+            std::to_string(pack.formatVersion) +
+            (minor ? "." + std::to_string(std::max(1, pack.formatMinor)) : "");
+        std::string root = "pack formatVersion=\"" + version + "\"" + attr("id", pack.id) +
+                           attr("version", pack.version);
         if (!pack.lang.empty())
             root += attr("lang", pack.lang);
         line(0, "<" + root + ">");
@@ -80,7 +99,17 @@ public:
         line(1, "</topics>");
         line(1, "<questions>");
         for (const Question& q : pack.questions)
-            question(q);
+        {
+            if (q.caseId.empty() || pack.findCase(q.caseId) == nullptr)
+            {
+                question(q, 2);
+                continue;
+            }
+            // A case is written where its first question stands, with all its questions.
+            const Case& c = *pack.findCase(q.caseId);
+            if (!c.questionIds.empty() && c.questionIds.front() == q.id)
+                writeCase(pack, c);
+        }
         line(1, "</questions>");
         line(0, "</pack>");
     }
@@ -150,11 +179,102 @@ private:
                  "<ref" + attr("source", ref.sourceId) + optional("locator", ref.locator) + "/>");
     }
 
-    void question(const Question& q)
+    void variables(int depth, const std::vector<Variable>& list)
+    {
+        for (const Variable& v : list)
+        {
+            std::string head = "<vary" + attr("name", v.name);
+            if (v.isList())
+            {
+                std::string values;
+                for (double value : v.values)
+                    values += (values.empty() ? "" : " ") + decimal(value);
+                head += attr("values", values);
+            }
+            else
+            {
+                head += attr("from", decimal(v.from)) + attr("to", decimal(v.to)) +
+                        attr("step", decimal(v.step));
+            }
+            line(depth, head + optional("unit", v.unit) + "/>");
+        }
+    }
+
+    static std::string formulaOrValue(const std::string& formula,
+                                      const std::optional<double>& value)
+    {
+        return value ? attr("value", decimal(*value)) : attr("formula", formula);
+    }
+
+    void numeric(int depth, const Question& q)
+    {
+        if (q.numeric)
+        {
+            const NumericAnswer& a = *q.numeric;
+            std::string head = "<answer" + formulaOrValue(a.formula, a.value) +
+                               attr("unit", a.unit) + attr("round", std::to_string(a.round));
+            if (a.tolerance != 0.0)
+                head += attr("tolerance", a.relative ? decimal(a.tolerance * 100.0) + "%"
+                                                     : decimal(a.tolerance));
+            if (a.min)
+                head += attr("min", decimal(*a.min));
+            if (a.max)
+                head += attr("max", decimal(*a.max));
+            line(depth, head + "/>");
+        }
+        for (const Mistake& m : q.mistakes)
+        {
+            std::string open = "mistake" + formulaOrValue(m.formula, m.value);
+            if (m.severity == OptionSeverity::Critical)
+                open += " severity=\"critical\"";
+            rich(depth, open, "mistake", m.rationale);
+        }
+    }
+
+    void writeCase(const Pack& pack, const Case& c)
+    {
+        line(2, "<case" + attr("id", c.id) + attr("topic", c.topicId) + ">");
+        line(3, "<title>" + escapeXmlText(c.title) + "</title>");
+        variables(3, c.variables);
+        rich(3, "stem", "stem", c.stem);
+        if (c.figure)
+            line(3, "<figure" + attr("src", c.figure->src) + attr("alt", c.figure->alt) + "/>");
+        for (const std::string& id : c.questionIds)
+        {
+            if (const Question* q = pack.findQuestion(id))
+                question(*q, 3);
+        }
+        line(2, "</case>");
+    }
+
+    void question(const Question& q, int depth)
+    {
+        // Question bodies are written at depth 3 and shifted for a question inside a case.
+        const std::size_t start = m_out.size();
+        questionBody(q);
+        if (depth == 2)
+            return;
+        std::string body = m_out.substr(start);
+        m_out.resize(start);
+        std::size_t at = 0;
+        while (at < body.size())
+        {
+            const std::size_t end = body.find('\n', at);
+            m_out.append(static_cast<std::size_t>(depth - 2) * 2, ' ');
+            m_out.append(body, at, end - at + 1);
+            at = end + 1;
+        }
+    }
+
+    void questionBody(const Question& q)
     {
         line(2, "<question" + questionAttributes(q) + ">");
+        if (q.type == QuestionType::Numeric)
+            variables(3, q.variables);
         rich(3, "stem", "stem", q.stem);
-        if (q.type == QuestionType::TrueFalse)
+        if (q.type == QuestionType::Numeric)
+            numeric(3, q);
+        else if (q.type == QuestionType::TrueFalse)
         {
             for (const char* id : {"true", "false"})
             {

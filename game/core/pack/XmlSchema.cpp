@@ -7,6 +7,7 @@
 #include "core/util/Text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace quiz::core
@@ -42,6 +43,20 @@ std::string joinEnum(const std::vector<std::string>& values)
 }
 
 } // namespace
+
+bool isVariableName(std::string_view text)
+{
+    if (text.empty() || text.size() > 64)
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const char c = text[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (!letter && (i == 0 || c < '0' || c > '9'))
+            return false;
+    }
+    return true;
+}
 
 namespace
 {
@@ -145,6 +160,48 @@ void Schema::checkValue(const tinyxml2::XMLElement& element,
                         where() + ": must be a number from " +
                             std::to_string(static_cast<int>(spec.min)) + " to " +
                             std::to_string(static_cast<int>(spec.max)));
+        break;
+    }
+    case AttrType::AnyText:
+        break;
+    case AttrType::Name:
+        if (!isVariableName(value))
+            m_out.error(line, "bad-value",
+                        where() + ": a variable name is a letter or '_' then letters, digits "
+                                  "or '_', at most 64 (e.g. weight, conc_2)");
+        break;
+    case AttrType::Tolerance:
+    {
+        std::string_view number = value;
+        if (!number.empty() && number.back() == '%')
+            number.remove_suffix(1);
+        double parsed = 0;
+        if (!parseDecimal(number, parsed) || parsed < 0 || number.find('+') == 0)
+            m_out.error(line, "bad-value",
+                        where() + ": write the tolerance as a number (\"0.05\") or a percent "
+                                  "(\"2%\"), 0 or more");
+        break;
+    }
+    case AttrType::NumberList:
+    {
+        bool good = false;
+        for (std::size_t at = 0; at <= value.size();)
+        {
+            const std::size_t space = std::min(value.find(' ', at), value.size());
+            const std::string_view item = value.substr(at, space - at);
+            double parsed = 0;
+            if (!item.empty())
+            {
+                good = parseDecimal(item, parsed) && std::fabs(parsed) <= kMaxQuantity;
+                if (!good)
+                    break;
+            }
+            at = space + 1;
+        }
+        if (!good)
+            m_out.error(line, "bad-value",
+                        where() + ": list the values as decimals separated by spaces, e.g. "
+                                  "values=\"100 50\"");
         break;
     }
     case AttrType::Difficulty:

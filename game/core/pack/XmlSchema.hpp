@@ -27,8 +27,15 @@ enum class AttrType
     Integer, ///< whole number in [min, max]
     Number,  ///< finite decimal in [min, max]
     PositiveNumber,
-    Difficulty ///< whole number 1..5, reported as [bad-difficulty]
+    Difficulty, ///< whole number 1..5, reported as [bad-difficulty]
+    AnyText,    ///< any text, may be empty even when required (a unit: unit="")
+    Name,       ///< a variable name: [A-Za-z_][A-Za-z0-9_]{0,63}
+    Tolerance,  ///< a decimal >= 0, optionally followed by '%' ("0.05", "2%")
+    NumberList  ///< decimals separated by spaces ("100 50")
 };
+
+/// The numbers Number attributes of numeric questions may hold (values, ranges, min/max).
+inline constexpr double kMaxQuantity = 1000000000.0;
 
 /// The largest PositiveNumber (a question's points) a pack may hold; importers clamp to it.
 inline constexpr double kMaxPositiveNumber = 1000.0;
@@ -144,6 +151,9 @@ private:
     DiagnosticList& m_out;
     std::string m_scratch; ///< decoded text, reused
 };
+
+/// A variable name of a numeric question (AttrType::Name).
+[[nodiscard]] bool isVariableName(std::string_view text);
 
 /// The elements rich text may hold, in the order the guide lists them.
 [[nodiscard]] const std::vector<std::string>& richMarkupNames();

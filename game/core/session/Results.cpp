@@ -84,6 +84,24 @@ std::string resultsToJson(const Session& session)
         question["timedOut"] = answer.timedOut;
         question["timeMs"] = answer.timeTaken.count();
         question["hintsUsed"] = answer.hintsUsed;
+        if (planned.question.type == QuestionType::Numeric)
+        {
+            // The number typed, the answer of this round's draw and the named mistake matched.
+            question["typed"] = answer.typedValue ? nlohmann::ordered_json(*answer.typedValue)
+                                                  : nlohmann::ordered_json(nullptr);
+            question["answer"] =
+                planned.draw ? roundTo(planned.draw->answer, planned.question.numeric->round) : 0.0;
+            question["unit"] = planned.question.numeric->unit;
+            question["mistake"] = answer.mistakeIndex;
+            question["mistakeText"] =
+                answer.mistakeIndex >= 0 && static_cast<std::size_t>(answer.mistakeIndex) <
+                                                planned.question.mistakes.size()
+                    ? planned.question.mistakes[static_cast<std::size_t>(answer.mistakeIndex)]
+                          .rationale.toPlain()
+                    : std::string();
+        }
+        if (planned.caseSize > 0)
+            question["case"] = planned.caseId;
         json["questions"].push_back(std::move(question));
     }
     return toJsonText(json);

@@ -16,7 +16,9 @@ namespace quiz::core
 /// played; "questions" lists the answered questions in play order. "text" is the stem and
 /// "chosen" the option labels ("B", "1") as the player saw them in that round's order;
 /// "chosenIds" are the pack's option ids, for tools. "timeMs" of a question runs from the
-/// moment it was shown to the answer.
+/// moment it was shown to the answer. A numeric question adds "typed" (the number, null when
+/// timed out), "answer" (this round's, rounded), "unit", "mistake" (index of the named mistake
+/// matched, -1 for none) and "mistakeText"; a question of a case adds "case" (its id).
 [[nodiscard]] std::string resultsToJson(const Session& session);
 
 /// Writes resultsToJson() to `path` atomically (see AtomicFile.hpp). Returns "" on success,

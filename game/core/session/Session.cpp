@@ -3,6 +3,7 @@
 #include "Random.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace quiz::core
@@ -92,6 +93,70 @@ std::vector<Candidate> collect(const std::vector<Pack>& packs,
     return out;
 }
 
+/// A seed for one question's or case's draw: from the round's seed and the item's identity,
+/// not from the shuffling stream, so adding numeric questions changes no other order.
+std::uint32_t drawSeed(std::uint32_t seed, const std::string& packId, const std::string& itemId)
+{
+    std::uint32_t hash = 2166136261U ^ seed;
+    for (const std::string* text : {&packId, &itemId})
+    {
+        for (char c : *text)
+        {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 16777619U;
+        }
+        hash ^= 0xffU;
+        hash *= 16777619U;
+    }
+    return hash;
+}
+
+using Values = std::vector<std::pair<std::string, double>>;
+
+/// Draws the case's variables (once per round) and fills the case fields of `planned`.
+void attachCase(const Pack& pack, const Question& question, std::uint32_t seed,
+                PlannedQuestion& planned, Values& values)
+{
+    const Case* c = question.caseId.empty() ? nullptr : pack.findCase(question.caseId);
+    if (c == nullptr)
+        return;
+    std::string error;
+    if (!drawVariables(c->variables, drawSeed(seed, pack.id, "case:" + c->id), values, error))
+        values.clear();
+    planned.caseId = c->id;
+    planned.caseTitle = c->title;
+    const int decimals = question.numeric ? question.numeric->round : 0;
+    planned.caseStem = substitutePlaceholders(c->stem, values, decimals);
+    planned.caseFigure = c->figure;
+    planned.caseSize = static_cast<int>(c->questionIds.size());
+    const auto at = std::find(c->questionIds.begin(), c->questionIds.end(), question.id);
+    planned.casePosition = static_cast<int>(at - c->questionIds.begin()) + 1;
+}
+
+/// Draws the question's numbers and substitutes them; false when a numeric question cannot
+/// be drawn (the checker reports why), so it is left out of the round.
+bool drawNumbers(const Pack& pack, const Question& question, std::uint32_t seed,
+                 PlannedQuestion& planned)
+{
+    Values values;
+    attachCase(pack, question, seed, planned, values);
+    std::string error;
+    if (question.type == QuestionType::Numeric)
+    {
+        if (!drawVariables(question.variables, drawSeed(seed, pack.id, question.id), values, error))
+            return false;
+        planned.draw = completeDraw(question, std::move(values), error);
+        if (!planned.draw)
+            return false;
+        planned.question = instantiate(question, *planned.draw);
+    }
+    else if (!values.empty())
+    {
+        planned.question = instantiate(question, Draw{values, 0.0, {}});
+    }
+    return true;
+}
+
 PlannedQuestion plan(const Pack& pack, const Question& question, Random& random)
 {
     PlannedQuestion planned;
@@ -127,6 +192,36 @@ PlannedQuestion plan(const Pack& pack, const Question& question, Random& random)
             planned.sources.push_back(source);
     }
     return planned;
+}
+
+/// Candidates as play units: a question on its own, or all of a case's questions in document
+/// order (gathered where the case's first question stands). In a listed round (review) every
+/// question is its own unit, in the list's order.
+std::vector<std::vector<Candidate>> groupCases(const std::vector<Candidate>& candidates,
+                                               bool listed)
+{
+    std::vector<std::vector<Candidate>> units;
+    std::vector<std::pair<std::pair<const Pack*, std::string>, std::size_t>> caseUnits;
+    for (const Candidate& candidate : candidates)
+    {
+        const std::string& caseId = candidate.question->caseId;
+        if (listed || caseId.empty())
+        {
+            units.push_back({candidate});
+            continue;
+        }
+        const auto key = std::make_pair(candidate.pack, caseId);
+        const auto found = std::find_if(caseUnits.begin(), caseUnits.end(),
+                                        [&key](const auto& item) { return item.first == key; });
+        if (found != caseUnits.end())
+        {
+            units[found->second].push_back(candidate);
+            continue;
+        }
+        caseUnits.emplace_back(key, units.size());
+        units.push_back({candidate});
+    }
+    return units;
 }
 
 } // namespace
@@ -193,18 +288,36 @@ std::optional<Session> Session::create(const std::vector<Pack>& packs, const Ses
     }
 
     // Question order first, then each question's option order, all from one seeded stream:
-    // the same seed and packs always give the same round.
+    // the same seed and packs always give the same round. A case moves as one unit.
     Random random(config.seed);
+    std::vector<std::vector<Candidate>> units = groupCases(candidates, listed);
     if (!listed)
-        random.shuffle(candidates);
-    const std::size_t count =
-        config.count == 0 ? candidates.size() : std::min(config.count, candidates.size());
-    candidates.resize(count);
+        random.shuffle(units);
+    const std::size_t count = config.count == 0 ? candidates.size() : config.count;
+    std::size_t taken = 0;
+    candidates.clear();
+    for (const std::vector<Candidate>& unit : units)
+    {
+        // A case that does not fit the count is left out whole, never cut.
+        if (taken + unit.size() > count)
+            continue;
+        candidates.insert(candidates.end(), unit.begin(), unit.end());
+        taken += unit.size();
+    }
 
     Session session;
     session.m_config = config;
     for (const Candidate& candidate : candidates)
-        session.m_plan.push_back(plan(*candidate.pack, *candidate.question, random));
+    {
+        PlannedQuestion planned = plan(*candidate.pack, *candidate.question, random);
+        if (drawNumbers(*candidate.pack, *candidate.question, config.seed, planned))
+            session.m_plan.push_back(std::move(planned));
+    }
+    if (session.m_plan.empty())
+    {
+        error = "the selection has no playable questions";
+        return std::nullopt;
+    }
     return session;
 }
 
@@ -245,9 +358,18 @@ bool Session::pick(const std::string& optionId)
     return true;
 }
 
+bool Session::answerNumber(double value)
+{
+    if (m_phase != Phase::Asking || getCurrent().question.type != QuestionType::Numeric ||
+        !getCurrent().draw || !std::isfinite(value))
+        return false;
+    recordNumber(value);
+    return true;
+}
+
 bool Session::submit()
 {
-    if (m_phase != Phase::Asking)
+    if (m_phase != Phase::Asking || getCurrent().question.type == QuestionType::Numeric)
         return false;
     record(m_selection, false);
     return true;
@@ -292,7 +414,10 @@ void Session::advance(std::chrono::milliseconds elapsed)
     {
         m_questionTime = std::chrono::seconds(m_config.timerSeconds);
         // Ticked boxes are not an answer until submitted: a timeout is unanswered.
-        record({}, true);
+        if (getCurrent().question.type == QuestionType::Numeric)
+            recordNumber(std::nullopt);
+        else
+            record({}, true);
     }
 }
 
@@ -324,6 +449,33 @@ void Session::record(std::vector<std::string> chosen, bool timedOut)
     answer.score = scoreAnswer(question, answer.chosenOptionIds);
     answer.timeTaken = m_questionTime;
     answer.timedOut = timedOut;
+    answer.hintsUsed = m_hintsShown;
+    m_answers.push_back(std::move(answer));
+    if (m_config.mode == Mode::Tutor)
+        m_phase = Phase::Feedback;
+    else
+        moveOn();
+}
+
+void Session::recordNumber(std::optional<double> typed)
+{
+    const PlannedQuestion& current = getCurrent();
+    const Question& question = current.question;
+    AnswerRecord answer;
+    answer.key = {current.packId, question.id};
+    answer.topicId = question.topicId;
+    answer.score.maxPoints = question.points;
+    answer.typedValue = typed;
+    if (typed && current.draw)
+    {
+        const NumericVerdict verdict = judgeNumeric(question, *current.draw, *typed);
+        answer.score.correct = verdict.correct;
+        answer.score.points = verdict.correct ? question.points : 0.0;
+        answer.score.critical = verdict.critical;
+        answer.mistakeIndex = verdict.mistakeIndex;
+    }
+    answer.timeTaken = m_questionTime;
+    answer.timedOut = !typed.has_value();
     answer.hintsUsed = m_hintsShown;
     m_answers.push_back(std::move(answer));
     if (m_config.mode == Mode::Tutor)

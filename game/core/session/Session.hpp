@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Scoring.hpp"
+#include "core/pack/Numeric.hpp"
 #include "core/pack/Pack.hpp"
 #include "core/pack/QuestionKey.hpp"
 
@@ -60,6 +61,17 @@ struct PlannedQuestion
     Question question;
     std::vector<std::size_t> optionOrder; ///< shown position -> index into question.options
     std::vector<Source> sources;          ///< the pack's sources the question cites
+    /// Numeric questions: the values drawn for this round (`question` is already instantiated
+    /// with them: its stem, explanation and mistake rationales show the drawn numbers).
+    std::optional<Draw> draw;
+    /// A question of a case: the case shown above it (its stem instantiated), its 1-based
+    /// position in the case and the case's size. caseSize 0 = not in a case.
+    std::string caseId;
+    std::string caseTitle;
+    RichText caseStem;
+    std::optional<Figure> caseFigure;
+    int casePosition = 0;
+    int caseSize = 0;
 };
 
 /// What the player did with one question.
@@ -72,6 +84,10 @@ struct AnswerRecord
     std::chrono::milliseconds timeTaken{0};
     bool timedOut = false;
     int hintsUsed = 0;
+    /// Numeric questions: the number typed (nullopt when timed out) and the named mistake it
+    /// matched (index into the question's mistakes, -1 for none).
+    std::optional<double> typedValue;
+    int mistakeIndex = -1;
 };
 
 /// Points per topic for the results screen.
@@ -139,6 +155,9 @@ public:
     bool pick(const std::string& optionId);
     /// Answers with the current selection (multiple response). An empty selection is allowed.
     bool submit();
+    /// Answers the current numeric question with a typed value (Asking only; a non-finite
+    /// value is refused). Use parseTypedNumber() on the player's text first.
+    bool answerNumber(double value);
     /// Reveals the next hint of the current question; returns its index, or -1 if none is left.
     int useHint();
     [[nodiscard]] int getHintsShown() const { return m_hintsShown; }
@@ -158,6 +177,7 @@ public:
 private:
     Session() = default;
     void record(std::vector<std::string> chosen, bool timedOut);
+    void recordNumber(std::optional<double> typed);
     void moveOn();
 
     SessionConfig m_config;

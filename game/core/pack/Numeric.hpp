@@ -1,0 +1,114 @@
+#pragma once
+
+#include "Pack.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quiz::core
+{
+
+/// The drawn values of one play of a numeric question (case variables first, then the
+/// question's), with the answer and each mistake's value computed from them (unrounded).
+/// A mistake whose formula failed for this draw has NaN.
+struct Draw
+{
+    std::vector<std::pair<std::string, double>> values;
+    double answer = 0.0;
+    std::vector<double> mistakeValues;
+};
+
+/// How many values a variable can take (0 for a bad range or an empty list).
+[[nodiscard]] std::size_t variableCount(const Variable& variable);
+/// The `index`-th value (0-based, < variableCount()).
+[[nodiscard]] double variableValueAt(const Variable& variable, std::size_t index);
+
+/// The values one variable can take, in order (a range from..to by step, or the list).
+/// Empty for a bad range; at most `limit` values (the rest is cut).
+[[nodiscard]] std::vector<double> variableValues(const Variable& variable,
+                                                 std::size_t limit = 1000000);
+
+/// Draws `variables` from `seed` (one value each, in order) and appends them to `out`.
+/// Returns false with `error` set when a variable has no values.
+[[nodiscard]] bool drawVariables(const std::vector<Variable>& variables, std::uint32_t seed,
+                                 std::vector<std::pair<std::string, double>>& out,
+                                 std::string& error);
+
+/// Completes a draw: computes the answer and the mistakes of `question` over `values`.
+/// nullopt with `error` set when the answer cannot be computed (the checker proves it can).
+[[nodiscard]] std::optional<Draw> completeDraw(const Question& question,
+                                               std::vector<std::pair<std::string, double>> values,
+                                               std::string& error);
+
+/// Draws the question's variables from `seed` and computes its answer and mistakes. With a
+/// case, the case's variables are drawn from the same seed first (the session instead draws
+/// a case once per round with drawVariables() and calls completeDraw()). Same seed, same draw.
+/// A question that is not numeric gets nullopt and an error.
+[[nodiscard]] std::optional<Draw> drawValues(const Question& question, const Case* c,
+                                             std::uint32_t seed, std::string& error);
+
+/// The text with `{name}` and `{=EXPR}` / `{=EXPR|D}` placeholders replaced from `values`.
+/// `{=EXPR}` rounds to `defaultDecimals`. Anything else in braces is left as written.
+[[nodiscard]] std::string
+substitutePlaceholders(std::string_view text,
+                       const std::vector<std::pair<std::string, double>>& values,
+                       int defaultDecimals);
+[[nodiscard]] RichText
+substitutePlaceholders(const RichText& text,
+                       const std::vector<std::pair<std::string, double>>& values,
+                       int defaultDecimals);
+
+/// One placeholder found in a text: `{name}` (isExpression false) or `{=EXPR|D}`.
+struct Placeholder
+{
+    std::string text; ///< the name or the expression
+    bool isExpression = false;
+    int decimals = -1; ///< the `|D`, or -1 for the default
+};
+/// The placeholders of a text in order; `{...}` that is neither an identifier nor `=...` is
+/// skipped (left as text).
+[[nodiscard]] std::vector<Placeholder> findPlaceholders(std::string_view text);
+
+/// The copy of `question` with every placeholder substituted from the draw: stem,
+/// explanation, hints, feedback, mistake rationales.
+[[nodiscard]] Question instantiate(const Question& question, const Draw& draw);
+/// The copy of a case's stem with its placeholders substituted.
+[[nodiscard]] RichText instantiateCaseStem(const Case& c, const Draw& draw, int decimals);
+
+/// `value` rounded half away from zero to `decimals` places, with no trailing zeros, a point
+/// as decimal separator and commas between thousands from 1,000 up: "5,000", "16.2", "-0.5".
+[[nodiscard]] std::string formatNumber(double value, int decimals);
+/// `value` rounded half away from zero to `decimals` places (0..9).
+[[nodiscard]] double roundTo(double value, int decimals);
+
+/// The sentence that tells the student how to round: "Round to the nearest tenth (1 decimal
+/// place)", "Round to the nearest whole number".
+[[nodiscard]] std::string roundingRule(int round);
+
+/// Reads a number the student typed: spaces trimmed, an optional leading minus, digits with
+/// at most one decimal separator ('.' or ','). Anything else is nullopt with a message for
+/// the player. Never depends on the C locale.
+[[nodiscard]] std::optional<double> parseTypedNumber(std::string_view text, std::string& message);
+
+/// How a typed value compares with a draw's answer.
+struct NumericVerdict
+{
+    bool correct = false;
+    int mistakeIndex = -1; ///< the first named mistake it matches, -1 for none
+    bool critical = false; ///< >= 2x the answer, or a mistake with severity="critical"
+    double answer = 0.0;   ///< the answer rounded to the question's `round`
+};
+
+/// Whether `typed` is within tolerance of the answer rounded to `round` places (exact within a
+/// 1e-9 relative epsilon when the tolerance is 0); else which mistake it matches, under the same
+/// rule. Correct wins over a mistake. A typed value >= 2x the (positive) answer is critical.
+[[nodiscard]] NumericVerdict judgeNumeric(const Question& question, const Draw& draw, double typed);
+
+/// Whether `typed` is within the answer's tolerance of `target` (both after rounding target).
+[[nodiscard]] bool withinTolerance(const NumericAnswer& answer, double target, double typed);
+
+} // namespace quiz::core
