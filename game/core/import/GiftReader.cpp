@@ -1,6 +1,7 @@
 #include "GiftReader.hpp"
 
 #include "ChoiceMapping.hpp"
+#include "GiftNumeric.hpp"
 #include "HtmlReader.hpp"
 #include "MoodleReader.hpp"
 #include "TextUtil.hpp"
@@ -299,6 +300,11 @@ private:
             answers = trim(answers.substr(0, general));
         }
         const std::string kind = classify(answers);
+        if (kind == "numerical")
+        {
+            readNumerical(block, name, answers, format, imported);
+            return;
+        }
         if (!kind.empty())
         {
             skip(block, name,
@@ -311,6 +317,20 @@ private:
                             : readChoices(block, answers, format, q);
         if (ok)
             m_result.questions.push_back(std::move(imported));
+    }
+
+    /// `{#...}`: a numeric question (GiftNumeric.hpp).
+    void readNumerical(const Block& block, const std::string& name, const std::string& answers,
+                       TextFormat format, ImportedQuestion& imported)
+    {
+        std::string error;
+        const auto rich = [&](const std::string& text) { return toRich(text, format, block.line); };
+        if (!readGiftNumeric(answers.substr(1), imported.question, error, rich))
+        {
+            skip(block, name, error);
+            return;
+        }
+        m_result.questions.push_back(std::move(imported));
     }
 
     /// "" for multiple choice and true/false, else the kind of question it is.

@@ -134,13 +134,14 @@ private:
             return;
         }
         const std::string name = nestedText(question, "name");
-        if (type != "multichoice" && type != "truefalse")
+        if (type != "multichoice" && type != "truefalse" && type != "numerical")
         {
             const std::string why =
                 type.empty() ? std::string("it has no type")
                 : type == "description"
                     ? std::string("a description has no answers to choose from")
-                    : "type '" + type + "' is not supported; only multichoice and truefalse are";
+                    : "type '" + type +
+                          "' is not supported; only multichoice, truefalse and numerical are";
             skip(question, name, why, kCodeUnsupportedType);
             return;
         }
@@ -201,8 +202,9 @@ private:
                     q.tags.push_back(text);
             }
         }
-        const bool ok = type == "truefalse" ? readTrueFalse(question, questionFormat, q)
-                                            : readMultichoice(question, questionFormat, q);
+        const bool ok = type == "truefalse"   ? readTrueFalse(question, questionFormat, q)
+                        : type == "numerical" ? readNumerical(question, questionFormat, q)
+                                              : readMultichoice(question, questionFormat, q);
         if (!ok)
             return;
         m_result.questions.push_back(std::move(imported));
@@ -250,6 +252,66 @@ private:
             answers.push_back(std::move(answer));
         }
         return answers;
+    }
+
+    /// `numerical`: the full-credit answer with its <tolerance> becomes the numeric answer
+    /// (decimals as written set the rounding), zero-credit answers with feedback become named
+    /// mistakes, and the first <unit> (multiplier 1) the unit.
+    bool readNumerical(const XMLElement& question, TextFormat questionFormat, Question& q)
+    {
+        const std::vector<Answer> answers = readAnswers(question, questionFormat);
+        std::vector<const XMLElement*> nodes;
+        for (const XMLElement* node : xmlChildren(question, "answer"))
+            nodes.push_back(node);
+        q.type = QuestionType::Numeric;
+        q.shuffle = false;
+        for (std::size_t i = 0; i < answers.size() && i < nodes.size(); ++i)
+        {
+            const std::string written = trim(answers[i].rawText);
+            double value = 0;
+            if (!parseDouble(written, value))
+                continue;
+            if (answers[i].fraction >= 100.0 && !q.numeric)
+            {
+                NumericAnswer answer;
+                answer.value = value;
+                const std::size_t point = written.find('.');
+                answer.round = point == std::string::npos
+                                   ? 0
+                                   : std::min(9, static_cast<int>(written.size() - point - 1));
+                double tolerance = 0;
+                if (parseDouble(childText(*nodes[i], "tolerance"), tolerance) && tolerance > 0)
+                    answer.tolerance = tolerance;
+                answer.line = answers[i].line;
+                q.numeric = answer;
+            }
+            else if (answers[i].fraction <= 0.0 && !answers[i].feedback.isEmpty())
+            {
+                Mistake mistake;
+                mistake.value = value;
+                mistake.rationale = answers[i].feedback;
+                mistake.line = answers[i].line;
+                q.mistakes.push_back(std::move(mistake));
+            }
+        }
+        if (!q.numeric)
+        {
+            skip(question, q.origin->name, "a numerical question needs a full-credit number");
+            return false;
+        }
+        if (const XMLElement* units = question.FirstChildElement("units"))
+        {
+            for (const XMLElement* unit : xmlChildren(*units, "unit"))
+            {
+                double multiplier = 1;
+                if (!parseDouble(childText(*unit, "multiplier"), multiplier) || multiplier == 1.0)
+                {
+                    q.numeric->unit = childText(*unit, "unit_name");
+                    break;
+                }
+            }
+        }
+        return true;
     }
 
     bool readMultichoice(const XMLElement& question, TextFormat questionFormat, Question& q)

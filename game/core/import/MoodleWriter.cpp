@@ -143,9 +143,13 @@ private:
 
     void question(const Question& q)
     {
+        if (q.type == QuestionType::Numeric && !exportableNumeric(q))
+            return;
         const bool trueFalse = q.type == QuestionType::TrueFalse;
-        line(1,
-             std::string("<question type=\"") + (trueFalse ? "truefalse" : "multichoice") + "\">");
+        const char* type = q.type == QuestionType::Numeric ? "numerical"
+                           : trueFalse                     ? "truefalse"
+                                                           : "multichoice";
+        line(1, std::string("<question type=\"") + type + "\">");
         const std::string name = q.origin && !q.origin->name.empty() ? q.origin->name : q.id;
         line(2, "<name><text>" + escapeXmlText(name) + "</text></name>");
         std::string stem = toHtml(q.stem);
@@ -157,7 +161,9 @@ private:
         line(2, "<hidden>0</hidden>");
         const std::string idnumber = q.origin ? q.origin->idnumber : q.id;
         line(2, "<idnumber>" + escapeXmlText(idnumber) + "</idnumber>");
-        if (trueFalse)
+        if (q.type == QuestionType::Numeric)
+            numericalAnswers(q);
+        else if (trueFalse)
             trueFalseAnswers(q);
         else
             choiceAnswers(q);
@@ -235,6 +241,50 @@ private:
                   isPlaceholder(option.rationale) ? std::string() : toHtml(option.rationale));
             line(2, "</answer>");
         }
+    }
+
+    /// Moodle's `numerical` holds a fixed number; a question with variables would need a
+    /// `calculated` dataset, which is not written yet, so it is left out with a warning.
+    bool exportableNumeric(const Question& q)
+    {
+        if (q.numeric && q.numeric->value && q.variables.empty() && !q.numeric->relative)
+            return true;
+        m_diagnostics.warning(q.line, "export-dropped",
+                              "question '" + q.id +
+                                  "': a numeric question with variables, a formula or a relative "
+                                  "tolerance has no Moodle numerical form yet; not exported");
+        return false;
+    }
+
+    /// The answer at full credit with its tolerance, each mistake at zero credit with its
+    /// rationale as feedback, and the unit.
+    void numericalAnswers(const Question& q)
+    {
+        const NumericAnswer& answer = *q.numeric;
+        line(2, "<answer fraction=\"100\" format=\"moodle_auto_format\">");
+        line(3, "<text>" + formatNumber(*answer.value) + "</text>");
+        line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
+        field(3, "feedback", toHtml(RichText()));
+        line(2, "</answer>");
+        for (const Mistake& mistake : q.mistakes)
+        {
+            if (!mistake.value)
+                continue;
+            line(2, "<answer fraction=\"0\" format=\"moodle_auto_format\">");
+            line(3, "<text>" + formatNumber(*mistake.value) + "</text>");
+            line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
+            field(3, "feedback", toHtml(mistake.rationale));
+            line(2, "</answer>");
+        }
+        if (!answer.unit.empty())
+        {
+            line(2, "<units>");
+            line(3, "<unit><multiplier>1</multiplier><unit_name>" + escapeXmlText(answer.unit) +
+                        "</unit_name></unit>");
+            line(2, "</units>");
+        }
+        line(2, "<unitgradingtype>0</unitgradingtype>");
+        line(2, "<showunits>3</showunits>");
     }
 
     void warnLost(const Question& q)

@@ -15,6 +15,38 @@ constexpr std::size_t kMaxLongText = 8000;
 constexpr std::size_t kMaxOptionText = 1000;
 constexpr std::size_t kMaxOptions = 10;
 
+/// A numeric question (format 1.1) needs its answer; it has no options to check.
+std::string numericFits(const Question& q)
+{
+    if (!q.numeric || (!q.numeric->value && q.numeric->formula.empty()))
+        return "it has no numerical answer";
+    for (const Mistake& mistake : q.mistakes)
+    {
+        if (mistake.rationale.countCharacters() > kMaxLongText)
+            return "the feedback of a wrong numerical answer is over " +
+                   std::to_string(kMaxLongText) + " characters";
+    }
+    return {};
+}
+
+/// Numeric questions mean the same when their answers and mistakes do.
+bool sameNumeric(const Question& a, const Question& b)
+{
+    if (a.numeric.has_value() != b.numeric.has_value() || a.mistakes.size() != b.mistakes.size())
+        return false;
+    if (a.numeric &&
+        (a.numeric->formula != b.numeric->formula || a.numeric->value != b.numeric->value ||
+         a.numeric->tolerance != b.numeric->tolerance))
+        return false;
+    for (std::size_t i = 0; i < a.mistakes.size(); ++i)
+    {
+        if (a.mistakes[i].formula != b.mistakes[i].formula ||
+            a.mistakes[i].value != b.mistakes[i].value)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool isGenerated(const RichText& rationale)
@@ -39,6 +71,8 @@ std::string checkFits(const Question& q)
         if (tooLong(hint, kMaxLongText))
             return "a hint is over " + std::to_string(kMaxLongText) + " characters";
     }
+    if (q.type == QuestionType::Numeric)
+        return numericFits(q);
     if (q.options.size() < 2)
         return "it has fewer than 2 answers";
     if (q.options.size() > kMaxOptions)
@@ -99,6 +133,8 @@ void keepAuthoredRationales(Question& fresh, const Question& old)
 bool sameMeaning(const Question& a, const Question& b)
 {
     if (a.type != b.type || a.stem != b.stem || a.options.size() != b.options.size())
+        return false;
+    if (a.type == QuestionType::Numeric && !sameNumeric(a, b))
         return false;
     for (std::size_t i = 0; i < a.options.size(); ++i)
     {

@@ -95,6 +95,15 @@ void Checker::run()
     std::unordered_map<std::string, std::string_view> stems;
     questionLines.reserve(m_pack.questions.size());
     stems.reserve(m_pack.questions.size());
+    for (const Case& item : m_pack.cases)
+    {
+        if (item.figure)
+            checkFigure(*item.figure, "case '" + item.id + "'");
+        if (item.title.empty())
+            m_out.error(item.line, "empty-text", "case '" + item.id + "' has an empty <title>");
+        if (item.stem.isEmpty())
+            m_out.error(item.line, "empty-text", "case '" + item.id + "' has an empty <stem>");
+    }
     for (const Question& question : m_pack.questions)
     {
         const auto [it, inserted] = questionLines.emplace(question.id, question.line);

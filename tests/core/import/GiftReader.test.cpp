@@ -24,7 +24,7 @@ TEST_CASE("GiftReader: reads multiple choice with feedback, titles, ids, tags an
 {
     const ReadResult r = readFixture("heparin.gift");
     REQUIRE(r.readable);
-    CHECK(r.questions.size() == 6);
+    CHECK(r.questions.size() == 7);
     const ImportedQuestion* route = findImported(r, "Route of heparin");
     REQUIRE(route != nullptr);
     CHECK(route->line == 5);
@@ -90,11 +90,47 @@ TEST_CASE("GiftReader: escapes are unescaped only after splitting", "[import][gi
 TEST_CASE("GiftReader: other question kinds are skipped with their line", "[import][gift]")
 {
     const ReadResult r = readFixture("heparin.gift");
-    CHECK(r.skipped == 5);
-    for (const int line : {30, 32, 34, 36, 38})
+    CHECK(r.skipped == 4);
+    for (const int line : {30, 34, 36, 38})
         CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, line) != nullptr);
-    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 32)->message.find("numerical") !=
-          std::string::npos);
+    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 32) == nullptr);
+}
+
+TEST_CASE("GiftReader: a numerical answer becomes a numeric question", "[import][gift][numeric]")
+{
+    const ReadResult r = readFixture("heparin.gift");
+    const ImportedQuestion* dose = findImported(r, "Dose");
+    REQUIRE(dose != nullptr);
+    CHECK(dose->question.type == QuestionType::Numeric);
+    REQUIRE(dose->question.numeric);
+    CHECK(dose->question.numeric->value == Approx(5000));
+    CHECK(dose->question.numeric->round == 0);
+    CHECK(dose->question.options.empty());
+
+    const ReadResult forms = readGift("::Tol::How many mL? {#1.5:0.05}\n\n"
+                                      "::Range::How many mL? {#1..2}\n\n"
+                                      "::Many::How many mL? {#=1.6:0.05#Right. =%0%16#You moved "
+                                      "the point. ~3.2#Twice the dose.}\n\n"
+                                      "::Bad::How many? {#abc}\n",
+                                      "forms.gift");
+    const ImportedQuestion* tolerance = findImported(forms, "Tol");
+    REQUIRE(tolerance != nullptr);
+    CHECK(tolerance->question.numeric->value == Approx(1.5));
+    CHECK(tolerance->question.numeric->tolerance == Approx(0.05));
+    CHECK(tolerance->question.numeric->round == 2);
+    const ImportedQuestion* range = findImported(forms, "Range");
+    REQUIRE(range != nullptr);
+    CHECK(range->question.numeric->value == Approx(1.5));
+    CHECK(range->question.numeric->tolerance == Approx(0.5));
+    const ImportedQuestion* many = findImported(forms, "Many");
+    REQUIRE(many != nullptr);
+    CHECK(many->question.numeric->value == Approx(1.6));
+    REQUIRE(many->question.mistakes.size() == 2);
+    CHECK(many->question.mistakes[0].value == Approx(16));
+    CHECK(many->question.mistakes[0].rationale.toPlain() == "You moved the point.");
+    CHECK(many->question.mistakes[1].value == Approx(3.2));
+    CHECK(findImported(forms, "Bad") == nullptr);
+    CHECK(forms.skipped == 1);
 }
 
 TEST_CASE("GiftReader: a Windows-1252 file is transcoded with a warning", "[import][gift]")
