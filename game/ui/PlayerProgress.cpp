@@ -149,7 +149,8 @@ std::string PlayerProgress::recordAnswer(const std::vector<core::Pack>& packs,
     const core::StoredAnswer record = core::makeStoredAnswer(
         *pack, planned.question, answer->chosenOptionIds, answer->score, confidence,
         answer->timeTaken.count(), now,
-        mode.empty() ? std::string(core::toString(session.getConfig().mode)) : mode);
+        mode.empty() ? std::string(core::toString(session.getConfig().mode)) : mode,
+        answer->typedValue, answer->mistakeIndex);
     const core::Outcome<std::int64_t> stored = m_store->recordAnswer(record);
     if (stored.isOk())
         return {};

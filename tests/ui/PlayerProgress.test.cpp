@@ -1,5 +1,6 @@
 #include "ui/PlayerProgress.hpp"
 
+#include "core/pack/Numeric.hpp"
 #include "core/pack/PackChecker.hpp"
 
 #include <catch2/catch.hpp>
@@ -254,4 +255,41 @@ TEST_CASE("PlayerProgress: a damaged history file is moved aside, a fresh one is
     CHECK(movedAside == 1);
     again.clearNotices();
     CHECK(again.getNotices().empty());
+}
+
+TEST_CASE("PlayerProgress: a typed dose is kept with the named mistake it matched",
+          "[ui][progress][dose]")
+{
+    const std::vector<core::CheckedPack> checked = core::loadAndCheckAll(
+        {std::string(QUIZ_SOURCE_DIR) + "/tests/data/ui/dose"}, core::CheckOptions());
+    std::vector<core::Pack> packs;
+    for (const core::CheckedPack& pack : checked)
+        if (pack.pack)
+            packs.push_back(*pack.pack);
+    REQUIRE(packs.size() == 1);
+    core::SessionConfig config;
+    config.onlyQuestions = {{packs.front().id, "dose-bolus"}};
+    std::string error;
+    std::optional<core::Session> session = core::Session::create(packs, config, error);
+    REQUIRE(session);
+    const core::PlannedQuestion& planned = session->getCurrent();
+    REQUIRE(planned.draw);
+    // The pounds-for-kilograms slip, computed from this round's drawn weight.
+    const double slip = planned.draw->mistakeValues.at(0);
+    REQUIRE(session->answerNumber(core::roundTo(slip, 1)));
+
+    const fs::path root = freshRoot("dose");
+    ui::PlayerProgress progress(root.string());
+    REQUIRE(progress.createPlayer("Ana", kNow).empty());
+    CHECK(progress.recordAnswer(packs, *session, 0, core::Confidence::Sure, kNow, "").empty());
+    const core::Outcome<std::vector<core::StoredAnswer>> history =
+        progress.getStore()->loadHistory();
+    REQUIRE(history.isOk());
+    REQUIRE(history.getValue().size() == 1);
+    const core::StoredAnswer& answer = history.getValue().front();
+    CHECK(answer.questionId == "dose-bolus");
+    CHECK_FALSE(answer.correct);
+    REQUIRE(answer.typedValue);
+    CHECK(*answer.typedValue == Approx(core::roundTo(slip, 1)));
+    CHECK(answer.mistakeIndex == 0);
 }

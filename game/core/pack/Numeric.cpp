@@ -325,11 +325,13 @@ double roundTo(double value, int decimals)
     const int places = decimals < 0 ? 0 : (decimals > 9 ? 9 : decimals);
     const double scale = std::pow(10.0, places);
     const double scaled = std::fabs(value) * scale;
-    if (scaled > 1e15)
+    if (scaled > 1e12)
         return value;
     double whole = std::floor(scaled);
-    // Half away from zero, with room for binary noise: 2.675 is stored as 2.67499999...
-    if (scaled - whole >= 0.5 - 1e-9 * std::max(1.0, scaled))
+    // Half away from zero, with room for binary noise (2.675 is stored as 2.67499999...): a few
+    // units in the last place of `scaled`, never a share of it, so 5,000 at 6 places stays 5,000.
+    const double noise = std::max(1e-9, 8.0 * std::numeric_limits<double>::epsilon() * scaled);
+    if (scaled - whole >= 0.5 - noise)
         whole += 1.0;
     const double rounded = whole / scale;
     return value < 0 ? -rounded : rounded;

@@ -56,6 +56,12 @@ TEST_CASE("Numeric: formats numbers with a point, no trailing zeros and thousand
     CHECK(formatNumber(3.10, 2) == "3.1");
     CHECK(formatNumber(0.0001, 2) == "0");
     CHECK(formatNumber(-0.0001, 2) == "0");
+    // Drawn values print at 6 places: large whole numbers must not gain a last digit.
+    CHECK(formatNumber(5000, 6) == "5,000");
+    CHECK(formatNumber(8100, 6) == "8,100");
+    CHECK(formatNumber(25000, 6) == "25,000");
+    CHECK(formatNumber(0.1 + 0.2, 6) == "0.3");
+    CHECK(formatNumber(1234.5678905, 6) == "1,234.567891");
     CHECK(roundTo(0.05, 1) == Approx(0.1));
     CHECK(roundTo(12.345, 2) == Approx(12.35));
 }
