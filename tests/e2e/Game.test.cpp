@@ -130,6 +130,40 @@ TEST_CASE("Game: a scripted round types numbers: letters are refused, a right an
         CHECK(fs::exists(dir / (std::string(shot) + ".png")));
 }
 
+TEST_CASE("Game: an imported QTI item answered wrongly shows its incorrect feedback, not the "
+          "correct one",
+          "[e2e][display][import]")
+{
+    const fs::path dir = freshDir("qti-wrong");
+    fs::create_directories(dir / "packs");
+    REQUIRE(
+        run("import --from qti '" + kSource +
+            "/tests/data/import/qti/v21/aptt-feedback.xml' --pack-id org.example.qti-aptt -o '" +
+            (dir / "packs" / "qti-aptt.xml").string() + "' > '" + (dir / "import.log").string() +
+            "' 2>&1") == 0);
+    fs::create_directories(dir / "profile");
+    std::ofstream(dir / "profile" / "settings.ini") << "ask-confidence=false\n";
+    const int code = run("--data-dir '" + (dir / "packs").string() +
+                         "' play --pack org.example.qti-aptt --mode tutor --seed 3 --count 0 "
+                         "--window 1280x720 --mute --script '" +
+                         kSource + "/tests/e2e/qti-wrong.script' --screenshot-dir '" +
+                         dir.string() + "' --results '" + (dir / "results.json").string() +
+                         "' --profile-dir '" + (dir / "profile").string() + "'");
+    REQUIRE(code == 0);
+    const Json json = readResults(dir / "results.json");
+    INFO(json.dump());
+    REQUIRE(json["questions"].size() == 1);
+    const Json& answer = json["questions"][0];
+    CHECK(answer["correct"] == false);
+    CHECK(answer["chosenText"][0].get<std::string>().find("Increase the rate") == 0);
+    CHECK(answer["outcome"] == "incorrect");
+    REQUIRE(answer["feedback"].size() == 1);
+    const std::string shown = answer["feedback"][0].get<std::string>();
+    CHECK(shown.rfind("Not quite.", 0) == 0);
+    CHECK(shown.find("Correct.") == std::string::npos);
+    CHECK(fs::exists(dir / "qti-wrong-feedback.png"));
+}
+
 TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expected results",
           "[e2e][display]")
 {

@@ -1,5 +1,6 @@
 #include "Results.hpp"
 
+#include "Feedback.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "core/util/Json.hpp"
 
@@ -84,6 +85,11 @@ std::string resultsToJson(const Session& session)
         question["timedOut"] = answer.timedOut;
         question["timeMs"] = answer.timeTaken.count();
         question["hintsUsed"] = answer.hintsUsed;
+        question["outcome"] = outcomeOf(answer.score);
+        nlohmann::ordered_json feedback = nlohmann::ordered_json::array();
+        for (const OutcomeFeedback* shown : feedbackFor(planned.question, answer.score))
+            feedback.push_back(shown->text.toPlain());
+        question["feedback"] = std::move(feedback);
         if (planned.question.type == QuestionType::Numeric)
         {
             // The number typed, the answer of this round's draw and the named mistake matched.

@@ -1,6 +1,7 @@
 #include "NumericParts.hpp"
 #include "ScreenKit.hpp"
 #include "Screens.hpp"
+#include "core/session/Feedback.hpp"
 #include "ui/GameContext.hpp"
 
 #include <algorithm>
@@ -142,15 +143,10 @@ float addExplanation(ScrollArea& area, const Theme& t, const core::Question& que
         panel->addText(question.explanation, styles.body);
         y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
     }
-    const char* outcome = answer.score.correct   ? "correct"
-                          : answer.score.partial ? "partial"
-                                                 : "incorrect";
-    for (const core::OutcomeFeedback& feedback : question.feedback)
+    for (const core::OutcomeFeedback* feedback : core::feedbackFor(question, answer.score))
     {
-        if (feedback.on != outcome)
-            continue;
         auto panel = std::make_unique<Panel>();
-        panel->addText(feedback.text, styles.body);
+        panel->addText(feedback->text, styles.body);
         y += area.add(std::move(panel)).layout(x, y, width, t) + t.px(10.0F);
     }
     return y;

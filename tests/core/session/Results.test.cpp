@@ -105,7 +105,35 @@ TEST_CASE("Results: JSON names the pack, mode, seed, score and every answer", "[
     CHECK(keys == std::vector<std::string>{"id", "pack", "topic", "text", "chosen", "chosenText",
                                            "chosenIds", "correct", "partial", "points", "max",
                                            "critical", "criticalChosen", "timedOut", "timeMs",
-                                           "hintsUsed"});
+                                           "hintsUsed", "outcome", "feedback"});
+    CHECK(second["outcome"] == "incorrect");
+}
+
+TEST_CASE("Results: a wrong answer lists the incorrect feedback and never the correct one",
+          "[core][results]")
+{
+    Pack pack = makePack();
+    Question& question = pack.questions.front();
+    OutcomeFeedback right;
+    right.on = "correct";
+    right.text = RichText::fromPlain("Correct. Well read.");
+    OutcomeFeedback wrong;
+    wrong.on = "incorrect";
+    wrong.text = RichText::fromPlain("Not quite: look at the aPTT again.");
+    question.feedback = {right, wrong};
+    const std::string wrongId =
+        question.options.at(0).correct ? question.options.at(1).id : question.options.at(0).id;
+    SessionConfig config;
+    config.onlyQuestions = {{pack.id, question.id}};
+    std::string error;
+    std::optional<Session> session = Session::create({pack}, config, error);
+    REQUIRE(session);
+    REQUIRE(session->pick(wrongId));
+    const auto json = nlohmann::ordered_json::parse(resultsToJson(*session));
+    const auto& entry = json["questions"].at(0);
+    CHECK(entry["outcome"] == "incorrect");
+    CHECK(entry["feedback"] ==
+          nlohmann::ordered_json::array({"Not quite: look at the aPTT again."}));
 }
 
 TEST_CASE("Results: the results file is written whole and can be replaced", "[core][results][io]")
