@@ -1,3 +1,4 @@
+#include "core/classroom/ClassSetup.hpp"
 #include "core/pack/PackChecker.hpp"
 #include "core/pack/PackLoader.hpp"
 #include "core/pack/PackWriter.hpp"
@@ -281,4 +282,28 @@ TEST_CASE("Session: a timer runs out on an ordering question as unanswered",
     REQUIRE(session->getAnswers().size() == 1);
     CHECK(session->getAnswers().front().timedOut);
     CHECK(session->getAnswers().front().score.points == 0.0);
+}
+
+TEST_CASE("Class mode: ordering and matching questions are skipped, and the host is told",
+          "[core][classroom][steps]")
+{
+    Pack pack = stepsPack();
+    Question single;
+    single.id = "sc-1";
+    single.topicId = "admin";
+    single.options.resize(2);
+    single.options[0].id = "a";
+    single.options[0].correct = true;
+    single.options[1].id = "b";
+    pack.questions.push_back(single);
+
+    const std::vector<Question> picked = pickClassQuestions(pack, {}, 0, 3);
+    REQUIRE(picked.size() == 1);
+    CHECK(picked.front().id == "sc-1");
+    CHECK(classSkippedNote({pack}, {{pack.id, ""}}) ==
+          "Class mode skips 1 ordering and 1 matching questions (not played in class yet).");
+    CHECK(classSkippedNote({pack}, {{"other.pack", ""}}).empty());
+    pack.questions.erase(pack.questions.begin()); // the ordering question
+    CHECK(classSkippedNote(pack.questions) ==
+          "Class mode skips 1 matching question (not played in class yet).");
 }
