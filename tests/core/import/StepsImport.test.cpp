@@ -2,6 +2,7 @@
 // format 1.1).
 #include "core/import/MoodleReader.hpp"
 #include "core/import/MoodleWriter.hpp"
+#include "core/import/QtiReader.hpp"
 #include "core/import/QuestionRules.hpp"
 
 #include <catch2/catch.hpp>
@@ -120,4 +121,38 @@ TEST_CASE("MoodleWriter: ordering and matching questions are written as ordering
     CHECK(matching.pairs[1].answer.toPlain() == "Vitamin K");
     CHECK(matching.pairs[3].isDistractor());
     CHECK(sameMeaning(matching, pack.questions[1]));
+}
+
+TEST_CASE("QtiReader: orderInteraction and matchInteraction become ordering and matching",
+          "[import][qti][steps]")
+{
+    const ReadResult order =
+        readQtiPath(std::string(QUIZ_TEST_DATA_DIR) + "/import/qti/v21/order-steps.xml");
+    REQUIRE(order.questions.size() == 1);
+    const Question& ordering = order.questions[0].question;
+    CHECK(ordering.type == QuestionType::Ordering);
+    CHECK(ordering.scoring == ScoringRule::AllOrNothing); // match_correct
+    REQUIRE(ordering.items.size() == 4);
+    CHECK(ordering.items[0].id == "Score");
+    CHECK(ordering.items[0].text.toPlain() == "Work out the 4Ts score");
+    CHECK(ordering.items[3].id == "Assay");
+    // The stem holds the body and the prompt, not the choices.
+    CHECK(ordering.stem.toPlain().find("PF4") == std::string::npos);
+    CHECK(ordering.stem.toPlain().find("First step at the top.") != std::string::npos);
+    CHECK(ordering.origin->idnumber == "hit-workup");
+    CHECK(checkFits(ordering).empty());
+
+    const ReadResult match =
+        readQtiPath(std::string(QUIZ_TEST_DATA_DIR) + "/import/qti/v21/match-antidotes.xml");
+    REQUIRE(match.questions.size() == 1);
+    const Question& matching = match.questions[0].question;
+    CHECK(matching.type == QuestionType::Matching);
+    CHECK(matching.scoring == ScoringRule::Partial); // map_response
+    REQUIRE(matching.pairs.size() == 3);
+    CHECK(matching.pairs[0].id == "UFH");
+    CHECK(matching.pairs[0].answer.toPlain() == "Protamine sulfate");
+    CHECK(matching.pairs[1].answer.toPlain() == "Vitamin K");
+    CHECK(matching.pairs[2].isDistractor());
+    CHECK(matching.pairs[2].answer.toPlain() == "Naloxone");
+    CHECK(checkFits(matching).empty());
 }
