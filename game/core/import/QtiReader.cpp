@@ -379,6 +379,10 @@ private:
                 q.pairs.push_back(std::move(distractor));
             }
         }
+        for (const XMLElement* modal : qtiChildren(item, "modalFeedback"))
+            m_diagnostics.warning(modal->GetLineNum(), kCodeDropped,
+                                  "modal feedback '" + qtiAttribute(*modal, "identifier") +
+                                      "' of an order or match item is not read; dropped");
         m_result.questions.push_back(std::move(imported));
     }
 
