@@ -105,7 +105,8 @@ template <typename E, std::enable_if_t<std::is_enum_v<E>, int> = 0> json toJson(
 json toJson(const core::RichText& text)
 {
     json runs = json::array();
-    for (const core::TextRun& run : text.runs)
+    // Phones get a link as its text and address, as the game shows it; nothing to open.
+    for (const core::TextRun& run : core::withLinkAddresses(text).runs)
     {
         json item = json::object();
         if (run.lineBreak)
@@ -267,19 +268,6 @@ bool fromJson(const json& j, T& out)
             ok = it != j.end() && fromJson(*it, out.*(f.member));
         });
     return ok;
-}
-
-bool isValidUtf8(std::string_view text)
-{
-    const std::string copy(text);
-    for (std::size_t i = 0; i < copy.size();)
-    {
-        const std::size_t length = core::validUtf8Length(copy, i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    return true;
 }
 
 /// Caps on what a student may send, beyond the message size.
@@ -445,7 +433,7 @@ DecodeResult decode(std::string_view text, Sender from)
         result.detail = "message over " + std::to_string(cap) + " bytes";
         return result;
     }
-    if (!isValidUtf8(text))
+    if (!core::isValidUtf8(text))
     {
         result.detail = "invalid UTF-8";
         return result;

@@ -22,7 +22,8 @@ elif ! cmp -s "$generated" "$xsd"; then
     failures=$((failures + 1))
 fi
 checked=0
-for pack in "$src"/questions/*.xml "$src"/tests/data/packs/valid/*.xml; do
+for pack in "$src"/questions/*.xml "$src"/tests/data/packs/valid/*.xml \
+    "$src"/tests/data/packs/numeric/*.xml; do
     [ -e "$pack" ] || continue
     checked=$((checked + 1))
     "$exe" check "$pack" >/dev/null 2>&1; checker=$?
@@ -36,7 +37,7 @@ done
 for rule in unknown-element unknown-attribute missing-element-title missing-element-stem \
             missing-attribute bad-value bad-value-type bad-difficulty bad-id bad-pack-id \
             element-order duplicate-element missing-rationale duplicate-id-question \
-            unsupported-markup format-version-unsupported too-few-options missing-ref; do
+            unsupported-markup format-version-unsupported too-few-options missing-ref case-size; do
     pack="$src/tests/data/packs/invalid/$rule.xml"
     checked=$((checked + 1))
     "$exe" check "$pack" >/dev/null 2>&1; checker=$?

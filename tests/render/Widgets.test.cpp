@@ -8,6 +8,8 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace quiz;
 using namespace quiz::ui;
 
@@ -121,6 +123,32 @@ TEST_CASE("TextBlock: U+00A0 and every other Unicode space is laid out and drawn
         REQUIRE(recorder.getTexts().size() == 1);
         CHECK(recorder.getTexts()[0].text == "1.5 x control");
     }
+}
+
+TEST_CASE("TextBlock: a link is drawn as its text and its address, nothing to click",
+          "[render][display][text][links]")
+{
+    Theme theme(sharedFonts());
+    TextStyle style;
+    style.size = 20.0F;
+    core::RichText linked;
+    linked.append("Read the ");
+    linked.append("ISMP list", true, false, core::Script::Normal, "https://www.ismp.org/");
+    linked.append(" first.");
+    TextBlock block(linked, style);
+    block.layout(5000.0F, theme);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(800, 60));
+    ui::TextRecorder recorder;
+    block.setPosition(0.0F, 0.0F);
+    block.draw(texture, theme);
+    // Fragments are per style and line; spaces between them are offsets, not characters.
+    std::string drawn;
+    for (const DrawnText& text : recorder.getTexts())
+        drawn += text.text;
+    drawn.erase(std::remove(drawn.begin(), drawn.end(), ' '), drawn.end());
+    CHECK(drawn == "ReadtheISMPlist(https://www.ismp.org/)first.");
+    CHECK(block.getText() == linked); // the text itself keeps its link
 }
 
 TEST_CASE("TextBlock: empty text takes no room", "[render][display][text]")

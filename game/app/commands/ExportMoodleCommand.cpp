@@ -57,7 +57,8 @@ int runExportMoodle(const ExportMoodleArgs& args, const CommandContext& context)
         *checked.pack, [&](const std::string& src) { return loadFigure(baseDir, src); }, args.pack);
     for (const core::Diagnostic& d : exported.diagnostics.getAll())
         *context.err << d.format() << '\n';
-    const std::string failure = core::writeFileAtomically(args.output, exported.xml);
+    const std::string failure =
+        core::writeFileAtomically(args.output, exported.xml, core::FileAccess::Shared);
     if (!failure.empty())
     {
         *context.err << "heparin-quiz export-moodle: " << failure << '\n';

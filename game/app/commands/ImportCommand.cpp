@@ -7,7 +7,9 @@
 #include "core/util/AtomicFile.hpp"
 
 #include <filesystem>
+#include <map>
 #include <ostream>
+#include <vector>
 
 namespace quiz::app
 {
@@ -17,13 +19,55 @@ namespace
 
 namespace fs = std::filesystem;
 
+/// Prints findings in line order, each distinct one once: a finding repeated at other lines
+/// (the same warning for 500 questions) is one line that counts the rest and names a few.
 void printDiagnostics(std::ostream& err, core::DiagnosticList diagnostics)
 {
     diagnostics.sortByLine();
+    struct Group
+    {
+        const core::Diagnostic* first = nullptr;
+        std::vector<int> moreLines;
+    };
+    std::vector<Group> groups;
+    std::map<std::string, std::size_t> byText; // finding without its line -> group
     for (const core::Diagnostic& d : diagnostics.getAll())
-        err << d.format() << '\n';
+    {
+        core::Diagnostic lineless = d;
+        lineless.line = 0;
+        const auto found = byText.emplace(lineless.format(), groups.size());
+        if (found.second)
+            groups.push_back({&d, {}});
+        else
+            groups[found.first->second].moreLines.push_back(d.line);
+    }
+    constexpr std::size_t kLinesNamed = 5;
+    for (const Group& group : groups)
+    {
+        err << group.first->format();
+        const std::vector<int>& more = group.moreLines;
+        if (!more.empty())
+        {
+            err << " (" << more.size() + 1 << " times";
+            if (group.first->line > 0)
+            {
+                err << "; also at line";
+                for (std::size_t i = 0; i < more.size() && i < kLinesNamed; ++i)
+                    err << (i == 0 ? " " : ", ") << more[i];
+                if (more.size() > kLinesNamed)
+                    err << " and " << more.size() - kLinesNamed << " more";
+            }
+            err << ')';
+        }
+        err << '\n';
+    }
     if (diagnostics.getDropped() > 0)
-        err << diagnostics.getFile() << ": ... and " << diagnostics.getDropped() << " more\n";
+    {
+        // The assembler's list gathers every input's findings and has no file of its own.
+        const std::string& file = diagnostics.getFile();
+        err << (file.empty() ? std::string("heparin-quiz import") : file) << ": ... and "
+            << diagnostics.getDropped() << " more\n";
+    }
 }
 
 std::string folderOf(const std::string& path)
@@ -43,7 +87,8 @@ bool writeImages(const std::vector<core::import::AssembledImage>& images, const 
         fs::create_directories(target.parent_path(), error);
         if (fs::exists(target, error) && fs::file_size(target, error) == image.bytes.size())
             continue; // content-hash name: same name, same bytes
-        const std::string failure = core::writeFileAtomically(target.string(), image.bytes);
+        const std::string failure =
+            core::writeFileAtomically(target.string(), image.bytes, core::FileAccess::Shared);
         if (!failure.empty())
         {
             err << "heparin-quiz import: " << failure << '\n';
@@ -107,10 +152,13 @@ int runImport(const ImportArgs& args, const CommandContext& context)
         *context.err << "heparin-quiz import: no question could be imported; nothing written\n";
         return kExitUsage;
     }
+    // -o may name a folder that does not exist yet, with or without images to go in it.
+    std::error_code folderError;
+    fs::create_directories(folderOf(args.output), folderError);
     if (!writeImages(assembled.images, folderOf(args.output), *context.err))
         return kExitUsage;
-    const std::string failure =
-        core::writeFileAtomically(args.output, core::writePack(assembled.pack));
+    const std::string failure = core::writeFileAtomically(
+        args.output, core::writePack(assembled.pack), core::FileAccess::Shared);
     if (!failure.empty())
     {
         *context.err << "heparin-quiz import: " << failure << '\n';

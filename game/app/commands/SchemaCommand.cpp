@@ -17,7 +17,8 @@ int runSchema(const SchemaArgs& args, const CommandContext& context)
         *context.out << xsd;
         return kExitOk;
     }
-    const std::string problem = core::writeFileAtomically(args.output, xsd);
+    const std::string problem =
+        core::writeFileAtomically(args.output, xsd, core::FileAccess::Shared);
     if (!problem.empty())
     {
         *context.err << "heparin-quiz schema: " << problem << "\n";

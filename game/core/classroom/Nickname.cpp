@@ -13,18 +13,6 @@ namespace quiz::core
 namespace
 {
 
-bool isWellFormed(const std::string& text)
-{
-    for (std::size_t i = 0; i < text.size();)
-    {
-        const std::size_t length = validUtf8Length(text, i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 bool isAllowed(UChar32 c)
 {
     if (c == 0x20)
@@ -72,7 +60,7 @@ const USpoofChecker* spoofChecker()
 
 std::string cleanNickname(const std::string& nickname, std::size_t maxCharacters)
 {
-    if (!isWellFormed(nickname))
+    if (!isValidUtf8(nickname))
         return {};
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

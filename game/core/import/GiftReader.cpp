@@ -235,16 +235,41 @@ private:
         const HtmlResult html = readHtml(trim(restore(text)), format, {true});
         for (const HtmlNote& note : html.warnings)
             m_result.diagnostics.warning(line, kCodeDropped, note.message);
+        for (const HtmlImage& image : html.images)
+            m_images.push_back(image);
         return html.text;
+    }
+
+    /// A GIFT file is text only: Moodle writes an image as `@@PLUGINFILE@@/NAME` and leaves
+    /// the file out, and a relative `src` has no folder to be found in. Each is said, with its
+    /// question; "[image: ALT]" stands in the text.
+    void warnImages(const std::string& name, int line)
+    {
+        const std::string label = name.empty() ? std::string() : "question '" + name + "': ";
+        for (const HtmlImage& image : m_images)
+        {
+            const bool plugin = image.src.rfind("@@PLUGINFILE@@", 0) == 0;
+            m_result.diagnostics.warning(
+                line, kCodeImage,
+                label + "image '" + percentDecode(image.src) + "' cannot come across: " +
+                    (plugin ? "a GIFT export carries no image files (export Moodle XML to "
+                              "keep them)"
+                            : "GIFT images are not read from files") +
+                    "; '[image" + (image.alt.empty() ? "" : ": " + image.alt) +
+                    "]' is shown in its place");
+        }
+        m_images.clear();
     }
 
     void readBlock(const Block& block)
     {
+        m_images.clear();
         std::string text = protect(trim(block.text));
         if (text.rfind("$CATEGORY:", 0) == 0)
         {
             m_categoryRaw = trim(restore(text.substr(10)));
             m_category = splitCategoryPath(m_categoryRaw);
+            m_result.categories.push_back({m_category, "", block.line});
             return;
         }
         std::string name;
@@ -271,9 +296,11 @@ private:
             return;
         }
         std::string stemText = text.substr(0, open);
-        const std::string after = trim(text.substr(close + 1));
-        if (!after.empty())
-            stemText = trim(stemText) + " _____ " + after;
+        const std::string after = text.substr(close + 1);
+        // Missing word: the answer block becomes the blank in place, spaces and punctuation
+        // around it as written ("is {=protamine}." reads "is _____."), as Moodle's GIFT import.
+        if (!trim(after).empty())
+            stemText = trim(stemText + "_____" + after);
         std::string answers = trim(text.substr(open + 1, close - open - 1));
 
         ImportedQuestion imported;
@@ -316,7 +343,10 @@ private:
                             ? readTrueFalse(block, answers, format, q)
                             : readChoices(block, answers, format, q);
         if (ok)
+        {
+            warnImages(name, block.line);
             m_result.questions.push_back(std::move(imported));
+        }
     }
 
     /// `{#...}`: a numeric question (GiftNumeric.hpp).
@@ -437,6 +467,10 @@ private:
             skip(block, q.origin->name, why);
             return false;
         }
+        if (single && q.type == QuestionType::Multiple)
+            m_result.diagnostics.warning(block.line, kCodeDropped,
+                                         "question '" + q.origin->name +
+                                             "': " + describeWeightedFromSingle(q));
         if (!dropped.empty())
             m_result.diagnostics.warning(
                 block.line, kCodeDropped,
@@ -449,6 +483,7 @@ private:
     std::string m_file;
     ReadResult m_result;
     std::vector<std::string> m_category;
+    std::vector<HtmlImage> m_images; ///< found in the current question's texts
     std::string m_categoryRaw;
 };
 

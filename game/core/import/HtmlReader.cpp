@@ -24,6 +24,7 @@ struct Element
     Script script = Script::Normal;
     bool pre = false;
     bool block = false;
+    std::string link; ///< href of an <a> whose address can be shown
 };
 
 class Converter
@@ -163,6 +164,8 @@ private:
             element.script = Script::Super;
         else if (name == "pre")
             element.pre = true;
+        else if (name == "a")
+            element.link = linkAddress(tag, at);
         else if (name == "span")
             readSpanStyle(tag.get("style"), element);
         else if (name == "math")
@@ -259,6 +262,25 @@ private:
             element.script = Script::Super;
     }
 
+    /// The address of a link to keep: web and mail addresses. A link to a file of the LMS
+    /// (`@@PLUGINFILE@@`, a relative path) or to script has nothing to point at outside it:
+    /// its text stays, without the link, with a warning.
+    std::string linkAddress(const Tag& tag, std::size_t at)
+    {
+        const std::string href = trim(tag.get("href"));
+        const std::string lowered = foldAsciiCase(href);
+        if (href.empty() || lowered.rfind('#', 0) == 0)
+            return {};
+        if (lowered.rfind("http://", 0) == 0 || lowered.rfind("https://", 0) == 0 ||
+            lowered.rfind("mailto:", 0) == 0)
+            return href;
+        m_result.warnings.push_back({at, "link-dropped",
+                                     "link to '" + href +
+                                         "' dropped (not a web or mail address); its text is "
+                                         "kept"});
+        return {};
+    }
+
     void handleImage(const Tag& tag, std::size_t at)
     {
         HtmlImage image;
@@ -292,17 +314,20 @@ private:
         return std::any_of(m_stack.begin(), m_stack.end(), [](const Element& e) { return e.pre; });
     }
 
-    void currentStyle(bool& bold, bool& italic, Script& script) const
+    void currentStyle(bool& bold, bool& italic, Script& script, std::string& link) const
     {
         bold = false;
         italic = false;
         script = Script::Normal;
+        link.clear();
         for (const Element& element : m_stack)
         {
             bold = bold || element.bold;
             italic = italic || element.italic;
             if (element.script != Script::Normal)
                 script = element.script;
+            if (!element.link.empty())
+                link = element.link;
         }
     }
 
@@ -312,11 +337,12 @@ private:
         bool bold = false;
         bool italic = false;
         Script script = Script::Normal;
-        currentStyle(bold, italic, script);
+        std::string link;
+        currentStyle(bold, italic, script, link);
         std::string chunk;
         auto flush = [&]
         {
-            m_result.text.append(chunk, bold, italic, script);
+            m_result.text.append(chunk, bold, italic, script, link);
             chunk.clear();
         };
         // Unicode spaces (Moodle's editor writes U+00A0 everywhere) fold like any space.
@@ -336,6 +362,7 @@ private:
                     m_spaceBold = bold;
                     m_spaceItalic = italic;
                     m_spaceScript = script;
+                    m_spaceLink = link;
                 }
                 m_pendingSpace = true;
                 continue;
@@ -343,7 +370,7 @@ private:
             if (m_pendingSpace && !m_atLineStart)
             {
                 flush();
-                m_result.text.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript);
+                m_result.text.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript, m_spaceLink);
             }
             m_pendingSpace = false;
             m_atLineStart = false;
@@ -404,6 +431,7 @@ private:
     bool m_spaceBold = false;
     bool m_spaceItalic = false;
     Script m_spaceScript = Script::Normal;
+    std::string m_spaceLink;
     bool m_atLineStart = true;
     std::set<std::string> m_warned;
 };
@@ -443,7 +471,7 @@ HtmlResult readHtml(const std::string& input, TextFormat format, const HtmlOptio
 
 std::string toHtml(const RichText& text)
 {
-    return writeMarkup(text, "<br>", escapeHtml);
+    return writeMarkup(text, "<br>", escapeHtml, "a");
 }
 
 } // namespace quiz::core::import

@@ -40,6 +40,15 @@ struct ImportedQuestion
     std::string file; ///< the file it came from when not the input itself (QTI packages)
 };
 
+/// A category the input names (a Moodle category entry, a GIFT `$CATEGORY:` line): it becomes
+/// a topic even when no question follows it, so an empty category survives the import.
+struct ImportedCategory
+{
+    std::vector<std::string> path; ///< titles, outermost first
+    std::string description;       ///< plain text; "" when the source has none
+    int line = 0;
+};
+
 /// Everything one input file gave.
 struct ReadResult
 {
@@ -47,7 +56,8 @@ struct ReadResult
     std::string formatName;
     bool readable = false; ///< false when the file as a whole could not be read
     std::vector<ImportedQuestion> questions;
-    std::size_t skipped = 0;    ///< questions reported and left out
+    std::vector<ImportedCategory> categories; ///< in document order
+    std::size_t skipped = 0;                  ///< questions reported and left out
     std::size_t imageBytes = 0; ///< decoded image bytes kept so far (capped per input)
     DiagnosticList diagnostics;
 };

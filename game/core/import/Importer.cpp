@@ -72,9 +72,12 @@ SourceFormat detectFormat(const std::string& path, const std::string& head, bool
     const std::string root = firstElementName(head);
     if (root == "quiz")
         return SourceFormat::Moodle;
-    if (root == "assessmentItem" || root == "qti-assessment-item" || root == "manifest")
+    // questestinterop is QTI 1.2: the QTI reader refuses it with a message that says so.
+    if (root == "assessmentItem" || root == "qti-assessment-item" || root == "manifest" ||
+        root == "questestinterop")
         return SourceFormat::Qti;
-    const std::string stem = trim(head);
+    // A UTF-8 byte order mark (Windows editors write one) is not text: XML after it is XML.
+    const std::string stem = trim(head.rfind("\xEF\xBB\xBF", 0) == 0 ? head.substr(3) : head);
     const std::string extension = foldAsciiCase(path.substr(path.find_last_of('.') + 1));
     if (extension == "gift" || extension == "txt" || stem.empty() || stem[0] != '<')
         return SourceFormat::Gift;

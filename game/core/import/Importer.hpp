@@ -21,7 +21,8 @@ enum class SourceFormat
 
 /// Guesses the format from the path and the first bytes: a folder or an `imsmanifest.xml`
 /// is QTI; XML whose root is `<quiz>` is Moodle, `assessmentItem`/`qti-assessment-item`/
-/// `manifest` QTI; text that is not XML is GIFT.
+/// `manifest`/`questestinterop` (QTI 1.2, refused by the QTI reader) QTI; text that is not XML
+/// (a UTF-8 byte order mark aside) is GIFT.
 [[nodiscard]] SourceFormat detectFormat(const std::string& path, const std::string& head,
                                         bool isFolder);
 

@@ -115,12 +115,49 @@ public:
 private:
     DiagnosticList& diag() { return m_result.diagnostics; }
 
+    /// An image that could not come across, said with the question it belongs to.
+    void imageWarning(int line, const std::string& message)
+    {
+        diag().warning(line, kCodeImage,
+                       m_questionName.empty() ? message
+                                              : "question '" + m_questionName + "': " + message);
+    }
+
     void skip(const XMLElement& question, const std::string& name, const std::string& reason,
               const char* code = kCodeSkipped)
     {
         const std::string label = name.empty() ? std::string() : " '" + name + "'";
         diag().warning(question.GetLineNum(), code, "skipped question" + label + ": " + reason);
         ++m_result.skipped;
+    }
+
+    /// The category as a topic: its <info> is the topic's description (plain text, so
+    /// formatting goes with a warning, images with theirs); its idnumber has nowhere to go.
+    void readCategory(const XMLElement& question)
+    {
+        ImportedCategory category;
+        category.path = m_category;
+        category.line = question.GetLineNum();
+        const std::string label = "category '" + m_categoryRaw + "'";
+        if (const XMLElement* info = question.FirstChildElement("info"))
+        {
+            const RichText text = readField(*info, TextFormat::Html, false).text;
+            category.description = trim(foldWhiteSpace(text.toPlain()));
+            const bool styled =
+                std::any_of(text.runs.begin(), text.runs.end(),
+                            [](const TextRun& run)
+                            { return run.bold || run.italic || run.script != Script::Normal; });
+            if (styled)
+                diag().warning(info->GetLineNum(), kCodeDropped,
+                               label + ": a topic description is plain text; its bold, italic, "
+                                       "sub- and superscript were dropped");
+        }
+        const std::string idnumber = trim(childText(question, "idnumber"));
+        if (!idnumber.empty())
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           label + ": its idnumber '" + idnumber +
+                               "' was dropped; a topic is matched by its path");
+        m_result.categories.push_back(std::move(category));
     }
 
     void readQuestion(const XMLElement& question)
@@ -131,19 +168,22 @@ private:
             const std::string path = nestedText(question, "category");
             m_categoryRaw = path;
             m_category = splitCategoryPath(path);
+            readCategory(question);
             return;
         }
         const std::string name = nestedText(question, "name");
-        if (type != "multichoice" && type != "truefalse" && type != "numerical" &&
+        m_questionName = name;
+        const bool calculated = type == "calculated" || type == "calculatedsimple";
+        if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated &&
             type != "ordering" && type != "match")
         {
-            const std::string why = type.empty() ? std::string("it has no type")
-                                    : type == "description"
-                                        ? std::string("a description has no answers to choose from")
-                                        : "type '" + type +
-                                              "' is not supported; only multichoice, truefalse, "
-                                              "numerical, ordering and "
-                                              "match are";
+            const std::string why =
+                type.empty() ? std::string("it has no type")
+                : type == "description"
+                    ? std::string("a description has no answers to choose from")
+                    : "type '" + type +
+                          "' is not supported; only multichoice, truefalse, numerical, "
+                          "calculated, ordering and match are";
             skip(question, name, why, kCodeUnsupportedType);
             return;
         }
@@ -157,6 +197,15 @@ private:
         origin.idnumber = childText(question, "idnumber");
         origin.name = name;
         origin.category = m_categoryRaw;
+        // The game scores one try; the penalty per wrong try is kept for export-moodle.
+        double penalty = 0.0;
+        const std::string penaltyText = trim(childText(question, "penalty"));
+        if (parseDouble(penaltyText, penalty) && penalty >= 0.0 && penalty <= 1.0)
+            origin.penalty = penaltyText;
+        else if (!penaltyText.empty())
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           "question '" + name + "': penalty '" + penaltyText +
+                               "' is not a fraction from 0 to 1; dropped");
         q.origin = origin;
         if (name.empty())
             diag().warning(question.GetLineNum(), kCodeDropped,
@@ -206,6 +255,7 @@ private:
         }
         const bool ok = type == "truefalse"   ? readTrueFalse(question, questionFormat, q)
                         : type == "numerical" ? readNumerical(question, questionFormat, q)
+                        : calculated          ? readCalculated(question, q)
                         : type == "ordering"  ? readOrdering(question, questionFormat, q)
                         : type == "match"     ? readMatch(question, questionFormat, q)
                                               : readMultichoice(question, questionFormat, q);
@@ -371,6 +421,84 @@ private:
         return true;
     }
 
+    /// `calculated` and `calculatedsimple`: the answer formula with `{name}` wildcards as
+    /// variables (Moodle's `{=...}` in texts is already our placeholder), each dataset's items
+    /// as the variable's values (or its minimum..maximum at its decimals when it lists none),
+    /// tolerance type 1 relative and 2 nominal, the decimals of the correct answer as `round`.
+    bool readCalculated(const XMLElement& question, Question& q)
+    {
+        q.type = QuestionType::Numeric;
+        q.shuffle = false;
+        const XMLElement* best = nullptr;
+        for (const XMLElement* node : xmlChildren(question, "answer"))
+        {
+            double fraction = 0;
+            if (best == nullptr && parseDouble(xmlAttribute(*node, "fraction", "0"), fraction) &&
+                fraction >= 100.0)
+                best = node;
+        }
+        if (best == nullptr)
+        {
+            skip(question, q.origin->name, "a calculated question needs a full-credit formula");
+            return false;
+        }
+        NumericAnswer answer;
+        std::string formula;
+        for (const char c : childText(*best, "text"))
+        {
+            if (c != '{' && c != '}')
+                formula += c;
+        }
+        answer.formula = trim(formula);
+        answer.line = best->GetLineNum();
+        double tolerance = 0;
+        if (parseDouble(childText(*best, "tolerance"), tolerance) && tolerance > 0)
+            answer.tolerance = tolerance;
+        answer.relative = childText(*best, "tolerancetype") != "2";
+        double length = 2;
+        if (parseDouble(childText(*best, "correctanswerlength"), length))
+            answer.round = std::clamp(static_cast<int>(length), 0, 9);
+        q.numeric = answer;
+        if (const XMLElement* units = question.FirstChildElement("units"))
+        {
+            if (const XMLElement* unit = units->FirstChildElement("unit"))
+                q.numeric->unit = childText(*unit, "unit_name");
+        }
+        const XMLElement* definitions = question.FirstChildElement("dataset_definitions");
+        for (const XMLElement* definition : definitions != nullptr
+                                                ? xmlChildren(*definitions, "dataset_definition")
+                                                : xmlChildren(question, "dataset_definition"))
+        {
+            Variable variable;
+            variable.name = nestedText(*definition, "name");
+            variable.line = definition->GetLineNum();
+            if (const XMLElement* items = definition->FirstChildElement("dataset_items"))
+            {
+                for (const XMLElement* item : xmlChildren(*items, "dataset_item"))
+                {
+                    double value = 0;
+                    if (parseDouble(childText(*item, "value"), value))
+                        variable.values.push_back(value);
+                }
+            }
+            double low = 0;
+            double high = 0;
+            double decimals = 0;
+            if (variable.values.empty() && parseDouble(nestedText(*definition, "minimum"), low) &&
+                parseDouble(nestedText(*definition, "maximum"), high))
+            {
+                if (!parseDouble(nestedText(*definition, "decimals"), decimals))
+                    decimals = 0;
+                variable.from = low;
+                variable.to = high;
+                variable.step = std::pow(10.0, -std::clamp(decimals, 0.0, 6.0));
+            }
+            if (!variable.name.empty())
+                q.variables.push_back(std::move(variable));
+        }
+        return true;
+    }
+
     bool readMultichoice(const XMLElement& question, TextFormat questionFormat, Question& q)
     {
         const std::string name = q.origin->name;
@@ -425,6 +553,9 @@ private:
             skip(question, q.origin->name, why);
             return false;
         }
+        if (single && q.type == QuestionType::Multiple)
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           "question '" + q.origin->name + "': " + describeWeightedFromSingle(q));
         if (!dropped.empty())
             diag().warning(question.GetLineNum(), kCodeDropped,
                            "question '" + q.origin->name + "': partial credit of answer(s) " +
@@ -527,17 +658,15 @@ private:
             const int line = baseLine + lineOfOffset(raw, image.offset) - 1;
             if (!isStem)
             {
-                diag().warning(line, kCodeImage,
-                               "image '" + image.src +
-                                   "' in an answer or feedback cannot be shown; "
-                                   "'[image]' text was written in its place");
+                imageWarning(line, "image '" + image.src +
+                                       "' in an answer or feedback cannot be shown; "
+                                       "'[image]' text was written in its place");
                 continue;
             }
             if (out.figure)
             {
-                diag().warning(line, kCodeImage,
-                               "a question shows one figure; image '" + image.src +
-                                   "' was dropped");
+                imageWarning(line,
+                             "a question shows one figure; image '" + image.src + "' was dropped");
                 continue;
             }
             std::optional<ImportedImage> resolved = resolveImage(field, image, line);
@@ -601,9 +730,8 @@ private:
         }
         if (!found)
         {
-            diag().warning(line, kCodeImage,
-                           "image '" + image.src +
-                               "' is not embedded in the file; the question keeps no figure");
+            imageWarning(line, "image '" + image.src +
+                                   "' is not embedded in the file; the question keeps no figure");
             return std::nullopt;
         }
         return decodeImage(payload, image.alt, image.src, line);
@@ -616,7 +744,7 @@ private:
         std::string error;
         if (!decodeBase64(payload, m_limits.image.maxBytes, bytes, error))
         {
-            diag().warning(line, kCodeImage, "image '" + label + "' dropped: base64 " + error);
+            imageWarning(line, "image '" + label + "' dropped: base64 " + error);
             return std::nullopt;
         }
         return acceptImage(std::move(bytes), alt, label, line, m_limits, m_result, diag());
@@ -635,6 +763,7 @@ private:
     std::string m_file;
     ReadResult m_result;
     std::vector<std::string> m_category;
+    std::string m_questionName; ///< of the question being read, for messages
     std::string m_categoryRaw;
 };
 

@@ -9,11 +9,13 @@ namespace quiz::core::import
 {
 
 /// Reads a Moodle XML question export (root `<quiz>`): `multichoice` (single and multiple,
-/// fractions to weights), `truefalse`, category pseudo-questions (the topic path), texts in
-/// every Moodle format through the HTML subset reader, embedded `@@PLUGINFILE@@` images
-/// (decoded strictly, sniffed and capped; the first image of the question text becomes the
-/// figure), hints, tags, id numbers and combined feedback. Every other type is skipped with a
-/// diagnostic naming its line and type. Nothing in the input is used as a path.
+/// fractions to weights), `truefalse`, `numerical`, `calculated` and `calculatedsimple` (as
+/// numeric questions with their datasets as variables), category pseudo-questions (the topic
+/// path), texts in every Moodle format through the HTML subset reader, embedded
+/// `@@PLUGINFILE@@` images (decoded strictly, sniffed and capped; the first image of the
+/// question text becomes the figure), hints, tags, id numbers and combined feedback. Every
+/// other type is skipped with a diagnostic naming its line and type. Nothing in the input is
+/// used as a path.
 [[nodiscard]] ReadResult readMoodleXml(const std::string& bytes, const std::string& displayPath,
                                        const ReadLimits& limits = {});
 

@@ -8,6 +8,7 @@
 #include "core/pack/PackWriter.hpp"
 
 #include <cmath>
+#include <set>
 
 namespace quiz::core::import
 {
@@ -81,6 +82,17 @@ public:
             }
             question(q);
         }
+        // A topic no question names would vanish, and with it its description: written as a
+        // category of its own, it comes back as a topic on import.
+        std::set<std::string> used;
+        for (const Question& q : m_pack.questions)
+            used.insert(q.topicId);
+        for (const Topic& topic : m_pack.topics)
+        {
+            if (used.count(topic.id) == 0 &&
+                (!topic.description.empty() || m_pack.getTopicSubtree(topic.id).size() == 1))
+                category(topic.id);
+        }
         m_out += "</quiz>\n";
         return {std::move(m_out), std::move(m_diagnostics)};
     }
@@ -111,7 +123,11 @@ private:
         }
         line(1, "<question type=\"category\">");
         line(2, "<category><text>" + escapeXmlText(path) + "</text></category>");
-        line(2, "<info format=\"html\"><text></text></info>");
+        const Topic* own = m_pack.findTopic(topicId);
+        const std::string info =
+            own == nullptr ? std::string() : toHtml(RichText::fromPlain(own->description));
+        line(2, "<info format=\"html\"><text>" + (info.empty() ? info : cdata(info)) +
+                    "</text></info>");
         line(1, "</question>");
     }
 
@@ -159,7 +175,11 @@ private:
         field(2, "questiontext", stem, files);
         field(2, "generalfeedback", toHtml(q.explanation));
         line(2, "<defaultgrade>" + formatNumber(q.points) + "</defaultgrade>");
-        line(2, std::string("<penalty>") + (trueFalse ? "1" : "0.3333333") + "</penalty>");
+        // The penalty an import kept goes back as it came; else Moodle's defaults.
+        const std::string penalty = q.origin && !q.origin->penalty.empty()
+                                        ? q.origin->penalty
+                                        : std::string(trueFalse ? "1" : "0.3333333");
+        line(2, "<penalty>" + escapeXmlText(penalty) + "</penalty>");
         line(2, "<hidden>0</hidden>");
         const std::string idnumber = q.origin ? q.origin->idnumber : q.id;
         line(2, "<idnumber>" + escapeXmlText(idnumber) + "</idnumber>");

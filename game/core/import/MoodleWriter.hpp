@@ -21,7 +21,8 @@ struct MoodleExport
 };
 
 /// Writes a pack as Moodle XML: a category pseudo-question per topic path, `multichoice`
-/// (single, or multiple with fractions) and `truefalse`, rich text as HTML, figures embedded
+/// (single, or multiple with fractions), `truefalse` and `numerical` (numeric questions with a
+/// fixed value; others are left out with a warning), rich text as HTML, figures embedded
 /// as base64 `@@PLUGINFILE@@` files, explanation, hints, tags, outcome feedback and the
 /// `<origin>` name and id number. Reading the result with readMoodleXml() gives back the same
 /// questions. What Moodle has no place for (critical severity, fixed options, difficulty,

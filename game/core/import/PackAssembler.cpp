@@ -1,5 +1,6 @@
 #include "PackAssembler.hpp"
 
+#include "HtmlReader.hpp"
 #include "QuestionIdentity.hpp"
 #include "QuestionRules.hpp"
 #include "TextUtil.hpp"
@@ -21,10 +22,15 @@ constexpr std::size_t kMaxTopics = 1000;
 constexpr std::size_t kMaxQuestions = 10000;
 const char* const kDefaultTopicId = "imported";
 
-/// A name, title or tag as one line of plain spaces: Unicode spaces become spaces and runs fold.
+/// A name, title or tag as one line of plain text: HTML tags go (a name exported as
+/// "<b>aPTT</b> target" is "aPTT target", and so is the id made from it), Unicode spaces
+/// become spaces and runs fold.
 std::string plainName(const std::string& text)
 {
-    return trim(foldWhiteSpace(normaliseSpaces(text)));
+    const std::string plain = text.find('<') == std::string::npos
+                                  ? text
+                                  : readHtml(text, TextFormat::Html).text.toPlain();
+    return trim(foldWhiteSpace(normaliseSpaces(plain)));
 }
 
 /// A pack id from a file name: lower case, [a-z0-9._-], 3..64 characters.
@@ -60,6 +66,7 @@ public:
                 continue;
             const std::string sourceId = ensureSource(input);
             DiagnosticList diagnostics(input.file);
+            addCategories(input, diagnostics);
             for (const ImportedQuestion& imported : input.questions)
             {
                 DiagnosticList own(imported.file.empty() ? input.file : imported.file);
@@ -290,6 +297,29 @@ private:
         m_topicIds.insert(id);
     }
 
+    /// Every category the input names becomes a topic, in document order, with or without
+    /// questions; a description in the source replaces the topic's.
+    void addCategories(const ReadResult& input, DiagnosticList& diagnostics)
+    {
+        for (const ImportedCategory& category : input.categories)
+        {
+            const bool named =
+                std::any_of(category.path.begin(), category.path.end(),
+                            [](const std::string& title) { return !plainName(title).empty(); });
+            if (!named)
+                continue;
+            const std::string id = ensureTopic(category.path, diagnostics, category.line);
+            const std::string description = plainName(category.description);
+            if (description.empty())
+                continue;
+            for (Topic& topic : m_result.pack.topics)
+            {
+                if (topic.id == id)
+                    topic.description = description;
+            }
+        }
+    }
+
     std::string ensureDefaultTopic()
     {
         if (m_result.pack.findTopic(kDefaultTopicId) == nullptr)
@@ -307,8 +337,15 @@ private:
         if (base.empty())
             base = "q";
         std::string id = base;
-        for (int n = 2; m_usedIds.count(id) != 0; ++n)
-            id = base + "-" + std::to_string(n);
+        if (m_usedIds.count(id) != 0)
+        {
+            // Each base remembers the next suffix to try, so 10,000 questions of one name
+            // cost O(n log n), not a walk over "-2".."-n" for every one of them.
+            int& next = m_nextSuffix.emplace(base, 2).first->second;
+            do
+                id = base + "-" + std::to_string(next++);
+            while (m_usedIds.count(id) != 0);
+        }
         m_usedIds.insert(id);
         return id;
     }
@@ -344,7 +381,12 @@ private:
             ++m_result.skipped;
             return;
         }
-        if (m_result.pack.questions.size() >= kMaxQuestions)
+        // A full pack still takes updates: only a question it does not hold yet has no room.
+        std::optional<std::size_t> match;
+        const bool full = m_result.pack.questions.size() >= kMaxQuestions;
+        if (full)
+            match = m_index.claim(q);
+        if (full && !match)
         {
             diagnostics.warning(imported.line, kCodeSkipped,
                                 "skipped question " + label + ": the pack already holds " +
@@ -373,9 +415,11 @@ private:
             }
             q.figure = figure;
         }
-        if (const std::optional<std::size_t> index = m_index.claim(q))
+        if (!full)
+            match = m_index.claim(q);
+        if (match)
         {
-            Question& old = m_result.pack.questions[*index];
+            Question& old = m_result.pack.questions[*match];
             if (old.origin && q.origin)
                 m_replacedFiles[q.origin->file].insert(old.origin->file);
             const std::string generated = fillRationales(q);
@@ -400,6 +444,7 @@ private:
     AssembleOptions m_options;
     AssembleResult m_result;
     std::set<std::string> m_usedIds;
+    std::map<std::string, int> m_nextSuffix; ///< id base -> next "-N" to try
     std::set<std::string> m_topicIds;
     std::set<std::string> m_sourceIds;
     std::map<std::string, std::string> m_topicByPath;

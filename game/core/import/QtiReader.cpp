@@ -25,6 +25,11 @@ namespace quiz::core::import
 namespace
 {
 
+/// QTI 1.2 (`questestinterop`) is a different format from 2.x, not an older spelling of it.
+const char* const kQti12Message =
+    "QTI 1.2 (questestinterop) is not supported; export the questions as QTI 2.1, Moodle XML "
+    "or GIFT instead";
+
 namespace fs = std::filesystem;
 using tinyxml2::XMLElement;
 
@@ -114,7 +119,9 @@ public:
         XmlDocument document;
         if (const XMLElement* root = document.read(bytes, options, m_diagnostics))
         {
-            if (!isNamed(root->Name(), "assessmentItem"))
+            if (isNamed(root->Name(), "questestinterop"))
+                m_diagnostics.error(root->GetLineNum(), kCodeUnsupportedType, kQti12Message);
+            else if (!isNamed(root->Name(), "assessmentItem"))
                 m_diagnostics.error(root->GetLineNum(), kCodeFile,
                                     "the root element is <" + normaliseName(root->Name()) +
                                         ">, not a QTI assessmentItem");
@@ -128,6 +135,14 @@ public:
     }
 
 private:
+    /// An image that could not come across, said with the item (its title, else identifier).
+    void imageWarning(int line, const std::string& message)
+    {
+        m_diagnostics.warning(line, kCodeImage,
+                              m_itemName.empty() ? message
+                                                 : "question '" + m_itemName + "': " + message);
+    }
+
     void skip(const XMLElement& item, const std::string& reason)
     {
         m_diagnostics.warning(item.GetLineNum(), kCodeSkipped,
@@ -149,8 +164,7 @@ private:
         {
             if (!stem || figure == nullptr || *figure)
             {
-                m_diagnostics.warning(line, kCodeImage,
-                                      "image '" + image.src + "' cannot be shown here; dropped");
+                imageWarning(line, "image '" + image.src + "' cannot be shown here; dropped");
                 continue;
             }
             *figure = loadImage(image, line);
@@ -164,18 +178,16 @@ private:
         std::string bytes;
         if (!insidePackage(src))
         {
-            m_diagnostics.warning(line, kCodeImage,
-                                  "image '" + image.src +
-                                      "' is not a path inside the package; dropped");
+            imageWarning(line,
+                         "image '" + image.src + "' is not a path inside the package; dropped");
             return std::nullopt;
         }
         DiagnosticList ignored;
         if (!readFileCapped((fs::path(m_baseDir) / src).string(), m_limits.image.maxBytes, bytes,
                             ignored))
         {
-            m_diagnostics.warning(line, kCodeImage,
-                                  "image '" + image.src +
-                                      "' is missing or too large; the question keeps no figure");
+            imageWarning(line, "image '" + image.src +
+                                   "' is missing or too large; the question keeps no figure");
             return std::nullopt;
         }
         return acceptImage(std::move(bytes), image.alt, image.src, line, m_limits, m_result,
@@ -199,6 +211,9 @@ private:
 
     void readItem(const XMLElement& item)
     {
+        m_itemName = qtiAttribute(item, "title");
+        if (m_itemName.empty())
+            m_itemName = qtiAttribute(item, "identifier");
         const XMLElement* body = qtiChild(item, "itemBody");
         int interactions = 0;
         const XMLElement* interaction =
@@ -526,6 +541,9 @@ private:
             skip(item, why);
             return false;
         }
+        if (single && q.type == QuestionType::Multiple)
+            m_diagnostics.warning(item.GetLineNum(), kCodeDropped,
+                                  "item '" + m_itemName + "': " + describeWeightedFromSingle(q));
         if (!dropped.empty())
             m_diagnostics.warning(item.GetLineNum(), kCodeDropped,
                                   "partial credit of choice(s) " + dropped + " dropped");
@@ -543,6 +561,7 @@ private:
     std::string m_packageRoot;
     ReadLimits m_limits;
     ReadResult& m_result;
+    std::string m_itemName; ///< of the item being read, for messages
     DiagnosticList m_diagnostics;
 };
 
@@ -593,10 +612,20 @@ void readManifest(const fs::path& manifest, const ReadLimits& limits, ReadResult
         return;
     }
     std::size_t count = 0;
+    bool toldQti12 = false;
     for (const XMLElement* resource : qtiChildren(*resources, "resource"))
     {
         const std::string type = qtiAttribute(*resource, "type");
         const std::string href = qtiAttribute(*resource, "href");
+        // Canvas, Blackboard and D2L packages: "imsqti_xmlv1p2", "imsqti_xmlv1p2/imscc_...".
+        if (type.find("xmlv1p2") != std::string::npos || type.find("xmlv1p1") != std::string::npos)
+        {
+            if (!toldQti12)
+                result.diagnostics.add({Severity::Error, kCodeUnsupportedType, manifest.string(),
+                                        resource->GetLineNum(), kQti12Message});
+            toldQti12 = true;
+            continue;
+        }
         if (type.find("imsqti_item") == std::string::npos &&
             type.find("qti_item") == std::string::npos)
             continue;

@@ -46,12 +46,13 @@ QuestionIndex::QuestionIndex(const std::vector<Question>& existing)
         m_topicIds.push_back(q.topicId);
         m_claimed.push_back(false);
         if (!id.empty())
-            m_byKey["#" + id].push_back(i);
+            m_byKey["#" + id].indexes.push_back(i);
         else if (!q.origin)
-            m_byKey["#" + q.id].push_back(i); // written by hand: export-moodle writes the id
+            m_byKey["#" + q.id].indexes.push_back(
+                i); // written by hand: export-moodle writes the id
         if (!name(q).empty())
-            m_byKey["n:" + name(q)].push_back(i);
-        m_byKey["h:" + contentHash(q)].push_back(i);
+            m_byKey["n:" + name(q)].indexes.push_back(i);
+        m_byKey["h:" + contentHash(q)].indexes.push_back(i);
     }
 }
 
@@ -71,14 +72,21 @@ std::optional<std::size_t> QuestionIndex::claim(const Question& q)
 
 std::optional<std::size_t> QuestionIndex::pick(const std::string& key, const Question& q)
 {
-    const auto entry = m_byKey.find(key);
+    auto entry = m_byKey.find(key);
     if (entry == m_byKey.end())
         return std::nullopt;
     const std::string id = sourceId(q);
     const bool byId = key[0] == '#';
+    // Claimed questions at the front are never candidates again: skip them once, so 10,000
+    // questions of one name are matched in linear time, not quadratic.
+    std::vector<std::size_t>& candidates = entry->second.indexes;
+    std::size_t& start = entry->second.firstUnclaimed;
+    while (start < candidates.size() && m_claimed[candidates[start]])
+        ++start;
     std::optional<std::size_t> first;
-    for (const std::size_t i : entry->second)
+    for (std::size_t at = start; at < candidates.size(); ++at)
     {
+        const std::size_t i = candidates[at];
         if (m_claimed[i] || (!byId && !m_sourceIds[i].empty() && m_sourceIds[i] != id))
             continue;
         if (m_topicIds[i] == q.topicId)

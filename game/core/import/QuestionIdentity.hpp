@@ -37,7 +37,14 @@ public:
 private:
     [[nodiscard]] std::optional<std::size_t> pick(const std::string& key, const Question& q);
 
-    std::map<std::string, std::vector<std::size_t>> m_byKey;
+    /// The existing questions one key finds, in pack order.
+    struct Candidates
+    {
+        std::vector<std::size_t> indexes;
+        std::size_t firstUnclaimed = 0; ///< every index before it is claimed
+    };
+
+    std::map<std::string, Candidates> m_byKey;
     std::vector<std::string> m_sourceIds; ///< per existing question; "" when it has none
     std::vector<std::string> m_topicIds;
     std::vector<bool> m_claimed;

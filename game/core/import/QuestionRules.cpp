@@ -126,8 +126,10 @@ std::string checkFits(const Question& q)
     if (q.options.size() < 2)
         return "it has fewer than 2 answers";
     if (q.options.size() > kMaxOptions)
-        return "it has " + std::to_string(q.options.size()) +
-               " answers; the most a pack allows is " + std::to_string(kMaxOptions);
+        return "it has " + std::to_string(q.options.size()) + " answers; a pack question holds " +
+               std::to_string(kMaxOptions) +
+               " at most (the cap the question screen, the class host and the phones are laid "
+               "out and tested for; keys pick the first 8), so split it or remove answers";
     std::size_t correct = 0;
     std::set<std::string> ids;
     for (const Option& option : q.options)

@@ -11,23 +11,6 @@
 namespace quiz::core::import
 {
 
-bool isValidUtf8(const std::string& bytes, std::size_t& badOffset)
-{
-    // One decoder for the whole project: the pack loader's rules are the importers' rules.
-    std::size_t i = 0;
-    while (i < bytes.size())
-    {
-        const std::size_t length = validUtf8Length(bytes, i);
-        if (length == 0)
-        {
-            badOffset = i;
-            return false;
-        }
-        i += length;
-    }
-    return true;
-}
-
 std::string windows1252ToUtf8(const std::string& bytes)
 {
     // 0x80..0x9F are where 1252 differs from Latin-1; 0 marks the five undefined bytes.

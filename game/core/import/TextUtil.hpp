@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/Text.hpp"
+#include "core/util/Utf8.hpp"
 
 #include <cstddef>
 #include <string>
@@ -8,10 +9,6 @@
 
 namespace quiz::core::import
 {
-
-/// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above
-/// U+10FFFF). On failure `badOffset` is the offset of the first bad byte.
-[[nodiscard]] bool isValidUtf8(const std::string& bytes, std::size_t& badOffset);
 
 /// Windows-1252 bytes to UTF-8. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, undefined in 1252,
 /// become U+FFFD.

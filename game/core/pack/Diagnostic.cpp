@@ -16,7 +16,18 @@ std::string Diagnostic::format() const
         out += std::to_string(line);
     }
     out += severity == Severity::Error ? ": error: " : ": warning: ";
-    out += message;
+    // One finding, one line: a newline or other control character quoted from the input (a
+    // question name, a stem) would break "PATH:LINE:" parsing, so each run becomes one space.
+    bool inControl = false;
+    for (const char c : message)
+    {
+        const bool control = static_cast<unsigned char>(c) < 0x20 || c == '\x7f';
+        if (!control)
+            out += c;
+        else if (!inControl)
+            out += ' ';
+        inControl = control;
+    }
     out += " [";
     out += code;
     out += ']';

@@ -18,6 +18,7 @@ void FoldingWriter::add(std::string_view text, bool bold, bool italic, Script sc
                 m_spaceBold = bold;
                 m_spaceItalic = italic;
                 m_spaceScript = script;
+                m_spaceLink = m_link;
             }
             ++i;
             continue;
@@ -37,10 +38,10 @@ void FoldingWriter::add(std::string_view text, bool bold, bool italic, Script sc
         }
         if (m_pendingSpace)
         {
-            m_out.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript);
+            m_out.append(" ", m_spaceBold, m_spaceItalic, m_spaceScript, m_spaceLink);
             m_pendingSpace = false;
         }
-        m_out.append(text.substr(i, end - i), bold, italic, script);
+        m_out.append(text.substr(i, end - i), bold, italic, script, m_link);
         m_atLineStart = false;
         i = end;
     }

@@ -2,6 +2,7 @@
 
 #include "RichText.hpp"
 
+#include <string>
 #include <string_view>
 
 namespace quiz::core
@@ -16,6 +17,9 @@ public:
 
     void add(std::string_view text, bool bold, bool italic, Script script);
     void addBreak();
+    /// The link address the text added from now on belongs to ("" for none).
+    void setLink(std::string link) { m_link = std::move(link); }
+    [[nodiscard]] const std::string& getLink() const { return m_link; }
 
 private:
     RichText& m_out;
@@ -24,6 +28,8 @@ private:
     bool m_spaceBold = false;
     bool m_spaceItalic = false;
     Script m_spaceScript = Script::Normal;
+    std::string m_link;
+    std::string m_spaceLink;
 };
 
 } // namespace quiz::core

@@ -1,8 +1,9 @@
 #include "ItemCues.hpp"
 
 #include <algorithm>
-#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace quiz::core
 {
@@ -11,42 +12,39 @@ namespace
 
 /// Words that make a statement absolute. Test-wise students learn that an option with one of
 /// them is usually wrong, so one that appears only in distractors gives the key away.
-const std::set<std::string, std::less<>> kAbsoluteWords = {
+constexpr std::string_view kAbsoluteWords[] = {
     "always",   "never",      "all",        "none",    "only",       "must",    "completely",
     "entirely", "guaranteed", "impossible", "nothing", "everything", "totally",
 };
 
-/// The lowercase ASCII words of a text; any other byte separates words (so "won't" gives
-/// "won" and "t", which no absolute word is).
-std::set<std::string, std::less<>> collectWords(const std::string& text)
+/// The absolute words of a text, each once, in alphabetical order. Words are its runs of ASCII
+/// letters, compared without case; any other byte separates words (so "won't" gives "won" and
+/// "t", which no absolute word is). Every option of every question passes through here, so it
+/// looks words up in place instead of collecting them.
+std::vector<std::string_view> collectAbsoluteWords(const RichText& text)
 {
-    std::set<std::string, std::less<>> words;
+    std::vector<std::string_view> found;
+    const std::string plain = text.toPlain();
     std::string word;
     auto flush = [&]
     {
-        if (!word.empty())
-            words.insert(word);
+        for (const std::string_view absolute : kAbsoluteWords)
+            if (word == absolute && std::find(found.begin(), found.end(), absolute) == found.end())
+                found.push_back(absolute);
         word.clear();
     };
-    for (const char c : text)
+    for (const char c : plain)
     {
         if (c >= 'A' && c <= 'Z')
             word += static_cast<char>(c - 'A' + 'a');
         else if (c >= 'a' && c <= 'z')
             word += c;
-        else
+        else if (!word.empty())
             flush();
     }
-    flush();
-    return words;
-}
-
-std::set<std::string, std::less<>> collectAbsoluteWords(const RichText& text)
-{
-    std::set<std::string, std::less<>> found;
-    for (const std::string& word : collectWords(text.toPlain()))
-        if (kAbsoluteWords.count(word) != 0)
-            found.insert(word);
+    if (!word.empty())
+        flush();
+    std::sort(found.begin(), found.end());
     return found;
 }
 
@@ -54,23 +52,21 @@ void checkAbsoluteCue(const Question& question, DiagnosticList& out)
 {
     if (question.type == QuestionType::TrueFalse)
         return; // a true/false statement has no distractor beside it to compare with
-    std::set<std::string, std::less<>> inKeyed;
+    std::vector<std::string_view> inKeyed;
     for (const Option& option : question.options)
         if (option.correct)
-        {
-            const auto words = collectAbsoluteWords(option.text);
-            inKeyed.insert(words.begin(), words.end());
-        }
+            for (const std::string_view word : collectAbsoluteWords(option.text))
+                inKeyed.push_back(word);
     for (const Option& option : question.options)
     {
         if (option.correct)
             continue;
-        for (const std::string& word : collectAbsoluteWords(option.text))
-            if (inKeyed.count(word) == 0)
+        for (const std::string_view word : collectAbsoluteWords(option.text))
+            if (std::find(inKeyed.begin(), inKeyed.end(), word) == inKeyed.end())
             {
                 out.warning(option.line, "absolute-cue",
                             "option '" + option.id + "' of question '" + question.id + "' says '" +
-                                word +
+                                std::string(word) +
                                 "', a word no keyed option uses: absolute words only in "
                                 "distractors give the key away");
                 break;

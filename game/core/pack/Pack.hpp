@@ -85,6 +85,9 @@ struct Origin
     std::string idnumber;
     std::string name;
     std::string category;
+    /// Moodle's penalty per wrong try (0..1, as written there, e.g. "0.3333333"); "" when the
+    /// source has none. Kept so export-moodle writes it back; the game does not use it.
+    std::string penalty{};
 };
 
 /// Outcome feedback (`<feedback on="correct|partial|incorrect">`), kept from imports.
@@ -243,6 +246,7 @@ struct Topic
     std::string parentId; ///< "" for a top-level topic
     int depth = 0;        ///< 0 for a top-level topic
     int line = 0;
+    std::string description{}; ///< plain text, "" when the pack gives none
 };
 
 /// A scenario shared by 2..4 questions asked in order (`<case>`, format 1.1). Its questions

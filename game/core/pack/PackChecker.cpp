@@ -448,6 +448,33 @@ void PackChecker::check(const Pack& pack, DiagnosticList& out) const
     checkItemCues(pack, out);
 }
 
+namespace
+{
+
+/// Progress, reviews and class results are kept by pack id: a second pack with an id already
+/// loaded (an old copy next to the new one) would mix its answers into the first pack's
+/// history. The first in path order loads; each later one gets an error and does not.
+void flagSharedPackIds(std::vector<CheckedPack>& results)
+{
+    std::map<std::string, std::string> firstPath;
+    for (CheckedPack& checked : results)
+    {
+        if (!checked.pack)
+            continue;
+        const auto found = firstPath.emplace(checked.pack->id, checked.path);
+        if (found.second)
+            continue;
+        checked.diagnostics.error(checked.pack->line, "duplicate-pack-id",
+                                  "pack id '" + checked.pack->id + "' is also the id of '" +
+                                      found.first->second +
+                                      "'; progress is kept by pack id, so give each pack its "
+                                      "own id (or remove the old copy)");
+        checked.pack.reset();
+    }
+}
+
+} // namespace
+
 CheckedPack loadAndCheck(const std::string& path, const CheckOptions& options)
 {
     CheckedPack checked;
@@ -488,6 +515,7 @@ std::vector<CheckedPack> loadAndCheckAll(const std::vector<std::string>& paths,
         }
         results.push_back(loadAndCheck(path, options));
     }
+    flagSharedPackIds(results);
     return results;
 }
 

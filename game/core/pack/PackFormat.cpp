@@ -63,7 +63,7 @@ const ElementSpec kSources{"", Content::Elements, {}, {{"source", &kSource, 1, k
 const ElementSpec kTopic{"Topic",
                          Content::Elements,
                          {{"id", true, AttrType::Id}, {"title", true, AttrType::Text}},
-                         {{"topic", &kTopic, 0, kUnbounded}}};
+                         {{"description", &kDescription, 0, 1}, {"topic", &kTopic, 0, kUnbounded}}};
 const ElementSpec kTopics{"", Content::Elements, {}, {{"topic", &kTopic, 1, kUnbounded}}};
 
 const ElementSpec kStem{"", Content::Rich, {}, {}};
@@ -106,7 +106,8 @@ const ElementSpec kOrigin{"",
                            {"file", false, AttrType::Text},
                            {"idnumber", false, AttrType::Text},
                            {"name", false, AttrType::Text},
-                           {"category", false, AttrType::Text}},
+                           {"category", false, AttrType::Text},
+                           {"penalty", false, AttrType::Number, nullptr, 0, 1}},
                           {}};
 const ElementSpec kVary{"Vary",
                         Content::Empty,

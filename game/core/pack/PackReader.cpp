@@ -482,6 +482,11 @@ void Reader::readTopics(const XMLElement& parent, const std::string& parentId, i
         Topic topic;
         topic.id = attr(*element, "id");
         topic.title = attr(*element, "title");
+        if (const XMLElement* description = element->FirstChildElement("description"))
+        {
+            attributes(*description, format::kDescription);
+            topic.description = m_schema.readPlain(*description);
+        }
         topic.parentId = parentId;
         topic.depth = depth;
         topic.line = element->GetLineNum();
@@ -680,8 +685,8 @@ void Reader::readQuestionExtras(const XMLElement& element, Question& question)
         attributes(*origin, format::kOrigin);
         m_schema.checkEmpty(*origin);
         question.origin =
-            Origin{attr(*origin, "format"), attr(*origin, "file"), attr(*origin, "idnumber"),
-                   attr(*origin, "name"), attr(*origin, "category")};
+            Origin{attr(*origin, "format"), attr(*origin, "file"),     attr(*origin, "idnumber"),
+                   attr(*origin, "name"),   attr(*origin, "category"), attr(*origin, "penalty")};
     }
 }
 

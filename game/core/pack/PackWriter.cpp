@@ -139,13 +139,17 @@ private:
             const bool hasChildren =
                 std::any_of(pack.topics.begin(), pack.topics.end(),
                             [&](const Topic& t) { return t.parentId == topic.id; });
-            if (!hasChildren || depth > 40)
+            if ((!hasChildren || depth > 40) && topic.description.empty())
             {
                 line(depth, open + "/>");
                 continue;
             }
             line(depth, open + ">");
-            topics(pack, topic.id, depth + 1);
+            if (!topic.description.empty())
+                line(depth + 1,
+                     "<description>" + escapeXmlText(topic.description) + "</description>");
+            if (depth <= 40)
+                topics(pack, topic.id, depth + 1);
             line(depth, "</topic>");
         }
     }
@@ -319,7 +323,7 @@ private:
             const Origin& o = *q.origin;
             line(3, "<origin" + attr("format", o.format) + optional("file", o.file) +
                         optional("idnumber", o.idnumber) + optional("name", o.name) +
-                        optional("category", o.category) + "/>");
+                        optional("category", o.category) + optional("penalty", o.penalty) + "/>");
         }
         line(2, "</question>");
     }

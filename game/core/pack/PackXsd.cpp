@@ -112,7 +112,8 @@ private:
     void richTextType()
     {
         m_out << "\n"
-              << indent(1) << "<!-- Rich text: text with <b> <i> <sub> <sup> <br/>, nestable. -->\n"
+              << indent(1)
+              << "<!-- Rich text: text with <b> <i> <sub> <sup> <br/> <link href>, nestable. -->\n"
               << indent(1) << "<xs:complexType name=\"RichText\" mixed=\"true\">\n"
               << indent(2) << "<xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n";
         for (const std::string& name : richMarkupNames())
@@ -120,6 +121,17 @@ private:
             if (name == "br")
                 m_out << indent(3) << "<xs:element name=\"br\">\n"
                       << indent(4) << "<xs:complexType/>\n"
+                      << indent(3) << "</xs:element>\n";
+            else if (name == "link")
+                m_out << indent(3) << "<xs:element name=\"link\">\n"
+                      << indent(4) << "<xs:complexType mixed=\"true\">\n"
+                      << indent(5) << "<xs:complexContent>\n"
+                      << indent(6) << "<xs:extension base=\"RichText\">\n"
+                      << indent(7)
+                      << "<xs:attribute name=\"href\" type=\"NonEmpty\" use=\"required\"/>\n"
+                      << indent(6) << "</xs:extension>\n"
+                      << indent(5) << "</xs:complexContent>\n"
+                      << indent(4) << "</xs:complexType>\n"
                       << indent(3) << "</xs:element>\n";
             else
                 m_out << indent(3) << "<xs:element name=\"" << name << "\" type=\"RichText\"/>\n";

@@ -1,12 +1,14 @@
 #include "RichText.hpp"
 
+#include <algorithm>
+
 namespace quiz::core
 {
 
 bool TextRun::operator==(const TextRun& other) const
 {
     return text == other.text && bold == other.bold && italic == other.italic &&
-           script == other.script && lineBreak == other.lineBreak;
+           script == other.script && lineBreak == other.lineBreak && link == other.link;
 }
 
 bool RichText::isEmpty() const
@@ -37,14 +39,16 @@ std::size_t RichText::countCharacters() const
     return count;
 }
 
-void RichText::append(std::string_view text, bool bold, bool italic, Script script)
+void RichText::append(std::string_view text, bool bold, bool italic, Script script,
+                      std::string_view link)
 {
     if (text.empty())
         return;
     if (!runs.empty())
     {
         TextRun& last = runs.back();
-        if (!last.lineBreak && last.bold == bold && last.italic == italic && last.script == script)
+        if (!last.lineBreak && last.bold == bold && last.italic == italic &&
+            last.script == script && last.link == link)
         {
             last.text += text;
             return;
@@ -55,6 +59,7 @@ void RichText::append(std::string_view text, bool bold, bool italic, Script scri
     run.bold = bold;
     run.italic = italic;
     run.script = script;
+    run.link = link;
     runs.push_back(std::move(run));
 }
 
@@ -73,15 +78,33 @@ RichText RichText::fromPlain(const std::string& text)
 }
 
 std::string writeMarkup(const RichText& text, const std::string& lineBreak,
-                        std::string (*escape)(const std::string&))
+                        std::string (*escape)(const std::string&), const std::string& linkTag)
 {
     std::string out;
+    std::string openLink; // the address of the link element written last and still open
+    const auto closeLink = [&]
+    {
+        if (!openLink.empty())
+            out += "</" + linkTag + ">";
+        openLink.clear();
+    };
     for (const TextRun& run : text.runs)
     {
+        if (run.lineBreak || run.link != openLink)
+            closeLink();
         if (run.lineBreak)
         {
             out += lineBreak;
             continue;
+        }
+        if (!run.link.empty() && openLink.empty())
+        {
+            std::string href = escape(run.link);
+            for (std::size_t at = href.find('"'); at != std::string::npos;
+                 at = href.find('"', at + 6))
+                href.replace(at, 1, "&quot;");
+            out += "<" + linkTag + " href=\"" + href + "\">";
+            openLink = run.link;
         }
         std::string open;
         std::string close;
@@ -107,6 +130,46 @@ std::string writeMarkup(const RichText& text, const std::string& lineBreak,
         }
         out += open + escape(run.text) + close;
     }
+    closeLink();
+    return out;
+}
+
+RichText withLinkAddresses(const RichText& text)
+{
+    RichText out;
+    std::string linkText; // the plain text of the link being copied
+    for (std::size_t i = 0; i < text.runs.size(); ++i)
+    {
+        TextRun run = text.runs[i];
+        const std::string link = std::move(run.link);
+        run.link.clear();
+        if (link.empty() || run.lineBreak)
+        {
+            out.runs.push_back(std::move(run));
+            continue;
+        }
+        linkText += run.text;
+        const bool last = i + 1 == text.runs.size() || text.runs[i + 1].link != link;
+        if (!last)
+        {
+            out.runs.push_back(std::move(run));
+            continue;
+        }
+        // A folded space written inside the link goes after the address, not before it.
+        const std::size_t kept = run.text.find_last_not_of(' ');
+        const std::string trailing =
+            kept == std::string::npos ? run.text : run.text.substr(kept + 1);
+        run.text.resize(run.text.size() - trailing.size());
+        const bool textIsAddress = linkText.substr(0, linkText.size() - trailing.size()) == link;
+        out.runs.push_back(std::move(run));
+        if (!textIsAddress)
+            out.append(" (" + link + ")");
+        out.append(trailing);
+        linkText.clear();
+    }
+    out.runs.erase(std::remove_if(out.runs.begin(), out.runs.end(),
+                                  [](const TextRun& r) { return !r.lineBreak && r.text.empty(); }),
+                   out.runs.end());
     return out;
 }
 

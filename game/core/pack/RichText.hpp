@@ -24,6 +24,9 @@ struct TextRun
     bool italic = false;
     Script script = Script::Normal;
     bool lineBreak = false;
+    /// The address when the run is (part of) the text of a `<link href>`, else "". The game
+    /// shows it beside the text (withLinkAddresses) and never opens it.
+    std::string link{};
 
     bool operator==(const TextRun& other) const;
 };
@@ -39,9 +42,10 @@ struct RichText
     [[nodiscard]] std::string toPlain() const;
     /// Number of Unicode code points in toPlain(); length caps are in characters, not bytes.
     [[nodiscard]] std::size_t countCharacters() const;
-    /// Appends text with the given style, merging with the last run when the style matches.
+    /// Appends text with the given style (and link address), merging with the last run when
+    /// both match.
     void append(std::string_view text, bool bold = false, bool italic = false,
-                Script script = Script::Normal);
+                Script script = Script::Normal, std::string_view link = {});
     void appendBreak();
 
     bool operator==(const RichText& other) const { return runs == other.runs; }
@@ -52,10 +56,17 @@ struct RichText
 };
 
 /// The text as markup: styled runs wrapped in <b> <i> <sub> <sup> (nested in that order),
+/// adjacent runs of one link inside `<LINKTAG href="...">` (`link` in a pack, `a` in HTML),
 /// `lineBreak` written for each break, and `escape` applied to the characters (XML and HTML
-/// escape differently).
+/// escape differently; a `"` in an address is written `&quot;`).
 [[nodiscard]] std::string writeMarkup(const RichText& text, const std::string& lineBreak,
-                                      std::string (*escape)(const std::string&));
+                                      std::string (*escape)(const std::string&),
+                                      const std::string& linkTag = "link");
+
+/// The text as the game shows it: each link's text followed by its address in parentheses,
+/// "ISMP list (https://www.ismp.org/...)", as plain runs with no link left (the address alone
+/// when the text is the address). Nothing is ever opened: the reader copies the address.
+[[nodiscard]] RichText withLinkAddresses(const RichText& text);
 
 /// Number of code points in a UTF-8 string (continuation bytes are not counted).
 [[nodiscard]] std::size_t countCodePoints(const std::string& utf8);

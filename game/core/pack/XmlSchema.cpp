@@ -77,7 +77,7 @@ std::string describe(const tinyxml2::XMLElement& element, Owner owner)
 
 const std::vector<std::string>& richMarkupNames()
 {
-    static const std::vector<std::string> kNames = {"b", "i", "sub", "sup", "br"};
+    static const std::vector<std::string> kNames = {"b", "i", "sub", "sup", "br", "link"};
     return kNames;
 }
 
@@ -413,9 +413,23 @@ void Schema::readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& ou
                 suggestion = " (use <i>)";
             m_out.error(child->GetLineNum(), "unsupported-markup",
                         tagOf(*child) +
-                            " is not allowed in rich text; use only <b> <i> <sub> <sup> <br/>" +
+                            " is not allowed in rich text; use only <b> <i> <sub> <sup> <br/> "
+                            "<link href>" +
                             suggestion);
             readRichInto(*child, out, bold, italic, script);
+            continue;
+        }
+        if (name == "link")
+        {
+            // The text of a link, shown with its address; the game never opens it.
+            static const std::vector<AttrSpec> kLinkAttributes = {{"href", true, AttrType::Text}};
+            checkAttributes(*child, kLinkAttributes);
+            const char* href = child->Attribute("href");
+            std::string outer = out.getLink();
+            out.setLink(href == nullptr ? std::string()
+                                        : std::string(decodeXmlReferences(href, m_scratch)));
+            readRichInto(*child, out, bold, italic, script);
+            out.setLink(std::move(outer));
             continue;
         }
         checkAttributes(*child, {});

@@ -3,6 +3,7 @@
 #include "ProfileFiles.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "core/util/Text.hpp"
+#include "core/util/Utf8.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -26,54 +27,16 @@ constexpr int kMaxFolderAttempts = 10000;
 std::size_t countUtf8(const std::string& text)
 {
     std::size_t count = 0;
-    std::size_t i = 0;
-    while (i < text.size())
+    for (std::size_t i = 0; i < text.size(); ++count)
     {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        unsigned int codePoint = 0;
-        if (lead < 0x80)
-        {
-            length = 1;
-            codePoint = lead;
-        }
-        else if ((lead & 0xE0U) == 0xC0U)
-        {
-            length = 2;
-            codePoint = lead & 0x1FU;
-        }
-        else if ((lead & 0xF0U) == 0xE0U)
-        {
-            length = 3;
-            codePoint = lead & 0x0FU;
-        }
-        else if ((lead & 0xF8U) == 0xF0U)
-        {
-            length = 4;
-            codePoint = lead & 0x07U;
-        }
-        else
-        {
+        const std::size_t length = validUtf8Length(text, i);
+        if (length == 0)
             return std::string::npos;
-        }
-        if (i + length > text.size())
-            return std::string::npos;
-        for (std::size_t k = 1; k < length; ++k)
-        {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0U) != 0x80U)
-                return std::string::npos;
-            codePoint = (codePoint << 6U) | (next & 0x3FU);
-        }
-        const unsigned int minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (codePoint < minimum[length] || codePoint > 0x10FFFF ||
-            (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            return std::string::npos;
+        const unsigned long codePoint = decodeUtf8(text, i, length);
         // C1 controls and the line/paragraph separators break one-line display.
         if ((codePoint >= 0x80 && codePoint < 0xA0) || codePoint == 0x2028 || codePoint == 0x2029)
             return std::string::npos;
         i += length;
-        ++count;
     }
     return count;
 }

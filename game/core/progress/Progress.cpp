@@ -62,7 +62,8 @@ std::optional<Confidence> parseConfidence(const std::string& text)
 StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
                               const std::vector<std::string>& chosenOptionIds,
                               const AnswerScore& score, Confidence confidence,
-                              std::int64_t timeTakenMs, TimestampMs answeredAtMs, std::string mode)
+                              std::int64_t timeTakenMs, TimestampMs answeredAtMs, std::string mode,
+                              std::optional<double> typedValue, int mistakeIndex)
 {
     StoredAnswer record;
     record.packId = pack.id;
@@ -80,6 +81,8 @@ StoredAnswer makeStoredAnswer(const Pack& pack, const Question& question,
     record.confidence = confidence;
     record.answeredAtMs = answeredAtMs;
     record.mode = std::move(mode);
+    record.typedValue = typedValue;
+    record.mistakeIndex = mistakeIndex;
     return record;
 }
 
@@ -97,6 +100,8 @@ std::string validateStoredAnswer(const StoredAnswer& record)
     if (!std::isfinite(record.points) || !std::isfinite(record.maxPoints) || record.points < 0 ||
         record.maxPoints < 0 || record.points > record.maxPoints + 1e-9)
         return "the answer's points are out of range";
+    if (record.typedValue && !std::isfinite(*record.typedValue))
+        return "the answer's typed number is not finite";
     if (record.timeTakenMs < 0)
         return "the answer's time taken is negative";
     if (record.answeredAtMs < 0)

@@ -51,6 +51,10 @@ struct StoredAnswer
     Confidence confidence = Confidence::None;
     TimestampMs answeredAtMs = 0;
     std::string mode; ///< the game mode it was answered in, e.g. "tutor", "exam", "review"
+    /// Numeric questions: the number typed (nullopt: none) and the index of the named mistake
+    /// it matched (-1: none). Stored in the chosen column as "=12.5" and "!0".
+    std::optional<double> typedValue;
+    int mistakeIndex = -1;
 };
 
 /// Builds the record for an answer the game just scored, so the caller passes what it has.
@@ -58,7 +62,9 @@ struct StoredAnswer
                                             const std::vector<std::string>& chosenOptionIds,
                                             const AnswerScore& score, Confidence confidence,
                                             std::int64_t timeTakenMs, TimestampMs answeredAtMs,
-                                            std::string mode);
+                                            std::string mode,
+                                            std::optional<double> typedValue = std::nullopt,
+                                            int mistakeIndex = -1);
 
 /// Why a record cannot be stored, or "" when it can: ids must be non-empty, option ids free of
 /// whitespace, numbers finite and not negative, points not above maxPoints (with rounding).

@@ -2,6 +2,7 @@
 
 #include "core/util/Json.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -39,7 +40,7 @@ const std::vector<std::string>& getHistoryColumns()
         "id",          "answered_at",  "answered_at_ms", "pack_id",  "pack_version",
         "question_id", "question_rev", "topic_id",       "chosen",   "correct",
         "partial",     "points",       "max_points",     "critical", "time_taken_ms",
-        "confidence",  "mode"};
+        "confidence",  "mode",         "typed",          "mistake"};
     return columns;
 }
 
@@ -57,6 +58,14 @@ std::string escapeCsvField(const std::string& field)
             quoted += '"';
     }
     return quoted + "\"";
+}
+
+/// A typed number as its shortest exact decimal, with a point whatever the locale.
+static std::string formatTyped(double value)
+{
+    char buffer[64];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::string();
 }
 
 std::string formatHistoryCsv(const std::vector<StoredAnswer>& history)
@@ -84,7 +93,10 @@ std::string formatHistoryCsv(const std::vector<StoredAnswer>& history)
                                       r.critical ? "1" : "0",
                                       std::to_string(r.timeTakenMs),
                                       toString(r.confidence),
-                                      r.mode};
+                                      r.mode,
+                                      r.typedValue ? formatTyped(*r.typedValue) : std::string(),
+                                      r.mistakeIndex >= 0 ? std::to_string(r.mistakeIndex)
+                                                          : std::string()};
         bool first = true;
         for (const std::string& field : fields)
         {
@@ -128,6 +140,10 @@ std::string formatHistoryJson(const std::string& player, const std::vector<Store
                                    ? nlohmann::ordered_json()
                                    : nlohmann::ordered_json(toString(r.confidence));
         answer["mode"] = r.mode;
+        answer["typed"] =
+            r.typedValue ? nlohmann::ordered_json(*r.typedValue) : nlohmann::ordered_json();
+        answer["mistake"] =
+            r.mistakeIndex >= 0 ? nlohmann::ordered_json(r.mistakeIndex) : nlohmann::ordered_json();
         json["answers"].push_back(std::move(answer));
     }
     return toJsonText(json);

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +51,50 @@ std::vector<std::string> splitOptions(const std::string& joined)
         start = end + 1;
     }
     return options;
+}
+
+/// The chosen column: option ids, then a numeric answer's "=VALUE" and "!MISTAKE" tokens
+/// (option ids never start with '=' or '!'), so no schema change was needed for them.
+std::string encodeChoices(const StoredAnswer& record)
+{
+    std::vector<std::string> tokens = record.chosenOptionIds;
+    if (record.typedValue)
+    {
+        char buffer[64];
+        const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *record.typedValue);
+        if (error == std::errc())
+            tokens.push_back("=" + std::string(buffer, end));
+    }
+    if (record.mistakeIndex >= 0)
+        tokens.push_back("!" + std::to_string(record.mistakeIndex));
+    return joinOptions(tokens);
+}
+
+void decodeChoices(const std::string& joined, StoredAnswer& record)
+{
+    for (std::string& token : splitOptions(joined))
+    {
+        if (token.size() > 1 && token[0] == '=')
+        {
+            double value = 0.0;
+            const auto [end, error] =
+                std::from_chars(token.data() + 1, token.data() + token.size(), value);
+            if (error == std::errc() && end == token.data() + token.size())
+                record.typedValue = value;
+        }
+        else if (token.size() > 1 && token[0] == '!')
+        {
+            int index = -1;
+            const auto [end, error] =
+                std::from_chars(token.data() + 1, token.data() + token.size(), index);
+            if (error == std::errc() && end == token.data() + token.size())
+                record.mistakeIndex = index;
+        }
+        else
+        {
+            record.chosenOptionIds.push_back(std::move(token));
+        }
+    }
 }
 
 } // namespace
@@ -164,7 +209,7 @@ int ProgressStore::insert(const StoredAnswer& record)
     s.bind(3, record.questionId);
     s.bind(4, static_cast<std::int64_t>(record.questionRev));
     s.bind(5, record.topicId);
-    s.bind(6, joinOptions(record.chosenOptionIds));
+    s.bind(6, encodeChoices(record));
     s.bind(7, static_cast<std::int64_t>(record.correct ? 1 : 0));
     s.bind(8, static_cast<std::int64_t>(record.partial ? 1 : 0));
     s.bind(9, record.points);
@@ -252,7 +297,7 @@ Outcome<std::vector<StoredAnswer>> ProgressStore::loadHistory() const
         r.questionId = s.getText(3);
         r.questionRev = static_cast<int>(s.getInt(4));
         r.topicId = s.getText(5);
-        r.chosenOptionIds = splitOptions(s.getText(6));
+        decodeChoices(s.getText(6), r);
         r.correct = s.getInt(7) != 0;
         r.partial = s.getInt(8) != 0;
         r.points = s.getDouble(9);

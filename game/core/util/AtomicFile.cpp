@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace quiz::core
@@ -18,7 +19,8 @@ std::string describe(const std::string& what, const std::string& path)
 
 } // namespace
 
-std::string writeFileAtomically(const std::string& path, const std::string& contents)
+std::string writeFileAtomically(const std::string& path, const std::string& contents,
+                                FileAccess access)
 {
     const std::filesystem::path target(path);
     std::filesystem::path folder = target.parent_path();
@@ -28,6 +30,14 @@ std::string writeFileAtomically(const std::string& path, const std::string& cont
     const int fd = mkstemp(temp.data());
     if (fd < 0)
         return describe("cannot create a temporary file for", path);
+    if (access == FileAccess::Shared)
+    {
+        // mkstemp() always makes 0600; a pack or an export is the user's to share, so it gets
+        // the mode open() would give it. umask() can only be read by setting it.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, static_cast<mode_t>(0666U & ~static_cast<unsigned>(mask)));
+    }
     std::size_t written = 0;
     while (written < contents.size())
     {

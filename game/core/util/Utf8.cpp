@@ -3,7 +3,7 @@
 namespace quiz::core
 {
 
-std::size_t validUtf8Length(const std::string& s, std::size_t i)
+std::size_t validUtf8Length(std::string_view s, std::size_t i)
 {
     const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = at(i);
@@ -45,6 +45,36 @@ std::size_t validUtf8Length(const std::string& s, std::size_t i)
     if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
         return 0;
     return length;
+}
+
+unsigned long decodeUtf8(std::string_view s, std::size_t i, std::size_t length)
+{
+    static const unsigned int kLeadMask[] = {0, 0x7FU, 0x1FU, 0x0FU, 0x07U};
+    unsigned long codePoint = static_cast<unsigned char>(s[i]) & kLeadMask[length];
+    for (std::size_t k = 1; k < length; ++k)
+        codePoint = (codePoint << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+    return codePoint;
+}
+
+bool isValidUtf8(std::string_view bytes, std::size_t& badOffset)
+{
+    for (std::size_t i = 0; i < bytes.size();)
+    {
+        const std::size_t length = validUtf8Length(bytes, i);
+        if (length == 0)
+        {
+            badOffset = i;
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+bool isValidUtf8(std::string_view bytes)
+{
+    std::size_t badOffset = 0;
+    return isValidUtf8(bytes, badOffset);
 }
 
 void appendUtf8(std::string& out, unsigned long codePoint)

@@ -248,7 +248,8 @@ float TextBlock::layout(float width, const Theme& theme)
     m_fragments.clear();
     m_offsets.clear();
     LineBuilder builder(theme, m_style, width, m_fragments, m_offsets);
-    for (const core::TextRun& run : m_text.runs)
+    // A link is text with its address after it; nothing here can open it.
+    for (const core::TextRun& run : core::withLinkAddresses(m_text).runs)
         builder.addRun(run);
     m_height = builder.finish(m_usedWidth, m_lineCount);
     m_width = width;

@@ -22,9 +22,9 @@ struct TextStyle
     float lineSpacing = 1.35F; ///< line height as a multiple of size
 };
 
-/// Lays out quiz::core::RichText: bold, italic, sub, sup, line breaks, and word wrap at any
-/// width (a word longer than the line is broken between characters). Layout is cached until
-/// the text, style or width changes.
+/// Lays out quiz::core::RichText: bold, italic, sub, sup, line breaks, links as "text
+/// (address)" (never opened), and word wrap at any width (a word longer than the line is
+/// broken between characters). Layout is cached until the text, style or width changes.
 class TextBlock : public Widget
 {
 public:

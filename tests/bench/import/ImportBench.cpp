@@ -132,5 +132,22 @@ int main()
     std::printf("figure import_gift_read %.1f ms\n", giftMs);
     std::printf("figure import_gift_questions %zu count\n", giftRead.questions.size());
     std::printf("figure export_moodle_write %.1f ms\n", exportMs);
+
+    // 10,000 questions of one name: ids "dose-check", "dose-check-2" ... (quadratic once), then
+    // the re-import of the full pack, matched by that name.
+    std::string same;
+    for (int i = 0; i < 10000; ++i)
+        same += "::Dose check::Which dose of heparin suits patient " + std::to_string(i) +
+                "? {=5000 units#Right. ~6000 units#Too much.}\n\n";
+    const ReadResult sameRead = readGift(same, "same-name.gift");
+    AssembleResult sameFirst;
+    const double sameMs =
+        bestMs(3, [&] { sameFirst = assemblePack({sameRead}, std::nullopt, options); });
+    AssembleResult sameAgain;
+    const double reimportMs =
+        bestMs(3, [&] { sameAgain = assemblePack({sameRead}, sameFirst.pack, options); });
+    std::printf("figure import_same_name_10000_assemble %.1f ms\n", sameMs);
+    std::printf("figure import_same_name_10000_reimport %.1f ms (%zu updated)\n", reimportMs,
+                sameAgain.updated);
     return read.questions.size() == kQuestions && giftRead.questions.size() == kQuestions ? 0 : 1;
 }

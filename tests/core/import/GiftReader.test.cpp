@@ -161,3 +161,45 @@ TEST_CASE("GiftReader: UTF-16 and broken answer blocks are reported", "[import][
     CHECK(one.questions.empty());
     CHECK(one.skipped == 2);
 }
+
+TEST_CASE("GiftReader: a missing-word blank sits where the answers were, as Moodle writes it",
+          "[import][gift]")
+{
+    const ReadResult r = readFixture("moodle-export.gift");
+    const ImportedQuestion* blank = findImported(r, "Antidote blank");
+    REQUIRE(blank != nullptr);
+    CHECK(blank->question.stem.toPlain() ==
+          "The antidote to an unfractionated heparin overdose is _____; give it slowly IV.");
+    REQUIRE(blank->question.options.size() == 3);
+    CHECK(blank->question.options[0].correct);
+}
+
+TEST_CASE("GiftReader: images that cannot come across are named with their question; links "
+          "stay links",
+          "[import][gift][links]")
+{
+    const ReadResult r = readFixture("moodle-export.gift");
+    std::vector<std::string> images;
+    for (const Diagnostic& d : r.diagnostics.getAll())
+    {
+        if (d.code == kCodeImage)
+            images.push_back(d.message);
+    }
+    REQUIRE(images.size() == 2);
+    CHECK(images[0] == "question 'Vial label': image '@@PLUGINFILE@@/vial label.png' cannot come "
+                       "across: a GIFT export carries no image files (export Moodle XML to keep "
+                       "them); '[image: Heparin 5,000 units/mL vial]' is shown in its place");
+    CHECK(images[1].find("question 'Pump screen': image 'images/pump-screen.png' cannot come "
+                         "across") == 0);
+    const ImportedQuestion* vial = findImported(r, "Vial label");
+    REQUIRE(vial != nullptr);
+    CHECK(vial->question.stem.toPlain().find("[image: Heparin 5,000 units/mL vial]") !=
+          std::string::npos);
+
+    const ImportedQuestion* ismp = findImported(r, "ISMP high-alert list");
+    REQUIRE(ismp != nullptr);
+    CHECK(withLinkAddresses(ismp->question.stem).toPlain() ==
+          "Heparin is on the ISMP list of high-alert medications "
+          "(https://www.ismp.org/recommendations/high-alert-medications-acute-list). What does "
+          "that mean for you?");
+}

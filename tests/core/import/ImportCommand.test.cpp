@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace importtest;
 namespace fs = std::filesystem;
@@ -46,8 +47,8 @@ TEST_CASE("import command: exit 1 when some questions were skipped, each one exp
     const Run r = run("import", {dataPath("moodle/heparin-bank.xml"), "-o", out, "--pack-id",
                                  "edu.example.heparin", "--title", "Heparin bank"});
     CHECK(r.exit == 1);
-    CHECK(r.out.find("imported 6 question(s)") != std::string::npos);
-    CHECK(r.out.find("5 skipped") != std::string::npos);
+    CHECK(r.out.find("imported 7 question(s)") != std::string::npos);
+    CHECK(r.out.find("4 skipped") != std::string::npos);
     CHECK(r.err.find("heparin-bank.xml:270: warning: skipped question 'Match the drug to its "
                      "antidote': type 'matching' is not supported") != std::string::npos);
     CHECK(r.err.find("error:") == std::string::npos);
@@ -119,12 +120,12 @@ TEST_CASE("import command: next week's Moodle export, named after its date, upda
     const fs::path week2 = dir / "questions-NURS101-Heparin-20261125-0915.xml";
     fs::copy_file(dataPath("moodle/heparin-bank.xml"), week1);
     const Run first = run("import", {week1.string(), "-o", out});
-    CHECK(first.out.find("6 new, 0 updated") != std::string::npos);
+    CHECK(first.out.find("7 new, 0 updated") != std::string::npos);
     fs::rename(week1, week2);
     const Run second = run("import", {week2.string(), "-o", out});
     INFO(second.out << second.err);
-    CHECK(second.out.find("0 new, 6 updated") != std::string::npos);
-    CHECK(questionCount(out) == 6);
+    CHECK(second.out.find("0 new, 7 updated") != std::string::npos);
+    CHECK(questionCount(out) == 7);
     // The questions now cite this week's file; last week's generated source is gone.
     const std::string xml = readBytes(out);
     CHECK(xml.find("20261125-0915.xml (Moodle XML)") != std::string::npos);
@@ -141,8 +142,8 @@ TEST_CASE("import command: export-moodle then import into the same pack updates 
     REQUIRE(run("export-moodle", {pack, "-o", moodle}).exit == 0);
     const Run back = run("import", {moodle, "-o", pack});
     INFO(back.out << back.err);
-    CHECK(back.out.find("0 new, 6 updated") != std::string::npos);
-    CHECK(questionCount(pack) == 6);
+    CHECK(back.out.find("0 new, 7 updated") != std::string::npos);
+    CHECK(questionCount(pack) == 7);
 
     // A pack written by hand has no origins: its ids, written as idnumbers, bring it home.
     const std::string shipped = (dir / "essentials.xml").string();
@@ -166,7 +167,7 @@ TEST_CASE("export-moodle command: writes Moodle XML with categories and embedded
     const std::string moodle = (dir / "moodle.xml").string();
     const Run r = run("export-moodle", {pack, "-o", moodle});
     CHECK(r.exit == 0);
-    CHECK(r.out.find("exported 6 question(s)") != std::string::npos);
+    CHECK(r.out.find("exported 7 question(s)") != std::string::npos);
     const std::string xml = readBytes(moodle);
     CHECK(xml.find("<category><text>$course$/top/Heparin/Monitoring//Labs</text></category>") !=
           std::string::npos);
@@ -180,4 +181,141 @@ TEST_CASE("export-moodle command: writes Moodle XML with categories and embedded
     }
     CHECK(run("export-moodle", {broken, "-o", (dir / "m2.xml").string()}).exit == 1);
     CHECK(run("export-moodle", {pack}).exit == 2);
+}
+
+TEST_CASE("import command: -o into a new folder works without images, and names lose their "
+          "HTML tags",
+          "[import][cli]")
+{
+    const fs::path dir = freshDir("cli-new-folder");
+    const std::string out = (dir / "packs" / "heparin" / "reversal.xml").string();
+    const Run r = run("import", {dataPath("gift/moodle-export.gift"), "-o", out});
+    INFO(r.out << r.err);
+    CHECK(r.out.find("imported 5 question(s)") != std::string::npos);
+    CHECK(r.out.find("0 image(s)") != std::string::npos);
+    REQUIRE(fs::exists(out));
+    quiz::core::CheckOptions options;
+    options.today = "2026-11-25";
+    const quiz::core::CheckedPack checked = quiz::core::loadAndCheck(out, options);
+    REQUIRE(checked.pack);
+    const quiz::core::Question* target = checked.pack->findQuestion("aptt-target");
+    REQUIRE(target != nullptr);
+    CHECK(target->origin->name == "aPTT target");
+    CHECK(readBytes(out).find("&lt;b&gt;") == std::string::npos);
+}
+
+TEST_CASE("import command: the pack it writes has the mode the umask gives, not 0600",
+          "[import][cli]")
+{
+    const fs::path dir = freshDir("cli-umask");
+    const std::string out = (dir / "bank.xml").string();
+    const mode_t saved = ::umask(022);
+    const Run r = run("import", {dataPath("qti/v21/protamine.xml"), "-o", out});
+    ::umask(027);
+    const std::string other = (dir / "other.xml").string();
+    const Run r2 = run("import", {dataPath("qti/v21/protamine.xml"), "-o", other});
+    ::umask(saved);
+    REQUIRE(r.exit == 0);
+    REQUIRE(r2.exit == 0);
+    using fs::perms;
+    const perms mask = perms::owner_all | perms::group_all | perms::others_all;
+    CHECK((fs::status(out).permissions() & mask) ==
+          (perms::owner_read | perms::owner_write | perms::group_read | perms::others_read));
+    CHECK((fs::status(other).permissions() & mask) ==
+          (perms::owner_read | perms::owner_write | perms::group_read));
+    for (const fs::directory_entry& image : fs::directory_iterator(dir / "images"))
+        CHECK((image.status().permissions() & perms::group_read) == perms::group_read);
+}
+
+TEST_CASE("import command: QTI 1.2 (Canvas, Blackboard) is refused as QTI 1.2, a BOM "
+          "notwithstanding",
+          "[import][cli][qti]")
+{
+    const fs::path dir = freshDir("cli-qti12");
+    const std::string out = (dir / "x.xml").string();
+    const std::string expected = "QTI 1.2 (questestinterop) is not supported; export the "
+                                 "questions as QTI 2.1, Moodle XML or GIFT instead";
+    for (const std::string& input :
+         {dataPath("qti/v12/pool-with-bom.xml"), dataPath("qti/v12/canvas-export"),
+          dataPath("qti/v12/canvas-export/imsmanifest.xml")})
+    {
+        const Run r = run("import", {input, "-o", out});
+        INFO(input << "\n" << r.err);
+        CHECK(r.exit == 2);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK(r.err.find("answer block") == std::string::npos); // not read as GIFT
+        CHECK_FALSE(fs::exists(out));
+    }
+}
+
+namespace
+{
+
+/// A GIFT bank of `count` questions, each with its own name and no feedback (a generated-
+/// rationale warning each), whose texts may all carry the same <script> (the same warning at
+/// every question's line), and an essay whose name runs over two lines.
+std::string floodGift(int count, bool script)
+{
+    std::string gift = "$CATEGORY: $course$/top/Flood\n\n";
+    for (int i = 0; i < count; ++i)
+        gift += "::Dose " + std::to_string(i) + "::[html]<p>Which dose for patient " +
+                std::to_string(i) + "?</p>" + (script ? "<script>track()</script>" : "") +
+                "{=5000 units ~6000 units}\n\n";
+    return gift + "::Essay\nacross lines::Describe HIT. {}\n";
+}
+
+/// Runs an import of `gift` and checks that every line of standard error is one finding,
+/// "PATH[:LINE]: warning|error: ...", or a line of the command's own.
+Run importFlood(const fs::path& dir, const std::string& gift)
+{
+    const fs::path input = dir / "flood.gift";
+    {
+        std::ofstream file(input);
+        file << gift;
+    }
+    const Run r = run("import", {input.string(), "-o", (dir / "flood.xml").string()});
+    std::istringstream lines(r.err);
+    std::string line;
+    while (std::getline(lines, line))
+    {
+        INFO(line);
+        // A finding about the input or about the pack written beside it.
+        const bool finding =
+            line.rfind(dir.string(), 0) == 0 && (line.find(": warning: ") != std::string::npos ||
+                                                 line.find(": error: ") != std::string::npos ||
+                                                 line.find(": ... and ") != std::string::npos);
+        CHECK((finding || line.rfind("heparin-quiz import", 0) == 0));
+    }
+    return r;
+}
+
+std::size_t countOf(const std::string& text, const std::string& part)
+{
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++count;
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("import command: diagnostics are one line each and repeats are counted", "[import][cli]")
+{
+    const Run r = importFlood(freshDir("cli-flood"), floodGift(150, true));
+    INFO(r.err.substr(0, 2000));
+    CHECK(r.exit == 1);
+    CHECK(countOf(r.err, "<script> dropped") == 1);
+    CHECK(r.err.find(":3: warning: <script> dropped with its content [import-dropped] (150 "
+                     "times; also at line 5, 7, 9, 11, 13 and 144 more)") != std::string::npos);
+    CHECK(r.err.find("skipped question 'Essay across lines'") != std::string::npos);
+}
+
+TEST_CASE("import command: findings past the cap are counted under the command's name, never "
+          "an empty path",
+          "[import][cli]")
+{
+    const Run r = importFlood(freshDir("cli-flood-cap"), floodGift(260, false));
+    CHECK(r.err.find("heparin-quiz import: ... and ") != std::string::npos);
+    CHECK(r.err.find("\n: ... and") == std::string::npos);
+    CHECK(r.err.rfind(": ... and", 0) != 0);
 }

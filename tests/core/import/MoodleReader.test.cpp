@@ -1,6 +1,7 @@
 #include "core/import/MoodleReader.hpp"
 
 #include "ImportFixtures.hpp"
+#include "core/import/PackAssembler.hpp"
 #include "core/import/TextUtil.hpp"
 #include "core/pack/XmlSchema.hpp"
 
@@ -19,6 +20,12 @@ ReadResult readBank()
     return readMoodleXml(readBytes(path), path);
 }
 
+ReadResult readFixture(const std::string& name)
+{
+    const std::string path = dataPath("moodle/" + name);
+    return readMoodleXml(readBytes(path), path);
+}
+
 } // namespace
 
 TEST_CASE("MoodleReader: imports multichoice and truefalse and skips every other type with its "
@@ -27,8 +34,8 @@ TEST_CASE("MoodleReader: imports multichoice and truefalse and skips every other
 {
     const ReadResult r = readBank();
     REQUIRE(r.readable);
-    CHECK(r.questions.size() == 6);
-    CHECK(r.skipped == 5);
+    CHECK(r.questions.size() == 7);
+    CHECK(r.skipped == 4);
     const Diagnostic* matching = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 270);
     REQUIRE(matching != nullptr);
     CHECK(matching->message.find("'matching'") != std::string::npos);
@@ -36,9 +43,12 @@ TEST_CASE("MoodleReader: imports multichoice and truefalse and skips every other
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 294) != nullptr); // essay
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 315) != nullptr); // cloze
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 344) != nullptr); // description
-    const Diagnostic* twoRight = findDiagnostic(r.diagnostics, kCodeSkipped, 329);
+    // Two answers at 100% on a single-answer question: weighted, each half (issue 14).
+    CHECK(findDiagnostic(r.diagnostics, kCodeSkipped, 329) == nullptr);
+    const ImportedQuestion* twoRight = findImported(r, "Two fully right answers");
     REQUIRE(twoRight != nullptr);
-    CHECK(twoRight->message.find("2 answers give full credit") != std::string::npos);
+    CHECK(twoRight->question.scoring == ScoringRule::Weighted);
+    CHECK(twoRight->question.options[0].weight == 50.0);
 }
 
 TEST_CASE("MoodleReader: maps texts, feedback, hints, tags and categories", "[import][moodle]")
@@ -95,13 +105,15 @@ TEST_CASE("MoodleReader: partial and negative credit", "[import][moodle]")
     const ReadResult r = readBank();
     const ImportedQuestion* single = findImported(r, "Partial credit: best first action");
     REQUIRE(single != nullptr);
-    CHECK(single->question.type == QuestionType::Single);
+    // Partial credit on a single-answer question is kept as weighted scoring (issue 14).
+    CHECK(single->question.type == QuestionType::Multiple);
+    CHECK(single->question.scoring == ScoringRule::Weighted);
     CHECK(single->question.options.size() == 3); // the empty answer is dropped, as Moodle does
     CHECK(single->question.points == 2.0);
     CHECK_FALSE(single->question.shuffle);
-    const Diagnostic* dropped = findDiagnostic(r.diagnostics, kCodeDropped, 78);
-    REQUIRE(dropped != nullptr);
-    CHECK(dropped->message.find("b (50%)") != std::string::npos);
+    const Diagnostic* said = findDiagnostic(r.diagnostics, kCodeDropped, 78);
+    REQUIRE(said != nullptr);
+    CHECK(said->message.find("(a 66.6666667%, b 33.3333333%)") != std::string::npos);
 
     const ImportedQuestion* multi = findImported(r, "Select all: signs of bleeding");
     REQUIRE(multi != nullptr);
@@ -293,4 +305,107 @@ TEST_CASE("MoodleReader: legacy <image_base64>, file subfolders and warning line
         findDiagnostic(r.diagnostics, kCodeDropped, lineOfOffset(legacy, legacy.find("<script>")));
     REQUIRE(script != nullptr);
     CHECK(script->message.find("<script>") != std::string::npos);
+}
+
+TEST_CASE("MoodleReader: every category is kept, empty ones too, with its description",
+          "[import][moodle][topics]")
+{
+    const ReadResult r = readFixture("categories.xml");
+    REQUIRE(r.readable);
+    REQUIRE(r.categories.size() == 4);
+    CHECK(r.categories[0].path == std::vector<std::string>{"Heparin"});
+    CHECK(r.categories[0].description == "Unfractionated heparin and LMWH for adult inpatients.");
+    CHECK(r.categories[2].path == std::vector<std::string>{"Heparin", "Reversal"});
+    CHECK(r.categories[2].description ==
+          "Protamine dosing. Questions to follow after the pharmacy review.");
+    CHECK(r.categories[3].line == 66);
+    CHECK(r.categories[3].description.empty());
+    // What a topic cannot hold is said: the bold of the first, the idnumber "hep".
+    const Diagnostic* bold = findDiagnostic(r.diagnostics, kCodeDropped, 8);
+    REQUIRE(bold != nullptr);
+    CHECK(bold->message.find("category '$course$/top/Heparin': a topic description is plain "
+                             "text") == 0);
+    const Diagnostic* idnumber = findDiagnostic(r.diagnostics, kCodeDropped, 4);
+    REQUIRE(idnumber != nullptr);
+    CHECK(idnumber->message.find("idnumber 'hep' was dropped") != std::string::npos);
+}
+
+TEST_CASE("MoodleReader: partial credit and several full-credit answers on a single-answer "
+          "question become weighted scoring, and the penalty is kept",
+          "[import][moodle][credit]")
+{
+    const ReadResult r = readFixture("credit-and-links.xml");
+    const ImportedQuestion* partial = findImported(r, "First action: aPTT above range");
+    REQUIRE(partial != nullptr);
+    const Question& p = partial->question;
+    CHECK(p.type == QuestionType::Multiple);
+    CHECK(p.scoring == ScoringRule::Weighted);
+    REQUIRE(p.options.size() == 3);
+    CHECK(p.options[0].weight == Approx(66.666667));
+    CHECK(p.options[1].weight == Approx(33.333333));
+    CHECK(p.options[0].correct);
+    CHECK(p.options[1].correct);
+    CHECK_FALSE(p.options[2].correct);
+    CHECK(p.origin->penalty == "0.1000000");
+    const Diagnostic* said = findDiagnostic(r.diagnostics, kCodeDropped, 15);
+    REQUIRE(said != nullptr);
+    CHECK(said->message.find("scoring=\"weighted\" (a 66.6666667%, b 33.3333333%)") !=
+          std::string::npos);
+
+    const ImportedQuestion* sites = findImported(r, "Sites for subcutaneous heparin");
+    REQUIRE(sites != nullptr);
+    CHECK(sites->question.type == QuestionType::Multiple);
+    CHECK(sites->question.scoring == ScoringRule::Weighted);
+    CHECK(sites->question.options[0].weight == 50.0);
+    CHECK(sites->question.options[1].weight == 50.0);
+    CHECK(sites->question.options[2].weight == 0.0);
+    CHECK(sites->question.origin->penalty == "0.3333333");
+}
+
+TEST_CASE("MoodleReader: more than 10 answers is skipped saying why", "[import][moodle][credit]")
+{
+    const ReadResult r = readFixture("credit-and-links.xml");
+    CHECK(findImported(r, "Starting rate by weight") != nullptr); // the reader keeps it ...
+    AssembleOptions options;
+    options.today = "2026-11-25";
+    const AssembleResult assembled = assemblePack({r}, std::nullopt, options);
+    const Diagnostic* skipped = findDiagnostic(assembled.diagnostics, kCodeSkipped, 84);
+    REQUIRE(skipped != nullptr); // ... the pack cannot hold it
+    CHECK(skipped->message.find("it has 12 answers; a pack question holds 10 at most") !=
+          std::string::npos);
+}
+
+TEST_CASE("MoodleReader: links are kept as links, images that cannot come are named with "
+          "their question",
+          "[import][moodle][links]")
+{
+    const ReadResult r = readFixture("credit-and-links.xml");
+    const ImportedQuestion* sites = findImported(r, "Sites for subcutaneous heparin");
+    REQUIRE(sites != nullptr);
+    const RichText& stem = sites->question.stem;
+    std::string linked;
+    for (const TextRun& run : stem.runs)
+    {
+        if (!run.link.empty())
+            linked += run.text + "=" + run.link + ";";
+    }
+    CHECK(linked ==
+          "ISMP high-alert list=https://www.ismp.org/recommendations/high-alert-medications-"
+          "acute-list;");
+    CHECK(withLinkAddresses(stem).toPlain().find(
+              "See the ISMP high-alert list "
+              "(https://www.ismp.org/recommendations/high-alert-medications-acute-list) and "
+              "the ward protocol.") != std::string::npos);
+    bool pluginLink = false;
+    bool image = false;
+    for (const Diagnostic& d : r.diagnostics.getAll())
+    {
+        pluginLink = pluginLink || d.message.find("link to '@@PLUGINFILE@@/ward%20protocol.pdf' "
+                                                  "dropped") != std::string::npos;
+        image = image || (d.code == kCodeImage &&
+                          d.message.find("question 'Sites for subcutaneous heparin': image "
+                                         "'images/injection-sites.png'") == 0);
+    }
+    CHECK(pluginLink);
+    CHECK(image);
 }

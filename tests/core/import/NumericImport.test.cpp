@@ -91,3 +91,64 @@ TEST_CASE("MoodleWriter: a numeric question is written as numerical and reads ba
     REQUIRE(back.mistakes.size() == 1);
     CHECK(back.mistakes[0].rationale == q.mistakes[0].rationale);
 }
+
+TEST_CASE("MoodleReader: a calculated question becomes a numeric one with its datasets",
+          "[import][moodle][numeric]")
+{
+    const char* const xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="calculatedsimple">
+    <name><text>Bolus</text></name>
+    <questiontext format="html"><text><![CDATA[<p>A {w} kg patient gets 80 units/kg from {c} units/mL. How many mL?</p>]]></text></questiontext>
+    <answer fraction="100">
+      <text>{w}*80/{c}</text>
+      <tolerance>0.01</tolerance>
+      <tolerancetype>1</tolerancetype>
+      <correctanswerformat>1</correctanswerformat>
+      <correctanswerlength>1</correctanswerlength>
+    </answer>
+    <dataset_definitions>
+      <dataset_definition>
+        <status><text>private</text></status>
+        <name><text>w</text></name>
+        <type>calculatedsimple</type>
+        <distribution><text>uniform</text></distribution>
+        <minimum><text>50</text></minimum>
+        <maximum><text>120</text></maximum>
+        <decimals><text>0</text></decimals>
+        <itemcount>2</itemcount>
+        <dataset_items>
+          <dataset_item><number>1</number><value>57</value></dataset_item>
+          <dataset_item><number>2</number><value>88</value></dataset_item>
+        </dataset_items>
+      </dataset_definition>
+      <dataset_definition>
+        <status><text>private</text></status>
+        <name><text>c</text></name>
+        <minimum><text>100</text></minimum>
+        <maximum><text>1000</text></maximum>
+        <decimals><text>0</text></decimals>
+      </dataset_definition>
+    </dataset_definitions>
+  </question>
+</quiz>
+)";
+    const ReadResult r = readMoodleXml(xml, "calculated.xml");
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    CHECK(q.type == QuestionType::Numeric);
+    REQUIRE(q.numeric);
+    CHECK(q.numeric->formula == "w*80/c");
+    CHECK(q.numeric->relative);
+    CHECK(q.numeric->tolerance == Approx(0.01));
+    CHECK(q.numeric->round == 1);
+    REQUIRE(q.variables.size() == 2);
+    CHECK(q.variables[0].name == "w");
+    CHECK(q.variables[0].values == std::vector<double>{57, 88});
+    CHECK(q.variables[1].name == "c");
+    CHECK(q.variables[1].from == 100);
+    CHECK(q.variables[1].to == 1000);
+    CHECK(q.variables[1].step == 1);
+    CHECK(q.stem.toPlain().find("{w} kg") != std::string::npos);
+    CHECK(checkFits(q).empty());
+}

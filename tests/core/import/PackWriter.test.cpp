@@ -1,5 +1,8 @@
 #include "core/pack/PackWriter.hpp"
 
+#include "core/pack/PackChecker.hpp"
+#include "core/pack/PackLoader.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace quiz::core;
@@ -121,4 +124,44 @@ TEST_CASE("PackWriter: rich text nests styles and writes breaks", "[core][writer
     text.appendBreak();
     text.append("x < y");
     CHECK(writeRichText(text) == "H<sub>2</sub>O <b><i>bold italic</i></b><br/>x &lt; y");
+}
+
+TEST_CASE("PackWriter: links, topic descriptions and the Moodle penalty are written and read "
+          "back",
+          "[core][writer][links]")
+{
+    Pack pack = makePack();
+    pack.topics[0].description = "Drugs & doses.";
+    Question& q = pack.questions[0];
+    q.stem = RichText();
+    q.stem.append("See the ");
+    q.stem.append("ISMP \"high-alert\" list", false, false, Script::Normal,
+                  "https://www.ismp.org/list?a=1&b=\"2\"");
+    q.stem.append(" and the ");
+    q.stem.append("guide", true, false, Script::Normal, "https://example.org/guide");
+    q.stem.append(".");
+    q.origin->penalty = "0.3333333";
+    pack.questions[1].refs[0].locator = "p. 1"; // makePack() leaves it out; the loader needs it
+    const std::string xml = writePack(pack);
+    CHECK(xml.find("See the <link href=\"https://www.ismp.org/list?a=1&amp;b=&quot;2&quot;\">ISMP "
+                   "\"high-alert\" list</link> and the <link "
+                   "href=\"https://example.org/guide\"><b>guide</b></link>.") != std::string::npos);
+    CHECK(xml.find("<topic id=\"pharm\" title=\"Pharmacology\">\n      <description>Drugs &amp; "
+                   "doses.</description>") != std::string::npos);
+    CHECK(xml.find("penalty=\"0.3333333\"") != std::string::npos);
+
+    const LoadResult loaded = PackLoader().loadString(xml, "links.xml");
+    std::string errors;
+    for (const Diagnostic& d : loaded.diagnostics.getAll())
+        errors += d.format() + "\n";
+    INFO(errors);
+    REQUIRE(loaded.pack);
+    CHECK_FALSE(loaded.diagnostics.hasErrors());
+    CHECK(loaded.pack->questions[0].stem == q.stem);
+    CHECK(loaded.pack->topics[0].description == "Drugs & doses.");
+    CHECK(loaded.pack->questions[0].origin->penalty == "0.3333333");
+    CHECK(writePack(*loaded.pack) == xml);
+    CHECK(withLinkAddresses(q.stem).toPlain() ==
+          "See the ISMP \"high-alert\" list (https://www.ismp.org/list?a=1&b=\"2\") and the guide "
+          "(https://example.org/guide).");
 }

@@ -163,3 +163,21 @@ TEST_CASE("QtiReader: penalties beyond the full credit are clamped and duplicate
     CHECK(q.options[1].weight == Approx(-100.0));
     CHECK(q.options[2].id == "choice-3");
 }
+
+TEST_CASE("QtiReader: links are kept as links; a missing image is named with its item",
+          "[import][qti][links]")
+{
+    const ReadResult r = readQtiPath(dataPath("qti/v21/hit-links.xml"));
+    REQUIRE(r.questions.size() == 1);
+    const RichText& stem = r.questions[0].question.stem;
+    CHECK(withLinkAddresses(stem).toPlain().find(
+              "The ASH guideline (https://www.hematology.org/education/clinicians/"
+              "guidelines-and-quality-care/clinical-practice-guidelines/"
+              "venous-thromboembolism-guidelines) uses the 4Ts score") == 0);
+    bool named = false;
+    for (const Diagnostic& d : r.diagnostics.getAll())
+        named = named ||
+                (d.code == kCodeImage &&
+                 d.message.find("question '4Ts score': image 'figures/platelet-trend.png'") == 0);
+    CHECK(named);
+}

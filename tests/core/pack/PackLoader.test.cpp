@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -218,4 +219,44 @@ TEST_CASE("PackChecker: questions default to plusMinus scoring and published sta
     CHECK(result.pack->questions[0].status == QuestionStatus::Published);
     CHECK(result.pack->countPlayableQuestions() == 1);
     CHECK(result.pack->countPlayableQuestions("t") == 1);
+}
+
+TEST_CASE("loadAndCheckAll: a second pack with an id already loaded is an error and does not "
+          "load",
+          "[core][checker]")
+{
+    // Progress is kept by pack id: an old copy beside the new one must not share its history.
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "hq-pack-same-id";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "old");
+    for (const fs::path& file : {dir / "heparin.xml", dir / "old" / "heparin-2025.xml"})
+    {
+        std::ofstream out(file);
+        out << packWith(kSingle);
+    }
+    {
+        std::ofstream out(dir / "other.xml");
+        std::string other = packWith(kSingle);
+        other.replace(other.find("test.pack"), 9, "test.other");
+        out << other;
+    }
+    const std::vector<CheckedPack> checked = loadAndCheckAll({dir.string()}, CheckOptions{});
+    REQUIRE(checked.size() == 3);
+    CHECK(checked[0].path == (dir / "heparin.xml").string());
+    CHECK(checked[0].pack);
+    CHECK_FALSE(checked[0].diagnostics.hasErrors());
+    CHECK(checked[1].path == (dir / "old" / "heparin-2025.xml").string());
+    CHECK_FALSE(checked[1].pack);
+    REQUIRE(checked[1].diagnostics.hasErrors());
+    const std::vector<Diagnostic>& all = checked[1].diagnostics.getAll();
+    const auto found = std::find_if(
+        all.begin(), all.end(), [](const Diagnostic& d) { return d.code == "duplicate-pack-id"; });
+    REQUIRE(found != all.end());
+    const Diagnostic& d = *found;
+    CHECK(d.line == 1);
+    CHECK(d.message.find("pack id 'test.pack' is also the id of '" +
+                         (dir / "heparin.xml").string() + "'") == 0);
+    CHECK(checked[2].pack); // its own id
+    fs::remove_all(dir);
 }

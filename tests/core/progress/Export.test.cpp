@@ -25,7 +25,7 @@ constexpr TimestampMs kAt = 1764000000000; // 2025-11-24T16:00:00Z
 
 const std::string kHeader = "id,answered_at,answered_at_ms,pack_id,pack_version,question_id,"
                             "question_rev,topic_id,chosen,correct,partial,points,max_points,"
-                            "critical,time_taken_ms,confidence,mode\r\n";
+                            "critical,time_taken_ms,confidence,mode,typed,mistake\r\n";
 
 StoredAnswer record(const std::string& question, const std::string& mode)
 {
@@ -79,8 +79,17 @@ TEST_CASE("Export: CSV has a header and one escaped line per answer", "[progress
 {
     const std::string csv = formatHistoryCsv({record("q1", "exam, \"timed\"")});
     CHECK(csv == kHeader + "7,2025-11-24T16:00:00.000Z,1764000000000,org.example.heparin,1.2,q1,"
-                           "2,monitoring,a c,0,1,0.5,1,1,4200,sure,\"exam, \"\"timed\"\"\"\r\n");
+                           "2,monitoring,a c,0,1,0.5,1,1,4200,sure,\"exam, \"\"timed\"\"\",,\r\n");
     CHECK(formatHistoryCsv({}) == kHeader);
+    // A numeric answer: the typed number and the matched mistake in their own columns.
+    StoredAnswer typed = record("dc-1", "tutor");
+    typed.chosenOptionIds.clear();
+    typed.typedValue = 12.5;
+    typed.mistakeIndex = 0;
+    CHECK(formatHistoryCsv({typed}).find(",4200,sure,tutor,12.5,0\r\n") != std::string::npos);
+    const nlohmann::json json = nlohmann::json::parse(formatHistoryJson("ann", {typed}, kAt));
+    CHECK(json["answers"][0]["typed"] == 12.5);
+    CHECK(json["answers"][0]["mistake"] == 0);
 }
 
 TEST_CASE("Export: JSON keeps types and escapes text", "[progress][export]")
@@ -132,9 +141,9 @@ TEST_CASE("CLI export: CSV of a player's history on standard output", "[progress
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     CHECK(result.out.rfind(kHeader, 0) == 0);
-    CHECK(result.out.find(",q1,2,monitoring,a c,0,1,0.5,1,1,4200,sure,tutor\r\n") !=
+    CHECK(result.out.find(",q1,2,monitoring,a c,0,1,0.5,1,1,4200,sure,tutor,,\r\n") !=
           std::string::npos);
-    CHECK(result.out.find(",sure,\"exam, \"\"timed\"\"\"\r\n") != std::string::npos);
+    CHECK(result.out.find(",sure,\"exam, \"\"timed\"\"\",,\r\n") != std::string::npos);
     CHECK(result.err.empty());
 }
 

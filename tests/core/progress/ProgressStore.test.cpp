@@ -122,6 +122,35 @@ TEST_CASE("ProgressStore: an answer round-trips with every field", "[progress][s
     CHECK(store->countAnswers().getValue() == 1);
 }
 
+TEST_CASE("ProgressStore: a numeric answer keeps its typed value and matched mistake",
+          "[progress][store][numeric]")
+{
+    TempDir temp;
+    const std::string path = temp.file("progress.sqlite");
+    {
+        auto store = openStore(path);
+        StoredAnswer typed = sampleAnswer("dc-101", kNow);
+        typed.chosenOptionIds.clear();
+        typed.typedValue = 123.25;
+        typed.mistakeIndex = 1;
+        REQUIRE(store->recordAnswer(typed).isOk());
+        StoredAnswer none = sampleAnswer("dc-102", kNow + 1);
+        none.chosenOptionIds.clear();
+        REQUIRE(store->recordAnswer(none).isOk());
+    }
+    auto store = openStore(path);
+    Outcome<std::vector<StoredAnswer>> history = store->loadHistory();
+    REQUIRE(history.isOk());
+    REQUIRE(history.getValue().size() == 2);
+    const StoredAnswer& typed = history.getValue()[0];
+    CHECK(typed.chosenOptionIds.empty());
+    REQUIRE(typed.typedValue);
+    CHECK(*typed.typedValue == 123.25);
+    CHECK(typed.mistakeIndex == 1);
+    CHECK_FALSE(history.getValue()[1].typedValue);
+    CHECK(history.getValue()[1].mistakeIndex == -1);
+}
+
 TEST_CASE("ProgressStore: a new database is in WAL mode at the current schema version",
           "[progress][store]")
 {
