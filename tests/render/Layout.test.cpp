@@ -183,6 +183,16 @@ void type(Harness& h, const std::string& ascii)
     h.settle();
 }
 
+/// The ordering or matching question of the steps test pack, answered as it is shown when
+/// `answer` is set (its feedback is then on the screen).
+void startSteps(Harness& h, const std::string& id, bool answer)
+{
+    h.context.load({std::string(QUIZ_SOURCE_DIR) + "/tests/data/packs/steps"});
+    h.start({id}, core::Mode::Tutor, 0, "org.example.steps-test");
+    if (answer)
+        h.key(sf::Keyboard::Enter);
+}
+
 using Prepare = std::function<void(Harness&)>;
 
 const std::vector<std::pair<std::string, Prepare>>& scenes()
@@ -364,6 +374,10 @@ const std::vector<std::pair<std::string, Prepare>>& scenes()
              h.stack.push(ui::ScreenId::Title);
              h.stack.push(ui::ScreenId::ClassStudent);
          }},
+        {"steps-ordering", [](Harness& h) { startSteps(h, "or-1", false); }},
+        {"steps-ordering-feedback", [](Harness& h) { startSteps(h, "or-1", true); }},
+        {"steps-matching", [](Harness& h) { startSteps(h, "ma-1", false); }},
+        {"steps-matching-feedback", [](Harness& h) { startSteps(h, "ma-1", true); }},
     };
     return all;
 }

@@ -44,6 +44,33 @@ std::vector<Question> pickClassQuestions(const std::vector<Pack>& packs,
     return all;
 }
 
+std::string classSkippedNote(const std::vector<Pack>& packs,
+                             const std::vector<TopicSelection>& selections)
+{
+    std::vector<Question> all;
+    for (const Pack& pack : packs)
+    {
+        std::vector<std::string> topics;
+        bool chosen = false;
+        bool whole = false;
+        for (const TopicSelection& selection : selections)
+        {
+            if (selection.packId != pack.id)
+                continue;
+            chosen = true;
+            whole = whole || selection.topicId.empty();
+            if (!selection.topicId.empty())
+                topics.push_back(selection.topicId);
+        }
+        if (!chosen)
+            continue;
+        for (Question& question :
+             selectClassQuestions(pack, whole ? std::vector<std::string>{} : topics))
+            all.push_back(std::move(question));
+    }
+    return classSkippedNote(all);
+}
+
 std::string makeClassCode(std::uint32_t seed)
 {
     const std::string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -174,15 +174,16 @@ private:
         const std::string name = nestedText(question, "name");
         m_questionName = name;
         const bool calculated = type == "calculated" || type == "calculatedsimple";
-        if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated)
+        if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated &&
+            type != "ordering" && type != "match")
         {
             const std::string why =
                 type.empty() ? std::string("it has no type")
                 : type == "description"
                     ? std::string("a description has no answers to choose from")
                     : "type '" + type +
-                          "' is not supported; only multichoice, truefalse, numerical and "
-                          "calculated are";
+                          "' is not supported; only multichoice, truefalse, numerical, "
+                          "calculated, ordering and match are";
             skip(question, name, why, kCodeUnsupportedType);
             return;
         }
@@ -255,6 +256,8 @@ private:
         const bool ok = type == "truefalse"   ? readTrueFalse(question, questionFormat, q)
                         : type == "numerical" ? readNumerical(question, questionFormat, q)
                         : calculated          ? readCalculated(question, q)
+                        : type == "ordering"  ? readOrdering(question, questionFormat, q)
+                        : type == "match"     ? readMatch(question, questionFormat, q)
                                               : readMultichoice(question, questionFormat, q);
         if (!ok)
             return;
@@ -270,7 +273,9 @@ private:
         int line = 0;
     };
 
-    std::vector<Answer> readAnswers(const XMLElement& question, TextFormat questionFormat)
+    /// `grades`: the fraction is a grade (an ordering question's is the step's position).
+    std::vector<Answer> readAnswers(const XMLElement& question, TextFormat questionFormat,
+                                    bool grades = true)
     {
         std::vector<Answer> answers;
         for (const XMLElement* node : xmlChildren(question, "answer"))
@@ -286,7 +291,7 @@ private:
                                    "' is not a number from -100 to 100; read as 0");
                 answer.fraction = 0.0;
             }
-            else if (!isMoodleGrade(answer.fraction))
+            else if (grades && !isMoodleGrade(answer.fraction))
             {
                 diag().warning(node->GetLineNum(), kCodeDropped,
                                "fraction " + fraction +
@@ -361,6 +366,57 @@ private:
                     break;
                 }
             }
+        }
+        return true;
+    }
+
+    /// `ordering` (Moodle 4.4 core, qtype_ordering before): the answers in the right order
+    /// (their fraction is the position); ALL_OR_NOTHING grading stays all-or-nothing, every
+    /// other grading type is read as partial credit by correct adjacent pairs.
+    bool readOrdering(const XMLElement& question, TextFormat questionFormat, Question& q)
+    {
+        std::vector<Answer> answers = readAnswers(question, questionFormat, false);
+        std::stable_sort(answers.begin(), answers.end(),
+                         [](const Answer& a, const Answer& b) { return a.fraction < b.fraction; });
+        q.type = QuestionType::Ordering;
+        const std::string grading = childText(question, "gradingtype");
+        q.scoring = grading == "ALL_OR_NOTHING" || grading == "-1" ? ScoringRule::AllOrNothing
+                                                                   : ScoringRule::Partial;
+        if (!grading.empty() && q.scoring == ScoringRule::Partial &&
+            grading != "RELATIVE_NEXT_EXCLUDE_LAST" && grading != "1")
+            diag().warning(question.GetLineNum(), kCodeDropped,
+                           "ordering grading type " + grading +
+                               " is read as partial credit by correct adjacent pairs");
+        for (std::size_t i = 0; i < answers.size(); ++i)
+        {
+            OrderItem item;
+            item.id = "s" + std::to_string(i + 1);
+            item.text = answers[i].text;
+            item.rationale = answers[i].feedback;
+            item.line = answers[i].line;
+            q.items.push_back(std::move(item));
+        }
+        return true;
+    }
+
+    /// `match`: each <subquestion> a prompt and its <answer>; a subquestion without text is a
+    /// distractor answer. Moodle scores each prompt apart: partial credit.
+    bool readMatch(const XMLElement& question, TextFormat questionFormat, Question& q)
+    {
+        q.type = QuestionType::Matching;
+        q.scoring = ScoringRule::Partial;
+        std::size_t number = 0;
+        for (const XMLElement* node : xmlChildren(question, "subquestion"))
+        {
+            MatchPair pair;
+            pair.id = "p" + std::to_string(++number);
+            pair.line = node->GetLineNum();
+            pair.prompt =
+                readField(*node, parseFormat(xmlAttribute(*node, "format"), questionFormat), false)
+                    .text;
+            if (const XMLElement* answer = node->FirstChildElement("answer"))
+                pair.answer = RichText::fromPlain(trim(childText(*answer, "text")));
+            q.pairs.push_back(std::move(pair));
         }
         return true;
     }

@@ -162,9 +162,11 @@ private:
         if (q.type == QuestionType::Numeric && !exportableNumeric(q))
             return;
         const bool trueFalse = q.type == QuestionType::TrueFalse;
-        const char* type = q.type == QuestionType::Numeric ? "numerical"
-                           : trueFalse                     ? "truefalse"
-                                                           : "multichoice";
+        const char* type = q.type == QuestionType::Numeric    ? "numerical"
+                           : trueFalse                        ? "truefalse"
+                           : q.type == QuestionType::Ordering ? "ordering"
+                           : q.type == QuestionType::Matching ? "match"
+                                                              : "multichoice";
         line(1, std::string("<question type=\"") + type + "\">");
         const std::string name = q.origin && !q.origin->name.empty() ? q.origin->name : q.id;
         line(2, "<name><text>" + escapeXmlText(name) + "</text></name>");
@@ -183,6 +185,10 @@ private:
         line(2, "<idnumber>" + escapeXmlText(idnumber) + "</idnumber>");
         if (q.type == QuestionType::Numeric)
             numericalAnswers(q);
+        else if (q.type == QuestionType::Ordering)
+            orderingAnswers(q);
+        else if (q.type == QuestionType::Matching)
+            matchAnswers(q);
         else if (trueFalse)
             trueFalseAnswers(q);
         else
@@ -198,6 +204,55 @@ private:
         }
         line(1, "</question>");
         warnLost(q);
+    }
+
+    /// Moodle's ordering: the steps in the right order, the fraction their position.
+    void orderingAnswers(const Question& q)
+    {
+        line(2, "<layouttype>VERTICAL</layouttype>");
+        line(2, "<selecttype>ALL</selecttype>");
+        line(2, "<selectcount>0</selectcount>");
+        line(2, std::string("<gradingtype>") +
+                    (q.scoring == ScoringRule::AllOrNothing ? "ALL_OR_NOTHING"
+                                                            : "RELATIVE_NEXT_EXCLUDE_LAST") +
+                    "</gradingtype>");
+        line(2, "<showgrading>SHOW</showgrading>");
+        line(2, "<numberingstyle>none</numberingstyle>");
+        for (std::size_t i = 0; i < q.items.size(); ++i)
+        {
+            const OrderItem& item = q.items[i];
+            line(2, "<answer fraction=\"" + std::to_string(i + 1) + "\" format=\"html\">");
+            line(3, "<text>" + cdata(toHtml(item.text)) + "</text>");
+            field(3, "feedback",
+                  toHtml(isPlaceholder(item.rationale) ? RichText() : item.rationale));
+            line(2, "</answer>");
+        }
+    }
+
+    /// Moodle's match: a subquestion per pair (no text for a distractor); answers are plain
+    /// text there, and the pairs' rationales have no place.
+    void matchAnswers(const Question& q)
+    {
+        line(2, std::string("<shuffleanswers>true</shuffleanswers>"));
+        if (q.scoring == ScoringRule::AllOrNothing)
+            m_diagnostics.warning(q.line, "export-scoring",
+                                  "question '" + q.id +
+                                      "': Moodle's match has no all-or-nothing scoring; "
+                                      "exported with credit per pair");
+        bool rationales = false;
+        for (const MatchPair& pair : q.pairs)
+        {
+            line(2, "<subquestion format=\"html\">");
+            line(3, "<text>" + cdata(toHtml(pair.prompt)) + "</text>");
+            line(3, "<answer><text>" + escapeXmlText(pair.answer.toPlain()) + "</text></answer>");
+            line(2, "</subquestion>");
+            rationales = rationales || !isPlaceholder(pair.rationale);
+        }
+        if (rationales)
+            m_diagnostics.warning(q.line, "export-dropped",
+                                  "question '" + q.id +
+                                      "': Moodle's match keeps no rationale per pair; they are "
+                                      "not exported");
     }
 
     void trueFalseAnswers(const Question& q)

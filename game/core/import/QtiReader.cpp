@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace quiz::core::import
 {
@@ -53,7 +54,7 @@ bool isSkippedInBody(const std::string& name)
 {
     return name == "choiceInteraction" || name == "feedbackInline" || name == "modalFeedback" ||
            name == "feedbackBlock" || name == "rubricBlock" || name == "prompt" ||
-           name == "simpleChoice";
+           name == "simpleChoice" || name == "orderInteraction" || name == "matchInteraction";
 }
 
 /// The subtree back as HTML text, so the one HTML subset reader handles QTI's XHTML too.
@@ -217,9 +218,25 @@ private:
         int interactions = 0;
         const XMLElement* interaction =
             body == nullptr ? nullptr : findDescendant(*body, "choiceInteraction", interactions);
+        int orders = 0;
+        int matches = 0;
+        const XMLElement* order =
+            body == nullptr ? nullptr : findDescendant(*body, "orderInteraction", orders);
+        const XMLElement* match =
+            body == nullptr ? nullptr : findDescendant(*body, "matchInteraction", matches);
+        if (interaction == nullptr && (order != nullptr || match != nullptr))
+        {
+            if (orders + matches > 1)
+                skip(item, "it has " + std::to_string(orders + matches) +
+                               " order or match interactions; one is supported");
+            else
+                readStepsItem(item, *body, order != nullptr ? *order : *match, order != nullptr);
+            return;
+        }
         if (interaction == nullptr)
         {
-            skip(item, "it has no choiceInteraction; other interaction types are not supported");
+            skip(item, "it has no choiceInteraction, orderInteraction or matchInteraction; other "
+                       "interaction types are not supported");
             return;
         }
         if (interactions > 1)
@@ -257,6 +274,130 @@ private:
         if (!mapCredit(item, q, single, weighted))
             return;
         readModalFeedback(item, correctValues(*declaration), single, q);
+        m_result.questions.push_back(std::move(imported));
+    }
+
+    /// An orderInteraction (the correctResponse lists the choices in the right order) or a
+    /// matchInteraction (the first simpleMatchSet holds the prompts, the second the answers;
+    /// the correctResponse pairs them, and answers in no pair are distractors). A mapping
+    /// gives partial credit; without one (match_correct) it is all or nothing.
+    void readStepsItem(const XMLElement& item, const XMLElement& body,
+                       const XMLElement& interaction, bool ordering)
+    {
+        const std::string responseId = qtiAttribute(interaction, "responseIdentifier", "RESPONSE");
+        const XMLElement* declaration = nullptr;
+        for (const XMLElement* d : qtiChildren(item, "responseDeclaration"))
+        {
+            if (qtiAttribute(*d, "identifier") == responseId)
+                declaration = d;
+        }
+        if (declaration == nullptr)
+        {
+            skip(item, "no responseDeclaration for '" + responseId + "'");
+            return;
+        }
+        const std::vector<std::string> correct = correctValues(*declaration);
+        if (correct.empty())
+        {
+            skip(item, "the response declaration has no correctResponse");
+            return;
+        }
+        ImportedQuestion imported;
+        imported.line = item.GetLineNum();
+        imported.file = m_displayPath;
+        Question& q = imported.question;
+        Origin origin;
+        origin.format = "qti";
+        origin.file = fileName(m_displayPath);
+        origin.idnumber = qtiAttribute(item, "identifier");
+        origin.name = qtiAttribute(item, "title");
+        q.origin = origin;
+        readTexts(body, interaction, imported);
+        q.scoring = qtiChild(*declaration, "mapping") != nullptr ? ScoringRule::Partial
+                                                                 : ScoringRule::AllOrNothing;
+        const auto idFor = [](const std::string& identifier, const std::string& fallback)
+        { return isValidId(identifier) ? identifier : fallback; };
+        if (ordering)
+        {
+            q.type = QuestionType::Ordering;
+            std::map<std::string, const XMLElement*> choices;
+            for (const XMLElement* choice : qtiChildren(interaction, "simpleChoice"))
+                choices[qtiAttribute(*choice, "identifier")] = choice;
+            for (const std::string& identifier : correct)
+            {
+                const auto found = choices.find(identifier);
+                if (found == choices.end())
+                    continue;
+                OrderItem step;
+                step.id = idFor(identifier, "s" + std::to_string(q.items.size() + 1));
+                step.text =
+                    rich(*found->second, false, found->second->GetLineNum(), false, nullptr);
+                step.line = found->second->GetLineNum();
+                q.items.push_back(std::move(step));
+                choices.erase(found);
+            }
+            if (!choices.empty())
+                m_diagnostics.warning(interaction.GetLineNum(), kCodeDropped,
+                                      std::to_string(choices.size()) +
+                                          " choice(s) are not in the correct order; dropped");
+        }
+        else
+        {
+            q.type = QuestionType::Matching;
+            const std::vector<const XMLElement*> sets = qtiChildren(interaction, "simpleMatchSet");
+            if (sets.size() != 2)
+            {
+                skip(item, "a matchInteraction needs two simpleMatchSets");
+                return;
+            }
+            std::map<std::string, std::string> answerOf; // prompt id -> answer id
+            for (const std::string& value : correct)
+            {
+                const std::size_t space = value.find(' ');
+                if (space != std::string::npos)
+                    answerOf.emplace(value.substr(0, space), trim(value.substr(space + 1)));
+            }
+            std::map<std::string, RichText> answers;
+            std::vector<std::string> answerIds;
+            for (const XMLElement* choice : qtiChildren(*sets[1], "simpleAssociableChoice"))
+            {
+                const std::string id = qtiAttribute(*choice, "identifier");
+                answers[id] = rich(*choice, false, choice->GetLineNum(), false, nullptr);
+                answerIds.push_back(id);
+            }
+            std::set<std::string> used;
+            for (const XMLElement* choice : qtiChildren(*sets[0], "simpleAssociableChoice"))
+            {
+                const std::string id = qtiAttribute(*choice, "identifier");
+                const auto pairing = answerOf.find(id);
+                if (pairing == answerOf.end() || answers.count(pairing->second) == 0)
+                {
+                    m_diagnostics.warning(choice->GetLineNum(), kCodeDropped,
+                                          "prompt '" + id + "' has no correct answer; dropped");
+                    continue;
+                }
+                MatchPair pair;
+                pair.id = idFor(id, "p" + std::to_string(q.pairs.size() + 1));
+                pair.prompt = rich(*choice, false, choice->GetLineNum(), false, nullptr);
+                pair.answer = answers[pairing->second];
+                pair.line = choice->GetLineNum();
+                used.insert(pairing->second);
+                q.pairs.push_back(std::move(pair));
+            }
+            for (const std::string& id : answerIds)
+            {
+                if (used.count(id) != 0)
+                    continue;
+                MatchPair distractor;
+                distractor.id = idFor(id, "x" + std::to_string(q.pairs.size() + 1));
+                distractor.answer = answers[id];
+                q.pairs.push_back(std::move(distractor));
+            }
+        }
+        for (const XMLElement* modal : qtiChildren(item, "modalFeedback"))
+            m_diagnostics.warning(modal->GetLineNum(), kCodeDropped,
+                                  "modal feedback '" + qtiAttribute(*modal, "identifier") +
+                                      "' of an order or match item is not read; dropped");
         m_result.questions.push_back(std::move(imported));
     }
 

@@ -29,6 +29,54 @@ std::string numericFits(const Question& q)
     return {};
 }
 
+/// An ordering question needs 2..10 items, a matching one 2..10 prompts and at most 4
+/// distractors, every text non-empty and within the caps.
+std::string stepsFits(const Question& q)
+{
+    const bool ordering = q.type == QuestionType::Ordering;
+    std::size_t prompts = 0;
+    std::size_t texts = 0;
+    const auto fits = [](const RichText& text) { return text.countCharacters() <= kMaxOptionText; };
+    for (const OrderItem& item : q.items)
+        texts += !item.text.isEmpty() && fits(item.text) ? 0 : 1;
+    for (const MatchPair& pair : q.pairs)
+    {
+        prompts += pair.isDistractor() ? 0 : 1;
+        texts += !pair.answer.isEmpty() && fits(pair.answer) && fits(pair.prompt) ? 0 : 1;
+    }
+    const std::size_t count = ordering ? q.items.size() : prompts;
+    if (count < 2 || count > kMaxOptions)
+        return std::string("it has ") + std::to_string(count) +
+               (ordering ? " items; an ordering question has 2 to 10"
+                         : " prompts; a matching question has 2 to 10");
+    if (!ordering && q.pairs.size() - prompts > 4)
+        return "it has " + std::to_string(q.pairs.size() - prompts) +
+               " answers that match no prompt; the most a pack allows is 4";
+    if (texts > 0)
+        return "an item or answer is empty or over " + std::to_string(kMaxOptionText) +
+               " characters";
+    return {};
+}
+
+/// Ordering and matching questions mean the same when their items or pairs do.
+bool sameSteps(const Question& a, const Question& b)
+{
+    if (a.items.size() != b.items.size() || a.pairs.size() != b.pairs.size() ||
+        a.scoring != b.scoring)
+        return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+    {
+        if (a.items[i].text != b.items[i].text)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.pairs.size(); ++i)
+    {
+        if (a.pairs[i].prompt != b.pairs[i].prompt || a.pairs[i].answer != b.pairs[i].answer)
+            return false;
+    }
+    return true;
+}
+
 /// Numeric questions mean the same when their answers and mistakes do.
 bool sameNumeric(const Question& a, const Question& b)
 {
@@ -73,6 +121,8 @@ std::string checkFits(const Question& q)
     }
     if (q.type == QuestionType::Numeric)
         return numericFits(q);
+    if (q.type == QuestionType::Ordering || q.type == QuestionType::Matching)
+        return stepsFits(q);
     if (q.options.size() < 2)
         return "it has fewer than 2 answers";
     if (q.options.size() > kMaxOptions)
@@ -109,6 +159,22 @@ std::string checkFits(const Question& q)
 std::string fillRationales(Question& q)
 {
     std::string generated;
+    // Ordering and matching sources give no rationale per step or pair.
+    for (OrderItem& item : q.items)
+    {
+        if (!item.rationale.isEmpty())
+            continue;
+        item.rationale = RichText::fromPlain(kGeneratedRationaleCorrect);
+        generated += (generated.empty() ? "'" : ", '") + item.id + "'";
+    }
+    for (MatchPair& pair : q.pairs)
+    {
+        if (!pair.rationale.isEmpty())
+            continue;
+        pair.rationale = RichText::fromPlain(pair.isDistractor() ? kGeneratedRationaleIncorrect
+                                                                 : kGeneratedRationaleCorrect);
+        generated += (generated.empty() ? "'" : ", '") + pair.id + "'";
+    }
     for (Option& option : q.options)
     {
         if (!option.rationale.isEmpty())
@@ -138,6 +204,8 @@ bool sameMeaning(const Question& a, const Question& b)
         return false;
     if (a.type == QuestionType::Numeric && !sameNumeric(a, b))
         return false;
+    if (!sameSteps(a, b))
+        return false;
     for (std::size_t i = 0; i < a.options.size(); ++i)
     {
         const Option& x = a.options[i];
@@ -156,6 +224,16 @@ void warnGenerated(const Question& q, const std::string& label, int line,
     {
         if (isGenerated(option.rationale))
             still += (still.empty() ? "'" : ", '") + option.id + "'";
+    }
+    for (const OrderItem& item : q.items)
+    {
+        if (isGenerated(item.rationale))
+            still += (still.empty() ? "'" : ", '") + item.id + "'";
+    }
+    for (const MatchPair& pair : q.pairs)
+    {
+        if (isGenerated(pair.rationale))
+            still += (still.empty() ? "'" : ", '") + pair.id + "'";
     }
     if (still.empty() || generated.empty())
         return;

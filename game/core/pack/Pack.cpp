@@ -24,6 +24,26 @@ const Option* Question::findOption(const std::string& optionId) const
     return nullptr;
 }
 
+const OrderItem* Question::findItem(const std::string& itemId) const
+{
+    for (const OrderItem& item : items)
+    {
+        if (item.id == itemId)
+            return &item;
+    }
+    return nullptr;
+}
+
+const MatchPair* Question::findPair(const std::string& pairId) const
+{
+    for (const MatchPair& pair : pairs)
+    {
+        if (pair.id == pairId)
+            return &pair;
+    }
+    return nullptr;
+}
+
 const Topic* Pack::findTopic(const std::string& topicId) const
 {
     for (const Topic& topic : topics)
@@ -123,6 +143,10 @@ const char* toString(QuestionType type)
         return "truefalse";
     case QuestionType::Numeric:
         return "numeric";
+    case QuestionType::Ordering:
+        return "ordering";
+    case QuestionType::Matching:
+        return "matching";
     }
     return "single";
 }
@@ -137,6 +161,8 @@ const char* toString(ScoringRule rule)
         return "allOrNothing";
     case ScoringRule::Weighted:
         return "weighted";
+    case ScoringRule::Partial:
+        return "partial";
     }
     return "plusMinus";
 }

@@ -9,8 +9,8 @@
 namespace quiz::core
 {
 
-/// The newest pack format this build reads: major version 1, minor 1 ("1.1" added numeric
-/// questions and cases; a "1" pack reads unchanged).
+/// The newest pack format this build reads: major version 1, minor 1 ("1.1" added numeric,
+/// ordering and matching questions and cases; a "1" pack reads unchanged).
 inline constexpr int kFormatVersion = 1;
 inline constexpr int kFormatMinor = 1;
 
@@ -19,7 +19,9 @@ enum class QuestionType
     Single,    ///< exactly one correct option
     Multiple,  ///< select all that apply
     TrueFalse, ///< two options, ids "true" and "false"
-    Numeric    ///< a typed number with a unit (format 1.1); see Numeric.hpp
+    Numeric,   ///< a typed number with a unit (format 1.1); see Numeric.hpp
+    Ordering,  ///< put items in order (format 1.1); Question::items, correct order first
+    Matching   ///< match each prompt to an answer (format 1.1); Question::pairs
 };
 
 /// How a `multiple` question turns picks into points (see Scoring.hpp for the arithmetic).
@@ -27,7 +29,10 @@ enum class ScoringRule
 {
     PlusMinus,    ///< +1 per correct pick, -1 per wrong pick, floor 0, normalised (the default)
     AllOrNothing, ///< full points only for exactly the correct set
-    Weighted      ///< sum of the picked options' weights (percent), clamped to 0..100
+    Weighted,     ///< sum of the picked options' weights (percent), clamped to 0..100
+    /// Ordering: correct adjacent pairs / (n - 1); matching: correct pairs / prompts.
+    /// The default of those two types.
+    Partial
 };
 
 enum class OptionSeverity
@@ -133,6 +138,30 @@ struct Mistake
     int line = 0;
 };
 
+/// One step of an ordering question (`<item id>` in `<items>`, written in the right order).
+struct OrderItem
+{
+    std::string id;
+    RichText text;
+    RichText rationale; ///< why the step comes where it does
+    int line = 0;
+    int rationaleLine = 0;
+};
+
+/// One pair of a matching question (`<pair id>` in `<pairs>`): a prompt and its answer. A pair
+/// with no prompt is a distractor: an answer that matches no prompt.
+struct MatchPair
+{
+    std::string id;
+    RichText prompt;
+    RichText answer;
+    RichText rationale;
+    int line = 0;
+    int rationaleLine = 0;
+
+    [[nodiscard]] bool isDistractor() const { return prompt.isEmpty(); }
+};
+
 struct Question
 {
     std::string id;
@@ -165,12 +194,19 @@ struct Question
     std::vector<Mistake> mistakes;
     std::string caseId; ///< the enclosing <case>, "" for a question on its own
 
+    /// Ordering questions (format 1.1): the items in the right order.
+    std::vector<OrderItem> items;
+    /// Matching questions (format 1.1): the pairs, distractors (no prompt) among them.
+    std::vector<MatchPair> pairs;
+
     int line = 0;
     int stemLine = 0;
 
     [[nodiscard]] int getEffectiveDifficulty() const { return difficulty == 0 ? 3 : difficulty; }
     [[nodiscard]] std::vector<std::string> getCorrectOptionIds() const;
     [[nodiscard]] const Option* findOption(const std::string& optionId) const;
+    [[nodiscard]] const OrderItem* findItem(const std::string& itemId) const;
+    [[nodiscard]] const MatchPair* findPair(const std::string& pairId) const;
 };
 
 struct Author

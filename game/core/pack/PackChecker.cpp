@@ -2,6 +2,7 @@
 
 #include "ItemCues.hpp"
 #include "NumericChecker.hpp"
+#include "StepsChecker.hpp"
 #include "core/util/Text.hpp"
 
 #include <algorithm>
@@ -263,8 +264,10 @@ void Checker::checkAnswerKey(const Question& question)
 {
     const auto where = [&] { return describeQuestion(question); };
     const std::size_t count = question.options.size();
-    // A numeric question has no options; NumericChecker proves its answer.
-    if (question.type == QuestionType::Numeric)
+    // A numeric question has no options; NumericChecker proves its answer. Ordering and
+    // matching questions have items and pairs instead; StepsChecker checks them.
+    if (question.type == QuestionType::Numeric || question.type == QuestionType::Ordering ||
+        question.type == QuestionType::Matching)
         return;
     if (question.type != QuestionType::TrueFalse)
     {
@@ -342,7 +345,7 @@ void Checker::checkAnswerKey(const Question& question)
 
 void Checker::checkOptionTexts(const Question& question)
 {
-    if (question.type == QuestionType::TrueFalse)
+    if (question.type != QuestionType::Single && question.type != QuestionType::Multiple)
         return;
     const auto where = [&] { return describeQuestion(question); };
     std::vector<std::string> seen; // normalised texts, parallel to the options
@@ -441,6 +444,7 @@ void PackChecker::check(const Pack& pack, DiagnosticList& out) const
 {
     Checker(pack, m_options, out).run();
     checkNumeric(pack, out);
+    checkSteps(pack, out);
     checkItemCues(pack, out);
 }
 

@@ -11,7 +11,7 @@ namespace
 const std::vector<std::string> kLevels = {"remember", "understand", "apply",
                                           "analyze",  "evaluate",   "create"};
 const std::vector<std::string> kStatuses = {"published", "review", "draft"};
-const std::vector<std::string> kScoring = {"plusMinus", "allOrNothing", "weighted"};
+const std::vector<std::string> kScoring = {"plusMinus", "allOrNothing", "weighted", "partial"};
 const std::vector<std::string> kNumbering = {"ABC", "abc", "123", "none"};
 const std::vector<std::string> kSourceTypes = {"book",      "article", "web",
                                                "guideline", "label",   "other"};
@@ -21,11 +21,13 @@ const std::vector<std::string> kOriginFormats = {"moodle-xml", "gift", "qti"};
 const PackLimits kLimits;
 const int kMaxOptions = static_cast<int>(kLimits.maxOptions);
 const int kMaxQuestions = static_cast<int>(kLimits.maxQuestions);
+const int kMaxOrderItems = static_cast<int>(kMaxSteps);
 
 } // namespace
 
 const std::vector<std::string> kBool = {"true", "false"};
-const std::vector<std::string> kQuestionTypes = {"single", "multiple", "truefalse", "numeric"};
+const std::vector<std::string> kQuestionTypes = {"single",  "multiple", "truefalse",
+                                                 "numeric", "ordering", "matching"};
 const std::vector<std::string> kFormatVersions = {"1", "1.0", "1.1"};
 const std::vector<std::string> kSeverity = {"normal", "critical"};
 
@@ -133,6 +135,33 @@ const ElementSpec kMistake{
      {"value", false, AttrType::Number, nullptr, -kMaxQuantity, kMaxQuantity},
      {"severity", false, AttrType::Enum, &kSeverity}},
     {}};
+const ElementSpec kItemText{"", Content::Rich, {}, {}};
+const ElementSpec kItemRationale{"", Content::Rich, {}, {}};
+const ElementSpec kItem{"Item",
+                        Content::Elements,
+                        {{"id", true, AttrType::Id}},
+                        {{"text", &kItemText, 1, 1},
+                         // missing-rationale: the checker's, with the item's line
+                         {"rationale", &kItemRationale, 0, 1, -1, 1}}};
+const ElementSpec kItems{"Items",
+                         Content::Elements,
+                         {},
+                         // order-size: the checker's
+                         {{"item", &kItem, 0, kUnbounded, -1, 2, kMaxOrderItems}}};
+const ElementSpec kPairPrompt{"", Content::Rich, {}, {}};
+const ElementSpec kPairAnswer{"", Content::Rich, {}, {}};
+const ElementSpec kPair{"Pair",
+                        Content::Elements,
+                        {{"id", true, AttrType::Id}},
+                        // no <prompt>: a distractor answer that matches no prompt
+                        {{"prompt", &kPairPrompt, 0, 1},
+                         {"answer", &kPairAnswer, 1, 1},
+                         {"rationale", &kItemRationale, 0, 1, -1, 1}}};
+const ElementSpec kPairs{"Pairs",
+                         Content::Elements,
+                         {},
+                         // match-size: the checker's (2..10 prompts, distractors besides)
+                         {{"pair", &kPair, 0, kUnbounded, -1, 2}}};
 const ElementSpec kQuestion{"Question",
                             Content::Elements,
                             {{"id", true, AttrType::Id},
@@ -150,10 +179,12 @@ const ElementSpec kQuestion{"Question",
                              {"stem", &kStem, 1, 1},
                              // one slot: <options> for single and multiple, two rationales
                              // for truefalse, <answer> for numeric (numeric-no-answer: the
-                             // checker's)
+                             // checker's), <items> for ordering, <pairs> for matching
                              {"options", &kOptions, 0, 1, 2, 1},
                              {"rationale", &kTrueFalseRationale, 0, 2, 2, 2},
                              {"answer", &kAnswer, 0, 1, 2, 1},
+                             {"items", &kItems, 0, 1, 2, 1},
+                             {"pairs", &kPairs, 0, 1, 2, 1},
                              {"mistake", &kMistake, 0, kUnbounded, 3},
                              {"explanation", &kExplanation, 0, 1, 4},
                              {"hint", &kHint, 0, kUnbounded, 5},
@@ -209,15 +240,21 @@ const std::vector<ChildSpec>& questionChildren(QuestionType type)
     {
         const bool trueFalse = forType == QuestionType::TrueFalse;
         const bool numeric = forType == QuestionType::Numeric;
+        const bool ordering = forType == QuestionType::Ordering;
+        const bool matching = forType == QuestionType::Matching;
         std::vector<ChildSpec> children = kQuestion.children;
         for (ChildSpec& child : children)
         {
             if (child.name == "options")
-                child.min = child.max = trueFalse || numeric ? 0 : 1;
+                child.min = child.max = trueFalse || numeric || ordering || matching ? 0 : 1;
             else if (child.name == "rationale")
                 child.max = trueFalse ? 2 : 0;
             else if (child.name == "answer")
                 child.max = numeric ? 1 : 0;
+            else if (child.name == "items")
+                child.min = child.max = ordering ? 1 : 0;
+            else if (child.name == "pairs")
+                child.min = child.max = matching ? 1 : 0;
             else if (child.name == "mistake" || child.name == "vary")
                 child.max = numeric ? kUnbounded : 0;
         }
@@ -226,9 +263,23 @@ const std::vector<ChildSpec>& questionChildren(QuestionType type)
     static const std::vector<ChildSpec> kTrueFalse = narrowed(QuestionType::TrueFalse);
     static const std::vector<ChildSpec> kChoice = narrowed(QuestionType::Single);
     static const std::vector<ChildSpec> kNumericChildren = narrowed(QuestionType::Numeric);
-    return type == QuestionType::TrueFalse ? kTrueFalse
-           : type == QuestionType::Numeric ? kNumericChildren
-                                           : kChoice;
+    static const std::vector<ChildSpec> kOrderingChildren = narrowed(QuestionType::Ordering);
+    static const std::vector<ChildSpec> kMatchingChildren = narrowed(QuestionType::Matching);
+    switch (type)
+    {
+    case QuestionType::TrueFalse:
+        return kTrueFalse;
+    case QuestionType::Numeric:
+        return kNumericChildren;
+    case QuestionType::Ordering:
+        return kOrderingChildren;
+    case QuestionType::Matching:
+        return kMatchingChildren;
+    case QuestionType::Single:
+    case QuestionType::Multiple:
+        break;
+    }
+    return kChoice;
 }
 
 } // namespace quiz::core::format

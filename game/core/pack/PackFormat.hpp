@@ -13,6 +13,11 @@ namespace quiz::core
 /// Pack format 1.1 as tables: every element, its attributes with their value types and its
 /// children with their counts and order. PackReader checks packs against these tables and
 /// PackXsd writes questions/pack.xsd from them, so the loader and the schema cannot drift.
+/// Ordering items and matching prompts a question may have (2..kMaxSteps).
+inline constexpr std::size_t kMaxSteps = 10;
+/// Distractor answers (pairs without a prompt) a matching question may have besides.
+inline constexpr std::size_t kMaxDistractors = 4;
+
 namespace format
 {
 
@@ -52,13 +57,22 @@ extern const ElementSpec kOrigin;
 extern const ElementSpec kVary;
 extern const ElementSpec kAnswer;
 extern const ElementSpec kMistake;
+extern const ElementSpec kItems;
+extern const ElementSpec kItem;
+extern const ElementSpec kItemText;
+extern const ElementSpec kItemRationale;
+extern const ElementSpec kPairs;
+extern const ElementSpec kPair;
+extern const ElementSpec kPairPrompt;
+extern const ElementSpec kPairAnswer;
 extern const ElementSpec kCase;
 extern const ElementSpec kCaseTitle;
 extern const ElementSpec kCaseStem;
 
 /// kQuestion's children for one type: a truefalse question takes two rationales and no
-/// options, a numeric one <answer>, <vary> and <mistake> and no options, the others exactly
-/// one <options> and no rationale.
+/// options, a numeric one <answer>, <vary> and <mistake> and no options, an ordering one
+/// exactly one <items>, a matching one exactly one <pairs>, the others exactly one <options>
+/// and no rationale.
 [[nodiscard]] const std::vector<ChildSpec>& questionChildren(QuestionType type);
 
 /// An id that must be unique among the elements an XPath selects, for the schema; the checker

@@ -57,6 +57,8 @@ private:
     bool addQuestion(const XMLElement& element, Pack& pack, const std::string& caseId);
     void readVariables(const XMLElement& element, std::vector<Variable>& variables);
     void readNumeric(const XMLElement& element, Question& question);
+    void readItems(const XMLElement& element, Question& question);
+    void readPairs(const XMLElement& element, Question& question);
     /// A 1.1 element in a pack that says formatVersion="1": reported once per element.
     void needsMinor(const XMLElement& element, const std::string& what);
 
@@ -329,6 +331,76 @@ void Reader::readNumeric(const XMLElement& element, Question& question)
     }
 }
 
+void Reader::readItems(const XMLElement& element, Question& question)
+{
+    needsMinor(element, "question '" + question.id + "': type=\"ordering\"");
+    const XMLElement* items = element.FirstChildElement("items");
+    if (items == nullptr)
+        return;
+    attributes(*items, format::kItems);
+    m_schema.checkChildren(*items, format::kItems.children, Owner{"question", question.id});
+    for (const XMLElement* itemElement : xmlChildren(*items, "item"))
+    {
+        attributes(*itemElement, format::kItem);
+        OrderItem item;
+        item.id = attr(*itemElement, "id");
+        item.line = itemElement->GetLineNum();
+        m_schema.checkChildren(*itemElement, format::kItem.children, Owner{"item", item.id});
+        if (const XMLElement* text = itemElement->FirstChildElement("text"))
+        {
+            attributes(*text, format::kItemText);
+            item.text = m_schema.readRich(*text);
+        }
+        if (const XMLElement* rationale = itemElement->FirstChildElement("rationale"))
+        {
+            attributes(*rationale, format::kItemRationale);
+            item.rationale = m_schema.readRich(*rationale);
+            item.rationaleLine = rationale->GetLineNum();
+        }
+        question.items.push_back(std::move(item));
+    }
+}
+
+void Reader::readPairs(const XMLElement& element, Question& question)
+{
+    needsMinor(element, "question '" + question.id + "': type=\"matching\"");
+    const XMLElement* pairs = element.FirstChildElement("pairs");
+    if (pairs == nullptr)
+        return;
+    attributes(*pairs, format::kPairs);
+    m_schema.checkChildren(*pairs, format::kPairs.children, Owner{"question", question.id});
+    for (const XMLElement* pairElement : xmlChildren(*pairs, "pair"))
+    {
+        attributes(*pairElement, format::kPair);
+        MatchPair pair;
+        pair.id = attr(*pairElement, "id");
+        pair.line = pairElement->GetLineNum();
+        m_schema.checkChildren(*pairElement, format::kPair.children, Owner{"pair", pair.id});
+        if (const XMLElement* prompt = pairElement->FirstChildElement("prompt"))
+        {
+            attributes(*prompt, format::kPairPrompt);
+            pair.prompt = m_schema.readRich(*prompt);
+            if (pair.prompt.isEmpty())
+                m_schema.diagnostics().error(prompt->GetLineNum(), "empty-text",
+                                             "pair '" + pair.id +
+                                                 "' has an empty <prompt>; leave it out for a "
+                                                 "distractor answer");
+        }
+        if (const XMLElement* answer = pairElement->FirstChildElement("answer"))
+        {
+            attributes(*answer, format::kPairAnswer);
+            pair.answer = m_schema.readRich(*answer);
+        }
+        if (const XMLElement* rationale = pairElement->FirstChildElement("rationale"))
+        {
+            attributes(*rationale, format::kItemRationale);
+            pair.rationale = m_schema.readRich(*rationale);
+            pair.rationaleLine = rationale->GetLineNum();
+        }
+        question.pairs.push_back(std::move(pair));
+    }
+}
+
 void Reader::readMetadata(const XMLElement& root, Pack& pack)
 {
     if (const XMLElement* title = root.FirstChildElement("title"))
@@ -442,6 +514,8 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
     question.type = type == "multiple"    ? QuestionType::Multiple
                     : type == "truefalse" ? QuestionType::TrueFalse
                     : type == "numeric"   ? QuestionType::Numeric
+                    : type == "ordering"  ? QuestionType::Ordering
+                    : type == "matching"  ? QuestionType::Matching
                                           : QuestionType::Single;
     question.topicId = attr(element, "topic");
     question.difficulty = static_cast<int>(m_schema.getInteger(element, "difficulty", 0));
@@ -456,12 +530,27 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
     const std::string scoring = attr(element, "scoring", "plusMinus");
     question.scoring = scoring == "allOrNothing" ? ScoringRule::AllOrNothing
                        : scoring == "weighted"   ? ScoringRule::Weighted
+                       : scoring == "partial"    ? ScoringRule::Partial
                                                  : ScoringRule::PlusMinus;
     const Owner owner{"question", question.id};
     const auto where = [&] { return "question '" + question.id + "'"; };
-    if (has(element, "scoring") && question.type != QuestionType::Multiple)
+    const bool steps =
+        question.type == QuestionType::Ordering || question.type == QuestionType::Matching;
+    if (steps && !has(element, "scoring"))
+        question.scoring = ScoringRule::Partial;
+    if (has(element, "scoring") && question.type != QuestionType::Multiple && !steps)
         m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
-                                     where() + ": scoring= applies only to type=\"multiple\"");
+                                     where() + ": scoring= applies only to type=\"multiple\", "
+                                               "\"ordering\" and \"matching\"");
+    else if (has(element, "scoring") && steps && question.scoring != ScoringRule::Partial &&
+             question.scoring != ScoringRule::AllOrNothing)
+        m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
+                                     where() + ": an " + type +
+                                         " question's scoring is \"partial\" or \"allOrNothing\"");
+    else if (has(element, "scoring") && !steps && question.scoring == ScoringRule::Partial)
+        m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
+                                     where() + ": scoring=\"partial\" applies only to "
+                                               "type=\"ordering\" and \"matching\"");
 
     const bool trueFalse = question.type == QuestionType::TrueFalse;
     m_schema.checkChildren(element, format::questionChildren(question.type), owner);
@@ -485,6 +574,10 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
                                          where() + ": answer= applies only to type=\"truefalse\"");
         if (question.type == QuestionType::Numeric)
             readNumeric(element, question);
+        else if (question.type == QuestionType::Ordering)
+            readItems(element, question);
+        else if (question.type == QuestionType::Matching)
+            readPairs(element, question);
         else if (const XMLElement* options = element.FirstChildElement("options"))
             readOptions(*options, question);
     }

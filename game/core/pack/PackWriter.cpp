@@ -50,10 +50,14 @@ public:
     {
         m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         // A pack that uses 1.1 elements says so, whatever it was read as.
-        const bool minor =
-            pack.formatMinor > 0 || !pack.cases.empty() ||
-            std::any_of(pack.questions.begin(), pack.questions.end(),
-                        [](const Question& q) { return q.type == QuestionType::Numeric; });
+        const bool minor = pack.formatMinor > 0 || !pack.cases.empty() ||
+                           std::any_of(pack.questions.begin(), pack.questions.end(),
+                                       [](const Question& q)
+                                       {
+                                           return q.type == QuestionType::Numeric ||
+                                                  q.type == QuestionType::Ordering ||
+                                                  q.type == QuestionType::Matching;
+                                       });
         const std::string version =
             std::to_string(pack.formatVersion) +
             (minor ? "." + std::to_string(std::max(1, pack.formatMinor)) : "");
@@ -167,6 +171,9 @@ private:
             out += attr("status", "draft");
         if (q.type == QuestionType::Multiple)
             out += attr("scoring", toString(q.scoring));
+        if ((q.type == QuestionType::Ordering || q.type == QuestionType::Matching) &&
+            q.scoring == ScoringRule::AllOrNothing)
+            out += attr("scoring", toString(q.scoring));
         if (q.type == QuestionType::TrueFalse)
         {
             const Option* truth = q.findOption("true");
@@ -278,6 +285,10 @@ private:
         rich(3, "stem", "stem", q.stem);
         if (q.type == QuestionType::Numeric)
             numeric(3, q);
+        else if (q.type == QuestionType::Ordering)
+            items(q);
+        else if (q.type == QuestionType::Matching)
+            pairs(q);
         else if (q.type == QuestionType::TrueFalse)
         {
             for (const char* id : {"true", "false"})
@@ -315,6 +326,34 @@ private:
                         optional("category", o.category) + optional("penalty", o.penalty) + "/>");
         }
         line(2, "</question>");
+    }
+
+    void items(const Question& q)
+    {
+        line(3, "<items>");
+        for (const OrderItem& item : q.items)
+        {
+            line(4, "<item" + attr("id", item.id) + ">");
+            rich(5, "text", "text", item.text);
+            rich(5, "rationale", "rationale", item.rationale);
+            line(4, "</item>");
+        }
+        line(3, "</items>");
+    }
+
+    void pairs(const Question& q)
+    {
+        line(3, "<pairs>");
+        for (const MatchPair& pair : q.pairs)
+        {
+            line(4, "<pair" + attr("id", pair.id) + ">");
+            if (!pair.prompt.isEmpty())
+                rich(5, "prompt", "prompt", pair.prompt);
+            rich(5, "answer", "answer", pair.answer);
+            rich(5, "rationale", "rationale", pair.rationale);
+            line(4, "</pair>");
+        }
+        line(3, "</pairs>");
     }
 
     void options(const Question& q)

@@ -106,6 +106,29 @@ std::string resultsToJson(const Session& session)
                           .rationale.toPlain()
                     : std::string();
         }
+        if (planned.question.type == QuestionType::Ordering)
+        {
+            // The order submitted and the right one, as item ids, first to last.
+            question["order"] = answer.order;
+            std::vector<std::string> right;
+            for (const OrderItem& item : planned.question.items)
+                right.push_back(item.id);
+            question["rightOrder"] = right;
+        }
+        if (planned.question.type == QuestionType::Matching)
+        {
+            // Each prompt's chosen answer (pair ids; "" unmatched) and whether it was right.
+            nlohmann::ordered_json matches = nlohmann::ordered_json::array();
+            for (const auto& [promptId, answerId] : answer.matches)
+            {
+                nlohmann::ordered_json match;
+                match["prompt"] = promptId;
+                match["answer"] = answerId;
+                match["right"] = isRightMatch(planned.question, promptId, answerId);
+                matches.push_back(std::move(match));
+            }
+            question["matches"] = std::move(matches);
+        }
         if (planned.caseSize > 0)
             question["case"] = planned.caseId;
         json["questions"].push_back(std::move(question));

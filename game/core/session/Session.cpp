@@ -178,6 +178,23 @@ PlannedQuestion plan(const Pack& pack, const Question& question, Random& random)
         for (std::size_t i = 0; i < question.options.size(); ++i)
             planned.optionOrder.push_back(i);
     }
+    if (question.type == QuestionType::Ordering)
+    {
+        for (std::size_t i = 0; i < question.items.size(); ++i)
+            planned.itemOrder.push_back(i);
+        random.shuffle(planned.itemOrder);
+        // Shown already in order, there would be nothing to do: turn it one step.
+        if (planned.itemOrder.size() > 1 &&
+            std::is_sorted(planned.itemOrder.begin(), planned.itemOrder.end()))
+            std::rotate(planned.itemOrder.begin(), planned.itemOrder.begin() + 1,
+                        planned.itemOrder.end());
+    }
+    else if (question.type == QuestionType::Matching)
+    {
+        for (std::size_t i = 0; i < question.pairs.size(); ++i)
+            planned.answerOrder.push_back(i);
+        random.shuffle(planned.answerOrder);
+    }
     std::vector<std::string> sourceIds;
     for (const Reference& ref : question.refs)
         sourceIds.push_back(ref.sourceId);
@@ -367,9 +384,29 @@ bool Session::answerNumber(double value)
     return true;
 }
 
+bool Session::answerOrder(const std::vector<std::string>& itemIds)
+{
+    if (m_phase != Phase::Asking || getCurrent().question.type != QuestionType::Ordering)
+        return false;
+    recordSteps(itemIds, {}, false);
+    return true;
+}
+
+bool Session::answerMatches(const MatchList& matches)
+{
+    if (m_phase != Phase::Asking || getCurrent().question.type != QuestionType::Matching)
+        return false;
+    recordSteps({}, matches, false);
+    return true;
+}
+
 bool Session::submit()
 {
-    if (m_phase != Phase::Asking || getCurrent().question.type == QuestionType::Numeric)
+    if (m_phase != Phase::Asking)
+        return false;
+    const QuestionType type = getCurrent().question.type;
+    if (type == QuestionType::Numeric || type == QuestionType::Ordering ||
+        type == QuestionType::Matching)
         return false;
     record(m_selection, false);
     return true;
@@ -414,8 +451,11 @@ void Session::advance(std::chrono::milliseconds elapsed)
     {
         m_questionTime = std::chrono::seconds(m_config.timerSeconds);
         // Ticked boxes are not an answer until submitted: a timeout is unanswered.
-        if (getCurrent().question.type == QuestionType::Numeric)
+        const QuestionType type = getCurrent().question.type;
+        if (type == QuestionType::Numeric)
             recordNumber(std::nullopt);
+        else if (type == QuestionType::Ordering || type == QuestionType::Matching)
+            recordSteps({}, {}, true);
         else
             record({}, true);
     }
@@ -478,6 +518,31 @@ void Session::recordNumber(std::optional<double> typed)
     answer.timedOut = !typed.has_value();
     answer.hintsUsed = m_hintsShown;
     m_answers.push_back(std::move(answer));
+    if (m_config.mode == Mode::Tutor)
+        m_phase = Phase::Feedback;
+    else
+        moveOn();
+}
+
+void Session::recordSteps(std::vector<std::string> order, MatchList matches, bool timedOut)
+{
+    const Question& question = getCurrent().question;
+    AnswerRecord answer;
+    answer.key = {getCurrent().packId, question.id};
+    answer.topicId = question.topicId;
+    answer.score = question.type == QuestionType::Ordering ? scoreOrder(question, order)
+                                                           : scoreMatches(question, matches);
+    answer.order = std::move(order);
+    answer.matches = std::move(matches);
+    answer.timeTaken = m_questionTime;
+    answer.timedOut = timedOut;
+    answer.hintsUsed = m_hintsShown;
+    m_answers.push_back(std::move(answer));
+    afterAnswer();
+}
+
+void Session::afterAnswer()
+{
     if (m_config.mode == Mode::Tutor)
         m_phase = Phase::Feedback;
     else

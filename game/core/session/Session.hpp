@@ -60,7 +60,13 @@ struct PlannedQuestion
     std::string topicTitle;
     Question question;
     std::vector<std::size_t> optionOrder; ///< shown position -> index into question.options
-    std::vector<Source> sources;          ///< the pack's sources the question cites
+    /// Ordering: the order the items are first shown in (position -> index into
+    /// question.items); never the right order when there are two or more.
+    std::vector<std::size_t> itemOrder;
+    /// Matching: the order of the answer choices (position -> index into question.pairs,
+    /// distractors included). Prompts are shown in document order.
+    std::vector<std::size_t> answerOrder;
+    std::vector<Source> sources; ///< the pack's sources the question cites
     /// Numeric questions: the values drawn for this round (`question` is already instantiated
     /// with them: its stem, explanation and mistake rationales show the drawn numbers).
     std::optional<Draw> draw;
@@ -88,6 +94,10 @@ struct AnswerRecord
     /// matched (index into the question's mistakes, -1 for none).
     std::optional<double> typedValue;
     int mistakeIndex = -1;
+    /// Ordering: the item ids as submitted, first to last (empty when timed out).
+    std::vector<std::string> order;
+    /// Matching: (prompt id, answer id) per prompt as submitted (empty when timed out).
+    MatchList matches;
 };
 
 /// Points per topic for the results screen.
@@ -158,6 +168,12 @@ public:
     /// Answers the current numeric question with a typed value (Asking only; a non-finite
     /// value is refused). Use parseTypedNumber() on the player's text first.
     bool answerNumber(double value);
+    /// Answers the current ordering question with the item ids in the player's order (Asking
+    /// only). Ids the question does not have earn nothing.
+    bool answerOrder(const std::vector<std::string>& itemIds);
+    /// Answers the current matching question: (prompt pair id, answer pair id) per prompt
+    /// (Asking only); a prompt left out or with "" is unmatched.
+    bool answerMatches(const MatchList& matches);
     /// Reveals the next hint of the current question; returns its index, or -1 if none is left.
     int useHint();
     [[nodiscard]] int getHintsShown() const { return m_hintsShown; }
@@ -178,6 +194,9 @@ private:
     Session() = default;
     void record(std::vector<std::string> chosen, bool timedOut);
     void recordNumber(std::optional<double> typed);
+    void recordSteps(std::vector<std::string> order, MatchList matches, bool timedOut);
+    /// Tutor: to feedback; Exam: to the next question.
+    void afterAnswer();
     void moveOn();
 
     SessionConfig m_config;

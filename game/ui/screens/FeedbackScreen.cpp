@@ -178,6 +178,9 @@ float addReferences(ScrollArea& area, const Theme& t, const core::PlannedQuestio
 
 } // namespace
 
+float addStepsReview(ScrollArea& area, const Theme& t, const core::PlannedQuestion& planned,
+                     const core::AnswerRecord& answer, float x, float y, float width);
+
 /// Builds the review of one answered question into `area` from `y` on; shared by the feedback
 /// and results screens. A wrong, partial or blank answer leads with the right answer and the
 /// explanation, then every option's rationale; a right one with the options. Returns the new y.
@@ -203,7 +206,13 @@ float buildAnswerReview(ScrollArea& area, const Theme& t, const core::PlannedQue
         y = buildNumericReview(area, t, planned, answer, x, y, width);
         return addReferences(area, t, planned, x, y, width);
     }
-    if (!answer.score.correct)
+    if (question.type == core::QuestionType::Ordering ||
+        question.type == core::QuestionType::Matching)
+    {
+        y = addStepsReview(area, t, planned, answer, x, y, width);
+        y = addExplanation(area, t, question, answer, x, y, width);
+    }
+    else if (!answer.score.correct)
     {
         y += area.add(correctAnswerPanel(t, planned, answer)).layout(x, y, width, t) + t.px(10.0F);
         y = addExplanation(area, t, question, answer, x, y, width);
@@ -252,8 +261,9 @@ void FeedbackScreen::layout(sf::Vector2f size)
         m_verdict = "✔  Correct";
         m_verdictColor = c.correct;
     }
-    else if (planned.question.type == core::QuestionType::Numeric ? !answer.typedValue
-                                                                  : answer.chosenOptionIds.empty())
+    else if (planned.question.type == core::QuestionType::Numeric
+                 ? !answer.typedValue
+                 : answer.chosenOptionIds.empty() && answer.order.empty() && answer.matches.empty())
     {
         m_verdict = "✘  Not answered";
         m_verdictColor = c.wrong;

@@ -352,7 +352,7 @@ float ResultsScreen::addReviewRow(std::size_t index, const core::AnswerRecord& a
     }
     else if (answer.timedOut)
         verdict = "✘ Time ran out";
-    else if (answer.chosenOptionIds.empty())
+    else if (answer.chosenOptionIds.empty() && answer.order.empty() && answer.matches.empty())
         verdict = "✘ Not answered";
     std::string detail = "Q" + std::to_string(index + 1);
     if (answer.score.critical)

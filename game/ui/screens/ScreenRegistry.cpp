@@ -3,6 +3,8 @@
 #include "ClassScreens.hpp"
 #include "ProgressScreens.hpp"
 #include "Screens.hpp"
+#include "StepsScreen.hpp"
+#include "ui/GameContext.hpp"
 
 #include <memory>
 
@@ -23,7 +25,19 @@ void registerScreens(ScreenStack& stack, GameContext& context)
 {
     add<TitleScreen>(stack, context, ScreenId::Title);
     add<SetupScreen>(stack, context, ScreenId::Setup);
-    add<QuestionScreen>(stack, context, ScreenId::Question);
+    // Ordering and matching questions have a screen of their own.
+    stack.registerScreen(
+        ScreenId::Question,
+        [&stack, &context]() -> std::unique_ptr<Screen>
+        {
+            const auto& session = context.session;
+            const core::QuestionType type = session && !session->isFinished()
+                                                ? session->getCurrent().question.type
+                                                : core::QuestionType::Single;
+            if (type == core::QuestionType::Ordering || type == core::QuestionType::Matching)
+                return std::make_unique<StepsScreen>(stack, context);
+            return std::make_unique<QuestionScreen>(stack, context);
+        });
     add<FeedbackScreen>(stack, context, ScreenId::Feedback);
     add<ResultsScreen>(stack, context, ScreenId::Results);
     add<SettingsScreen>(stack, context, ScreenId::Settings);

@@ -137,4 +137,11 @@ TEST_CASE("Invalid packs: every file produces the diagnostic it states", "[core]
         INFO("no corpus file for code " << code);
         CHECK(codesSeen.count(code) == 1);
     }
+    // Ordering and matching questions (format 1.1).
+    for (const char* code : {"order-size", "match-size", "duplicate-item-text",
+                             "duplicate-prompt-text", "duplicate-answer-text"})
+    {
+        INFO("no corpus file for code " << code);
+        CHECK(codesSeen.count(code) == 1);
+    }
 }
