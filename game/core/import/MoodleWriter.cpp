@@ -407,14 +407,14 @@ private:
         const auto write =
             [&](const char* credit, const std::string& formula, const RichText& feedback)
         {
-            line(2, std::string("<answer fraction="") + credit + "">");
+            line(2, std::string("<answer fraction=\"") + credit + "\">");
             line(3, "<text>" + escapeXmlText(moodleFormula(formula, m_names)) + "</text>");
             line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
             line(3, std::string("<tolerancetype>") + (answer.relative ? "1" : "2") +
                         "</tolerancetype>");
             line(3, "<correctanswerformat>1</correctanswerformat>");
-            line(3, "<correctanswerlength>" + std::to_string(answer.round) +
-                        "</correctanswerlength>");
+            line(3,
+                 "<correctanswerlength>" + std::to_string(answer.round) + "</correctanswerlength>");
             field(3, "feedback", text(toHtml(feedback)));
             line(2, "</answer>");
         };
