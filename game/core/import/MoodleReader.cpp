@@ -403,6 +403,11 @@ private:
         double length = 2;
         if (parseDouble(childText(*best, "correctanswerlength"), length))
             answer.round = std::clamp(static_cast<int>(length), 0, 9);
+        // Half a unit of the last place, nominal, is how export-moodle writes "the answer
+        // rounded to `round` places" (tolerance 0).
+        if (!answer.relative &&
+            std::fabs(answer.tolerance - 0.5 * std::pow(10.0, -answer.round)) < 1e-12)
+            answer.tolerance = 0;
         q.numeric = answer;
         if (const XMLElement* units = question.FirstChildElement("units"))
         {

@@ -402,6 +402,11 @@ private:
         for (const char* element :
              {"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"})
             field(2, element, std::string());
+        // Tolerance 0 means the answer rounded to `round` places; Moodle compares with the
+        // unrounded value, so it gets half a unit of the last place (nominal) instead.
+        const double tolerance = answer.tolerance > 0 || answer.relative
+                                     ? answer.tolerance
+                                     : 0.5 * std::pow(10.0, -answer.round);
         const auto formulaOf = [&](const std::string& formula, std::optional<double> value)
         { return formula.empty() ? formatNumber(value.value_or(0.0)) : formula; };
         const auto write =
@@ -409,7 +414,7 @@ private:
         {
             line(2, std::string("<answer fraction=\"") + credit + "\">");
             line(3, "<text>" + escapeXmlText(moodleFormula(formula, m_names)) + "</text>");
-            line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
+            line(3, "<tolerance>" + formatNumber(tolerance) + "</tolerance>");
             line(3, std::string("<tolerancetype>") + (answer.relative ? "1" : "2") +
                         "</tolerancetype>");
             line(3, "<correctanswerformat>1</correctanswerformat>");

@@ -262,6 +262,8 @@ TEST_CASE("MoodleWriter: a case's stem opens each of its questions, with a warni
         q.id = id;
         q.caseId = "case-a";
         q.numeric->formula = "dose/conc";
+        q.numeric->tolerance = 0;
+        q.numeric->relative = false;
         pack.questions.push_back(q);
     }
     const MoodleExport exported =
@@ -270,6 +272,10 @@ TEST_CASE("MoodleWriter: a case's stem opens each of its questions, with a warni
     for (const Diagnostic& d : exported.diagnostics.getAll())
         cases += d.code == "export-case";
     CHECK(cases == 1);
+    // Tolerance 0 (the rounded answer) goes as half a unit of the last place, nominal.
+    CHECK(
+        exported.xml.find("<tolerance>0.05</tolerance>\n      <tolerancetype>2</tolerancetype>") !=
+        std::string::npos);
     const ReadResult back = readMoodleXml(exported.xml, "case.xml");
     REQUIRE(back.questions.size() == 2);
     for (const ImportedQuestion& imported : back.questions)
@@ -280,6 +286,8 @@ TEST_CASE("MoodleWriter: a case's stem opens each of its questions, with a warni
         REQUIRE(q.variables.size() == 3);
         CHECK(q.variables[0].name == "dose");
         CHECK(q.numeric->formula == "dose/conc");
+        CHECK_FALSE(q.numeric->relative);
+        CHECK(q.numeric->tolerance == 0);
         CHECK(checkFits(q).empty());
     }
 
