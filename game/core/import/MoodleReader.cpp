@@ -9,6 +9,7 @@
 #include "core/util/Numbers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -255,7 +256,7 @@ private:
         }
         const bool ok = type == "truefalse"   ? readTrueFalse(question, questionFormat, q)
                         : type == "numerical" ? readNumerical(question, questionFormat, q)
-                        : calculated          ? readCalculated(question, q)
+                        : calculated          ? readCalculated(question, questionFormat, q)
                         : type == "ordering"  ? readOrdering(question, questionFormat, q)
                         : type == "match"     ? readMatch(question, questionFormat, q)
                                               : readMultichoice(question, questionFormat, q);
@@ -425,7 +426,7 @@ private:
     /// variables (Moodle's `{=...}` in texts is already our placeholder), each dataset's items
     /// as the variable's values (or its minimum..maximum at its decimals when it lists none),
     /// tolerance type 1 relative and 2 nominal, the decimals of the correct answer as `round`.
-    bool readCalculated(const XMLElement& question, Question& q)
+    bool readCalculated(const XMLElement& question, TextFormat questionFormat, Question& q)
     {
         q.type = QuestionType::Numeric;
         q.shuffle = false;
@@ -443,13 +444,13 @@ private:
             return false;
         }
         NumericAnswer answer;
-        std::string formula;
-        for (const char c : childText(*best, "text"))
+        answer.formula = ourFormula(childText(*best, "text"));
+        double fixed = 0;
+        if (parseDouble(answer.formula, fixed))
         {
-            if (c != '{' && c != '}')
-                formula += c;
+            answer.value = fixed;
+            answer.formula.clear();
         }
-        answer.formula = trim(formula);
         answer.line = best->GetLineNum();
         double tolerance = 0;
         if (parseDouble(childText(*best, "tolerance"), tolerance) && tolerance > 0)
@@ -458,6 +459,11 @@ private:
         double length = 2;
         if (parseDouble(childText(*best, "correctanswerlength"), length))
             answer.round = std::clamp(static_cast<int>(length), 0, 9);
+        // Half a unit of the last place, nominal, is how export-moodle writes "the answer
+        // rounded to `round` places" (tolerance 0).
+        if (!answer.relative &&
+            std::fabs(answer.tolerance - 0.5 * std::pow(10.0, -answer.round)) < 1e-12)
+            answer.tolerance = 0;
         q.numeric = answer;
         if (const XMLElement* units = question.FirstChildElement("units"))
         {
@@ -493,10 +499,136 @@ private:
                 variable.to = high;
                 variable.step = std::pow(10.0, -std::clamp(decimals, 0.0, 6.0));
             }
+            asRange(variable);
             if (!variable.name.empty())
                 q.variables.push_back(std::move(variable));
         }
+        // Zero-credit answers with feedback are the named mistakes.
+        const std::vector<Answer> answers = readAnswers(question, questionFormat);
+        std::vector<const XMLElement*> nodes;
+        for (const XMLElement* node : xmlChildren(question, "answer"))
+            nodes.push_back(node);
+        for (std::size_t i = 0; i < answers.size() && i < nodes.size(); ++i)
+        {
+            if (nodes[i] == best || answers[i].fraction > 0.0 || answers[i].feedback.isEmpty())
+                continue;
+            Mistake mistake;
+            mistake.formula = ourFormula(answers[i].rawText);
+            double value = 0;
+            if (parseDouble(mistake.formula, value))
+            {
+                mistake.value = value;
+                mistake.formula.clear();
+            }
+            mistake.rationale = answers[i].feedback;
+            mistake.line = answers[i].line;
+            q.mistakes.push_back(std::move(mistake));
+        }
+        unwrapExpressions(q.stem);
+        unwrapExpressions(q.explanation);
+        for (RichText& hint : q.hints)
+            unwrapExpressions(hint);
+        for (Mistake& mistake : q.mistakes)
+            unwrapExpressions(mistake.rationale);
         return true;
+    }
+
+    /// A Moodle formula in our syntax: wildcards lose their braces, Moodle's `log` (natural)
+    /// is `ln` and its `pi()` the constant `pi`.
+    static std::string ourFormula(const std::string& moodle)
+    {
+        std::string formula;
+        for (const char c : moodle)
+        {
+            if (c != '{' && c != '}')
+                formula += c;
+        }
+        std::string out;
+        std::size_t at = 0;
+        while (at < formula.size())
+        {
+            const auto c = static_cast<unsigned char>(formula[at]);
+            if (std::isalpha(c) == 0 && c != '_')
+            {
+                out += formula[at++];
+                continue;
+            }
+            std::size_t end = at;
+            while (end < formula.size() &&
+                   (std::isalnum(static_cast<unsigned char>(formula[end])) != 0 ||
+                    formula[end] == '_'))
+                ++end;
+            const std::string word = formula.substr(at, end - at);
+            if (word == "log")
+                out += "ln";
+            else if (word == "pi" && formula.compare(end, 2, "()") == 0)
+            {
+                out += "pi";
+                end += 2;
+            }
+            else
+                out += word;
+            at = end;
+        }
+        return trim(out);
+    }
+
+    /// Moodle writes a wildcard inside an expression as `{={a}*2}`; ours is `{=a*2}`.
+    static void unwrapExpressions(RichText& text)
+    {
+        for (TextRun& run : text.runs)
+        {
+            std::string out;
+            std::size_t at = 0;
+            while (true)
+            {
+                const std::size_t open = run.text.find("{=", at);
+                if (open == std::string::npos)
+                    break;
+                int depth = 0;
+                std::size_t close = open;
+                for (; close < run.text.size(); ++close)
+                {
+                    if (run.text[close] == '{')
+                        ++depth;
+                    else if (run.text[close] == '}' && --depth == 0)
+                        break;
+                }
+                if (close >= run.text.size())
+                    break;
+                std::string inner;
+                for (std::size_t i = open + 2; i < close; ++i)
+                {
+                    if (run.text[i] != '{' && run.text[i] != '}')
+                        inner += run.text[i];
+                }
+                out += run.text.substr(at, open - at) + "{=" + ourFormula(inner) + "}";
+                at = close + 1;
+            }
+            run.text = out + run.text.substr(at);
+        }
+    }
+
+    /// Three or more items rising by one step are the range they enumerate (the same values),
+    /// as export-moodle writes a range variable.
+    static void asRange(Variable& variable)
+    {
+        const std::vector<double>& values = variable.values;
+        if (values.size() < 3)
+            return;
+        const double step = values[1] - values[0];
+        if (!(step > 0))
+            return;
+        for (std::size_t i = 1; i < values.size(); ++i)
+        {
+            const double expected = values[0] + step * static_cast<double>(i);
+            if (std::fabs(values[i] - expected) > 1e-9 * std::max(1.0, std::fabs(expected)))
+                return;
+        }
+        variable.from = values.front();
+        variable.to = values.back();
+        variable.step = std::round(step * 1e6) / 1e6;
+        variable.values.clear();
     }
 
     bool readMultichoice(const XMLElement& question, TextFormat questionFormat, Question& q)

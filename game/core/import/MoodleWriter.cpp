@@ -7,6 +7,8 @@
 #include "TextUtil.hpp"
 #include "core/pack/PackWriter.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -61,6 +63,46 @@ bool isPlaceholder(const RichText& rationale)
     return plain == kGeneratedRationaleCorrect || plain == kGeneratedRationaleIncorrect;
 }
 
+bool identifierStart(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+bool identifierPart(char c)
+{
+    return identifierStart(c) || std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+/// A formula in Moodle's calculated syntax: each variable as a `{name}` wildcard, `ln` as
+/// Moodle's `log` and the constant `pi` as Moodle's function `pi()`.
+std::string moodleFormula(const std::string& formula, const std::set<std::string>& names)
+{
+    std::string out;
+    std::size_t at = 0;
+    while (at < formula.size())
+    {
+        if (!identifierStart(formula[at]))
+        {
+            out += formula[at++];
+            continue;
+        }
+        std::size_t end = at;
+        while (end < formula.size() && identifierPart(formula[end]))
+            ++end;
+        const std::string word = formula.substr(at, end - at);
+        if (names.count(word) != 0)
+            out += "{" + word + "}";
+        else if (word == "ln")
+            out += "log";
+        else if (word == "pi")
+            out += "pi()";
+        else
+            out += word;
+        at = end;
+    }
+    return out;
+}
+
 class Writer
 {
 public:
@@ -82,6 +124,12 @@ public:
             }
             question(q);
         }
+        for (const Case& c : m_pack.cases)
+            m_diagnostics.warning(c.line, "export-case",
+                                  "case '" + c.id +
+                                      "': Moodle has no cases; its title and stem are written "
+                                      "at the start of each of its questions" +
+                                      std::string(c.figure ? "; its figure is not written" : ""));
         // A topic no question names would vanish, and with it its description: written as a
         // category of its own, it comes back as a topic on import.
         std::set<std::string> used;
@@ -159,10 +207,26 @@ private:
 
     void question(const Question& q)
     {
-        if (q.type == QuestionType::Numeric && !exportableNumeric(q))
+        if (q.type == QuestionType::Numeric && !q.numeric)
+        {
+            m_diagnostics.warning(q.line, "export-dropped",
+                                  "question '" + q.id +
+                                      "': a numeric question without an "
+                                      "answer; not exported");
             return;
+        }
         const bool trueFalse = q.type == QuestionType::TrueFalse;
-        const char* type = q.type == QuestionType::Numeric    ? "numerical"
+        const bool calculated = q.type == QuestionType::Numeric && isCalculated(q);
+        const Case* inCase = q.caseId.empty() ? nullptr : m_pack.findCase(q.caseId);
+        m_names.clear();
+        if (calculated)
+        {
+            for (const Variable& variable : allVariables(q, inCase))
+                m_names.insert(variable.name);
+        }
+        m_roundingDropped = false;
+        const char* type = calculated                         ? "calculated"
+                           : q.type == QuestionType::Numeric  ? "numerical"
                            : trueFalse                        ? "truefalse"
                            : q.type == QuestionType::Ordering ? "ordering"
                            : q.type == QuestionType::Matching ? "match"
@@ -170,10 +234,18 @@ private:
         line(1, std::string("<question type=\"") + type + "\">");
         const std::string name = q.origin && !q.origin->name.empty() ? q.origin->name : q.id;
         line(2, "<name><text>" + escapeXmlText(name) + "</text></name>");
-        std::string stem = toHtml(q.stem);
+        // A case's title and scenario open each of its questions, as the game shows them.
+        std::string stem;
+        if (inCase != nullptr)
+        {
+            RichText title;
+            title.append(inCase->title, true);
+            stem = toHtml(title) + "<br>" + toHtml(inCase->stem) + "<br><br>";
+        }
+        stem = text(stem + toHtml(q.stem));
         const std::string files = figureFile(q, stem);
         field(2, "questiontext", stem, files);
-        field(2, "generalfeedback", toHtml(q.explanation));
+        field(2, "generalfeedback", text(toHtml(q.explanation)));
         line(2, "<defaultgrade>" + formatNumber(q.points) + "</defaultgrade>");
         // The penalty an import kept goes back as it came; else Moodle's defaults.
         const std::string penalty = q.origin && !q.origin->penalty.empty()
@@ -183,7 +255,9 @@ private:
         line(2, "<hidden>0</hidden>");
         const std::string idnumber = q.origin ? q.origin->idnumber : q.id;
         line(2, "<idnumber>" + escapeXmlText(idnumber) + "</idnumber>");
-        if (q.type == QuestionType::Numeric)
+        if (calculated)
+            calculatedAnswers(q, allVariables(q, inCase));
+        else if (q.type == QuestionType::Numeric)
             numericalAnswers(q);
         else if (q.type == QuestionType::Ordering)
             orderingAnswers(q);
@@ -194,7 +268,7 @@ private:
         else
             choiceAnswers(q);
         for (const RichText& hint : q.hints)
-            field(2, "hint", toHtml(hint));
+            field(2, "hint", text(toHtml(hint)));
         if (!q.tags.empty())
         {
             line(2, "<tags>");
@@ -203,6 +277,11 @@ private:
             line(2, "</tags>");
         }
         line(1, "</question>");
+        if (m_roundingDropped)
+            m_diagnostics.warning(q.line, "export-rounding",
+                                  "question '" + q.id +
+                                      "': Moodle has no rounding for {=EXPR|D}; written as "
+                                      "{=EXPR} without it");
         warnLost(q);
     }
 
@@ -318,17 +397,168 @@ private:
         }
     }
 
-    /// Moodle's `numerical` holds a fixed number; a question with variables would need a
-    /// `calculated` dataset, which is not written yet, so it is left out with a warning.
-    bool exportableNumeric(const Question& q)
+    /// Moodle's `numerical` holds a fixed number with a nominal tolerance; anything else
+    /// (variables, a formula, a relative tolerance) is written as `calculated`.
+    static bool isCalculated(const Question& q)
     {
-        if (q.numeric && q.numeric->value && q.variables.empty() && !q.numeric->relative)
-            return true;
-        m_diagnostics.warning(q.line, "export-dropped",
-                              "question '" + q.id +
-                                  "': a numeric question with variables, a formula or a relative "
-                                  "tolerance has no Moodle numerical form yet; not exported");
-        return false;
+        return !q.variables.empty() || !q.numeric->formula.empty() || !q.numeric->value ||
+               q.numeric->relative || !q.caseId.empty();
+    }
+
+    /// The case's variables (drawn once for the whole case in the game) and then the
+    /// question's: Moodle draws each question's datasets on their own.
+    static std::vector<Variable> allVariables(const Question& q, const Case* inCase)
+    {
+        std::vector<Variable> variables;
+        if (inCase != nullptr)
+            variables = inCase->variables;
+        variables.insert(variables.end(), q.variables.begin(), q.variables.end());
+        return variables;
+    }
+
+    /// HTML with every `{=EXPR|D}` in Moodle's form `{=EXPR}` (its variables as wildcards);
+    /// `{name}` is already Moodle's syntax.
+    std::string text(const std::string& html)
+    {
+        if (m_names.empty())
+            return html;
+        std::string out;
+        std::size_t at = 0;
+        while (true)
+        {
+            const std::size_t open = html.find("{=", at);
+            const std::size_t close =
+                open == std::string::npos ? std::string::npos : html.find('}', open);
+            if (close == std::string::npos)
+                break;
+            std::string expression = html.substr(open + 2, close - open - 2);
+            const std::size_t bar = expression.rfind('|');
+            if (bar != std::string::npos)
+            {
+                expression.erase(bar);
+                m_roundingDropped = true;
+            }
+            out += html.substr(at, open - at) + "{=" + moodleFormula(expression, m_names) + "}";
+            at = close + 1;
+        }
+        return out + html.substr(at);
+    }
+
+    /// The formula at full credit with its tolerance and rounding, each mistake as a
+    /// zero-credit formula with its rationale as feedback, the unit, and a dataset per
+    /// variable: its range (minimum, maximum, decimals) and its values as items.
+    void calculatedAnswers(const Question& q, const std::vector<Variable>& variables)
+    {
+        const NumericAnswer& answer = *q.numeric;
+        line(2, "<synchronize>0</synchronize>");
+        line(2, "<single>0</single>");
+        line(2, "<answernumbering>abc</answernumbering>");
+        line(2, "<shuffleanswers>0</shuffleanswers>");
+        for (const char* element :
+             {"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"})
+            field(2, element, std::string());
+        // Tolerance 0 means the answer rounded to `round` places; Moodle compares with the
+        // unrounded value, so it gets half a unit of the last place (nominal) instead.
+        const double tolerance = answer.tolerance > 0 || answer.relative
+                                     ? answer.tolerance
+                                     : 0.5 * std::pow(10.0, -answer.round);
+        const auto formulaOf = [&](const std::string& formula, std::optional<double> value)
+        { return formula.empty() ? formatNumber(value.value_or(0.0)) : formula; };
+        const auto write =
+            [&](const char* credit, const std::string& formula, const RichText& feedback)
+        {
+            line(2, std::string("<answer fraction=\"") + credit + "\">");
+            line(3, "<text>" + escapeXmlText(moodleFormula(formula, m_names)) + "</text>");
+            line(3, "<tolerance>" + formatNumber(tolerance) + "</tolerance>");
+            line(3, std::string("<tolerancetype>") + (answer.relative ? "1" : "2") +
+                        "</tolerancetype>");
+            line(3, "<correctanswerformat>1</correctanswerformat>");
+            line(3,
+                 "<correctanswerlength>" + std::to_string(answer.round) + "</correctanswerlength>");
+            field(3, "feedback", text(toHtml(feedback)));
+            line(2, "</answer>");
+        };
+        write("100", formulaOf(answer.formula, answer.value), RichText());
+        bool critical = false;
+        for (const Mistake& mistake : q.mistakes)
+        {
+            write("0", formulaOf(mistake.formula, mistake.value), mistake.rationale);
+            critical = critical || mistake.severity == OptionSeverity::Critical;
+        }
+        if (critical)
+            m_diagnostics.warning(q.line, "export-dropped",
+                                  "question '" + q.id +
+                                      "': Moodle has no place for critical severity");
+        line(2, "<unitgradingtype>0</unitgradingtype>");
+        line(2, "<unitpenalty>0.1000000</unitpenalty>");
+        line(2, "<showunits>3</showunits>");
+        line(2, "<unitsleft>0</unitsleft>");
+        if (!answer.unit.empty())
+        {
+            line(2, "<units>");
+            line(3, "<unit><multiplier>1</multiplier><unit_name>" + escapeXmlText(answer.unit) +
+                        "</unit_name></unit>");
+            line(2, "</units>");
+        }
+        line(2, "<dataset_definitions>");
+        for (const Variable& variable : variables)
+            dataset(q, variable);
+        line(2, "</dataset_definitions>");
+    }
+
+    /// Moodle's datasets hold at most 100 items; a longer range keeps its ends and an even
+    /// spread between them.
+    void dataset(const Question& q, const Variable& variable)
+    {
+        static constexpr std::size_t kMaxItems = 100;
+        std::vector<double> values = variable.values;
+        int decimals = 0;
+        if (values.empty() && variable.step > 0 && variable.to >= variable.from)
+        {
+            const auto count = static_cast<std::size_t>(std::floor(
+                                   (variable.to - variable.from) / variable.step + 1e-9)) +
+                               1;
+            for (std::size_t i = 0; i < count; ++i)
+                values.push_back(variable.from + variable.step * static_cast<double>(i));
+        }
+        for (const double value : values)
+        {
+            for (int d = decimals; d < 6 && std::fabs(value * std::pow(10.0, d) -
+                                                      std::round(value * std::pow(10.0, d))) > 1e-6;
+                 ++d)
+                decimals = d + 1;
+        }
+        if (values.size() > kMaxItems)
+        {
+            m_diagnostics.warning(variable.line > 0 ? variable.line : q.line, "export-dataset",
+                                  "question '" + q.id + "': variable '" + variable.name + "' has " +
+                                      std::to_string(values.size()) +
+                                      " values; Moodle keeps 100, spread over the range");
+            std::vector<double> kept;
+            for (std::size_t i = 0; i < kMaxItems; ++i)
+                kept.push_back(values[i * (values.size() - 1) / (kMaxItems - 1)]);
+            values = kept;
+        }
+        const double low = values.empty() ? 0.0 : *std::min_element(values.begin(), values.end());
+        const double high = values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+        const auto number = [](const double value)
+        { return "<text>" + formatNumber(value) + "</text>"; };
+        line(3, "<dataset_definition>");
+        line(4, "<status><text>private</text></status>");
+        line(4, "<name><text>" + escapeXmlText(variable.name) + "</text></name>");
+        line(4, "<type>calculated</type>");
+        line(4, "<distribution><text>uniform</text></distribution>");
+        line(4, "<minimum>" + number(low) + "</minimum>");
+        line(4, "<maximum>" + number(high) + "</maximum>");
+        line(4, "<decimals><text>" + std::to_string(decimals) + "</text></decimals>");
+        line(4, "<itemcount>" + std::to_string(values.size()) + "</itemcount>");
+        line(4, "<dataset_items>");
+        for (std::size_t i = 0; i < values.size(); ++i)
+            line(5, "<dataset_item><number>" + std::to_string(i + 1) + "</number><value>" +
+                        formatNumber(values[i]) + "</value></dataset_item>");
+        line(4, "</dataset_items>");
+        line(4, "<number_of_items>" + std::to_string(values.size()) + "</number_of_items>");
+        line(3, "</dataset_definition>");
     }
 
     /// The answer at full credit with its tolerance, each mistake at zero credit with its
@@ -382,6 +612,8 @@ private:
     const FigureLoader& m_loadFigure;
     DiagnosticList m_diagnostics;
     std::string m_out;
+    std::set<std::string> m_names;  ///< the variables of the question being written
+    bool m_roundingDropped = false; ///< a `{=EXPR|D}` lost its D in the question being written
 };
 
 } // namespace
