@@ -176,7 +176,7 @@ const std::u32string& getRequiredGlyphs()
         for (char32_t c = U' '; c <= U'~'; ++c)
             text += c;
         // Beyond ASCII, what the shipped packs use (a test keeps this list complete).
-        return text + U"\u00B0\u00B3\u00B5\u00D7\u00F7\u00FC\u2013\u2192\u2212";
+        return text + U"\u00B0\u00B3\u00B5\u00D7\u00F7\u00FC\u2013\u2192\u2212\u2248";
     }();
     return glyphs;
 }

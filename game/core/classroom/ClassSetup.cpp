@@ -9,6 +9,32 @@
 
 namespace quiz::core
 {
+namespace
+{
+
+/// Whether `selections` name `pack`, and which of its topics: `topics` stays empty when the
+/// whole pack is chosen (a whole-pack selection beats any topic of the same pack).
+bool selectedTopics(const Pack& pack, const std::vector<TopicSelection>& selections,
+                    std::vector<std::string>& topics)
+{
+    bool chosen = false;
+    bool whole = false;
+    for (const TopicSelection& selection : selections)
+    {
+        if (selection.packId != pack.id)
+            continue;
+        chosen = true;
+        if (selection.topicId.empty())
+            whole = true;
+        else
+            topics.push_back(selection.topicId);
+    }
+    if (whole)
+        topics.clear();
+    return chosen;
+}
+
+} // namespace
 
 std::vector<Question> pickClassQuestions(const std::vector<Pack>& packs,
                                          const std::vector<TopicSelection>& selections,
@@ -18,23 +44,10 @@ std::vector<Question> pickClassQuestions(const std::vector<Pack>& packs,
     for (const Pack& pack : packs)
     {
         std::vector<std::string> topics;
-        bool chosen = false;
-        bool whole = false;
-        for (const TopicSelection& selection : selections)
-        {
-            if (selection.packId != pack.id)
-                continue;
-            chosen = true;
-            if (selection.topicId.empty())
-                whole = true;
-            else
-                topics.push_back(selection.topicId);
-        }
-        if (!chosen)
+        if (!selectedTopics(pack, selections, topics))
             continue;
         // Each pack's own shuffle of options is kept; the order across packs is shuffled below.
-        for (Question& question :
-             pickClassQuestions(pack, whole ? std::vector<std::string>{} : topics, 0, seed))
+        for (Question& question : pickClassQuestions(pack, topics, 0, seed))
             all.push_back(std::move(question));
     }
     Random random(seed ^ 0x9E3779B9U);
@@ -51,21 +64,9 @@ std::string classSkippedNote(const std::vector<Pack>& packs,
     for (const Pack& pack : packs)
     {
         std::vector<std::string> topics;
-        bool chosen = false;
-        bool whole = false;
-        for (const TopicSelection& selection : selections)
-        {
-            if (selection.packId != pack.id)
-                continue;
-            chosen = true;
-            whole = whole || selection.topicId.empty();
-            if (!selection.topicId.empty())
-                topics.push_back(selection.topicId);
-        }
-        if (!chosen)
+        if (!selectedTopics(pack, selections, topics))
             continue;
-        for (Question& question :
-             selectClassQuestions(pack, whole ? std::vector<std::string>{} : topics))
+        for (Question& question : selectClassQuestions(pack, topics))
             all.push_back(std::move(question));
     }
     return classSkippedNote(all);

@@ -231,9 +231,8 @@ std::size_t Classroom::countAnswered() const
         [index](const ClassPlayer& p) { return p.connected && p.answers[index].answered; }));
 }
 
-ClassRefusal Classroom::answer(std::size_t player, std::size_t questionIndex,
-                               const std::vector<std::string>& optionIds,
-                               std::chrono::milliseconds now)
+ClassRefusal Classroom::findOpenSlot(std::size_t player, std::size_t questionIndex,
+                                     PlayerAnswer*& slot)
 {
     if (player >= m_players.size() || !m_players[player].connected)
         return ClassRefusal::UnknownPlayer;
@@ -243,9 +242,19 @@ ClassRefusal Classroom::answer(std::size_t player, std::size_t questionIndex,
         return ClassRefusal::Paused;
     if (questionIndex != m_current)
         return ClassRefusal::WrongQuestion;
-    PlayerAnswer& slot = m_players[player].answers[m_current];
-    if (slot.answered)
-        return ClassRefusal::AlreadyAnswered;
+    slot = &m_players[player].answers[m_current];
+    return slot->answered ? ClassRefusal::AlreadyAnswered : ClassRefusal::None;
+}
+
+ClassRefusal Classroom::answer(std::size_t player, std::size_t questionIndex,
+                               const std::vector<std::string>& optionIds,
+                               std::chrono::milliseconds now)
+{
+    PlayerAnswer* open = nullptr;
+    if (const ClassRefusal refusal = findOpenSlot(player, questionIndex, open);
+        refusal != ClassRefusal::None)
+        return refusal;
+    PlayerAnswer& slot = *open;
     if (optionIds.empty())
         return ClassRefusal::EmptyAnswer;
     const Question& question = m_questions[m_current];
@@ -269,17 +278,11 @@ ClassRefusal Classroom::answer(std::size_t player, std::size_t questionIndex,
 ClassRefusal Classroom::answerNumber(std::size_t player, std::size_t questionIndex, double value,
                                      std::chrono::milliseconds now)
 {
-    if (player >= m_players.size() || !m_players[player].connected)
-        return ClassRefusal::UnknownPlayer;
-    if (!isAnswering())
-        return ClassRefusal::NotAnswerPhase;
-    if (m_paused)
-        return ClassRefusal::Paused;
-    if (questionIndex != m_current)
-        return ClassRefusal::WrongQuestion;
-    PlayerAnswer& slot = m_players[player].answers[m_current];
-    if (slot.answered)
-        return ClassRefusal::AlreadyAnswered;
+    PlayerAnswer* open = nullptr;
+    if (const ClassRefusal refusal = findOpenSlot(player, questionIndex, open);
+        refusal != ClassRefusal::None)
+        return refusal;
+    PlayerAnswer& slot = *open;
     if (m_questions[m_current].type != QuestionType::Numeric || !std::isfinite(value))
         return ClassRefusal::UnknownOption;
     slot.answered = true;

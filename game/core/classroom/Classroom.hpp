@@ -247,6 +247,10 @@ public:
     [[nodiscard]] std::size_t findPlayer(const std::string& nickname) const;
 
 private:
+    /// The player's answer slot for the current question when they may answer it now, else
+    /// why not (unknown player, wrong phase, paused, another question, already answered).
+    [[nodiscard]] ClassRefusal findOpenSlot(std::size_t player, std::size_t questionIndex,
+                                            PlayerAnswer*& slot);
     void openQuestion(std::size_t index, std::chrono::milliseconds now);
     void closeRound();
     void discardQuestion(std::size_t index);
