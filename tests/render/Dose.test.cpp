@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace quiz;
 using namespace quiz::test;
 
@@ -154,4 +156,59 @@ TEST_CASE("Render: the projector shows typed answers grouped as correct, each na
     CHECK(groups[3].count == 1);
     const std::string message = compareWithGolden(h.render(), h.name("dose-class-reveal"));
     CHECK(message == "");
+}
+
+TEST_CASE("Dose: in projector mode a team's number is typed after its key and locked with Enter",
+          "[render][display][dose][class]")
+{
+    Harness h(1280, 720);
+    const core::Pack pack = makeDosePack();
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    settings.seed = 3;
+    h.context.packs.push_back(pack);
+    h.context.classGame = std::make_shared<ui::ClassGame>(
+        std::vector<core::Question>{*pack.findQuestion("dose-bolus")}, settings,
+        std::vector<std::string>{"Red Pandas", "Blue Herons"});
+    ui::ClassGame& game = *h.context.classGame;
+    REQUIRE(game.command(core::HostCommand::Start) == core::ClassRefusal::None);
+    const core::Draw* draw = game.getClassroom().getDraw(0);
+    REQUIRE(draw != nullptr);
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassHost);
+    h.settle();
+    // A digit key picks the team, as on every projector question; its character does not type.
+    h.key(sf::Keyboard::Num2);
+    typeText(h, "2");
+    // Letters are refused, Space does not reveal while a number is typed, Backspace corrects.
+    typeText(h, "x");
+    h.key(sf::Keyboard::Space);
+    CHECK(game.getClassroom().isAnswering());
+    std::string right = core::formatNumber(core::roundTo(draw->answer, 1), 1);
+    std::replace(right.begin(), right.end(), '.', ',');
+    typeText(h, right + "9");
+    h.key(sf::Keyboard::BackSpace);
+    const std::string message = compareWithGolden(h.render(), h.name("dose-class-typing"));
+    CHECK(message == "");
+    h.key(sf::Keyboard::Enter);
+    const core::ClassPlayer& blue = game.getClassroom().getPlayers().at(1);
+    REQUIRE(blue.answers.at(0).answered);
+    REQUIRE(blue.answers.at(0).typedValue);
+    CHECK(*blue.answers.at(0).typedValue == Approx(core::roundTo(draw->answer, 1)));
+    CHECK_FALSE(game.getClassroom().getPlayers().at(0).answers.at(0).answered);
+    // The other team types the pounds-for-kilograms slip.
+    h.key(sf::Keyboard::Num1);
+    typeText(h, "1");
+    typeText(h, core::formatNumber(core::roundTo(draw->mistakeValues.at(0), 1), 1));
+    h.key(sf::Keyboard::Enter);
+    const core::PlayerAnswer& red = game.getClassroom().getPlayers().at(0).answers.at(0);
+    REQUIRE(red.answered);
+    REQUIRE(red.typedValue);
+    CHECK(*red.typedValue == Approx(core::roundTo(draw->mistakeValues.at(0), 1)));
+    // At the reveal the room's answers are grouped: one correct, one pounds-for-kilograms.
+    REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
+    const std::vector<core::NumericGroup>& groups = game.getClassroom().getStats(0).numericGroups;
+    REQUIRE(groups.size() >= 2);
+    CHECK(groups[0].count == 1);
+    CHECK(groups[1].count == 1);
 }

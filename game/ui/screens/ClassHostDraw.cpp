@@ -113,6 +113,14 @@ void ClassHostScreen::layoutQuestion(sf::Vector2f size, float top, float bottom)
     }
     for (OptionButton* option : m_options)
         y += option->layout(left, y, inner, t) + t.px(10.0F);
+    if (m_numberRule != nullptr)
+    {
+        m_numberRule->setStyle({t.textSize(26.0F), t.colors().text, true});
+        m_numberRule->setPosition(left, y);
+        y += m_numberRule->layout(inner, t) + t.px(12.0F);
+    }
+    if (m_numberField != nullptr)
+        y += m_numberField->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
     m_body.setContentHeight(y - top);
 
     const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
@@ -323,8 +331,10 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
         if (picking)
             drawFocusRing(target, t, row);
     }
-    drawLabel(target, t, "Team number, then its letter.", side.left,
-              side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
+    drawLabel(target, t,
+              m_numberField != nullptr ? "Team number, then its answer and Enter."
+                                       : "Team number, then its letter.",
+              side.left, side.top + side.height - t.smallSize() * 1.4F, t.smallSize(), c.muted);
 }
 
 std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& question) const

@@ -2,6 +2,7 @@
 // phase lives in ClassHostDraw.cpp.
 #include "ClassScreens.hpp"
 #include "ScreenKit.hpp"
+#include "core/pack/Numeric.hpp"
 #include "core/util/AtomicFile.hpp"
 #include "ui/ClassGame.hpp"
 #include "ui/GameContext.hpp"
@@ -215,6 +216,11 @@ void ClassHostScreen::pickOption(std::size_t position)
 void ClassHostScreen::lockTeam()
 {
     ClassGame& game = *context().classGame;
+    if (m_numberField != nullptr)
+    {
+        lockTeamNumber();
+        return;
+    }
     if (!m_teamChosen || m_pending.empty())
         return;
     const core::ClassRefusal refusal = game.answer(m_team, m_pending);
@@ -224,6 +230,37 @@ void ClassHostScreen::lockTeam()
     m_teamChosen = false;
     m_pending.clear();
     rebuild();
+}
+
+void ClassHostScreen::lockTeamNumber()
+{
+    ClassGame& game = *context().classGame;
+    if (!m_teamChosen)
+    {
+        m_notice = "Pick a team first (its number), then type its answer and press Enter.";
+        return;
+    }
+    std::string message;
+    const std::optional<double> value = core::parseTypedNumber(m_numberField->getText(), message);
+    if (!value)
+    {
+        m_numberField->setMessage(message);
+        m_notice = message;
+        return;
+    }
+    const core::ClassRefusal refusal = game.answerNumber(m_team, *value);
+    const std::string& name = game.getClassroom().getPlayers()[m_team].nickname;
+    m_notice = refusal == core::ClassRefusal::None ? name + " locked an answer."
+                                                   : name + ": " + core::toString(refusal);
+    m_teamChosen = false;
+    m_numberField->setText("");
+    m_numberField->setMessage("");
+    rebuild();
+}
+
+bool ClassHostScreen::isTypingNumber() const
+{
+    return m_numberField != nullptr && m_teamChosen && !m_hands;
 }
 
 void ClassHostScreen::rebuild()
@@ -241,6 +278,8 @@ void ClassHostScreen::rebuild()
     m_body.clear();
     m_options.clear();
     m_stem = nullptr;
+    m_numberField = nullptr;
+    m_numberRule = nullptr;
     if (question != nullptr && (asking || phase == core::ClassPhase::Reveal))
     {
         auto stem = std::make_unique<TextBlock>();
@@ -262,6 +301,29 @@ void ClassHostScreen::rebuild()
             m_options.push_back(&m_body.add(std::move(option)));
         }
     }
+    if (question != nullptr && asking && question->type == core::QuestionType::Numeric)
+    {
+        auto rule = std::make_unique<TextBlock>();
+        const int round = question->numeric ? question->numeric->round : 0;
+        const std::string unit = question->numeric ? question->numeric->unit : std::string();
+        rule->setText(core::RichText::fromPlain(core::roundingRule(round) + "." +
+                                                (unit.empty() ? "" : " Answer in " + unit + ".")));
+        m_numberRule = &m_body.add(std::move(rule));
+    }
+    if (question != nullptr && asking && !live && question->type == core::QuestionType::Numeric)
+    {
+        // The instructor types what a team calls out: its number key, the number, Enter.
+        auto field = std::make_unique<NumberField>(
+            question->numeric ? question->numeric->unit : std::string(),
+            [this](const std::string& refused)
+            {
+                m_notice = "\u201C" + refused + "\u201D was not typed: type digits only.";
+                if (m_numberField != nullptr)
+                    m_numberField->setMessage(m_notice);
+            });
+        field->setEnabled(m_teamChosen);
+        m_numberField = &m_body.add(std::move(field));
+    }
     if (question != nullptr && phase == core::ClassPhase::Reveal)
         m_body.add(buildRevealPanel(*question));
 
@@ -282,6 +344,12 @@ void ClassHostScreen::rebuild()
                                                        m_team = i;
                                                        m_teamChosen = true;
                                                        m_pending.clear();
+                                                       if (m_numberField != nullptr)
+                                                       {
+                                                           m_numberField->setText("");
+                                                           m_numberField->setMessage("");
+                                                           m_numberField->setEnabled(true);
+                                                       }
                                                        for (OptionButton* o : m_options)
                                                            o->setSelected(false);
                                                    });
@@ -331,7 +399,8 @@ void ClassHostScreen::rebuild()
     m_bar[kLeave]->setVisible(phase == core::ClassPhase::Lobby ||
                               phase == core::ClassPhase::Finished);
     m_bar[kLockAnswer]->setVisible(asking && !live && !m_hands && question != nullptr &&
-                                   question->type == core::QuestionType::Multiple);
+                                   (question->type == core::QuestionType::Multiple ||
+                                    question->type == core::QuestionType::Numeric));
 
     m_widgets.clear();
     m_focus.clear();
@@ -388,6 +457,16 @@ bool ClassHostScreen::handleKey(const sf::Event& event)
             m_bar[static_cast<std::size_t>(which)]->activate();
         return true;
     };
+    if (room.isAnswering() && !game.isLive() && isTypingNumber())
+    {
+        // While a team's number is typed, keys type (through the text events) instead of
+        // pacing the class: only Enter locks it and Backspace corrects it.
+        if (key == sf::Keyboard::Enter)
+            return press(kLockAnswer);
+        if (key == sf::Keyboard::BackSpace)
+            m_numberField->erase(event.key.control);
+        return key != sf::Keyboard::Escape && key != sf::Keyboard::Tab;
+    }
     if (key == sf::Keyboard::Space)
         return room.getPhase() == core::ClassPhase::Finished || press(kMain);
     if (key == sf::Keyboard::X && room.getPhase() == core::ClassPhase::Finished)
@@ -423,7 +502,11 @@ bool ClassHostScreen::handleKey(const sf::Event& event)
     {
         const std::size_t team = static_cast<std::size_t>(key - sf::Keyboard::Num1);
         if (team < m_teamButtons.size())
+        {
             m_teamButtons[team]->activate();
+            // The digit's own character follows this key event; it chose the team.
+            m_swallowText = m_numberField != nullptr;
+        }
         return true;
     }
     if (key >= sf::Keyboard::A && key <= sf::Keyboard::H)
@@ -464,6 +547,15 @@ bool ClassHostScreen::handleEvent(const sf::Event& event)
             m_bar[kLeave]->activate();
         m_confirmLeave = true;
         m_notice = "Press Esc again to leave the class.";
+        return false;
+    }
+    if (event.type == sf::Event::TextEntered && isTypingNumber())
+    {
+        const bool swallow = m_swallowText;
+        m_swallowText = false;
+        const sf::Uint32 c = event.text.unicode;
+        if (!swallow && c >= 0x20 && c != 0x7F)
+            m_numberField->type(c);
         return false;
     }
     if (event.type == sf::Event::KeyPressed && handleKey(event))

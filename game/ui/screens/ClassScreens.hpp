@@ -4,6 +4,7 @@
 #include "ui/Screen.hpp"
 #include "ui/screens/ScreenKit.hpp"
 #include "ui/widgets/Button.hpp"
+#include "ui/widgets/NumberField.hpp"
 #include "ui/widgets/Panel.hpp"
 #include "ui/widgets/QrCode.hpp"
 #include "ui/widgets/ScrollArea.hpp"
@@ -77,6 +78,8 @@ private:
     void layoutQuestion(sf::Vector2f size, float top, float bottom);
     void pickOption(std::size_t position);
     void lockTeam();
+    void lockTeamNumber();
+    [[nodiscard]] bool isTypingNumber() const;
     void pace(core::HostCommand command);
     /// End, Skip and Kick act on their second press: the first one asks (`label` on the
     /// button, `question` below the bar) and returns false.
@@ -104,6 +107,10 @@ private:
     std::vector<Button*> m_teamButtons; ///< one per team (projector) to pick who answers
     ScrollArea m_body;                  ///< stem and options (question), rationale (reveal)
     TextBlock* m_stem = nullptr;
+    /// Projector, numeric question: the chosen team's typed number (nullptr otherwise).
+    NumberField* m_numberField = nullptr;
+    TextBlock* m_numberRule = nullptr; ///< its rounding rule and unit, above it
+    bool m_swallowText = false;        ///< drop the character of the digit key that chose a team
     std::uint64_t m_serial = ~0ULL;
     std::size_t m_playerCount = 0;
     std::size_t m_team = 0; ///< team picked to answer next (projector)
