@@ -360,6 +360,18 @@ private:
             skip(block, name, error);
             return;
         }
+        // A numeric question's text reads {name} and {=...} as placeholders, and the pack format
+        // has no escape for a literal brace yet, so text that still holds one (a second answer
+        // block, say) cannot come across as written.
+        const Question& q = imported.question;
+        if (q.stem.toPlain().find('{') != std::string::npos ||
+            q.explanation.toPlain().find('{') != std::string::npos)
+        {
+            skip(block, name,
+                 "a numeric question whose text holds a '{' (a second answer block?) is not "
+                 "supported: numeric text reads braces as formula placeholders");
+            return;
+        }
         m_result.questions.push_back(std::move(imported));
     }
 

@@ -203,3 +203,19 @@ TEST_CASE("GiftReader: images that cannot come across are named with their quest
           "(https://www.ismp.org/recommendations/high-alert-medications-acute-list). What does "
           "that mean for you?");
 }
+
+TEST_CASE("GiftReader: a numeric question whose text still holds braces is skipped with a reason",
+          "[import][gift][numeric]")
+{
+    const ReadResult r =
+        readGift("::Dose::How many units? {#5000} Match {=Heparin -> Protamine}\n\n"
+                 "::Plain::How many mL in 5,000 units of 5,000 units/mL? {#1}\n",
+                 "braces.gift");
+    REQUIRE(r.questions.size() == 1);
+    CHECK(r.questions[0].question.type == QuestionType::Numeric);
+    CHECK(r.skipped == 1);
+    bool reported = false;
+    for (const Diagnostic& d : r.diagnostics.getAll())
+        reported = reported || d.message.find("holds a '{'") != std::string::npos;
+    CHECK(reported);
+}
