@@ -252,6 +252,10 @@ bool fromJson(const json& j, core::RichText& out)
             run.script = flag(item, "sub")   ? core::Script::Sub
                          : flag(item, "sup") ? core::Script::Super
                                              : core::Script::Normal;
+            // An empty run shows nothing and the encoder never writes one: dropping it here
+            // keeps a decoded message equal to what it re-encodes to.
+            if (run.text.empty())
+                continue;
         }
         out.runs.push_back(std::move(run));
     }

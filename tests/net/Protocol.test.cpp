@@ -183,6 +183,27 @@ TEST_CASE("Protocol: unknown fields are ignored so a later page can add some", "
     CHECK(std::get<Answer>(*result.message) == Answer{1, {"a"}});
 }
 
+TEST_CASE("Protocol: an empty text run is dropped on decoding, as encoding drops it",
+          "[net][protocol]")
+{
+    // Found by the protocol fuzzer: {"t":"","b":true} decoded to a run the encoder leaves out,
+    // so the message did not survive a second trip.
+    const DecodeResult first =
+        decode(R"({"type":"question","question":2,"total":15,"id":"q","kind":"multiple",)"
+               R"("stem":[{"t":"Give "},{"t":"","b":true},{"br":true},{"t":"CO"}],)"
+               R"("options":[],"timeLimit":30000,"timeLeft":30000,"answered":[]})",
+               Sender::Host);
+    REQUIRE(first.message);
+    const QuestionShow& shown = std::get<QuestionShow>(*first.message);
+    REQUIRE(shown.stem.runs.size() == 3);
+    CHECK(shown.stem.runs[0].text == "Give ");
+    CHECK(shown.stem.runs[1].lineBreak);
+    CHECK(shown.stem.runs[2].text == "CO");
+    const DecodeResult again = decode(encode(*first.message), Sender::Host);
+    REQUIRE(again.message);
+    CHECK(*again.message == *first.message);
+}
+
 TEST_CASE("Protocol: a numeric question's optional fields travel when set and are absent when not",
           "[net][protocol][dose]")
 {
