@@ -3,6 +3,7 @@
 #include "Base64.hpp"
 #include "ChoiceMapping.hpp"
 #include "HtmlReader.hpp"
+#include "MoodleExtras.hpp"
 #include "TextUtil.hpp"
 #include "core/pack/XmlDocument.hpp"
 #include "core/pack/XmlSchema.hpp"
@@ -174,6 +175,9 @@ private:
         }
         const std::string name = nestedText(question, "name");
         m_questionName = name;
+        m_extras = readExtras(question);
+        m_mistakeAnswers.clear();
+        m_hintFields.clear();
         const bool calculated = type == "calculated" || type == "calculatedsimple";
         if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated &&
             type != "ordering" && type != "match")
@@ -239,11 +243,15 @@ private:
                                    " is above a pack's largest points value; kept as " +
                                    formatNumber(kMaxPositiveNumber));
         }
+        int hintNumber = 0;
         for (const XMLElement* hint : xmlChildren(question, "hint"))
         {
             RichText text = readField(*hint, questionFormat, false).text;
-            if (!text.isEmpty())
-                q.hints.push_back(std::move(text));
+            ++hintNumber;
+            if (text.isEmpty())
+                continue;
+            q.hints.push_back(std::move(text));
+            m_hintFields.push_back("hint" + std::to_string(hintNumber));
         }
         if (const XMLElement* tags = question.FirstChildElement("tags"))
         {
@@ -262,7 +270,67 @@ private:
                                               : readMultichoice(question, questionFormat, q);
         if (!ok)
             return;
+        if (q.type == QuestionType::Numeric && m_extras)
+            applyExtras(question, type == "numerical", q);
         m_result.questions.push_back(std::move(imported));
+    }
+
+    /// The comment export-moodle writes for what Moodle has no field for (MoodleExtras).
+    std::optional<MoodleExtras> readExtras(const XMLElement& question)
+    {
+        for (const tinyxml2::XMLNode* node = question.FirstChild(); node != nullptr;
+             node = node->NextSibling())
+        {
+            const tinyxml2::XMLComment* comment = node->ToComment();
+            if (comment == nullptr || comment->Value() == nullptr)
+                continue;
+            std::optional<MoodleExtras> extras = parseMoodleExtras(comment->Value());
+            if (extras)
+                return extras;
+            if (trim(comment->Value()).rfind(kMoodleExtrasPrefix, 0) == 0)
+                diag().warning(comment->GetLineNum(), kCodeDropped,
+                               "question '" + m_questionName +
+                                   "': its heparin-quiz comment is malformed; ignored");
+        }
+        return std::nullopt;
+    }
+
+    /// The rounding of each `{=EXPR}` the comment keeps for this field, when it still fits.
+    void restoreRounding(RichText& text, const std::string& fieldName, int line)
+    {
+        if (!m_extras)
+            return;
+        const auto found = m_extras->rounding.find(fieldName);
+        if (found == m_extras->rounding.end())
+            return;
+        if (!applyExpressionDecimals(text, found->second))
+            diag().warning(line, kCodeDropped,
+                           "question '" + m_questionName + "': the rounding kept for " + fieldName +
+                               " does not fit its {=...} any more; dropped");
+    }
+
+    /// Puts back what export-moodle kept in the comment: the rounding of texts, critical
+    /// mistakes, the plausible range and a `numerical`'s decimal places.
+    void applyExtras(const XMLElement& question, bool numerical, Question& q)
+    {
+        const MoodleExtras& extras = *m_extras;
+        const int line = question.GetLineNum();
+        restoreRounding(q.stem, "questiontext", q.stemLine);
+        restoreRounding(q.explanation, "generalfeedback", line);
+        for (std::size_t i = 0; i < q.hints.size() && i < m_hintFields.size(); ++i)
+            restoreRounding(q.hints[i], m_hintFields[i], line);
+        for (std::size_t i = 0; i < q.mistakes.size() && i < m_mistakeAnswers.size(); ++i)
+        {
+            const int answer = static_cast<int>(m_mistakeAnswers[i]);
+            restoreRounding(q.mistakes[i].rationale, "answer" + std::to_string(answer),
+                            q.mistakes[i].line);
+            if (extras.criticalAnswers.count(answer) != 0)
+                q.mistakes[i].severity = OptionSeverity::Critical;
+        }
+        q.numeric->min = extras.min;
+        q.numeric->max = extras.max;
+        if (numerical && extras.round)
+            q.numeric->round = *extras.round;
     }
 
     struct Answer
@@ -349,6 +417,7 @@ private:
                 mistake.rationale = answers[i].feedback;
                 mistake.line = answers[i].line;
                 q.mistakes.push_back(std::move(mistake));
+                m_mistakeAnswers.push_back(i);
             }
         }
         if (!q.numeric)
@@ -523,6 +592,7 @@ private:
             mistake.rationale = answers[i].feedback;
             mistake.line = answers[i].line;
             q.mistakes.push_back(std::move(mistake));
+            m_mistakeAnswers.push_back(i);
         }
         unwrapExpressions(q.stem);
         unwrapExpressions(q.explanation);
@@ -785,9 +855,13 @@ private:
             diag().warning(baseLine + lineOfOffset(raw, note.offset) - 1, kCodeDropped,
                            note.message);
         out.text = std::move(html.text);
+        // export-moodle names the question's own figure when a case's comes first.
+        const int own = isStem && m_extras && m_extras->figure ? *m_extras->figure : -1;
+        int index = -1;
         for (const HtmlImage& image : html.images)
         {
             const int line = baseLine + lineOfOffset(raw, image.offset) - 1;
+            ++index;
             if (!isStem)
             {
                 imageWarning(line, "image '" + image.src +
@@ -795,7 +869,7 @@ private:
                                        "'[image]' text was written in its place");
                 continue;
             }
-            if (out.figure)
+            if (out.figure || (own >= 0 && index != own))
             {
                 imageWarning(line,
                              "a question shows one figure; image '" + image.src + "' was dropped");
@@ -895,7 +969,10 @@ private:
     std::string m_file;
     ReadResult m_result;
     std::vector<std::string> m_category;
-    std::string m_questionName; ///< of the question being read, for messages
+    std::string m_questionName;                ///< of the question being read, for messages
+    std::optional<MoodleExtras> m_extras;      ///< its heparin-quiz comment, if any
+    std::vector<std::size_t> m_mistakeAnswers; ///< the <answer> index of each of its mistakes
+    std::vector<std::string> m_hintFields;     ///< "hintN" (its <hint> number) of each hint
     std::string m_categoryRaw;
 };
 

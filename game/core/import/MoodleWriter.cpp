@@ -2,6 +2,7 @@
 
 #include "Base64.hpp"
 #include "HtmlReader.hpp"
+#include "MoodleExtras.hpp"
 #include "MoodleReader.hpp"
 #include "PackAssembler.hpp"
 #include "TextUtil.hpp"
@@ -125,11 +126,17 @@ public:
             question(q);
         }
         for (const Case& c : m_pack.cases)
-            m_diagnostics.warning(c.line, "export-case",
-                                  "case '" + c.id +
-                                      "': Moodle has no cases; its title and stem are written "
-                                      "at the start of each of its questions" +
-                                      std::string(c.figure ? "; its figure is not written" : ""));
+        {
+            std::string ids;
+            for (const std::string& id : c.questionIds)
+                ids += (ids.empty() ? "'" : ", '") + id + "'";
+            m_diagnostics.warning(
+                c.line, "export-case",
+                "case '" + c.id + "' (question" + (c.questionIds.size() == 1 ? " " : "s ") + ids +
+                    "): Moodle has no cases; its title, stem" + (c.figure ? ", figure" : "") +
+                    " and variables open each of its questions, which an "
+                    "import brings back as questions on their own");
+        }
         // A topic no question names would vanish, and with it its description: written as a
         // category of its own, it comes back as a topic on import.
         std::set<std::string> used;
@@ -186,21 +193,27 @@ private:
                         "</" + name + ">");
     }
 
-    std::string figureFile(const Question& q, std::string& html)
+    /// Appends the figure to `html` as an image and returns its embedded <file> ("" when it
+    /// cannot be read, with a warning). `taken` holds the file names used in this question so
+    /// far: a second figure of the same name gets a number.
+    std::string figureFile(const Question& q, const Figure& figure, std::string& html,
+                           std::set<std::string>& taken)
     {
-        if (!q.figure)
-            return {};
-        const std::optional<std::string> bytes = m_loadFigure(q.figure->src);
+        const std::optional<std::string> bytes = m_loadFigure(figure.src);
         if (!bytes)
         {
             m_diagnostics.warning(q.line, "export-figure",
-                                  "question '" + q.id + "': figure '" + q.figure->src +
+                                  "question '" + q.id + "': figure '" + figure.src +
                                       "' could not be read; exported without it");
             return {};
         }
-        const std::string name = fileName(q.figure->src);
+        std::string name = fileName(figure.src);
+        for (int n = 2; taken.count(name) != 0; ++n)
+            name = std::to_string(n) + "-" + fileName(figure.src);
+        taken.insert(name);
         html += "<p><img src=\"@@PLUGINFILE@@/" + escapeXmlAttribute(name) + "\" alt=\"" +
-                escapeXmlAttribute(q.figure->alt) + "\"></p>";
+                escapeXmlAttribute(figure.alt) + "\"></p>";
+        ++m_images;
         return "<file name=\"" + escapeXmlAttribute(name) + "\" path=\"/\" encoding=\"base64\">" +
                encodeBase64(*bytes) + "</file>";
     }
@@ -225,6 +238,8 @@ private:
                 m_names.insert(variable.name);
         }
         m_roundingDropped = false;
+        m_extras = MoodleExtras();
+        m_images = 0;
         const char* type = calculated                         ? "calculated"
                            : q.type == QuestionType::Numeric  ? "numerical"
                            : trueFalse                        ? "truefalse"
@@ -234,18 +249,31 @@ private:
         line(1, std::string("<question type=\"") + type + "\">");
         const std::string name = q.origin && !q.origin->name.empty() ? q.origin->name : q.id;
         line(2, "<name><text>" + escapeXmlText(name) + "</text></name>");
-        // A case's title and scenario open each of its questions, as the game shows them.
+        // A case's title, scenario and figure open each of its questions, as the game shows
+        // them; the question's own figure follows its stem, and the comment says which image
+        // it is, so an import keeps that one as the figure.
         std::string stem;
+        std::string files;
+        std::set<std::string> taken;
         if (inCase != nullptr)
         {
             RichText title;
             title.append(inCase->title, true);
-            stem = toHtml(title) + "<br>" + toHtml(inCase->stem) + "<br><br>";
+            stem = toHtml(title) + "<br>" + toHtml(inCase->stem) + "<br>";
+            if (inCase->figure)
+                files += figureFile(q, *inCase->figure, stem, taken);
+            stem += "<br>";
         }
-        stem = text(stem + toHtml(q.stem));
-        const std::string files = figureFile(q, stem);
+        stem = text(stem + toHtml(q.stem), "questiontext");
+        if (q.figure)
+        {
+            const int before = m_images;
+            files += figureFile(q, *q.figure, stem, taken);
+            if (m_images > 1 && m_images > before)
+                m_extras.figure = m_images - 1;
+        }
         field(2, "questiontext", stem, files);
-        field(2, "generalfeedback", text(toHtml(q.explanation)));
+        field(2, "generalfeedback", text(toHtml(q.explanation), "generalfeedback"));
         line(2, "<defaultgrade>" + formatNumber(q.points) + "</defaultgrade>");
         // The penalty an import kept goes back as it came; else Moodle's defaults.
         const std::string penalty = q.origin && !q.origin->penalty.empty()
@@ -267,8 +295,8 @@ private:
             trueFalseAnswers(q);
         else
             choiceAnswers(q);
-        for (const RichText& hint : q.hints)
-            field(2, "hint", text(toHtml(hint)));
+        for (std::size_t i = 0; i < q.hints.size(); ++i)
+            field(2, "hint", text(toHtml(q.hints[i]), "hint" + std::to_string(i + 1)));
         if (!q.tags.empty())
         {
             line(2, "<tags>");
@@ -276,12 +304,20 @@ private:
                 line(3, "<tag><text>" + escapeXmlText(tag) + "</text></tag>");
             line(2, "</tags>");
         }
+        if (q.numeric)
+        {
+            m_extras.min = q.numeric->min;
+            m_extras.max = q.numeric->max;
+        }
+        // Moodle ignores comments; our reader takes back from it what Moodle has no field for.
+        if (!m_extras.isEmpty())
+            line(2, "<!-- " + formatMoodleExtras(m_extras) + " -->");
         line(1, "</question>");
         if (m_roundingDropped)
             m_diagnostics.warning(q.line, "export-rounding",
                                   "question '" + q.id +
-                                      "': Moodle has no rounding for {=EXPR|D}; written as "
-                                      "{=EXPR} without it");
+                                      "': Moodle has no rounding for {=EXPR|D}; Moodle shows "
+                                      "{=EXPR} unrounded (an import of the file restores it)");
         warnLost(q);
     }
 
@@ -418,12 +454,15 @@ private:
 
     /// HTML with every `{=EXPR|D}` in Moodle's form `{=EXPR}` (its variables as wildcards);
     /// `{name}` is already Moodle's syntax.
-    std::string text(const std::string& html)
+    /// The decimals of each `|D` go to the comment under `fieldName`.
+    std::string text(const std::string& html, const std::string& fieldName)
     {
         if (m_names.empty())
             return html;
         std::string out;
         std::size_t at = 0;
+        std::vector<int> decimals;
+        bool rounded = false;
         while (true)
         {
             const std::size_t open = html.find("{=", at);
@@ -433,14 +472,21 @@ private:
                 break;
             std::string expression = html.substr(open + 2, close - open - 2);
             const std::size_t bar = expression.rfind('|');
+            decimals.push_back(-1);
             if (bar != std::string::npos)
             {
+                const std::string d = expression.substr(bar + 1);
+                if (d.size() == 1 && d[0] >= '0' && d[0] <= '9')
+                    decimals.back() = d[0] - '0';
                 expression.erase(bar);
                 m_roundingDropped = true;
+                rounded = true;
             }
             out += html.substr(at, open - at) + "{=" + moodleFormula(expression, m_names) + "}";
             at = close + 1;
         }
+        if (rounded)
+            m_extras.rounding[fieldName] = decimals;
         return out + html.substr(at);
     }
 
@@ -464,9 +510,11 @@ private:
                                      : 0.5 * std::pow(10.0, -answer.round);
         const auto formulaOf = [&](const std::string& formula, std::optional<double> value)
         { return formula.empty() ? formatNumber(value.value_or(0.0)) : formula; };
+        int index = 0;
         const auto write =
             [&](const char* credit, const std::string& formula, const RichText& feedback)
         {
+            const std::string fieldName = "answer" + std::to_string(index++);
             line(2, std::string("<answer fraction=\"") + credit + "\">");
             line(3, "<text>" + escapeXmlText(moodleFormula(formula, m_names)) + "</text>");
             line(3, "<tolerance>" + formatNumber(tolerance) + "</tolerance>");
@@ -475,20 +523,16 @@ private:
             line(3, "<correctanswerformat>1</correctanswerformat>");
             line(3,
                  "<correctanswerlength>" + std::to_string(answer.round) + "</correctanswerlength>");
-            field(3, "feedback", text(toHtml(feedback)));
+            field(3, "feedback", text(toHtml(feedback), fieldName));
             line(2, "</answer>");
         };
         write("100", formulaOf(answer.formula, answer.value), RichText());
-        bool critical = false;
         for (const Mistake& mistake : q.mistakes)
         {
+            if (mistake.severity == OptionSeverity::Critical)
+                m_extras.criticalAnswers.insert(index);
             write("0", formulaOf(mistake.formula, mistake.value), mistake.rationale);
-            critical = critical || mistake.severity == OptionSeverity::Critical;
         }
-        if (critical)
-            m_diagnostics.warning(q.line, "export-dropped",
-                                  "question '" + q.id +
-                                      "': Moodle has no place for critical severity");
         line(2, "<unitgradingtype>0</unitgradingtype>");
         line(2, "<unitpenalty>0.1000000</unitpenalty>");
         line(2, "<showunits>3</showunits>");
@@ -571,10 +615,16 @@ private:
         line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
         field(3, "feedback", toHtml(RichText()));
         line(2, "</answer>");
+        // Moodle's numerical has no decimal places; the written value may have fewer.
+        m_extras.round = answer.round;
+        int index = 1;
         for (const Mistake& mistake : q.mistakes)
         {
             if (!mistake.value)
                 continue;
+            if (mistake.severity == OptionSeverity::Critical)
+                m_extras.criticalAnswers.insert(index);
+            ++index;
             line(2, "<answer fraction=\"0\" format=\"moodle_auto_format\">");
             line(3, "<text>" + formatNumber(*mistake.value) + "</text>");
             line(3, "<tolerance>" + formatNumber(answer.tolerance) + "</tolerance>");
@@ -614,6 +664,8 @@ private:
     std::string m_out;
     std::set<std::string> m_names;  ///< the variables of the question being written
     bool m_roundingDropped = false; ///< a `{=EXPR|D}` lost its D in the question being written
+    MoodleExtras m_extras;          ///< what the question being written keeps in its comment
+    int m_images = 0;               ///< images written into its question text so far
 };
 
 } // namespace

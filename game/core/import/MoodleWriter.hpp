@@ -21,12 +21,14 @@ struct MoodleExport
 };
 
 /// Writes a pack as Moodle XML: a category pseudo-question per topic path, `multichoice`
-/// (single, or multiple with fractions), `truefalse` and `numerical` (numeric questions with a
-/// fixed value; others are left out with a warning), rich text as HTML, figures embedded
-/// as base64 `@@PLUGINFILE@@` files, explanation, hints, tags, outcome feedback and the
-/// `<origin>` name and id number. Reading the result with readMoodleXml() gives back the same
-/// questions. What Moodle has no place for (critical severity, fixed options, difficulty,
-/// references) is left out with a warning per question.
+/// (single, or multiple with fractions), `truefalse`, `ordering`, `match`, `numerical`
+/// (numeric questions with a fixed value) and `calculated` (the others), rich text as HTML,
+/// figures (a case's too) embedded as base64 `@@PLUGINFILE@@` files, explanation, hints, tags,
+/// outcome feedback and the `<origin>` name and id number. What a numeric question holds and
+/// Moodle has no field for goes into a MoodleExtras comment that readMoodleXml() reads back.
+/// Reading the result with readMoodleXml() gives back the same questions. What cannot come
+/// across (a choice's critical severity, fixed options, a case as a unit) is reported with a
+/// warning naming the question.
 [[nodiscard]] MoodleExport writeMoodleXml(const Pack& pack, const FigureLoader& loadFigure,
                                           const std::string& displayPath = {});
 

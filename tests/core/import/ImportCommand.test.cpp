@@ -319,3 +319,149 @@ TEST_CASE("import command: findings past the cap are counted under the command's
     CHECK(r.err.find("\n: ... and") == std::string::npos);
     CHECK(r.err.rfind(": ... and", 0) != 0);
 }
+
+namespace
+{
+
+/// A pack whose numeric questions use what Moodle has no field for: `{=EXPR|D}` rounding in
+/// every kind of text, critical mistakes, a plausible range, a case with a figure and a
+/// question with a figure of its own inside it, and a fixed-value answer with more decimal
+/// places than its value shows.
+const char* const kMoodleLossPack = R"(<?xml version="1.0" encoding="UTF-8"?>
+<pack formatVersion="1.1" id="org.example.moodle-loss" version="1.0.0" lang="en">
+  <title>Numeric questions for the Moodle round trip</title>
+  <author name="A. Author"/>
+  <license spdx="CC-BY-4.0"/>
+  <dates created="2026-11-01" reviewBy="2099-11-01"/>
+  <sources>
+    <source id="label" type="label">Heparin Sodium Injection, US prescribing information.</source>
+  </sources>
+  <topics>
+    <topic id="dc" title="Dose calculation"/>
+  </topics>
+  <questions>
+    <case id="case-drip" topic="dc">
+      <title>Infusion by the nomogram</title>
+      <vary name="kg" from="60" to="90" step="10" unit="kg"/>
+      <stem>A {kg} kg patient starts on 18 units/kg/h ({=kg*18|0} units/h) from a 100 units/mL bag.</stem>
+      <figure src="nomogram.png" alt="The weight-based nomogram"/>
+      <question id="dc-301" type="numeric" topic="dc">
+        <stem>What rate do you set? The pump shows {=kg*18/100|1} as a guide.</stem>
+        <answer formula="kg*18/100" unit="mL/h" round="1" min="10.8" max="16.2"/>
+        <mistake formula="kg*18/10" severity="critical">{=kg*18/10|1} mL/h runs {=kg*18|0} units/h ten times over.</mistake>
+        <mistake formula="kg*18">You set the dose in units/h as the rate.</mistake>
+        <explanation>{=kg*18|0} units/h / 100 units/mL = {=kg*18/100|2} mL/h, set as {=kg*18/100|1} mL/h.</explanation>
+        <hint>Start from {=kg*18|0} units/h and divide.</hint>
+        <figure src="vial.png" alt="The bag's label"/>
+        <ref source="label" locator="2.3"/>
+      </question>
+      <question id="dc-302" type="numeric" topic="dc">
+        <stem>How many units run in 2 hours?</stem>
+        <answer formula="kg*36" unit="units" round="0" min="2160" max="3240"/>
+        <mistake formula="kg*18" severity="critical">That is one hour: {=kg*18|0} units.</mistake>
+        <ref source="label" locator="2.3"/>
+      </question>
+    </case>
+    <question id="dc-303" type="numeric" topic="dc">
+      <stem>A vial holds 5,000 units in 1 mL. How many mL hold 20,000 units?</stem>
+      <answer value="4" unit="mL" round="2" min="1" max="10"/>
+      <mistake value="40" severity="critical">Ten times the dose: you read 500 units/mL.</mistake>
+      <ref source="label" locator="2.3"/>
+    </question>
+  </questions>
+</pack>
+)";
+
+std::string errorText(const quiz::core::CheckedPack& checked)
+{
+    std::string text;
+    for (const quiz::core::Diagnostic& d : checked.diagnostics.getAll())
+        text += d.format() + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("export-moodle then import keeps a numeric question's rounding, critical mistakes, "
+          "range and figures",
+          "[import][cli][moodle][numeric]")
+{
+    using namespace quiz::core;
+    const fs::path dir = freshDir("cli-numeric-loss");
+    const fs::path packDir = dir / "pack";
+    fs::create_directories(packDir);
+    const std::string pack = (packDir / "dose.xml").string();
+    std::ofstream(pack, std::ios::binary) << kMoodleLossPack;
+    const std::string nomogram =
+        std::string(QUIZ_TEST_DATA_DIR) + "/ui/packs/figures/aptt-trend.png";
+    const std::string vial = dataPath("qti/v21/vial.png");
+    fs::copy_file(nomogram, packDir / "nomogram.png");
+    fs::copy_file(vial, packDir / "vial.png");
+    CheckOptions options;
+    options.today = "2026-11-25";
+    const CheckedPack original = loadAndCheck(pack, options);
+    INFO(errorText(original));
+    REQUIRE(original.pack);
+
+    const std::string moodle = (dir / "moodle.xml").string();
+    const Run exported = run("export-moodle", {pack, "-o", moodle});
+    INFO(exported.err);
+    REQUIRE(exported.exit == 0);
+    // What cannot come across (the case as a unit) is said, naming its questions.
+    CHECK(exported.err.find("case 'case-drip' (questions 'dc-301', 'dc-302')") !=
+          std::string::npos);
+    CHECK(exported.err.find("critical severity") == std::string::npos);
+    const std::string xml = readBytes(moodle);
+    // Moodle holds both figures in the question text, the case's first.
+    CHECK(xml.find("@@PLUGINFILE@@/nomogram.png") < xml.find("@@PLUGINFILE@@/vial.png"));
+
+    const std::string imported = (dir / "back" / "dose.xml").string();
+    const Run back = run("import", {moodle, "-o", imported});
+    INFO(back.out << back.err);
+    REQUIRE(back.exit <= 1);
+    const CheckedPack again = loadAndCheck(imported, options);
+    INFO(errorText(again));
+    REQUIRE(again.pack);
+    REQUIRE(again.pack->questions.size() == 3);
+
+    for (const char* id : {"dc-301", "dc-302", "dc-303"})
+    {
+        INFO(id);
+        const Question* x = original.pack->findQuestion(id);
+        const Question* y = again.pack->findQuestion(id);
+        REQUIRE(x != nullptr);
+        REQUIRE(y != nullptr);
+        REQUIRE(y->numeric);
+        // The question's own stem, its rounding included, closes the text; a case's stem
+        // (with its rounding) opens it.
+        const std::string stem = x->stem.toPlain();
+        const std::string backStem = y->stem.toPlain();
+        REQUIRE(backStem.size() >= stem.size());
+        CHECK(backStem.substr(backStem.size() - stem.size()) == stem);
+        if (!x->caseId.empty())
+            CHECK(backStem.find("({=kg*18|0} units/h)") != std::string::npos);
+        CHECK(y->explanation == x->explanation);
+        CHECK(y->hints == x->hints);
+        CHECK(y->numeric->formula == x->numeric->formula);
+        CHECK(y->numeric->round == x->numeric->round);
+        CHECK(y->numeric->min == x->numeric->min);
+        CHECK(y->numeric->max == x->numeric->max);
+        REQUIRE(y->mistakes.size() == x->mistakes.size());
+        for (std::size_t i = 0; i < x->mistakes.size(); ++i)
+        {
+            CHECK(y->mistakes[i].rationale == x->mistakes[i].rationale);
+            CHECK(y->mistakes[i].severity == x->mistakes[i].severity);
+        }
+    }
+    // A question with a figure of its own keeps it; one without shows its case's.
+    const std::string backDir = (dir / "back").string();
+    const Question* own = again.pack->findQuestion("dc-301");
+    const Question* fromCase = again.pack->findQuestion("dc-302");
+    REQUIRE(own->figure);
+    REQUIRE(fromCase->figure);
+    CHECK(readBytes(backDir + "/" + own->figure->src) == readBytes(vial));
+    CHECK(own->figure->alt == "The bag's label");
+    CHECK(readBytes(backDir + "/" + fromCase->figure->src) == readBytes(nomogram));
+    CHECK(fromCase->figure->alt == "The weight-based nomogram");
+    CHECK_FALSE(again.pack->findQuestion("dc-303")->figure);
+}

@@ -1,5 +1,6 @@
 // Moodle `numerical` questions in and out (numeric questions of pack format 1.1).
 #include "ImportFixtures.hpp"
+#include "core/import/MoodleExtras.hpp"
 #include "core/import/MoodleReader.hpp"
 #include "core/import/MoodleWriter.hpp"
 #include "core/import/QuestionRules.hpp"
@@ -237,7 +238,8 @@ TEST_CASE("MoodleWriter: a numeric question with variables is written as calcula
     CHECK(q.mistakes[1].formula.empty());
     CHECK(q.mistakes[1].value == Approx(14080));
     CHECK(q.mistakes[1].rationale == original.mistakes[1].rationale);
-    CHECK(q.stem.toPlain().find("({=weight*2.2} lb)") != std::string::npos);
+    // The |0 comes back from the comment export-moodle writes.
+    CHECK(q.stem.toPlain().find("({=weight*2.2|0} lb)") != std::string::npos);
     CHECK(q.explanation.toPlain() == "{weight} x 80 = {=weight*80} units.");
     CHECK(checkFits(q).empty());
 }
@@ -282,7 +284,7 @@ TEST_CASE("MoodleWriter: a case's stem opens each of its questions, with a warni
     {
         const Question& q = imported.question;
         CHECK(q.stem.toPlain().rfind("Post-op", 0) == 0);
-        CHECK(q.stem.toPlain().find("dose {=dose/1000} thousand") != std::string::npos);
+        CHECK(q.stem.toPlain().find("dose {=dose/1000|1} thousand") != std::string::npos);
         REQUIRE(q.variables.size() == 3);
         CHECK(q.variables[0].name == "dose");
         CHECK(q.numeric->formula == "dose/conc");
@@ -307,4 +309,46 @@ TEST_CASE("MoodleWriter: a case's stem opens each of its questions, with a warni
         std::system(("xmllint --noout '" + half.string() + "' 2>/dev/null").c_str());
     std::filesystem::remove(half);
     CHECK(brokenStatus != 0);
+}
+
+TEST_CASE("MoodleExtras: the export comment reads back, and a malformed one is refused whole",
+          "[import][moodle][numeric]")
+{
+    MoodleExtras extras;
+    extras.round = 2;
+    extras.min = -0.5;
+    extras.max = 1200;
+    extras.figure = 1;
+    extras.criticalAnswers = {1, 3};
+    extras.rounding["questiontext"] = {0, -1, 2};
+    extras.rounding["answer1"] = {1};
+    const std::string text = formatMoodleExtras(extras);
+    CHECK(text == "heparin-quiz: round=2 min=-0.5 max=1200 figure=1 critical=1,3 "
+                  "rounding=answer1:1;questiontext:0,-,2");
+    CHECK(text.find("--") == std::string::npos);
+    const std::optional<MoodleExtras> back = parseMoodleExtras(" " + text + " ");
+    REQUIRE(back);
+    CHECK(back->round == 2);
+    CHECK(back->min == Approx(-0.5));
+    CHECK(back->max == Approx(1200));
+    CHECK(back->figure == 1);
+    CHECK(back->criticalAnswers == extras.criticalAnswers);
+    CHECK(back->rounding == extras.rounding);
+
+    CHECK_FALSE(parseMoodleExtras("a comment of someone else"));
+    for (const char* bad :
+         {"heparin-quiz: round=12", "heparin-quiz: round=", "heparin-quiz: min=1e9",
+          "heparin-quiz: critical=1,,2", "heparin-quiz: rounding=:1", "heparin-quiz: rounding=x:a",
+          "heparin-quiz: colour=red", "heparin-quiz: round"})
+    {
+        INFO(bad);
+        CHECK_FALSE(parseMoodleExtras(bad));
+    }
+
+    RichText rounded = RichText::fromPlain("{=a*2} and {=b} and {=c|3}");
+    CHECK(applyExpressionDecimals(rounded, {1, -1, 0}));
+    CHECK(rounded.toPlain() == "{=a*2|1} and {=b} and {=c|3}");
+    CHECK(expressionDecimals(rounded) == std::vector<int>{1, -1, 3});
+    CHECK_FALSE(applyExpressionDecimals(rounded, {1}));
+    CHECK(rounded.toPlain() == "{=a*2|1} and {=b} and {=c|3}");
 }
