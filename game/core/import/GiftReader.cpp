@@ -5,6 +5,7 @@
 #include "HtmlReader.hpp"
 #include "MoodleReader.hpp"
 #include "TextUtil.hpp"
+#include "core/pack/Numeric.hpp"
 #include "core/util/Numbers.hpp"
 
 #include <cstdlib>
@@ -360,18 +361,22 @@ private:
             skip(block, name, error);
             return;
         }
-        // A numeric question's text reads {name} and {=...} as placeholders, and the pack format
-        // has no escape for a literal brace yet, so text that still holds one (a second answer
-        // block, say) cannot come across as written.
-        const Question& q = imported.question;
-        if (q.stem.toPlain().find('{') != std::string::npos ||
-            q.explanation.toPlain().find('{') != std::string::npos)
+        // A numeric question's text reads {name} and {=...} as placeholders; GIFT has none, so
+        // every brace it holds (a second answer block, say) is a literal one, escaped.
+        Question& q = imported.question;
+        const auto escape = [](RichText& text)
         {
-            skip(block, name,
-                 "a numeric question whose text holds a '{' (a second answer block?) is not "
-                 "supported: numeric text reads braces as formula placeholders");
-            return;
-        }
+            for (TextRun& run : text.runs)
+                run.text = escapeBraces(run.text);
+        };
+        escape(q.stem);
+        escape(q.explanation);
+        for (RichText& hint : q.hints)
+            escape(hint);
+        for (OutcomeFeedback& feedback : q.feedback)
+            escape(feedback.text);
+        for (Mistake& mistake : q.mistakes)
+            escape(mistake.rationale);
         m_result.questions.push_back(std::move(imported));
     }
 

@@ -195,91 +195,153 @@ std::optional<Draw> drawValues(const Question& question, const Case* c, std::uin
     return completeDraw(question, std::move(values), error);
 }
 
+namespace
+{
+
+/// A `{...}` read as a placeholder, or nullopt when it is neither `{name}` nor `{=EXPR|D}`.
+std::optional<Placeholder> readPlaceholder(std::string_view inside)
+{
+    if (isIdentifier(inside))
+        return Placeholder{std::string(inside), false, -1};
+    if (inside.empty() || inside[0] != '=')
+        return std::nullopt;
+    Placeholder placeholder{std::string(inside.substr(1)), true, -1};
+    const std::size_t bar = placeholder.text.rfind('|');
+    if (bar != std::string::npos)
+    {
+        const std::string digits = placeholder.text.substr(bar + 1);
+        if (digits.size() == 1 && digits[0] >= '0' && digits[0] <= '9')
+        {
+            placeholder.decimals = digits[0] - '0';
+            placeholder.text.resize(bar);
+        }
+    }
+    return placeholder;
+}
+
+/// The one reading of braces in placeholder text, left to right: `{{` is a literal '{' and
+/// `}}` a literal '}'; a '{' up to the next '}' with no '{' between is a braced part (given
+/// whole to `braced`, which says what to write); any other brace is literal. `literal` gets
+/// the text as it shows.
+template <typename Literal, typename Braced>
+void scanBraces(std::string_view text, Literal&& literal, Braced&& braced)
+{
+    std::size_t at = 0;
+    while (at < text.size())
+    {
+        const std::size_t brace = text.find_first_of("{}", at);
+        if (brace == std::string_view::npos)
+        {
+            literal(text.substr(at));
+            return;
+        }
+        literal(text.substr(at, brace - at));
+        const bool doubled = brace + 1 < text.size() && text[brace + 1] == text[brace];
+        if (doubled || text[brace] == '}')
+        {
+            literal(text.substr(brace, 1));
+            at = brace + (doubled ? 2 : 1);
+            continue;
+        }
+        const std::size_t close = text.find('}', brace + 1);
+        const std::size_t nested = text.find('{', brace + 1);
+        if (close == std::string_view::npos || nested < close)
+        {
+            literal(text.substr(brace, 1));
+            at = brace + 1;
+            continue;
+        }
+        braced(text.substr(brace, close - brace + 1));
+        at = close + 1;
+    }
+}
+
+} // namespace
+
 std::vector<Placeholder> findPlaceholders(std::string_view text)
 {
     std::vector<Placeholder> found;
-    std::size_t at = 0;
-    while ((at = text.find('{', at)) != std::string_view::npos)
-    {
-        const std::size_t close = text.find('}', at + 1);
-        if (close == std::string_view::npos)
-            break;
-        const std::string_view inside = text.substr(at + 1, close - at - 1);
-        if (inside.find('{') != std::string_view::npos)
+    scanBraces(
+        text, [](std::string_view) {},
+        [&](std::string_view whole)
         {
-            ++at;
-            continue;
-        }
-        at = close + 1;
-        if (isIdentifier(inside))
-        {
-            found.push_back({std::string(inside), false, -1});
-            continue;
-        }
-        if (inside.empty() || inside[0] != '=')
-            continue;
-        Placeholder placeholder{std::string(inside.substr(1)), true, -1};
-        const std::size_t bar = placeholder.text.rfind('|');
-        if (bar != std::string::npos)
-        {
-            const std::string digits = placeholder.text.substr(bar + 1);
-            if (digits.size() == 1 && digits[0] >= '0' && digits[0] <= '9')
-            {
-                placeholder.decimals = digits[0] - '0';
-                placeholder.text.resize(bar);
-            }
-        }
-        found.push_back(std::move(placeholder));
-    }
+            if (std::optional<Placeholder> placeholder =
+                    readPlaceholder(whole.substr(1, whole.size() - 2)))
+                found.push_back(std::move(*placeholder));
+        });
     return found;
+}
+
+std::vector<std::string> findStrayBraces(std::string_view text)
+{
+    std::vector<std::string> stray;
+    std::size_t at = 0;
+    while (at < text.size())
+    {
+        const std::size_t brace = text.find_first_of("{}", at);
+        if (brace == std::string_view::npos)
+            break;
+        if (brace + 1 < text.size() && text[brace + 1] == text[brace])
+        {
+            at = brace + 2;
+            continue;
+        }
+        const std::size_t close = text[brace] == '{' ? text.find('}', brace + 1) : brace;
+        const std::size_t nested = text.find('{', brace + 1);
+        if (text[brace] == '{' && close != std::string_view::npos && nested > close &&
+            readPlaceholder(text.substr(brace + 1, close - brace - 1)))
+        {
+            at = close + 1;
+            continue;
+        }
+        const std::size_t end =
+            text[brace] == '{' && close != std::string_view::npos && nested > close ? close + 1
+                                                                                    : brace + 1;
+        stray.emplace_back(text.substr(brace, end - brace));
+        at = end;
+    }
+    return stray;
 }
 
 std::string substitutePlaceholders(std::string_view text, const Values& values, int defaultDecimals)
 {
-    if (text.find('{') == std::string_view::npos)
+    if (text.find_first_of("{}") == std::string_view::npos)
         return std::string(text);
     std::string out;
-    std::size_t at = 0;
-    while (at < text.size())
-    {
-        const std::size_t open = text.find('{', at);
-        if (open == std::string_view::npos)
-            break;
-        const std::size_t close = text.find('}', open + 1);
-        if (close == std::string_view::npos)
-            break;
-        out.append(text.substr(at, open - at));
-        const std::string_view whole = text.substr(open, close - open + 1);
-        if (whole.find('{', 1) != std::string_view::npos)
+    scanBraces(
+        text, [&](std::string_view piece) { out.append(piece); },
+        [&](std::string_view whole)
         {
-            // "{{x}": keep the first brace as text and look again from the next one.
-            out += '{';
-            at = open + 1;
-            continue;
-        }
-        const std::vector<Placeholder> found = findPlaceholders(whole);
-        std::string replacement(whole);
-        if (found.size() == 1)
-        {
-            const Placeholder& placeholder = found.front();
-            if (!placeholder.isExpression)
+            const std::optional<Placeholder> placeholder =
+                readPlaceholder(whole.substr(1, whole.size() - 2));
+            std::string replacement(whole);
+            if (placeholder && !placeholder->isExpression)
             {
-                if (const double* value = lookup(values, placeholder.text))
+                if (const double* value = lookup(values, placeholder->text))
                     replacement = formatNumber(*value, 6);
             }
-            else
+            else if (placeholder)
             {
-                const FormulaResult result = evaluateFormula(placeholder.text, values);
+                const FormulaResult result = evaluateFormula(placeholder->text, values);
                 if (result.ok())
-                    replacement =
-                        formatNumber(result.value, placeholder.decimals >= 0 ? placeholder.decimals
-                                                                             : defaultDecimals);
+                    replacement = formatNumber(result.value, placeholder->decimals >= 0
+                                                                 ? placeholder->decimals
+                                                                 : defaultDecimals);
             }
-        }
-        out += replacement;
-        at = close + 1;
+            out += replacement;
+        });
+    return out;
+}
+
+std::string escapeBraces(std::string_view text)
+{
+    std::string out;
+    for (const char c : text)
+    {
+        out += c;
+        if (c == '{' || c == '}')
+            out += c;
     }
-    out.append(text.substr(at));
     return out;
 }
 

@@ -52,7 +52,9 @@ struct Draw
                                              std::uint32_t seed, std::string& error);
 
 /// The text with `{name}` and `{=EXPR}` / `{=EXPR|D}` placeholders replaced from `values`.
-/// `{=EXPR}` rounds to `defaultDecimals`. Anything else in braces is left as written.
+/// `{=EXPR}` rounds to `defaultDecimals`. `{{` shows as a literal '{' and `}}` as '}' (the
+/// escape, read left to right). Any other brace, and a placeholder that cannot be filled,
+/// is left as written.
 [[nodiscard]] std::string
 substitutePlaceholders(std::string_view text,
                        const std::vector<std::pair<std::string, double>>& values,
@@ -70,8 +72,17 @@ struct Placeholder
     int decimals = -1; ///< the `|D`, or -1 for the default
 };
 /// The placeholders of a text in order; `{...}` that is neither an identifier nor `=...` is
-/// skipped (left as text).
+/// skipped (left as text), and so is everything escaped as `{{` or `}}`.
 [[nodiscard]] std::vector<Placeholder> findPlaceholders(std::string_view text);
+
+/// The braces of a text that are neither a placeholder nor escaped, in order: a `{...}` that
+/// is not a placeholder whole, else the lone '{' or '}'. They show as written, but an author
+/// most likely meant `{{` / `}}` (or mistyped a placeholder).
+[[nodiscard]] std::vector<std::string> findStrayBraces(std::string_view text);
+
+/// `text` with each '{' written `{{` and each '}' `}}`: literal text made safe for a numeric
+/// question (importers use it for text that holds no placeholders).
+[[nodiscard]] std::string escapeBraces(std::string_view text);
 
 /// The copy of `question` with every placeholder substituted from the draw: stem,
 /// explanation, hints, feedback, mistake rationales.

@@ -181,8 +181,13 @@ void NumericProof::checkPlaceholders(const RichText& text, int line, const std::
 {
     for (const TextRun& run : text.runs)
     {
-        if (run.text.find('{') == std::string::npos)
+        if (run.text.find_first_of("{}") == std::string::npos)
             continue;
+        for (const std::string& stray : findStrayBraces(run.text))
+            m_out.warning(line, "stray-brace",
+                          where + ": '" + stray +
+                              "' is no placeholder and shows as written; write {{ and }} for "
+                              "a literal brace");
         for (const Placeholder& placeholder : findPlaceholders(run.text))
         {
             if (!placeholder.isExpression)

@@ -1,6 +1,7 @@
 #include "core/import/GiftReader.hpp"
 
 #include "ImportFixtures.hpp"
+#include "core/pack/Numeric.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -204,18 +205,23 @@ TEST_CASE("GiftReader: images that cannot come across are named with their quest
           "that mean for you?");
 }
 
-TEST_CASE("GiftReader: a numeric question whose text still holds braces is skipped with a reason",
+TEST_CASE("GiftReader: braces in a numeric question's text come across escaped, shown as written",
           "[import][gift][numeric]")
 {
     const ReadResult r =
-        readGift("::Dose::How many units? {#5000} Match {=Heparin -> Protamine}\n\n"
+        readGift("::Dose::How many units of \\{=x\\} \\{weight\\}? {#5000} Match {=Heparin -> "
+                 "Protamine}\n\n"
                  "::Plain::How many mL in 5,000 units of 5,000 units/mL? {#1}\n",
                  "braces.gift");
-    REQUIRE(r.questions.size() == 1);
-    CHECK(r.questions[0].question.type == QuestionType::Numeric);
-    CHECK(r.skipped == 1);
-    bool reported = false;
-    for (const Diagnostic& d : r.diagnostics.getAll())
-        reported = reported || d.message.find("holds a '{'") != std::string::npos;
-    CHECK(reported);
+    REQUIRE(r.questions.size() == 2);
+    CHECK(r.skipped == 0);
+    const Question& q = r.questions[0].question;
+    CHECK(q.type == QuestionType::Numeric);
+    // No placeholder is read from it, and drawn it shows exactly what the GIFT file said.
+    CHECK(findPlaceholders(q.stem.toPlain()).empty());
+    CHECK(findStrayBraces(q.stem.toPlain()).empty());
+    Draw draw;
+    draw.answer = 5000;
+    CHECK(instantiate(q, draw).stem.toPlain() ==
+          "How many units of {=x} {weight}? _____ Match {=Heparin -> Protamine}");
 }

@@ -182,8 +182,32 @@ TEST_CASE("Numeric: instantiate fills every placeholder and leaves other braces"
     CHECK(substitutePlaceholders("{=weight/3}", draw.values, 1) == "23.3");
     CHECK(substitutePlaceholders("{=weight/3|2}", draw.values, 1) == "23.33");
     CHECK(substitutePlaceholders("{=weight/0}", draw.values, 1) == "{=weight/0}");
-    CHECK(substitutePlaceholders("{{weight}}", draw.values, 1) == "{70}");
     CHECK(substitutePlaceholders("{=weight*1000|0} units", draw.values, 1) == "70,000 units");
+}
+
+TEST_CASE("Numeric: doubled braces are literal braces, read left to right", "[core][numeric]")
+{
+    const std::vector<std::pair<std::string, double>> values = {{"weight", 70}};
+    CHECK(substitutePlaceholders("{{weight}}", values, 1) == "{weight}");
+    CHECK(substitutePlaceholders("{{{weight}}}", values, 1) == "{70}");
+    CHECK(substitutePlaceholders("{{=weight*2|0}}", values, 1) == "{=weight*2|0}");
+    CHECK(substitutePlaceholders("set {{a, b}} of {weight}", values, 1) == "set {a, b} of 70");
+    CHECK(substitutePlaceholders("{weight}}}", values, 1) == "70}");
+    // Lone braces and braces around no placeholder stay as written.
+    CHECK(substitutePlaceholders("a { b", values, 1) == "a { b");
+    CHECK(substitutePlaceholders("a } b", values, 1) == "a } b");
+    CHECK(substitutePlaceholders("{x y} {weight}", values, 1) == "{x y} 70");
+    CHECK(substitutePlaceholders("{{weight}", values, 1) == "{weight}");
+    CHECK(substitutePlaceholders("{ {weight}", values, 1) == "{ 70");
+
+    CHECK(findPlaceholders("{{weight}} {{=a}} {{{b}}}").size() == 1);
+    CHECK(findPlaceholders("{{{b}}}")[0].text == "b");
+    CHECK(findStrayBraces("{{weight}} {=a|1} }} {{").empty());
+    CHECK(findStrayBraces("a { b } c {x y} }") == std::vector<std::string>{"{ b }", "{x y}", "}"});
+    CHECK(findStrayBraces("{ {weight}") == std::vector<std::string>{"{"});
+    CHECK(escapeBraces("{=a} and }") == "{{=a}} and }}");
+    CHECK(substitutePlaceholders(escapeBraces("{=a} {weight} {{"), values, 1) ==
+          "{=a} {weight} {{");
 }
 
 TEST_CASE("Numeric: judges tolerance, rounding, mistakes and critical doses",

@@ -65,6 +65,40 @@ TEST_CASE("NumericChecker: the proof names the failing draw", "[core][checker][n
     CHECK(out.getAll()[0].message.find("weight=50, conc=0") != std::string::npos);
 }
 
+TEST_CASE("NumericChecker: escaped braces are text, stray ones a warning",
+          "[core][checker][numeric]")
+{
+    const std::string xml = R"(<pack formatVersion="1.1" id="org.example.x" version="1.0.0">
+  <title>T</title><author name="A"/><license spdx="CC0-1.0"/>
+  <dates created="2026-01-01" reviewBy="2099-01-01"/>
+  <sources><source id="s" type="label">Label.</source></sources>
+  <topics><topic id="t" title="T"/></topics>
+  <questions>
+    <question id="q" type="numeric" topic="t">
+      <vary name="weight" from="50" to="60" step="5"/>
+      <stem>The order set {{dose, route}} reads {{=weight*80}}: how many units for {weight} kg?</stem>
+      <answer formula="weight*80" unit="units" round="0"/>
+      <mistake formula="weight*8">The set {{a}} slipped a zero.</mistake>
+      <explanation>{=weight*80|0} units {x y}.</explanation>
+      <ref source="s" locator="1"/>
+    </question>
+  </questions>
+</pack>)";
+    const LoadResult loaded = PackLoader().loadString(xml, "x.xml");
+    REQUIRE(loaded.pack);
+    DiagnosticList out("x.xml");
+    checkNumeric(*loaded.pack, out);
+    std::string all;
+    for (const Diagnostic& d : out.getAll())
+        all += d.format() + "\n";
+    INFO(all);
+    // {{=weight*80}} is not a formula to prove and {{a}} names no variable: no error.
+    REQUIRE(out.getAll().size() == 1);
+    CHECK(out.getAll()[0].code == "stray-brace");
+    CHECK(out.getAll()[0].severity == Severity::Warning);
+    CHECK(out.getAll()[0].message.find("'{x y}'") != std::string::npos);
+}
+
 TEST_CASE("NumericChecker: samples large grids densely with both ends", "[core][checker]")
 {
     const auto all = proofCombinations({3, 4}, 2000);
