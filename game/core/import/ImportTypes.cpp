@@ -3,6 +3,12 @@
 namespace quiz::core::import
 {
 
+std::string unsupportedTypeMessage(const std::string& type)
+{
+    return "type '" + type + "' is not supported; import brings across " + kSupportedTypes +
+           " questions";
+}
+
 std::optional<ImportedImage> acceptImage(std::string bytes, const std::string& alt,
                                          const std::string& label, int line,
                                          const ReadLimits& limits, ReadResult& result,

@@ -21,6 +21,15 @@ inline constexpr const char* kCodeGeneratedRationale = "import-generated-rationa
 inline constexpr const char* kCodeEncoding = "import-encoding";
 inline constexpr const char* kCodeFile = "import-file";
 
+/// The question types import brings across, as messages name them: the one list every
+/// reader's "not supported" message gives.
+inline constexpr const char* kSupportedTypes =
+    "multiple choice, true/false, numeric, ordering and matching";
+
+/// "type 'essay' is not supported; import brings across multiple choice, true/false, numeric,
+/// ordering and matching questions": the message for a question of a type left out.
+[[nodiscard]] std::string unsupportedTypeMessage(const std::string& type);
+
 /// An image that came embedded in an input file, already sniffed and within the caps.
 struct ImportedImage
 {

@@ -182,13 +182,10 @@ private:
         if (type != "multichoice" && type != "truefalse" && type != "numerical" && !calculated &&
             type != "ordering" && type != "match")
         {
-            const std::string why =
-                type.empty() ? std::string("it has no type")
-                : type == "description"
-                    ? std::string("a description has no answers to choose from")
-                    : "type '" + type +
-                          "' is not supported; only multichoice, truefalse, numerical, "
-                          "calculated, ordering and match are";
+            const std::string why = type.empty() ? std::string("it has no type")
+                                    : type == "description"
+                                        ? std::string("a description has no answers to choose from")
+                                        : unsupportedTypeMessage(type);
             skip(question, name, why, kCodeUnsupportedType);
             return;
         }

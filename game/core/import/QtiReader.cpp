@@ -50,6 +50,26 @@ const XMLElement* findDescendant(const XMLElement& node, std::string_view name, 
     return found;
 }
 
+/// The local name of the first element in the subtree that is an interaction
+/// (`textEntryInteraction`, `extendedTextInteraction` ...), or "".
+std::string interactionName(const XMLElement& node)
+{
+    for (const XMLElement* child : xmlChildren(node))
+    {
+        std::string_view name = child->Name();
+        const std::size_t colon = name.rfind(':');
+        if (colon != std::string_view::npos)
+            name.remove_prefix(colon + 1);
+        const std::string_view suffix = "Interaction";
+        if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+            return std::string(name);
+        const std::string inner = interactionName(*child);
+        if (!inner.empty())
+            return inner;
+    }
+    return {};
+}
+
 bool isSkippedInBody(const std::string& name)
 {
     return name == "choiceInteraction" || name == "feedbackInline" || name == "modalFeedback" ||
@@ -143,9 +163,9 @@ private:
                                                  : "question '" + m_itemName + "': " + message);
     }
 
-    void skip(const XMLElement& item, const std::string& reason)
+    void skip(const XMLElement& item, const std::string& reason, const char* code = kCodeSkipped)
     {
-        m_diagnostics.warning(item.GetLineNum(), kCodeSkipped,
+        m_diagnostics.warning(item.GetLineNum(), code,
                               "skipped item '" + qtiAttribute(item, "identifier") + "': " + reason);
         ++m_result.skipped;
     }
@@ -235,8 +255,12 @@ private:
         }
         if (interaction == nullptr)
         {
-            skip(item, "it has no choiceInteraction, orderInteraction or matchInteraction; other "
-                       "interaction types are not supported");
+            const std::string other = body == nullptr ? std::string() : interactionName(*body);
+            skip(item,
+                 other.empty() ? "it has no interaction; import brings across " +
+                                     std::string(kSupportedTypes) + " questions"
+                               : unsupportedTypeMessage(other),
+                 other.empty() ? kCodeSkipped : kCodeUnsupportedType);
             return;
         }
         if (interactions > 1)

@@ -95,6 +95,22 @@ TEST_CASE("GiftReader: other question kinds are skipped with their line", "[impo
     for (const int line : {30, 34, 36, 38})
         CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, line) != nullptr);
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 32) == nullptr);
+    // Each message names the type left out and lists what import brings across.
+    const Diagnostic* essay = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 30);
+    REQUIRE(essay != nullptr);
+    CHECK(essay->message == "skipped question 'Essay': type 'essay' is not supported; import "
+                            "brings across multiple choice, true/false, numeric, ordering and "
+                            "matching questions");
+    const Diagnostic* shortAnswer = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 36);
+    REQUIRE(shortAnswer != nullptr);
+    CHECK(shortAnswer->message.find("type 'short answer' is not supported; import brings across " +
+                                    std::string(kSupportedTypes)) != std::string::npos);
+    const Diagnostic* match = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 34);
+    REQUIRE(match != nullptr);
+    CHECK(match->message.find("type 'matching' is not supported") != std::string::npos);
+    CHECK(match->message.find("GIFT's is not read yet") != std::string::npos);
+    for (const Diagnostic& d : r.diagnostics.getAll())
+        CHECK(d.message.find("only multiple choice") == std::string::npos);
 }
 
 TEST_CASE("GiftReader: a numerical answer becomes a numeric question", "[import][gift][numeric]")

@@ -40,7 +40,12 @@ TEST_CASE("MoodleReader: imports multichoice and truefalse and skips every other
     REQUIRE(matching != nullptr);
     CHECK(matching->message.find("'matching'") != std::string::npos);
     CHECK(matching->message.find("Match the drug to its antidote") != std::string::npos);
-    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 294) != nullptr); // essay
+    CHECK(matching->message.find("; import brings across multiple choice, true/false, numeric, "
+                                 "ordering and matching questions") != std::string::npos);
+    const Diagnostic* essay = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 294);
+    REQUIRE(essay != nullptr);
+    CHECK(essay->message.find("type 'essay' is not supported; import brings across " +
+                              std::string(kSupportedTypes)) != std::string::npos);
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 315) != nullptr); // cloze
     CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 344) != nullptr); // description
     // Two answers at 100% on a single-answer question: weighted, each half (issue 14).

@@ -141,6 +141,17 @@ TEST_CASE("QtiReader: items without one choice interaction are skipped with thei
     CHECK_FALSE(e.questions[0].figure);
     CHECK(findDiagnostic(e.diagnostics, kCodeImage, 0) != nullptr);
 
+    const std::string typed = R"(<assessmentItem identifier="t" title="t">
+<responseDeclaration identifier="RESPONSE" cardinality="single"><correctResponse><value>5</value></correctResponse></responseDeclaration>
+<itemBody><p>Units?</p><div><textEntryInteraction responseIdentifier="RESPONSE"/></div></itemBody></assessmentItem>)";
+    const ReadResult t = readQtiItem(typed, "t.xml", ".");
+    CHECK(t.skipped == 1);
+    const Diagnostic* entry = findDiagnostic(t.diagnostics, kCodeUnsupportedType, 1);
+    REQUIRE(entry != nullptr);
+    CHECK(entry->message == "skipped item 't': type 'textEntryInteraction' is not supported; "
+                            "import brings across multiple choice, true/false, numeric, "
+                            "ordering and matching questions");
+
     const ReadResult notQti = readQtiItem("<quiz/>", "n.xml", ".");
     CHECK_FALSE(notQti.readable);
 }
