@@ -84,10 +84,13 @@ struct ReadLimits
 
 /// Checks decoded image bytes against the caps (recognised type, byte size, header
 /// dimensions, and the input's running total in `result.imageBytes`). Returns the image, or
-/// nullopt after a warning on `diagnostics` naming `label` and the reason.
+/// nullopt after a warning on `diagnostics` naming the question (`questionName`, as the
+/// readers' other image warnings do: "question 'NAME': ...", nothing when it is ""), `label`
+/// and the reason.
 [[nodiscard]] std::optional<ImportedImage> acceptImage(std::string bytes, const std::string& alt,
                                                        const std::string& label, int line,
                                                        const ReadLimits& limits, ReadResult& result,
-                                                       DiagnosticList& diagnostics);
+                                                       DiagnosticList& diagnostics,
+                                                       const std::string& questionName);
 
 } // namespace quiz::core::import

@@ -170,6 +170,7 @@ private:
             const std::string path = nestedText(question, "category");
             m_categoryRaw = path;
             m_category = splitCategoryPath(path);
+            m_questionName.clear(); // an image in its description belongs to no question
             readCategory(question);
             return;
         }
@@ -950,7 +951,8 @@ private:
             imageWarning(line, "image '" + label + "' dropped: base64 " + error);
             return std::nullopt;
         }
-        return acceptImage(std::move(bytes), alt, label, line, m_limits, m_result, diag());
+        return acceptImage(std::move(bytes), alt, label, line, m_limits, m_result, diag(),
+                           m_questionName);
     }
 
     /// Moodle 1.9's `<image>` + `<image_base64>` picture.

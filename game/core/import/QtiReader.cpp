@@ -211,7 +211,7 @@ private:
             return std::nullopt;
         }
         return acceptImage(std::move(bytes), image.alt, image.src, line, m_limits, m_result,
-                           m_diagnostics);
+                           m_diagnostics, m_itemName);
     }
 
     /// Relative, no scheme, and (symbolic links resolved) inside the package folder.

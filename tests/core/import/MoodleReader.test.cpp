@@ -1,6 +1,7 @@
 #include "core/import/MoodleReader.hpp"
 
 #include "ImportFixtures.hpp"
+#include "core/import/Base64.hpp"
 #include "core/import/PackAssembler.hpp"
 #include "core/import/TextUtil.hpp"
 #include "core/pack/XmlSchema.hpp"
@@ -413,4 +414,44 @@ TEST_CASE("MoodleReader: links are kept as links, images that cannot come are na
     }
     CHECK(pluginLink);
     CHECK(image);
+}
+
+TEST_CASE("MoodleReader: images refused by the caps are reported with their question",
+          "[import][moodle][image]")
+{
+    const std::string png = encodeBase64(readBytes(dataPath("qti/v21/vial.png")));
+    const auto question =
+        [&](const std::string& name, const std::string& file, const std::string& payload)
+    {
+        return "<question type=\"truefalse\"><name><text>" + name +
+               "</text></name><questiontext format=\"html\"><text><![CDATA[<p>Is it?<img "
+               "src=\"@@PLUGINFILE@@/" +
+               file + "\" alt=\"a vial\"></p>]]></text><file name=\"" + file +
+               "\" path=\"/\" encoding=\"base64\">" + payload +
+               "</file></questiontext><answer fraction=\"100\"><text>true</text></answer>"
+               "<answer fraction=\"0\"><text>false</text></answer></question>\n";
+    };
+    const std::string xml =
+        "<quiz>\n" + question("First vial", "a.png", png) + question("Second vial", "b.png", png) +
+        question("Not a picture", "c.png", encodeBase64("plain text")) + "</quiz>\n";
+    ReadLimits limits;
+    limits.maxImageBytesTotal = readBytes(dataPath("qti/v21/vial.png")).size() + 10;
+    const ReadResult r = readMoodleXml(xml, "caps.xml", limits);
+    REQUIRE(r.questions.size() == 3);
+    CHECK(r.questions[0].figure);
+    CHECK_FALSE(r.questions[1].figure);
+    CHECK_FALSE(r.questions[2].figure);
+    std::vector<std::string> images;
+    for (const Diagnostic& d : r.diagnostics.getAll())
+    {
+        if (d.code == kCodeImage)
+            images.push_back(d.message);
+    }
+    REQUIRE(images.size() == 2);
+    // The total cap and the image check both say whose image it was.
+    CHECK(images[0].rfind("question 'Second vial': image '@@PLUGINFILE@@/b.png' dropped: the "
+                          "images of 'caps.xml' exceed",
+                          0) == 0);
+    CHECK(images[1].rfind("question 'Not a picture': image '@@PLUGINFILE@@/c.png' dropped: ", 0) ==
+          0);
 }

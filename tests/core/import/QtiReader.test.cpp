@@ -192,3 +192,20 @@ TEST_CASE("QtiReader: links are kept as links; a missing image is named with its
                  d.message.find("question '4Ts score': image 'figures/platelet-trend.png'") == 0);
     CHECK(named);
 }
+
+TEST_CASE("QtiReader: an image over the total cap is reported with its item",
+          "[import][qti][image]")
+{
+    const std::string item = R"(<assessmentItem identifier="vial-item" title="Vial">
+<responseDeclaration identifier="RESPONSE" cardinality="single"><correctResponse><value>A</value></correctResponse></responseDeclaration>
+<itemBody><p>Which vial?<img src="vial.png" alt="a vial"/></p><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1">
+<simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction></itemBody></assessmentItem>)";
+    ReadLimits limits;
+    limits.maxImageBytesTotal = 10;
+    const ReadResult r = readQtiItem(item, "vial.xml", dataPath("qti/v21"), limits);
+    REQUIRE(r.questions.size() == 1);
+    CHECK_FALSE(r.questions[0].figure);
+    const Diagnostic* image = findDiagnostic(r.diagnostics, kCodeImage, 0);
+    REQUIRE(image != nullptr);
+    CHECK(image->message.rfind("question 'Vial': image 'vial.png' dropped: the images of", 0) == 0);
+}
