@@ -9,7 +9,10 @@ the host's message and do not count; the phone then types the right answer with 
 and Enter, the laptop clicks the field, types the pounds-for-kilograms slip with a point and
 clicks Submit; both get "Answer received"; the reveal tells the phone "Correct" with the value
 and its unit, and the laptop "Wrong" with the named mistake's explanation and the critical
-safety line; the host's results count both.
+safety line; the host's results count both. Screenshots of the question and of each reveal,
+on the phone and on the laptop, go to WORK_DIR/screens/ (looked at, not compared): in each the
+number field, its unit and Submit (the verdict and the correct value at the reveal) lie inside
+the viewport, nothing scrolls sideways, and the pixels under each of them are painted.
 
 usage: browser_numeric.py HEPARIN_QUIZ PACK WORK_DIR
 Run with /usr/bin/python3: Debian's python3-selenium is installed for that interpreter only.
@@ -21,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser_class  # noqa: E402
+import pngdiff  # noqa: E402
 from browser_class import Host, Student, check_layout, fail  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -34,7 +38,39 @@ def values(student):
     return round(weight * 80 / 5000 + 1e-9, 1), round(weight * 2.2 * 80 / 5000 + 1e-9, 1)
 
 
-def play(host, ana, ben, url):
+def check_shot(student, scene, ids, work):
+    """Saves the screenshot WORK/screens/SCENE_WxH.png and checks that each element of `ids`
+    lies wholly inside the viewport, that the page does not scroll sideways, and that the
+    pixels under each element are not all one colour (it is drawn, not hidden or covered)."""
+    student.js("return document.fonts.ready.then(() => true)")
+    path = os.path.join(work, "screens", "%s_%s.png" % (scene, student.size))
+    student.driver.save_screenshot(path)
+    width, height, channels, rows = pngdiff.read(path)
+    inner = student.js("return [window.innerWidth, window.innerHeight]")
+    if [width, height] != inner:
+        fail("%s: the %s screenshot is %dx%d, the viewport %dx%d" % (
+            student.name, scene, width, height, inner[0], inner[1]))
+    if student.js("return document.documentElement.scrollWidth") > inner[0]:
+        fail("%s: the %s scrolls sideways" % (student.name, scene))
+    for element_id in ids:
+        box = student.js("""const r = document.getElementById(arguments[0]).getBoundingClientRect();
+            return [r.left, r.top, r.right, r.bottom];""", element_id)
+        left, top, right, bottom = box
+        if left < 0 or top < 0 or right > inner[0] or bottom > inner[1] or right <= left:
+            fail("%s: #%s is not inside the %dx%d viewport in the %s: %s (%s)" % (
+                student.name, element_id, inner[0], inner[1], scene, box, path))
+        colours = set()
+        for y in range(int(top), int(bottom)):
+            row = rows[y]
+            for x in range(int(left), int(right)):
+                colours.add(bytes(row[x * channels:x * channels + 3]))
+        if len(colours) < 2:
+            fail("%s: nothing is drawn where #%s is in the %s (%s)" % (
+                student.name, element_id, scene, path))
+    return path
+
+
+def play(host, ana, ben, url, work):
     for student, name in ((ana, "Ana"), (ben, "Ben")):
         student.driver.get(url + "&test=1")
         student.wait_view("join")
@@ -57,6 +93,12 @@ def play(host, ana, ben, url):
             fail("%s: the rounding rule is not shown: '%s'" % (student.name,
                                                               student.text("number-rule")))
     check_layout(ana)  # the phone: touch targets, no sideways scrolling, rem sizes
+    for student in (ana, ben):
+        check_shot(student, "numeric-question", ("number", "number-unit", "submit"), work)
+    # The longest unit of the shipped packs still fits beside the field on the phone.
+    ana.js("document.getElementById('number-unit').textContent = 'units/kg/h'")
+    check_shot(ana, "numeric-question-long-unit", ("number", "number-unit", "submit"), work)
+    ana.js("document.getElementById('number-unit').textContent = 'mL'")
     if ana.js("return document.activeElement.id") != "number":
         fail("the number field does not have the focus when the question opens")
     right, pounds = values(ana)
@@ -67,6 +109,7 @@ def play(host, ana, ben, url):
         "return document.getElementById('answer-status').className"),
         "letters were not refused with the host's message")
     message = ana.text("answer-status")
+    check_shot(ana, "numeric-refused", ("number", "submit", "answer-status"), work)
     if "letters" not in message.lower() and "digits" not in message.lower():
         fail("the refusal does not say what is wrong: '%s'" % message)
     field = ana.driver.find_element(By.ID, "number")
@@ -97,6 +140,8 @@ def play(host, ana, ben, url):
         fail("2.2 times the dose is not marked as a critical safety error")
     if ("%.1f mL" % pounds) not in ben.text("reveal-yours"):
         fail("Ben's typed value is not shown: '%s'" % ben.text("reveal-yours"))
+    check_shot(ana, "numeric-reveal", ("reveal-verdict", "reveal-correct"), work)
+    check_shot(ben, "numeric-reveal", ("reveal-verdict", "reveal-correct", "reveal-mistake"), work)
     host.command("next")
     host.command("next")
     for student in (ana, ben):
@@ -106,7 +151,7 @@ def play(host, ana, ben, url):
 def main():
     quiz, pack, work = sys.argv[1:4]
     shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    os.makedirs(os.path.join(work, "screens"))
     browser_class.CODE = "DOSE23"
     host = Host(quiz, pack, work)
     students = []
@@ -114,7 +159,7 @@ def main():
     try:
         found = host.wait_line(r"^students: (http://[^/]+/\?code=(\w+))$")
         students = [Student("Ana", 360, 640, True), Student("Ben", 1280, 800, False)]
-        play(host, students[0], students[1], found.group(1))
+        play(host, students[0], students[1], found.group(1), work)
         status = host.quit()
         if status != 0:
             fail("the host exited with %d" % status)
