@@ -47,6 +47,8 @@ struct ImportedQuestion
     std::optional<ImportedImage> figure;
     int line = 0;     ///< where the question starts in the input
     std::string file; ///< the file it came from when not the input itself (QTI packages)
+    /// The pack case export-moodle wrote it from (its text opens with the case's), "" for none.
+    std::string exportedCase{};
 };
 
 /// A category the input names (a Moodle category entry, a GIFT `$CATEGORY:` line): it becomes

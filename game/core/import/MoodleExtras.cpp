@@ -1,6 +1,7 @@
 #include "MoodleExtras.hpp"
 
 #include "TextUtil.hpp"
+#include "core/pack/ValueRules.hpp"
 #include "core/util/Numbers.hpp"
 
 #include <cstdlib>
@@ -59,11 +60,18 @@ std::vector<std::pair<std::size_t, std::size_t>> expressions(const std::string& 
     }
 }
 
+/// An id the comment can carry: a pack id without "--" (which would end the XML comment).
+bool isCommentSafeId(std::string_view id)
+{
+    return isValidId(id) && id.find("--") == std::string_view::npos;
+}
+
 } // namespace
 
 bool MoodleExtras::isEmpty() const
 {
-    return !round && !min && !max && !figure && criticalAnswers.empty() && rounding.empty();
+    return !round && !min && !max && !figure && caseId.empty() && criticalAnswers.empty() &&
+           rounding.empty();
 }
 
 std::string formatMoodleExtras(const MoodleExtras& extras)
@@ -77,6 +85,8 @@ std::string formatMoodleExtras(const MoodleExtras& extras)
         out += " max=" + formatNumber(*extras.max);
     if (extras.figure)
         out += " figure=" + std::to_string(*extras.figure);
+    if (isCommentSafeId(extras.caseId))
+        out += " case=" + extras.caseId;
     if (!extras.criticalAnswers.empty())
     {
         std::string list;
@@ -125,6 +135,8 @@ std::optional<MoodleExtras> parseMoodleExtras(std::string_view comment)
             extras.round = n;
         else if (key == "figure" && parseInt(value, 0, 100, n))
             extras.figure = n;
+        else if (key == "case" && isCommentSafeId(value))
+            extras.caseId = value;
         else if ((key == "min" || key == "max") && parseDecimal(value, x))
             (key == "min" ? extras.min : extras.max) = x;
         else if (key == "critical")

@@ -23,6 +23,9 @@ struct MoodleExtras
     /// Which image (0-based) of the question text is the question's own figure, when a case's
     /// figure comes before it.
     std::optional<int> figure;
+    /// The case the question was exported from (an id without "--", so the comment stays
+    /// valid XML); a re-import into the pack that holds the case puts it back there.
+    std::string caseId;
     std::set<int> criticalAnswers; ///< indices (0-based) of the <answer>s that are critical
     /// Per text field ("questiontext", "generalfeedback", "hint1", "answer2", ...): the
     /// decimals of each `{=EXPR}` in it, in order; -1 for one written without `|D`.
@@ -34,7 +37,7 @@ struct MoodleExtras
 /// The comment's prefix; a comment that does not start with it is not ours.
 inline constexpr std::string_view kMoodleExtrasPrefix = "heparin-quiz:";
 
-/// The comment's text: "heparin-quiz: round=1 min=5 max=40 figure=1 critical=1,2
+/// The comment's text: "heparin-quiz: round=1 min=5 max=40 figure=1 case=case-a critical=1,2
 /// rounding=questiontext:-,0;answer1:1". Only digits, letters and `=.,:;-` occur, so
 /// it is always a valid XML comment.
 [[nodiscard]] std::string formatMoodleExtras(const MoodleExtras& extras);

@@ -270,6 +270,8 @@ private:
             return;
         if (q.type == QuestionType::Numeric && m_extras)
             applyExtras(question, type == "numerical", q);
+        if (m_extras)
+            imported.exportedCase = m_extras->caseId;
         m_result.questions.push_back(std::move(imported));
     }
 

@@ -309,6 +309,8 @@ private:
             m_extras.min = q.numeric->min;
             m_extras.max = q.numeric->max;
         }
+        if (inCase != nullptr)
+            m_extras.caseId = inCase->id;
         // Moodle ignores comments; our reader takes back from it what Moodle has no field for.
         if (!m_extras.isEmpty())
             line(2, "<!-- " + formatMoodleExtras(m_extras) + " -->");

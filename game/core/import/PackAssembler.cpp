@@ -77,6 +77,7 @@ public:
         }
         reportVanished(inputs);
         dropUncitedImportSources();
+        tidyCases();
         return std::move(m_result);
     }
 
@@ -129,6 +130,88 @@ private:
                                                                       0) == 0;
                                      }),
                       sources.end());
+    }
+
+    /// An updated question that came back from the case export-moodle wrote it from goes back
+    /// into that case: the case's title, stem and variables, which opened its Moodle text, are
+    /// taken off again, and the case's figure (shown as its figure when it had none of its
+    /// own) too. Only when its own stem is unchanged: else it stays a question on its own.
+    void restoreCase(Question& q, const Question& old, const std::string& label, int line,
+                     DiagnosticList& diagnostics)
+    {
+        const Case* c = m_result.pack.findCase(old.caseId);
+        if (c == nullptr)
+            return;
+        const std::vector<TextRun>& own = old.stem.runs;
+        const std::vector<TextRun>& back = q.stem.runs;
+        if (back.size() < own.size() ||
+            !std::equal(own.begin(), own.end(),
+                        back.end() - static_cast<std::ptrdiff_t>(own.size())))
+        {
+            diagnostics.warning(line, kCodeDropped,
+                                "question " + label +
+                                    ": its text no longer ends with its stem in "
+                                    "case '" +
+                                    c->id + "'; it leaves the case and keeps the case's text");
+            return;
+        }
+        q.caseId = c->id;
+        q.stem = old.stem;
+        if (!old.figure)
+            q.figure.reset();
+        const std::size_t shared = c->variables.size();
+        bool sameNames = q.variables.size() >= shared;
+        for (std::size_t i = 0; sameNames && i < shared; ++i)
+            sameNames = q.variables[i].name == c->variables[i].name;
+        if (sameNames)
+            q.variables.erase(q.variables.begin(),
+                              q.variables.begin() + static_cast<std::ptrdiff_t>(shared));
+    }
+
+    /// Each case lists the questions that name it, in pack order; one left with fewer than
+    /// two (the others went their own way) is dissolved, with a warning, rather than written
+    /// as a pack that fails its check.
+    void tidyCases()
+    {
+        Pack& pack = m_result.pack;
+        for (Case& c : pack.cases)
+        {
+            c.questionIds.clear();
+            for (const Question& q : pack.questions)
+            {
+                if (q.caseId == c.id)
+                    c.questionIds.push_back(q.id);
+            }
+            if (c.questionIds.size() == 1)
+            {
+                DiagnosticList note(pack.path);
+                note.warning(c.line, kCodeDropped,
+                             "case '" + c.id + "' keeps only question '" + c.questionIds[0] +
+                                 "'; the case was dissolved and that question stands on its own");
+                m_result.diagnostics.append(note);
+                for (Question& q : pack.questions)
+                {
+                    if (q.caseId == c.id)
+                        q.caseId.clear();
+                }
+                c.questionIds.clear();
+            }
+        }
+        pack.cases.erase(std::remove_if(pack.cases.begin(), pack.cases.end(),
+                                        [](const Case& c) { return c.questionIds.empty(); }),
+                         pack.cases.end());
+        // An image placed for a figure no question keeps (a case's, taken off again) is not
+        // written.
+        std::set<std::string> used;
+        for (const Question& q : pack.questions)
+        {
+            if (q.figure)
+                used.insert(q.figure->src);
+        }
+        m_result.images.erase(std::remove_if(m_result.images.begin(), m_result.images.end(),
+                                             [&](const AssembledImage& image)
+                                             { return used.count(image.relativePath) == 0; }),
+                              m_result.images.end());
     }
 
     /// Whether `origin` names this input's file, or a file this input's questions were
@@ -425,6 +508,8 @@ private:
             const std::string generated = fillRationales(q);
             keepAuthoredRationales(q, old);
             warnGenerated(q, label, imported.line, diagnostics, generated);
+            if (!imported.exportedCase.empty() && old.caseId == imported.exportedCase)
+                restoreCase(q, old, label, imported.line, diagnostics);
             q.id = old.id;
             q.difficulty = old.difficulty;
             q.level = old.level;

@@ -464,4 +464,35 @@ TEST_CASE("export-moodle then import keeps a numeric question's rounding, critic
     CHECK(readBytes(backDir + "/" + fromCase->figure->src) == readBytes(nomogram));
     CHECK(fromCase->figure->alt == "The weight-based nomogram");
     CHECK_FALSE(again.pack->findQuestion("dc-303")->figure);
+
+    // Imported into the pack it came from, the case's questions go back into the case: the
+    // text that opened them is taken off, and nothing else changes.
+    const Run home = run("import", {moodle, "-o", pack});
+    INFO(home.out << home.err);
+    CHECK(home.out.find("0 new, 3 updated") != std::string::npos);
+    const CheckedPack updated = loadAndCheck(pack, options);
+    INFO(errorText(updated));
+    REQUIRE(updated.pack);
+    CHECK(updated.diagnostics.getAll().empty());
+    REQUIRE(updated.pack->cases.size() == 1);
+    const Case& c = updated.pack->cases[0];
+    CHECK(c.id == "case-drip");
+    CHECK(c.questionIds == std::vector<std::string>{"dc-301", "dc-302"});
+    REQUIRE(c.figure);
+    CHECK(c.figure->src == "nomogram.png");
+    for (const char* id : {"dc-301", "dc-302", "dc-303"})
+    {
+        INFO(id);
+        const Question* x = original.pack->findQuestion(id);
+        const Question* y = updated.pack->findQuestion(id);
+        REQUIRE(y != nullptr);
+        CHECK(y->caseId == x->caseId);
+        CHECK(y->stem == x->stem);
+        CHECK(y->explanation == x->explanation);
+        CHECK(y->variables.size() == x->variables.size());
+        CHECK(y->figure.has_value() == x->figure.has_value());
+        REQUIRE(y->mistakes.size() == x->mistakes.size());
+        for (std::size_t i = 0; i < x->mistakes.size(); ++i)
+            CHECK(y->mistakes[i].severity == x->mistakes[i].severity);
+    }
 }

@@ -319,11 +319,15 @@ TEST_CASE("MoodleExtras: the export comment reads back, and a malformed one is r
     extras.min = -0.5;
     extras.max = 1200;
     extras.figure = 1;
+    extras.caseId = "case-a";
     extras.criticalAnswers = {1, 3};
     extras.rounding["questiontext"] = {0, -1, 2};
     extras.rounding["answer1"] = {1};
     const std::string text = formatMoodleExtras(extras);
-    CHECK(text == "heparin-quiz: round=2 min=-0.5 max=1200 figure=1 critical=1,3 "
+    MoodleExtras unsafe;
+    unsafe.caseId = "a--b"; // would end the XML comment: not written
+    CHECK(formatMoodleExtras(unsafe) == "heparin-quiz:");
+    CHECK(text == "heparin-quiz: round=2 min=-0.5 max=1200 figure=1 case=case-a critical=1,3 "
                   "rounding=answer1:1;questiontext:0,-,2");
     CHECK(text.find("--") == std::string::npos);
     const std::optional<MoodleExtras> back = parseMoodleExtras(" " + text + " ");
@@ -332,6 +336,7 @@ TEST_CASE("MoodleExtras: the export comment reads back, and a malformed one is r
     CHECK(back->min == Approx(-0.5));
     CHECK(back->max == Approx(1200));
     CHECK(back->figure == 1);
+    CHECK(back->caseId == "case-a");
     CHECK(back->criticalAnswers == extras.criticalAnswers);
     CHECK(back->rounding == extras.rounding);
 
@@ -339,7 +344,8 @@ TEST_CASE("MoodleExtras: the export comment reads back, and a malformed one is r
     for (const char* bad :
          {"heparin-quiz: round=12", "heparin-quiz: round=", "heparin-quiz: min=1e9",
           "heparin-quiz: critical=1,,2", "heparin-quiz: rounding=:1", "heparin-quiz: rounding=x:a",
-          "heparin-quiz: colour=red", "heparin-quiz: round"})
+          "heparin-quiz: colour=red", "heparin-quiz: round", "heparin-quiz: case=a--b",
+          "heparin-quiz: case=a<b"})
     {
         INFO(bad);
         CHECK_FALSE(parseMoodleExtras(bad));
