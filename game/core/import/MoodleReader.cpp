@@ -319,6 +319,11 @@ private:
         restoreRounding(q.explanation, "generalfeedback", line);
         for (std::size_t i = 0; i < q.hints.size() && i < m_hintFields.size(); ++i)
             restoreRounding(q.hints[i], m_hintFields[i], line);
+        for (OutcomeFeedback& feedback : q.feedback)
+            restoreRounding(feedback.text,
+                            feedback.on == "partial" ? "partiallycorrectfeedback"
+                                                     : feedback.on + "feedback",
+                            line);
         for (std::size_t i = 0; i < q.mistakes.size() && i < m_mistakeAnswers.size(); ++i)
         {
             const int answer = static_cast<int>(m_mistakeAnswers[i]);
@@ -594,10 +599,13 @@ private:
             q.mistakes.push_back(std::move(mistake));
             m_mistakeAnswers.push_back(i);
         }
+        readOutcomeFeedback(question, questionFormat, q);
         unwrapExpressions(q.stem);
         unwrapExpressions(q.explanation);
         for (RichText& hint : q.hints)
             unwrapExpressions(hint);
+        for (OutcomeFeedback& feedback : q.feedback)
+            unwrapExpressions(feedback.text);
         for (Mistake& mistake : q.mistakes)
             unwrapExpressions(mistake.rationale);
         return true;

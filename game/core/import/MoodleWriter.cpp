@@ -439,8 +439,9 @@ private:
     /// (variables, a formula, a relative tolerance) is written as `calculated`.
     static bool isCalculated(const Question& q)
     {
+        // Moodle's numerical has no outcome feedback; calculated has.
         return !q.variables.empty() || !q.numeric->formula.empty() || !q.numeric->value ||
-               q.numeric->relative || !q.caseId.empty();
+               q.numeric->relative || !q.caseId.empty() || !q.feedback.empty();
     }
 
     /// The case's variables (drawn once for the whole case in the game) and then the
@@ -504,7 +505,18 @@ private:
         line(2, "<shuffleanswers>0</shuffleanswers>");
         for (const char* element :
              {"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"})
-            field(2, element, std::string());
+        {
+            const std::string on = element == std::string("correctfeedback")     ? "correct"
+                                   : element == std::string("incorrectfeedback") ? "incorrect"
+                                                                                 : "partial";
+            RichText feedback;
+            for (const OutcomeFeedback& outcome : q.feedback)
+            {
+                if (outcome.on == on)
+                    feedback = outcome.text;
+            }
+            field(2, element, text(toHtml(feedback), element));
+        }
         // Tolerance 0 means the answer rounded to `round` places; Moodle compares with the
         // unrounded value, so it gets half a unit of the last place (nominal) instead.
         const double tolerance = answer.tolerance > 0 || answer.relative

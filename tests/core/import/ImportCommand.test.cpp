@@ -352,6 +352,7 @@ const char* const kMoodleLossPack = R"(<?xml version="1.0" encoding="UTF-8"?>
         <mistake formula="kg*18">You set the dose in units/h as the rate.</mistake>
         <explanation>{=kg*18|0} units/h / 100 units/mL = {=kg*18/100|2} mL/h, set as {=kg*18/100|1} mL/h.</explanation>
         <hint>Start from {=kg*18|0} units/h and divide.</hint>
+        <feedback on="incorrect">Check the hourly dose first: {=kg*18|0} units/h.</feedback>
         <figure src="vial.png" alt="The bag's label"/>
         <ref source="label" locator="2.3"/>
       </question>
@@ -366,6 +367,7 @@ const char* const kMoodleLossPack = R"(<?xml version="1.0" encoding="UTF-8"?>
       <stem>A vial holds 5,000 units in 1 mL. How many mL hold 20,000 units?</stem>
       <answer value="4" unit="mL" round="2" min="1" max="10"/>
       <mistake value="40" severity="critical">Ten times the dose: you read 500 units/mL.</mistake>
+      <feedback on="correct">Right: 20,000 / 5,000 = 4.</feedback>
       <ref source="label" locator="2.3"/>
     </question>
   </questions>
@@ -442,6 +444,12 @@ TEST_CASE("export-moodle then import keeps a numeric question's rounding, critic
             CHECK(backStem.find("({=kg*18|0} units/h)") != std::string::npos);
         CHECK(y->explanation == x->explanation);
         CHECK(y->hints == x->hints);
+        REQUIRE(y->feedback.size() == x->feedback.size());
+        for (std::size_t i = 0; i < x->feedback.size(); ++i)
+        {
+            CHECK(y->feedback[i].on == x->feedback[i].on);
+            CHECK(y->feedback[i].text == x->feedback[i].text);
+        }
         CHECK(y->numeric->formula == x->numeric->formula);
         CHECK(y->numeric->round == x->numeric->round);
         CHECK(y->numeric->min == x->numeric->min);
