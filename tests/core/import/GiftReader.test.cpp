@@ -219,3 +219,15 @@ TEST_CASE("GiftReader: a numeric question whose text still holds braces is skipp
         reported = reported || d.message.find("holds a '{'") != std::string::npos;
     CHECK(reported);
 }
+
+TEST_CASE("GiftReader: an answer made only of control bytes is no answer", "[import][gift]")
+{
+    // Found by the GIFT fuzzer: "~\x7F" became an option whose text the writer dropped, and
+    // the written pack failed check with an empty <text>.
+    const ReadResult r = readGift("::DEL::Pick one. {=right ~\x7F ~other}\n", "del.gift");
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    REQUIRE(q.options.size() == 2);
+    for (const Option& option : q.options)
+        CHECK_FALSE(option.text.toPlain().empty());
+}
