@@ -47,7 +47,7 @@ appstreamcli validate --no-net "$prefix/share/metainfo/org.heparinquiz.heparin_q
     fail "appstreamcli validate"
 MANWIDTH=80 man --warnings -l "$prefix/share/man/man6/heparin-quiz.6" >"$work/man.txt" 2>"$work/man-warnings.txt"
 [ ! -s "$work/man-warnings.txt" ] || { cat "$work/man-warnings.txt"; fail "man page warnings"; }
-grep -qE 'heparin-quiz +- +a quiz game' "$work/man.txt" || fail "man page did not render"
+grep -qE 'heparin-quiz +- +a +quiz +game' "$work/man.txt" || fail "man page did not render"
 
 # check and list from the installed executable find the installed packs.
 "$exe" check "$share/questions" 2>"$work/check.txt" || { cat "$work/check.txt"; fail "check"; }
