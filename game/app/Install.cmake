@@ -9,6 +9,10 @@ set(QUIZ_ASSETS "${PROJECT_SOURCE_DIR}/assets")
 
 # The executable, and beside it in share/ what Paths.cpp looks for at ../share/heparin-quiz.
 install(TARGETS heparin-quiz RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+if(TARGET heparin-quiz-game)
+    # Started by heparin-quiz (GameLauncher.cpp looks for it at ../libexec/heparin-quiz).
+    install(TARGETS heparin-quiz-game RUNTIME DESTINATION "${CMAKE_INSTALL_LIBEXECDIR}/heparin-quiz")
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/questions/" DESTINATION "${QUIZ_SHARE_DIR}/questions"
     FILES_MATCHING PATTERN "*.xml" PATTERN "pack.xsd" PATTERN "README.md")
 install(FILES "${QUIZ_ASSETS}/README.md" "${QUIZ_ASSETS}/icons/heparin-quiz.svg"

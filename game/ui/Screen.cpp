@@ -1,5 +1,6 @@
 #include "Screen.hpp"
 
+#include "Audio.hpp"
 #include "GameContext.hpp"
 #include "Theme.hpp"
 #include "ui/widgets/Button.hpp"
@@ -41,6 +42,27 @@ void Screen::requestReplace(ScreenId id)
 {
     m_stack.pop();
     m_stack.push(id);
+}
+
+void Screen::goOnAfterAnswer()
+{
+    core::Session& session = *m_context.session;
+    m_context.recordAnswer(session.getAnswers().size() - 1, core::Confidence::None);
+    if (session.getPhase() == core::Phase::Feedback)
+    {
+        m_context.audio->play(session.getAnswers().back().score.correct ? Cue::Correct
+                                                                        : Cue::Wrong);
+        requestReplace(ScreenId::Feedback);
+    }
+    else if (session.isFinished())
+    {
+        m_context.finishSession();
+        requestReplace(ScreenId::Results);
+    }
+    else
+    {
+        requestReplace(ScreenId::Question);
+    }
 }
 
 const Theme& Screen::theme() const

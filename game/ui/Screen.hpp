@@ -73,6 +73,10 @@ protected:
     void requestClear();
     /// Pops this screen and pushes `id` in its place.
     void requestReplace(ScreenId id);
+    /// After the player answered the current question (without a confidence rating): records
+    /// it, then goes to the feedback (tutor mode, with the right or wrong sound), the results
+    /// when the round is over, or the next question (exam mode, no hint of how it went).
+    void goOnAfterAnswer();
     [[nodiscard]] ScreenStack& stack() const { return m_stack; }
     [[nodiscard]] GameContext& context() const { return m_context; }
     [[nodiscard]] const Theme& theme() const;

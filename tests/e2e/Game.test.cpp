@@ -1,5 +1,7 @@
 // End to end: the real executable replays scripted rounds under a display (xvfb-run) and the
 // results JSON it writes is checked answer by answer.
+#include "Screenshot.hpp"
+
 #include <SFML/Graphics/Image.hpp>
 #include <catch2/catch.hpp>
 
@@ -127,7 +129,34 @@ TEST_CASE("Game: a scripted round types numbers: letters are refused, a right an
     CHECK(bolus["critical"] == true);
     CHECK(json["criticalErrors"] == 1);
     for (const char* shot : {"dose-letters", "dose-right", "dose-case", "dose-mistake"})
-        CHECK(fs::exists(dir / (std::string(shot) + ".png")));
+        CHECK(screenshotProblem(dir / (std::string(shot) + ".png"), 1280, 720).empty());
+}
+
+TEST_CASE("Game: the screenshot check refuses a blank frame, a one-colour panel and a wrong size",
+          "[e2e]")
+{
+    const fs::path dir = freshDir("screenshot-check");
+    sf::Image blank;
+    blank.create(1280, 720, sf::Color(22, 27, 38));
+    REQUIRE(blank.saveToFile((dir / "blank.png").string()));
+    CHECK(screenshotProblem(dir / "blank.png", 1280, 720).find("looks blank") != std::string::npos);
+    sf::Image panel = blank;
+    for (unsigned y = 100; y < 400; ++y)
+        for (unsigned x = 100; x < 900; ++x)
+            panel.setPixel(x, y, sf::Color(36, 48, 70));
+    REQUIRE(panel.saveToFile((dir / "panel.png").string()));
+    CHECK(screenshotProblem(dir / "panel.png", 1280, 720).find("looks blank") != std::string::npos);
+    CHECK(screenshotProblem(dir / "panel.png", 800, 600).find("not the window's 800x600") !=
+          std::string::npos);
+    CHECK(screenshotProblem(dir / "missing.png", 1280, 720).find("missing") != std::string::npos);
+    // A frame with varied content passes.
+    sf::Image drawn = panel;
+    for (unsigned y = 0; y < 200; ++y)
+        for (unsigned x = 0; x < 400; ++x)
+            drawn.setPixel(x, y,
+                           sf::Color(static_cast<sf::Uint8>(x), static_cast<sf::Uint8>(y), 90));
+    REQUIRE(drawn.saveToFile((dir / "drawn.png").string()));
+    CHECK(screenshotProblem(dir / "drawn.png", 1280, 720).empty());
 }
 
 TEST_CASE("Game: an imported QTI item answered wrongly shows its incorrect feedback, not the "
@@ -161,7 +190,7 @@ TEST_CASE("Game: an imported QTI item answered wrongly shows its incorrect feedb
     const std::string shown = answer["feedback"][0].get<std::string>();
     CHECK(shown.rfind("Not quite.", 0) == 0);
     CHECK(shown.find("Correct.") == std::string::npos);
-    CHECK(fs::exists(dir / "qti-wrong-feedback.png"));
+    CHECK(screenshotProblem(dir / "qti-wrong-feedback.png", 1280, 720).empty());
 }
 
 TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expected results",
@@ -222,7 +251,7 @@ TEST_CASE("Game: a scripted tutor round by keyboard and mouse writes the expecte
 
     for (const char* shot : {"tutor-question", "tutor-hint", "tutor-feedback", "tutor-critical",
                              "tutor-multiple", "tutor-partial", "tutor-results"})
-        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+        CHECK(screenshotProblem(dir / (std::string(shot) + ".png"), 1280, 720).empty());
     // The missed questions are remembered for "Review missed" on the title screen.
     CHECK(has(readFile(dir / "profile" / "missed.txt"), "org.heparinquiz.test-demo mech-02"));
 }
@@ -247,7 +276,7 @@ TEST_CASE("Game: a scripted exam round at 800x600 writes the expected results", 
     CHECK(questionEntry(json, "mon-02")["correct"] == true);
     CHECK(questionEntry(json, "safe-01")["chosenIds"] == ids({"true"}));
     CHECK(questionEntry(json, "safe-01")["critical"] == true);
-    CHECK(fs::file_size(dir / "exam-results.png") > 1000);
+    CHECK(screenshotProblem(dir / "exam-results.png", 800, 600).empty());
 }
 
 TEST_CASE("Game: a scripted projector class game exports team answers and hands as CSV",
@@ -283,7 +312,7 @@ TEST_CASE("Game: a scripted projector class game exports team answers and hands 
     CHECK(has(csv, ",correct,,,2\n"));
     CHECK(has(csv, ",distractor,,,1\n"));
     for (const char* shot : {"projector-question", "projector-reveal", "projector-final"})
-        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+        CHECK(screenshotProblem(dir / (std::string(shot) + ".png"), 1280, 720).empty());
 }
 
 TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was chosen",
@@ -303,7 +332,7 @@ TEST_CASE("Game: set-up by mouse and keyboard starts the exam round that was cho
     CHECK(questionEntry(json, "mech-02")["correct"] == false);
     CHECK(questionEntry(json, "mon-02")["chosenIds"] == ids({"a", "b", "d"}));
     CHECK(questionEntry(json, "mon-02")["correct"] == true);
-    CHECK(fs::file_size(dir / "menus-title.png") > 1000);
+    CHECK(screenshotProblem(dir / "menus-title.png", 1280, 720).empty());
 }
 
 TEST_CASE("Game: Review missed on the title screen replays the missed questions only",
@@ -468,7 +497,7 @@ TEST_CASE("Game: a player's mistakes come back as due reviews after a restart wi
     CHECK(questionEntry(json, "mech-01").is_null());
     for (const char* shot : {"players-created", "title-with-player", "confidence-asked",
                              "title-review-due", "review-results"})
-        CHECK(fs::file_size(dir / (std::string(shot) + ".png")) > 1000);
+        CHECK(screenshotProblem(dir / (std::string(shot) + ".png"), 1280, 720).empty());
 
     // Every answer is in the player's history with its confidence and mode.
     const fs::path exported = dir / "history.csv";

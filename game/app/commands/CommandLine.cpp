@@ -328,8 +328,8 @@ void addExports(CLI::App& root, std::vector<Command>& commands, Parsed& parsed)
 std::string rootHelp(const CLI::App& root, const std::vector<Command>& commands)
 {
     std::string text = "usage: heparin-quiz [--data-dir DIR] [COMMAND] [options]\n\n"
-                       "A quiz game that teaches heparin with explained multiple-choice "
-                       "questions.\n";
+                       "A quiz game that teaches heparin with explained questions and dose "
+                       "calculations.\n";
     std::string line;
     for (const CLI::Option* option : root.get_options())
     {

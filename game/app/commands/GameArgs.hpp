@@ -19,6 +19,9 @@ struct WindowSize
     unsigned height = 0;
 };
 
+/// The smallest `--window` the game accepts (its layouts are drawn for 800x600 and up).
+inline constexpr WindowSize kMinGameWindow{800, 600};
+
 /// The game's own options: taken with no command, and by `play`.
 struct GameArgs
 {

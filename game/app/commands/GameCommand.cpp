@@ -68,7 +68,9 @@ int runPlay(const PlayArgs& args, const CommandContext& context)
 
 GameEntry makeGameEntry()
 {
-    return {runGame, runPlay, {ui::kMinWidth, ui::kMinHeight}};
+    static_assert(kMinGameWindow.width == ui::kMinWidth && kMinGameWindow.height == ui::kMinHeight,
+                  "the launcher and the game accept the same smallest window");
+    return {runGame, runPlay, kMinGameWindow};
 }
 
 } // namespace quiz::app

@@ -28,8 +28,17 @@ std::vector<std::string> shippedFolderCandidates(const std::string& executableDi
 {
     std::vector<std::string> candidates;
     if (!executableDir.empty())
-        candidates.push_back(
-            (fs::path(executableDir) / ".." / "share" / "heparin-quiz" / name).lexically_normal());
+    {
+        // PREFIX/bin/heparin-quiz and PREFIX/libexec/heparin-quiz/heparin-quiz-game share
+        // PREFIX/share/heparin-quiz.
+        fs::path dir = fs::path(executableDir).lexically_normal();
+        if (dir.filename().empty())
+            dir = dir.parent_path(); // written with a trailing slash
+        const bool inLibexec =
+            dir.filename() == "heparin-quiz" && dir.parent_path().filename() == "libexec";
+        const fs::path prefix = inLibexec ? dir.parent_path().parent_path() : dir / "..";
+        candidates.push_back((prefix / "share" / "heparin-quiz" / name).lexically_normal());
+    }
     if (!sourceDir.empty())
         candidates.push_back((fs::path(sourceDir) / name).lexically_normal());
     return candidates;

@@ -11,7 +11,8 @@ namespace quiz::app
 [[nodiscard]] std::string getExecutableDir();
 
 /// Where a shipped folder (`questions`, `assets`) is looked for, in order: the install layout
-/// relative to the executable (`EXE/../share/heparin-quiz/NAME`), then the source tree the
+/// relative to the executable (`EXE/../share/heparin-quiz/NAME`, or for the game program in
+/// `PREFIX/libexec/heparin-quiz`, `PREFIX/share/heparin-quiz/NAME`), then the source tree the
 /// build was configured from (`SOURCE/NAME`). An empty input gives no candidate. Pure: no file
 /// access.
 [[nodiscard]] std::vector<std::string> shippedFolderCandidates(const std::string& executableDir,

@@ -7,6 +7,7 @@
 #include "TextUtil.hpp"
 #include "core/pack/Numeric.hpp"
 #include "core/util/Numbers.hpp"
+#include "core/util/Spaces.hpp"
 
 #include <cstdlib>
 
@@ -199,7 +200,7 @@ public:
                 if (i + 1 < bytes.size() && bytes[i + 1] == '\n')
                     ++i;
             }
-            else if (static_cast<unsigned char>(c) < 0x20U && c != '\n' && c != '\t')
+            else if (c != '\n' && isForbiddenControl(static_cast<unsigned char>(c)))
                 text += ' ';
             else
                 text += c;

@@ -354,7 +354,7 @@ private:
                 lineBreak();
                 continue;
             }
-            if (isSpace(c))
+            if (isSpace(c) || isForbiddenControl(static_cast<unsigned char>(c)))
             {
                 // The folded space keeps the style it was written in, as the pack loader does.
                 if (!m_pendingSpace && !m_atLineStart)

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <muParser.h>
 
 namespace quiz::core
@@ -35,6 +37,14 @@ double divide(double a, double b)
     if (b == 0.0)
         t_dividedByZero = true;
     return a / b;
+}
+double negate(double a)
+{
+    return -a;
+}
+double keep(double a)
+{
+    return a;
 }
 double minimum(double a, double b)
 {
@@ -74,27 +84,69 @@ bool isNameChar(char c)
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
 
-/// A parser with only the arithmetic a dose needs: no random function, no string functions,
-/// no comparisons, and a division we can watch.
-void configure(mu::Parser& parser)
+/// A number in a formula: digits with an optional point and exponent, read the same way
+/// whatever the C locale. Names ("inf", "nan") are left to the name reader.
+int readNumber(const mu::char_type* text, int* position, mu::value_type* value)
 {
-    parser.ClearFun();
-    parser.ClearConst();
-    parser.EnableBuiltInOprt(false);
-    parser.DefineOprt("+", add, mu::prADD_SUB, mu::oaLEFT, true);
-    parser.DefineOprt("-", subtract, mu::prADD_SUB, mu::oaLEFT, true);
-    parser.DefineOprt("*", multiply, mu::prMUL_DIV, mu::oaLEFT, true);
-    parser.DefineOprt("/", divide, mu::prMUL_DIV, mu::oaLEFT, false);
-    parser.DefineOprt("^", power, mu::prPOW, mu::oaRIGHT, true);
-    parser.DefineFun("min", minimum);
-    parser.DefineFun("max", maximum);
-    parser.DefineFun("abs", absolute);
-    parser.DefineFun("sqrt", squareRoot);
-    parser.DefineFun("exp", exponential);
-    parser.DefineFun("ln", naturalLog);
-    parser.DefineFun("log10", log10Of);
-    parser.DefineConst("pi", 3.14159265358979323846);
+    // muparser passes the text from the current position and the position to advance.
+    const char* start = text;
+    if (std::isdigit(static_cast<unsigned char>(*start)) == 0 && *start != '.')
+        return 0;
+    const char* end = start + std::strlen(start);
+    double number = 0.0;
+    const std::from_chars_result read = std::from_chars(start, end, number);
+    if (read.ec != std::errc() || read.ptr == start)
+        return 0;
+    *position += static_cast<int>(read.ptr - start);
+    *value = number;
+    return 1;
 }
+
+/// A parser with only the arithmetic a dose needs: no random function, no string functions,
+/// no comparisons, and a division we can watch. Built on muparser's base class rather than its
+/// ready-made mu::Parser, which defines some thirty functions this one would only remove again;
+/// a pack compiles hundreds of formulas, and that setup was most of the checker's time.
+class DoseParser final : public mu::ParserBase
+{
+public:
+    DoseParser()
+    {
+        AddValIdent(readNumber);
+        InitCharSets();
+        InitFun();
+        InitConst();
+        InitOprt();
+    }
+
+    void InitCharSets() override
+    {
+        DefineNameChars("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        DefineOprtChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+-*^/?<>=#!$%&|~'_{}");
+        DefineInfixOprtChars("/+-*^?<>=#!$%&|~'_");
+    }
+    void InitFun() override
+    {
+        DefineFun("min", minimum);
+        DefineFun("max", maximum);
+        DefineFun("abs", absolute);
+        DefineFun("sqrt", squareRoot);
+        DefineFun("exp", exponential);
+        DefineFun("ln", naturalLog);
+        DefineFun("log10", log10Of);
+    }
+    void InitConst() override { DefineConst("pi", 3.14159265358979323846); }
+    void InitOprt() override
+    {
+        EnableBuiltInOprt(false);
+        DefineOprt("+", add, mu::prADD_SUB, mu::oaLEFT, true);
+        DefineOprt("-", subtract, mu::prADD_SUB, mu::oaLEFT, true);
+        DefineOprt("*", multiply, mu::prMUL_DIV, mu::oaLEFT, true);
+        DefineOprt("/", divide, mu::prMUL_DIV, mu::oaLEFT, false);
+        DefineOprt("^", power, mu::prPOW, mu::oaRIGHT, true);
+        DefineInfixOprt("-", negate);
+        DefineInfixOprt("+", keep);
+    }
+};
 
 FormulaResult failure(FormulaError error, std::string message)
 {
@@ -104,13 +156,20 @@ FormulaResult failure(FormulaError error, std::string message)
     return result;
 }
 
+/// Set up once; each formula starts from a copy, which is cheaper than defining every
+/// function and operator again.
+const DoseParser& configuredParser()
+{
+    static const DoseParser parser;
+    return parser;
+}
+
 } // namespace
 
 struct Formula::Impl
 {
-    mu::Parser parser;
+    DoseParser parser{configuredParser()};
     std::vector<double> slots;
-    std::vector<std::string> used;
     FormulaResult compileError;
 };
 
@@ -150,21 +209,34 @@ Formula::Formula(std::string_view expression, const std::vector<std::string>& va
     }
     try
     {
-        configure(impl.parser);
         for (std::size_t i = 0; i < variables.size(); ++i)
             impl.parser.DefineVar(variables[i], &impl.slots[i]);
         impl.parser.SetExpr(text);
-        // GetUsedVar() parses the expression, so syntax errors surface here, not mid-proof.
-        for (const auto& entry : impl.parser.GetUsedVar())
-            impl.used.push_back(entry.first);
+        // The first evaluation compiles the expression, so syntax errors surface here, not
+        // mid-proof; later ones run the compiled form.
+        int results = 0;
+        impl.parser.Eval(results);
     }
     catch (const mu::Parser::exception_type& error)
     {
         const mu::EErrorCodes code = error.GetCode();
-        const bool unknown = code == mu::ecUNASSIGNABLE_TOKEN || code == mu::ecUNEXPECTED_VAR;
+        bool unknown = code == mu::ecUNASSIGNABLE_TOKEN || code == mu::ecUNEXPECTED_VAR;
         std::string message = error.GetMsg();
-        if (unknown && !error.GetToken().empty())
-            message = "'" + error.GetToken() + "' is not a declared variable";
+        const std::string& token = error.GetToken();
+        if (unknown && !token.empty())
+        {
+            // A name followed by '(' is a function the language does not offer ("sin(x)").
+            const std::size_t after = text.find_first_not_of(' ', text.find(token) + token.size());
+            if (after != std::string::npos && text[after] == '(')
+            {
+                unknown = false;
+                message =
+                    "'" + token +
+                    "' is not a function formulas offer (min, max, abs, sqrt, exp, ln, log10)";
+            }
+            else
+                message = "'" + token + "' is not a declared variable";
+        }
         impl.compileError =
             failure(unknown ? FormulaError::UnknownVariable : FormulaError::Syntax, message);
     }
@@ -181,11 +253,6 @@ Formula& Formula::operator=(Formula&& other) noexcept = default;
 const FormulaResult& Formula::getError() const
 {
     return m_impl->compileError;
-}
-
-const std::vector<std::string>& Formula::getUsedVariables() const
-{
-    return m_impl->used;
 }
 
 FormulaResult Formula::evaluate(const std::vector<double>& values) const

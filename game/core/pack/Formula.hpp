@@ -47,8 +47,6 @@ public:
 
     /// A syntax or unknown-variable error found when compiling, else FormulaError::None.
     [[nodiscard]] const FormulaResult& getError() const;
-    /// The variable names the expression uses, among those it was compiled over.
-    [[nodiscard]] const std::vector<std::string>& getUsedVariables() const;
 
     /// Evaluates with `values[i]` bound to the i-th variable given to the constructor.
     [[nodiscard]] FormulaResult evaluate(const std::vector<double>& values) const;

@@ -22,12 +22,21 @@ struct Named
 /// One formula under proof, where it is written and what it is.
 struct Proved
 {
-    Formula formula;
+    std::size_t formula = 0; ///< index into ProofSet::formulas
     int line = 0;
     std::string what; ///< "the answer", "mistake 2", "the placeholder {=a*b}"
     int mistake = -1; ///< index for mistakes, -1 otherwise
     bool answer = false;
     bool failed = false; ///< reported once
+};
+
+/// A question's formulas: each distinct expression compiled and evaluated once per draw,
+/// however often its answer, mistakes and placeholders repeat it.
+struct ProofSet
+{
+    std::vector<std::string> expressions;
+    std::vector<Formula> formulas;
+    std::vector<Proved> items;
 };
 
 const char* codeOf(FormulaError error)
@@ -72,15 +81,14 @@ private:
                         std::vector<Named>& named);
     /// `{name}` naming no variable, and the `{=...}` expressions into `proved`.
     void checkPlaceholders(const RichText& text, int line, const std::string& where,
-                           const std::vector<std::string>& names, std::vector<Proved>& proved);
+                           const std::vector<std::string>& names, ProofSet& proved);
     /// A formula's identifiers that name no variable; true when all are declared.
     bool checkNames(const std::string& expression, int line, const std::string& what,
                     const std::vector<std::string>& names);
     void addFormula(const std::string& expression, int line, std::string what,
-                    const std::vector<std::string>& names, std::vector<Proved>& proved, int mistake,
+                    const std::vector<std::string>& names, ProofSet& proved, int mistake,
                     bool answer);
-    void prove(const Question& question, const std::vector<Named>& named,
-               std::vector<Proved>& proved);
+    void prove(const Question& question, const std::vector<Named>& named, ProofSet& proved);
 
     const Pack& m_pack;
     DiagnosticList& m_out;
@@ -159,25 +167,30 @@ bool NumericProof::checkNames(const std::string& expression, int line, const std
 }
 
 void NumericProof::addFormula(const std::string& expression, int line, std::string what,
-                              const std::vector<std::string>& names, std::vector<Proved>& proved,
-                              int mistake, bool answer)
+                              const std::vector<std::string>& names, ProofSet& proved, int mistake,
+                              bool answer)
 {
     if (!checkNames(expression, line, what, names))
         return;
-    Formula formula(expression, names);
-    if (!formula.getError().ok())
+    const auto known = std::find(proved.expressions.begin(), proved.expressions.end(), expression);
+    const auto index = static_cast<std::size_t>(known - proved.expressions.begin());
+    if (known == proved.expressions.end())
     {
-        m_out.error(line, codeOf(formula.getError().error),
-                    what + ": the formula \"" + expression +
-                        "\" cannot be read: " + formula.getError().message);
+        proved.expressions.push_back(expression);
+        proved.formulas.emplace_back(expression, names);
+    }
+    const FormulaResult& error = proved.formulas[index].getError();
+    if (!error.ok())
+    {
+        m_out.error(line, codeOf(error.error),
+                    what + ": the formula \"" + expression + "\" cannot be read: " + error.message);
         return;
     }
-    proved.push_back({std::move(formula), line, std::move(what), mistake, answer, false});
+    proved.items.push_back({index, line, std::move(what), mistake, answer, false});
 }
 
 void NumericProof::checkPlaceholders(const RichText& text, int line, const std::string& where,
-                                     const std::vector<std::string>& names,
-                                     std::vector<Proved>& proved)
+                                     const std::vector<std::string>& names, ProofSet& proved)
 {
     for (const TextRun& run : text.runs)
     {
@@ -241,7 +254,7 @@ void NumericProof::checkQuestion(const Question& question)
     for (const Named& item : named)
         names.push_back(item.variable->name);
 
-    std::vector<Proved> proved;
+    ProofSet proved;
     if (question.type == QuestionType::Numeric)
     {
         if (!question.numeric)
@@ -290,9 +303,9 @@ void NumericProof::checkQuestion(const Question& question)
 }
 
 void NumericProof::prove(const Question& question, const std::vector<Named>& named,
-                         std::vector<Proved>& proved)
+                         ProofSet& proved)
 {
-    if (proved.empty() && !(question.numeric && question.numeric->value))
+    if (proved.items.empty() && !(question.numeric && question.numeric->value))
         return;
     std::vector<std::size_t> counts;
     std::vector<std::string> names;
@@ -305,6 +318,7 @@ void NumericProof::prove(const Question& question, const std::vector<Named>& nam
     const std::string where = "question '" + question.id + "'";
     std::vector<double> draw(named.size());
     std::vector<double> mistakeValues(question.mistakes.size());
+    std::vector<FormulaResult> results(proved.formulas.size());
     bool negativeReported = false;
     bool rangeReported = false;
     std::set<std::size_t> equalReported;
@@ -316,9 +330,11 @@ void NumericProof::prove(const Question& question, const std::vector<Named>& nam
         double answerValue = answer != nullptr && answer->value ? *answer->value : NAN;
         for (std::size_t i = 0; i < question.mistakes.size(); ++i)
             mistakeValues[i] = question.mistakes[i].value ? *question.mistakes[i].value : NAN;
-        for (Proved& item : proved)
+        for (std::size_t i = 0; i < proved.formulas.size(); ++i)
+            results[i] = proved.formulas[i].evaluate(draw);
+        for (Proved& item : proved.items)
         {
-            const FormulaResult result = item.formula.evaluate(draw);
+            const FormulaResult& result = results[item.formula];
             if (!result.ok())
             {
                 if (!item.failed)

@@ -1,6 +1,7 @@
 #include "PackWriter.hpp"
 
 #include "core/import/TextUtil.hpp"
+#include "core/util/Spaces.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -21,11 +22,6 @@ std::string decimal(double value)
     const auto [end, error] =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     return error == std::errc() ? std::string(buffer, end) : std::string("0");
-}
-
-bool isDroppedControl(unsigned char c)
-{
-    return (c < 0x20U && c != '\t' && c != '\n' && c != '\r') || c == 0x7FU;
 }
 
 class Writer
@@ -394,7 +390,7 @@ std::string escapeXmlText(const std::string& text)
     out.reserve(text.size());
     for (const char c : text)
     {
-        if (isDroppedControl(static_cast<unsigned char>(c)))
+        if (isForbiddenControl(static_cast<unsigned char>(c)))
             continue;
         if (c == '&')
             out += "&amp;";

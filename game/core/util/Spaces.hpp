@@ -16,6 +16,14 @@ namespace quiz::core
            c == 0x3000;
 }
 
+/// A control byte no pack may hold: C0 other than tab, line feed and carriage return, and DEL.
+/// The pack writer drops them; importers read them as spaces, so a text made only of them is
+/// seen as empty before it is written.
+[[nodiscard]] constexpr bool isForbiddenControl(unsigned char c)
+{
+    return (c < 0x20U && c != '\t' && c != '\n' && c != '\r') || c == 0x7FU;
+}
+
 /// `text` (UTF-8) with every isUnicodeSpace() character replaced by one ASCII space; all other
 /// bytes, malformed ones included, are kept as they are.
 [[nodiscard]] std::string normaliseSpaces(std::string_view text);

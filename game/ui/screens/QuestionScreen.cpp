@@ -369,7 +369,7 @@ void QuestionScreen::submitNumber()
         return;
     }
     if (session.answerNumber(*value))
-        afterAnswer();
+        goOnAfterAnswer();
 }
 
 void QuestionScreen::submit()
@@ -396,7 +396,7 @@ void QuestionScreen::submit()
         return;
     }
     if (giveAnswer(session, ids))
-        afterAnswer();
+        goOnAfterAnswer();
 }
 
 void QuestionScreen::showHint()
@@ -426,31 +426,6 @@ void QuestionScreen::showHint()
     layout(getSize());
 }
 
-void QuestionScreen::afterAnswer()
-{
-    core::Session& session = *context().session;
-    const std::size_t answered = session.getAnswers().size() - 1;
-    if (session.getPhase() == core::Phase::Feedback)
-    {
-        const core::AnswerRecord& answer = session.getAnswers().back();
-        context().recordAnswer(answered, core::Confidence::None);
-        context().audio->play(answer.score.correct ? Cue::Correct : Cue::Wrong);
-        requestReplace(ScreenId::Feedback);
-        return;
-    }
-    context().recordAnswer(answered, core::Confidence::None);
-    if (session.isFinished())
-    {
-        context().finishSession();
-        requestReplace(ScreenId::Results);
-    }
-    else
-    {
-        // Exam mode: the next question, with no hint of how the last one went.
-        requestReplace(ScreenId::Question);
-    }
-}
-
 bool QuestionScreen::update(std::chrono::milliseconds elapsed)
 {
     core::Session& session = *context().session;
@@ -459,7 +434,7 @@ bool QuestionScreen::update(std::chrono::milliseconds elapsed)
         session.advance(elapsed);
         if (session.getPhase() != core::Phase::Asking || session.getCurrentIndex() != m_index)
         {
-            afterAnswer();
+            goOnAfterAnswer();
             return true;
         }
         if (const auto left = session.getTimeLeft())

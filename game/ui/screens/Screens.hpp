@@ -148,7 +148,6 @@ private:
     void drawFooterNote(sf::RenderTarget& target) const;
     /// The right edge of the footer's left buttons (Leave, Hint): notes start after it.
     [[nodiscard]] float footerLeftEnd() const;
-    void afterAnswer();
 
     ScrollArea m_body;
     TextBlock* m_stem = nullptr;

@@ -306,30 +306,7 @@ void StepsScreen::submit()
         answered = session.answerMatches(matches);
     }
     if (answered)
-        afterAnswer();
-}
-
-void StepsScreen::afterAnswer()
-{
-    core::Session& session = *context().session;
-    const std::size_t answered = session.getAnswers().size() - 1;
-    context().recordAnswer(answered, core::Confidence::None);
-    if (session.getPhase() == core::Phase::Feedback)
-    {
-        context().audio->play(session.getAnswers().back().score.correct ? Cue::Correct
-                                                                        : Cue::Wrong);
-        requestReplace(ScreenId::Feedback);
-        return;
-    }
-    if (session.isFinished())
-    {
-        context().finishSession();
-        requestReplace(ScreenId::Results);
-    }
-    else
-    {
-        requestReplace(ScreenId::Question);
-    }
+        goOnAfterAnswer();
 }
 
 bool StepsScreen::update(std::chrono::milliseconds elapsed)
@@ -340,7 +317,7 @@ bool StepsScreen::update(std::chrono::milliseconds elapsed)
         session.advance(elapsed);
         if (session.getPhase() != core::Phase::Asking || session.getCurrentIndex() != m_index)
         {
-            afterAnswer();
+            goOnAfterAnswer();
             return true;
         }
     }

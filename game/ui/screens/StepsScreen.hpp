@@ -40,7 +40,6 @@ private:
     [[nodiscard]] std::string rowText(std::size_t row) const;
     [[nodiscard]] std::string answerText(int choice) const;
     void submit();
-    void afterAnswer();
     [[nodiscard]] int rowAt(float y) const;
 
     TextBlock m_stem;

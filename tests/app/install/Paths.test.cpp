@@ -2,6 +2,8 @@
 // the build was configured from; never the current directory.
 #include "app/commands/Paths.hpp"
 
+#include "app/commands/GameLauncher.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -32,6 +34,30 @@ TEST_CASE("Paths: the install layout beside the executable comes before the sour
     REQUIRE(candidates.size() == 2);
     CHECK(candidates[0] == "/opt/hq/share/heparin-quiz/questions");
     CHECK(candidates[1] == "/home/me/src/heparin-quiz/questions");
+}
+
+TEST_CASE("Paths: the game program in PREFIX/libexec/heparin-quiz shares PREFIX/share",
+          "[install][paths]")
+{
+    CHECK(shippedFolderCandidates("/usr/libexec/heparin-quiz", "", "questions") ==
+          std::vector<std::string>{"/usr/share/heparin-quiz/questions"});
+    CHECK(shippedFolderCandidates("/opt/hq/libexec/heparin-quiz/", "", "assets") ==
+          std::vector<std::string>{"/opt/hq/share/heparin-quiz/assets"});
+    // Only that folder: another one named heparin-quiz keeps the usual EXE/.. rule.
+    CHECK(shippedFolderCandidates("/home/me/heparin-quiz", "", "questions") ==
+          std::vector<std::string>{"/home/me/share/heparin-quiz/questions"});
+}
+
+TEST_CASE("Paths: the game program is looked for beside the executable, then in libexec",
+          "[install][paths]")
+{
+    CHECK(gameProgramCandidates("/work/build/game/app") ==
+          std::vector<std::string>{"/work/build/game/app/heparin-quiz-game",
+                                   "/work/build/game/libexec/heparin-quiz/heparin-quiz-game"});
+    CHECK(gameProgramCandidates("/usr/bin") ==
+          std::vector<std::string>{"/usr/bin/heparin-quiz-game",
+                                   "/usr/libexec/heparin-quiz/heparin-quiz-game"});
+    CHECK(gameProgramCandidates("").empty());
 }
 
 TEST_CASE("Paths: an unknown executable folder or source tree gives no candidate",

@@ -16,7 +16,7 @@ deb=${debs[0]}
 echo "package: $(basename "$deb")"
 
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$out/files.txt"
-for file in /usr/bin/heparin-quiz /usr/share/heparin-quiz/questions/pack.xsd \
+for file in /usr/bin/heparin-quiz /usr/libexec/heparin-quiz/heparin-quiz-game /usr/share/heparin-quiz/questions/pack.xsd \
     /usr/share/heparin-quiz/questions/README.md /usr/share/heparin-quiz/questions/heparin-essentials.xml \
     /usr/share/applications/heparin-quiz.desktop /usr/share/icons/hicolor/scalable/apps/heparin-quiz.svg \
     /usr/share/icons/hicolor/16x16/apps/heparin-quiz.png /usr/share/icons/hicolor/256x256/apps/heparin-quiz.png \
@@ -24,7 +24,7 @@ for file in /usr/bin/heparin-quiz /usr/share/heparin-quiz/questions/pack.xsd \
     grep -qx "$file" "$out/files.txt" || fail "$file is not in the package"
 done
 # Nothing but the application: no tests, benchmarks, headers or libraries of the build.
-if grep -v -E '^/usr/(bin/heparin-quiz|share/(heparin-quiz|applications|icons|metainfo|man)(/.*)?|share|bin|)/?$' "$out/files.txt" |
+if grep -v -E '^/usr/(bin/heparin-quiz|libexec(/heparin-quiz(/heparin-quiz-game)?)?|share/(heparin-quiz|applications|icons|metainfo|man)(/.*)?|share|bin|)/?$' "$out/files.txt" |
     grep -v -E '^/$'; then
     fail "the package holds files outside the application's folders"
 fi
@@ -32,7 +32,9 @@ fi
 
 # The executable is stripped, and the dependencies are computed plus the fonts.
 dpkg-deb -x "$deb" "$out/root"
-file "$out/root/usr/bin/heparin-quiz" | grep -q ', stripped' || fail "the executable is not stripped"
+for program in usr/bin/heparin-quiz usr/libexec/heparin-quiz/heparin-quiz-game; do
+    file "$out/root/$program" | grep -q ', stripped' || fail "/$program is not stripped"
+done
 [ "$(dpkg-deb -f "$deb" Package)" = heparin-quiz ] || fail "package name"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"

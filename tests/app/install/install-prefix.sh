@@ -23,6 +23,12 @@ for file in bin/heparin-quiz share/heparin-quiz/questions/pack.xsd \
     [ -f "$prefix/$file" ] || fail "$file was not installed"
 done
 [ -x "$exe" ] || fail "bin/heparin-quiz is not executable"
+[ -x "$prefix/libexec/heparin-quiz/heparin-quiz-game" ] ||
+    fail "libexec/heparin-quiz/heparin-quiz-game (the window heparin-quiz starts) is not installed"
+# The display-free commands do not load the graphics stack.
+if ldd "$exe" | grep -E 'libsfml-graphics|libGL|libX11'; then
+    fail "bin/heparin-quiz links the window's libraries"
+fi
 diff <(cd "$source/questions" && ls ./*.xml) <(cd "$share/questions" && ls ./*.xml) ||
     fail "the installed packs are not the shipped ones"
 for size in 16 24 32 48 64 128 256; do
@@ -41,7 +47,7 @@ appstreamcli validate --no-net "$prefix/share/metainfo/org.heparinquiz.heparin_q
     fail "appstreamcli validate"
 MANWIDTH=80 man --warnings -l "$prefix/share/man/man6/heparin-quiz.6" >"$work/man.txt" 2>"$work/man-warnings.txt"
 [ ! -s "$work/man-warnings.txt" ] || { cat "$work/man-warnings.txt"; fail "man page warnings"; }
-grep -qE 'heparin-quiz +- +a quiz game' "$work/man.txt" || fail "man page did not render"
+grep -qE 'heparin-quiz +- +a +quiz +game' "$work/man.txt" || fail "man page did not render"
 
 # check and list from the installed executable find the installed packs.
 "$exe" check "$share/questions" 2>"$work/check.txt" || { cat "$work/check.txt"; fail "check"; }
@@ -61,6 +67,12 @@ cp "$exe" "$work/elsewhere/heparin-quiz"
 "$work/elsewhere/heparin-quiz" list --json >"$work/elsewhere.json"
 grep -qE "\"path\": *\"$source/questions/" "$work/elsewhere.json" ||
     { cat "$work/elsewhere.json"; fail "a copy outside the install did not find the source packs"; }
+# Without the game program beside it or in ../libexec, starting the game says where it looked.
+status=0
+"$work/elsewhere/heparin-quiz" play --pack org.heparinquiz.essentials 2>"$work/no-game.txt" || status=$?
+[ "$status" = 1 ] || fail "a missing game program exits with $status, not 1"
+grep -q "heparin-quiz-game is missing (looked in $work/elsewhere/heparin-quiz-game, then" \
+    "$work/no-game.txt" || { cat "$work/no-game.txt"; fail "missing-game message"; }
 
 # A scripted round with a shipped pack, fonts found by fontconfig (no --font-dir).
 round=(play --pack org.heparinquiz.essentials --count 1 --mode exam --seed 3 --mute

@@ -241,3 +241,15 @@ TEST_CASE("GiftReader: braces in a numeric question's text come across escaped, 
     CHECK(instantiate(q, draw).stem.toPlain() ==
           "How many units of {=x} {weight}? _____ Match {=Heparin -> Protamine}");
 }
+
+TEST_CASE("GiftReader: an answer made only of control bytes is no answer", "[import][gift]")
+{
+    // Found by the GIFT fuzzer: "~\x7F" became an option whose text the writer dropped, and
+    // the written pack failed check with an empty <text>.
+    const ReadResult r = readGift("::DEL::Pick one. {=right ~\x7F ~other}\n", "del.gift");
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    REQUIRE(q.options.size() == 2);
+    for (const Option& option : q.options)
+        CHECK_FALSE(option.text.toPlain().empty());
+}

@@ -49,6 +49,16 @@ TEST_CASE("HtmlReader: folds white space and turns blocks and <br> into line bre
     CHECK(r.text.toPlain() == "First line\n1\nSecond\nThird");
 }
 
+TEST_CASE("HtmlReader: a control byte no pack may hold reads as a space, so text of only those "
+          "is empty",
+          "[import][html]")
+{
+    // XML allows DEL (0x7F) but a pack does not; the writer would drop it and leave an option
+    // with empty text that the checker refuses.
+    CHECK(readHtml("\x7F", TextFormat::Html).text.toPlain().empty());
+    CHECK(readHtml("aPTT\x7F\x01target", TextFormat::Plain).text.toPlain() == "aPTT target");
+}
+
 TEST_CASE("HtmlReader: U+00A0 and every other Unicode space is a plain space, folded with its "
           "neighbours",
           "[import][html]")

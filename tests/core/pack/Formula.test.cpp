@@ -22,6 +22,26 @@ TEST_CASE("Formula: evaluates arithmetic over named variables", "[core][formula]
     CHECK(evaluateFormula("2.5e1", {}).value == Approx(25.0));
 }
 
+TEST_CASE("Formula: a half-written number and an unknown function are refused with their name",
+          "[core][formula]")
+{
+    // "1e" once read as 0; a dose formula must never turn a typo into a number.
+    CHECK_FALSE(evaluateFormula("1e", {}).ok());
+    CHECK_FALSE(evaluateFormula("weight*1e", {{"weight", 70}}).ok());
+    CHECK(evaluateFormula("1e-2+.5+3.", {}).value == Approx(3.51));
+    const FormulaResult sine = evaluateFormula("sin(weight)", {{"weight", 1}});
+    CHECK(sine.error == FormulaError::Syntax);
+    CHECK(sine.message.find("'sin' is not a function formulas offer") != std::string::npos);
+    // Words that a number reader might take for values stay names.
+    CHECK(evaluateFormula("inf", {}).error == FormulaError::UnknownVariable);
+    CHECK(evaluateFormula("nan", {}).error == FormulaError::UnknownVariable);
+    // A compiled formula evaluates the same on every call.
+    const Formula rate("weight*18/conc", {"weight", "conc"});
+    CHECK(rate.evaluate({80, 100}).value == Approx(14.4));
+    CHECK(rate.evaluate({80, 100}).value == Approx(14.4));
+    CHECK(rate.evaluate({50, 50}).value == Approx(18.0));
+}
+
 TEST_CASE("Formula: reports syntax errors, unknown names, division by zero and non-finite",
           "[core][formula]")
 {
