@@ -63,6 +63,16 @@ std::string chosenLetters(const Question& question, const std::vector<std::strin
     return join(letters, ';');
 }
 
+/// What a player chose as the class saw it: option letters, or an order or matching in the
+/// letters of its items and choices ("CABD").
+std::string answerLetters(const Classroom& classroom, std::size_t index, const PlayerAnswer& a)
+{
+    const Question& question = classroom.getQuestion(index);
+    if (question.type == QuestionType::Ordering || question.type == QuestionType::Matching)
+        return stepsLetters(question, classroom.getSteps(index), a.order, a.matches);
+    return chosenLetters(question, a.optionIds);
+}
+
 } // namespace
 
 std::string classOptionLetter(std::size_t position)
@@ -182,7 +192,7 @@ std::string formatResultsCsv(const Classroom& classroom)
             const PlayerAnswer& a = p.answers[q];
             out << "answer," << standing.rank << ',' << csvCell(p.nickname) << ",,," << q + 1 << ','
                 << csvCell(question.id) << ',' << csvCell(question.stem.toPlain()) << ",,,"
-                << csvCell(chosenLetters(question, a.optionIds)) << ',' << resultWord(a) << ','
+                << csvCell(answerLetters(classroom, q, a)) << ',' << resultWord(a) << ','
                 << a.points << ','
                 << (a.answered ? std::to_string(a.elapsed.count()) : std::string()) << ",\n";
         }

@@ -432,14 +432,14 @@ void ClassHostScreen::addNumericReveal(Panel& panel, const core::Question& quest
     if (!question.explanation.isEmpty())
         panel.addText(question.explanation, body);
     // The slips the room made, most common first, each with its explanation.
-    std::vector<core::NumericGroup> made;
-    for (const core::NumericGroup& group : room.getStats(index).numericGroups)
+    std::vector<core::AnswerGroup> made;
+    for (const core::AnswerGroup& group : room.getStats(index).answerGroups)
     {
-        if (group.kind == core::NumericGroup::Kind::Mistake && group.count > 0)
+        if (group.kind == core::AnswerGroup::Kind::Mistake && group.count > 0)
             made.push_back(group);
     }
     std::stable_sort(made.begin(), made.end(),
-                     [](const core::NumericGroup& a, const core::NumericGroup& b)
+                     [](const core::AnswerGroup& a, const core::AnswerGroup& b)
                      { return a.count > b.count; });
     constexpr std::size_t kMistakesShown = 2;
     for (std::size_t k = 0; k < made.size() && k < kMistakesShown; ++k)
@@ -483,7 +483,7 @@ void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const
         drawLabel(target, t,
                   "Typed answers (" + std::to_string(stats.answered) + "), grouped by mistake",
                   m_chartBox.left, top, t.bodySize(), t.colors().muted, true);
-        drawNumericDistribution(target, t, m_chartBox, stats.numericGroups);
+        drawNumericDistribution(target, t, m_chartBox, stats.answerGroups);
         return;
     }
     const std::vector<std::size_t> counts = game.getDistribution();
