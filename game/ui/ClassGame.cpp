@@ -74,6 +74,28 @@ core::ClassRefusal ClassGame::answerNumber(std::size_t team, double value)
     return m_local->answerNumber(team, m_local->getCurrentIndex(), value, m_now);
 }
 
+core::ClassRefusal ClassGame::answerSteps(std::size_t team, const std::vector<std::string>& letters)
+{
+    if (m_server)
+        return core::ClassRefusal::NotHost;
+    const std::size_t index = m_local->getCurrentIndex();
+    const core::Question& question = m_local->getQuestion(index);
+    const core::ClassSteps& steps = m_local->getSteps(index);
+    if (question.type == core::QuestionType::Ordering)
+    {
+        const auto ids = core::orderFromLetters(question, steps, letters);
+        return ids ? m_local->answerOrder(team, index, *ids, m_now)
+                   : core::ClassRefusal::UnknownOption;
+    }
+    // The n-th letter answers prompt n; more letters than prompts is an unknown prompt.
+    std::vector<std::pair<std::string, std::string>> numbered;
+    for (std::size_t n = 0; n < letters.size(); ++n)
+        numbered.emplace_back(std::to_string(n + 1), letters[n]);
+    const auto matches = core::matchesFromLetters(question, steps, numbered);
+    return matches ? m_local->answerMatches(team, index, *matches, m_now)
+                   : core::ClassRefusal::UnknownOption;
+}
+
 void ClassGame::adjustHands(std::size_t position, int delta)
 {
     if (m_live || !getClassroom().isAnswering())

@@ -56,6 +56,10 @@ public:
     core::ClassRefusal answer(std::size_t team, const std::vector<std::string>& optionIds);
     /// Projector games: team `team` gives `value` for the open numeric question.
     core::ClassRefusal answerNumber(std::size_t team, double value);
+    /// Projector games: team `team` gives an order or a matching in the letters shown ("CABD":
+    /// the items first to last; matching: the choice of each prompt in prompt order). Refused
+    /// as core::Classroom::answerOrder() is, and as UnknownOption for a letter not shown.
+    core::ClassRefusal answerSteps(std::size_t team, const std::vector<std::string>& letters);
     /// Projector games: one more (or fewer) hand for an option of the open question.
     void adjustHands(std::size_t position, int delta);
     /// Presents a local game as a live class at `address` with `code` (render tests and
