@@ -321,14 +321,6 @@ private:
 [[nodiscard]] std::vector<Question> selectClassQuestions(const Pack& pack,
                                                          const std::vector<std::string>& topicIds);
 
-/// Whether class mode plays questions of `type`: ordering and matching are not played there
-/// yet, so pickClassQuestions() leaves them out and classSkippedNote() says so to the host.
-[[nodiscard]] bool isClassPlayable(QuestionType type);
-
-/// The sentence a class set-up shows when the selection holds published questions class mode
-/// does not play ("Class mode skips 2 ordering and 1 matching questions: ..."), or "".
-[[nodiscard]] std::string classSkippedNote(const std::vector<Question>& questions);
-
 /// The letter a class sees before the option at `position` ("A", "B", ...): on the projector,
 /// the students' screens and in the results.
 [[nodiscard]] std::string classOptionLetter(std::size_t position);

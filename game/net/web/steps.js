@@ -203,7 +203,7 @@
       yours.appendChild(li((ordering ? "Your order: " : "Your matches: ") + sent));
       const what = ordering ? "Your order had " + you.right + " of " + you.of + " pairs right"
         : "You matched " + you.right + " of " + you.of + " prompts right";
-      yours.appendChild(li((you.correct ? "✓ " : "✗ ") + what));
+      yours.appendChild(li((you.correct ? "✓ " : you.partial ? "◐ " : "✗ ") + what));
     }
     const groups = $("reveal-groups");
     clear(groups);
