@@ -1,6 +1,7 @@
 // Ordering and matching questions on the projector: a team's key, then its letters and Enter,
 // refusals that keep what was typed, and goldens of the question and the reveal at 1280x720.
 #include "DoseScenes.hpp"
+#include "net/HostMessages.hpp"
 #include "ui/ClassGame.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,6 +11,7 @@
 
 using namespace quiz;
 using namespace quiz::test;
+using namespace std::chrono_literals;
 
 namespace
 {
@@ -157,5 +159,53 @@ TEST_CASE("Class steps: on the projector a team types one letter per prompt of a
     CHECK(blue.partsRight == 2);
     CHECK(game.getClassroom().getPlayers().at(1).score == 0);
     const std::string reveal = compareWithGolden(h.render(), h.name("steps-class-matching-reveal"));
+    CHECK(reveal == "");
+}
+
+TEST_CASE("Class steps: a desktop student types an order in letters, and reads how many pairs "
+          "were right with the right order at the reveal",
+          "[render][display][steps][class]")
+{
+    Harness h(1280, 720);
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    settings.seed = 3;
+    core::Classroom room({stepsQuestion(h, "or-1")}, settings);
+    REQUIRE(room.join("Eun-ji", 0ms).refusal == core::ClassRefusal::None);
+    REQUIRE(room.command(core::ClassRole::Host, core::HostCommand::Start, 0ms) ==
+            core::ClassRefusal::None);
+    auto student = std::make_shared<ui::StudentState>();
+    student->config.nickname = "Eun-ji";
+    student->apply(net::Welcome{"Eun-ji", "", false, 0, net::WirePhase::Question, "", 1});
+    student->apply(net::makeQuestion(room, 0ms, 0));
+    h.context.student = student;
+    h.stack.push(ui::ScreenId::Title);
+    h.stack.push(ui::ScreenId::ClassStudent);
+    h.settle();
+    // Letter keys type here (they pick options elsewhere); a digit is refused with a message.
+    const std::string right = [&]
+    {
+        std::string letters(5, '?');
+        const core::ClassSteps& steps = room.getSteps(0);
+        for (std::size_t position = 0; position < 5; ++position)
+            letters[steps.itemOrder[position]] = static_cast<char>('A' + position);
+        return letters;
+    }();
+    const std::string sent = right.substr(1) + right[0];
+    typeText(h, sent.substr(0, 3) + "4");
+    CHECK(student->typed == sent.substr(0, 3));
+    const std::string typing = compareWithGolden(h.render(), h.name("steps-class-student"));
+    CHECK(typing == "");
+    typeText(h, sent.substr(3));
+    const net::Answer answer = student->makeAnswer();
+    REQUIRE(answer.order);
+    std::vector<std::string> ids =
+        *core::orderFromLetters(room.getQuestion(0), room.getSteps(0), *answer.order);
+    REQUIRE(room.answerOrder(0, 0, ids, 500ms) == core::ClassRefusal::None);
+    REQUIRE(room.command(core::ClassRole::Host, core::HostCommand::Reveal, 1000ms) ==
+            core::ClassRefusal::None);
+    student->apply(net::makeReveal(room, 0));
+    h.settle();
+    const std::string reveal = compareWithGolden(h.render(), h.name("steps-class-student-reveal"));
     CHECK(reveal == "");
 }

@@ -14,6 +14,11 @@
 #include <string>
 #include <vector>
 
+namespace quiz::net
+{
+struct QuestionShow;
+}
+
 namespace quiz::ui
 {
 
@@ -198,9 +203,15 @@ private:
     void pick(std::size_t position);
     void send();
     [[nodiscard]] std::string signature() const;
+    /// Numeric, ordering and matching questions: what to type, the items or the prompts and
+    /// choices by letter, and the field (ClassStudentSteps.cpp). A click on an item types its
+    /// letter.
+    void addTypedQuestion(const net::QuestionShow& question, bool locked);
+    void typeInto(sf::Uint32 character);
 
     ScrollArea m_body;
     std::vector<OptionButton*> m_options;
+    NumberField* m_field = nullptr; ///< the typed answer of a numeric, ordering or matching one
     std::unique_ptr<Button> m_send;
     std::unique_ptr<Button> m_rejoin;
     std::unique_ptr<Button> m_leave;
