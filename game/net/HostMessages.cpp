@@ -12,6 +12,78 @@ std::uint32_t toWire(std::chrono::milliseconds ms)
     return static_cast<std::uint32_t>(std::max<long long>(0, ms.count()));
 }
 
+QuestionKind kindOf(core::QuestionType type)
+{
+    switch (type)
+    {
+    case core::QuestionType::Multiple:
+        return QuestionKind::Multiple;
+    case core::QuestionType::Numeric:
+        return QuestionKind::Numeric;
+    case core::QuestionType::Ordering:
+        return QuestionKind::Ordering;
+    case core::QuestionType::Matching:
+        return QuestionKind::Matching;
+    case core::QuestionType::Single:
+    case core::QuestionType::TrueFalse:
+        break;
+    }
+    return QuestionKind::Single;
+}
+
+bool isSteps(const core::Question& question)
+{
+    return question.type == core::QuestionType::Ordering ||
+           question.type == core::QuestionType::Matching;
+}
+
+/// An answer in letters, one per item (ordering) or prompt (matching), as the class saw them.
+std::vector<std::string> stepsLetterList(const core::Question& question,
+                                         const core::ClassSteps& steps,
+                                         const core::PlayerAnswer& answer)
+{
+    std::vector<std::string> letters;
+    for (char c : core::stepsLetters(question, steps, answer.order, answer.matches))
+        letters.emplace_back(1, c);
+    return letters;
+}
+
+/// Ordering and matching questions: the items, or the prompts and choices, as shown.
+void addSteps(QuestionShow& show, const core::Question& question, const core::ClassSteps& steps)
+{
+    const bool partial = question.scoring != core::ScoringRule::AllOrNothing;
+    if (question.type == core::QuestionType::Ordering)
+    {
+        std::vector<WireOption> items;
+        for (std::size_t position = 0; position < steps.itemOrder.size(); ++position)
+        {
+            const std::string letter = core::classOptionLetter(position);
+            items.push_back({letter, letter, question.items[steps.itemOrder[position]].text});
+        }
+        show.items = std::move(items);
+        show.rule = partial ? "Every two neighbouring steps in the right order earn part of the "
+                              "points."
+                            : "Only the whole order, every step in its place, earns the points.";
+        return;
+    }
+    std::vector<WireOption> prompts;
+    for (std::size_t n = 0; n < steps.prompts.size(); ++n)
+    {
+        const std::string number = std::to_string(n + 1);
+        prompts.push_back({number, number, question.pairs[steps.prompts[n]].prompt});
+    }
+    std::vector<WireOption> choices;
+    for (std::size_t position = 0; position < steps.choiceOrder.size(); ++position)
+    {
+        const std::string letter = core::classOptionLetter(position);
+        choices.push_back({letter, letter, question.pairs[steps.choiceOrder[position]].answer});
+    }
+    show.prompts = std::move(prompts);
+    show.choices = std::move(choices);
+    show.rule = partial ? "Each prompt matched right earns part of the points."
+                        : "Only every prompt matched right earns the points.";
+}
+
 } // namespace
 
 Reason toReason(core::ClassRefusal refusal)
@@ -51,6 +123,10 @@ Reason toReason(core::ClassRefusal refusal)
         return Reason::Paused;
     case ClassRefusal::UnknownPlayer:
         return Reason::BadToken;
+    case ClassRefusal::IncompleteAnswer:
+        return Reason::WrongCount;
+    case ClassRefusal::RepeatedChoice:
+        return Reason::RepeatedId;
     case ClassRefusal::NotHost:
     case ClassRefusal::NothingToDo:
         break;
@@ -85,9 +161,9 @@ QuestionShow makeQuestion(const core::Classroom& room, std::chrono::milliseconds
     show.index = static_cast<std::uint32_t>(index);
     show.total = static_cast<std::uint32_t>(room.getQuestionCount());
     show.questionId = question.id;
-    show.kind = question.type == core::QuestionType::Multiple  ? QuestionKind::Multiple
-                : question.type == core::QuestionType::Numeric ? QuestionKind::Numeric
-                                                               : QuestionKind::Single;
+    show.kind = kindOf(question.type);
+    if (isSteps(question))
+        addSteps(show, question, room.getSteps(index));
     if (question.type == core::QuestionType::Numeric && question.numeric)
     {
         show.unit = question.numeric->unit;
@@ -104,6 +180,8 @@ QuestionShow makeQuestion(const core::Classroom& room, std::chrono::milliseconds
     {
         const core::PlayerAnswer& answer = room.getPlayers()[player].answers[index];
         show.answered = answer.optionIds;
+        if (isSteps(question) && answer.answered)
+            show.answered = stepsLetterList(question, room.getSteps(index), answer);
         if (answer.typedValue && question.numeric)
             show.answeredValue = core::formatNumber(*answer.typedValue, 9);
     }
@@ -121,6 +199,58 @@ std::string withUnit(const core::Question& question, double value)
     if (question.numeric && !question.numeric->unit.empty())
         text += " " + question.numeric->unit;
     return text;
+}
+
+/// The right order (or pairs) with each rationale, and the right letters in `correct`.
+void addStepsReveal(Reveal& reveal, const core::Question& question, const core::ClassSteps& steps)
+{
+    const auto letterOf = [](const std::vector<std::size_t>& shown, std::size_t index)
+    {
+        const auto it = std::find(shown.begin(), shown.end(), index);
+        return core::classOptionLetter(static_cast<std::size_t>(it - shown.begin()));
+    };
+    std::vector<RevealStep> lines;
+    reveal.correctIds.clear();
+    if (question.type == core::QuestionType::Ordering)
+    {
+        for (std::size_t i = 0; i < question.items.size(); ++i)
+        {
+            const std::string letter = letterOf(steps.itemOrder, i);
+            reveal.correctIds.push_back(letter);
+            lines.push_back({letter, question.items[i].text, std::nullopt, std::nullopt,
+                             question.items[i].rationale});
+        }
+    }
+    else
+    {
+        for (std::size_t n = 0; n < steps.prompts.size(); ++n)
+        {
+            const core::MatchPair& pair = question.pairs[steps.prompts[n]];
+            const std::string letter = letterOf(steps.choiceOrder, steps.prompts[n]);
+            reveal.correctIds.push_back(letter);
+            lines.push_back(
+                {std::to_string(n + 1), pair.prompt, letter, pair.answer, pair.rationale});
+        }
+    }
+    reveal.steps = std::move(lines);
+}
+
+const char* groupKind(core::AnswerGroup::Kind kind)
+{
+    switch (kind)
+    {
+    case core::AnswerGroup::Kind::Correct:
+        return "correct";
+    case core::AnswerGroup::Kind::Mistake:
+        return "mistake";
+    case core::AnswerGroup::Kind::Partial:
+        return "partial";
+    case core::AnswerGroup::Kind::Wrong:
+        return "wrong";
+    case core::AnswerGroup::Kind::Other:
+        break;
+    }
+    return "other";
 }
 
 } // namespace
@@ -141,19 +271,16 @@ Reveal makeReveal(const core::Classroom& room, std::size_t player)
                                   static_cast<std::uint32_t>(count), option.rationale});
     }
     reveal.explanation = question.explanation;
-    if (question.type == core::QuestionType::Numeric)
+    if (question.type == core::QuestionType::Numeric || isSteps(question))
     {
         if (const core::Draw* draw = room.getDraw(index))
             reveal.answerText = withUnit(question, draw->answer);
+        if (isSteps(question))
+            addStepsReveal(reveal, question, room.getSteps(index));
         std::vector<RevealGroup> groups;
-        for (const core::NumericGroup& group : stats.numericGroups)
-        {
-            const char* kind = group.kind == core::NumericGroup::Kind::Correct   ? "correct"
-                               : group.kind == core::NumericGroup::Kind::Mistake ? "mistake"
-                                                                                 : "other";
-            groups.push_back(
-                {kind, group.label, static_cast<std::uint32_t>(group.count), group.critical});
-        }
+        for (const core::AnswerGroup& group : stats.answerGroups)
+            groups.push_back({groupKind(group.kind), group.label,
+                              static_cast<std::uint32_t>(group.count), group.critical});
         reveal.groups = std::move(groups);
     }
     reveal.answeredCount = static_cast<std::uint32_t>(stats.answered);
@@ -161,7 +288,13 @@ Reveal makeReveal(const core::Classroom& room, std::size_t player)
     {
         const core::ClassPlayer& p = room.getPlayers()[player];
         const core::PlayerAnswer& a = p.answers[index];
-        reveal.you = {a.optionIds, a.correct, a.partial, a.critical, a.points, {}, {}};
+        reveal.you = {a.optionIds, a.correct, a.partial, a.critical, a.points, {}, {}, {}, {}, {}};
+        if (isSteps(question) && a.answered)
+        {
+            reveal.you.order = stepsLetterList(question, room.getSteps(index), a);
+            reveal.you.right = static_cast<std::uint32_t>(a.partsRight);
+            reveal.you.of = static_cast<std::uint32_t>(a.partsTotal);
+        }
         if (a.typedValue)
             reveal.you.value = withUnit(question, *a.typedValue);
         if (a.mistakeIndex >= 0 &&

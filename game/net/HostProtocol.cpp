@@ -275,12 +275,53 @@ void HostProtocol::sendSnapshot(Peer& peer, milliseconds now)
     }
 }
 
+// The page names items and choices by the letters it showed; the room takes item and pair
+// ids, so a letter is read back through the question's shown order, the same for everyone.
+void HostProtocol::handleStepsAnswer(Peer& peer, const Answer& answer, milliseconds now)
+{
+    Ack ack;
+    ack.index = answer.index;
+    core::ClassRefusal refusal = core::ClassRefusal::UnknownOption;
+    if (answer.index < m_room.getQuestionCount())
+    {
+        const core::Question& question = m_room.getQuestion(answer.index);
+        const core::ClassSteps& steps = m_room.getSteps(answer.index);
+        if (answer.order && question.type == core::QuestionType::Ordering)
+        {
+            if (const auto ids = core::orderFromLetters(question, steps, *answer.order))
+                refusal = m_room.answerOrder(peer.player, answer.index, *ids, now);
+        }
+        else if (answer.matches && question.type == core::QuestionType::Matching)
+        {
+            std::vector<std::pair<std::string, std::string>> numbered;
+            for (const WireMatch& match : *answer.matches)
+                numbered.emplace_back(match.prompt, match.choice);
+            if (const auto matches = core::matchesFromLetters(question, steps, numbered))
+                refusal = m_room.answerMatches(peer.player, answer.index, *matches, now);
+        }
+        else if (answer.index != m_room.getCurrentIndex())
+            refusal = core::ClassRefusal::WrongQuestion;
+    }
+    ack.accepted = refusal == core::ClassRefusal::None;
+    ack.reason = toReason(refusal);
+    ack.text = describe(ack.reason);
+    send(peer, ack);
+}
+
 void HostProtocol::handleAnswer(Peer& peer, const Answer& answer, milliseconds now)
 {
     Ack ack;
     ack.index = answer.index;
-    const bool numeric = answer.index < m_room.getQuestionCount() &&
-                         m_room.getQuestion(answer.index).type == core::QuestionType::Numeric;
+    const core::QuestionType type = answer.index < m_room.getQuestionCount()
+                                        ? m_room.getQuestion(answer.index).type
+                                        : core::QuestionType::Single;
+    if (type == core::QuestionType::Ordering || type == core::QuestionType::Matching ||
+        answer.order || answer.matches)
+    {
+        handleStepsAnswer(peer, answer, now);
+        return;
+    }
+    const bool numeric = type == core::QuestionType::Numeric;
     if (numeric || answer.value)
     {
         // The host reads the text, so every device takes a comma or a point alike; text that

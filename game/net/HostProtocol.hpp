@@ -122,6 +122,7 @@ private:
     void handleJoin(Peer& peer, const Join& join, std::chrono::milliseconds now);
     void handleRejoin(Peer& peer, const Rejoin& rejoin, std::chrono::milliseconds now);
     void handleAnswer(Peer& peer, const Answer& answer, std::chrono::milliseconds now);
+    void handleStepsAnswer(Peer& peer, const Answer& answer, std::chrono::milliseconds now);
     void handleLeave(Peer& peer, std::chrono::milliseconds now);
     /// Checks version and code (with the per-address limit); refuses and returns false.
     bool admit(Peer& peer, std::uint32_t version, const std::string& code,

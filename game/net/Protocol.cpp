@@ -2,6 +2,7 @@
 
 #include "core/util/Utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -19,7 +20,7 @@ template <typename E> struct EnumWords;
 
 template <> struct EnumWords<Reason>
 {
-    static constexpr std::array<std::pair<Reason, const char*>, 28> words{{
+    static constexpr std::array<std::pair<Reason, const char*>, 30> words{{
         {Reason::None, "none"},
         {Reason::WrongVersion, "wrong-version"},
         {Reason::WrongCode, "wrong-code"},
@@ -48,6 +49,8 @@ template <> struct EnumWords<Reason>
         {Reason::TooManyOptions, "too-many-options"},
         {Reason::Paused, "paused"},
         {Reason::BadNumber, "bad-number"},
+        {Reason::WrongCount, "wrong-count"},
+        {Reason::RepeatedId, "repeated-id"},
     }};
 };
 
@@ -64,10 +67,12 @@ template <> struct EnumWords<WirePhase>
 
 template <> struct EnumWords<QuestionKind>
 {
-    static constexpr std::array<std::pair<QuestionKind, const char*>, 3> words{{
+    static constexpr std::array<std::pair<QuestionKind, const char*>, 5> words{{
         {QuestionKind::Single, "single"},
         {QuestionKind::Multiple, "multiple"},
         {QuestionKind::Numeric, "numeric"},
+        {QuestionKind::Ordering, "ordering"},
+        {QuestionKind::Matching, "matching"},
     }};
 };
 
@@ -312,6 +317,44 @@ bool fromJson(const json& j, T& out)
     return ok;
 }
 
+bool withinIdCap(const std::string& id)
+{
+    return id.size() <= kMaxOptionIdBytes;
+}
+
+/// An order or a matching's prompts: within the caps, and no id twice.
+bool isCleanIdList(const std::vector<std::string>& ids)
+{
+    if (ids.size() > kMaxOptions)
+        return false;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+    {
+        if (!withinIdCap(ids[i]) ||
+            std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) !=
+                ids.begin() + static_cast<std::ptrdiff_t>(i))
+            return false;
+    }
+    return true;
+}
+
+/// An answer's order or matches are malformed whatever the question: over a cap, or an item
+/// or a prompt given twice.
+bool isCleanStepsAnswer(const Answer& answer)
+{
+    if (answer.order && !isCleanIdList(*answer.order))
+        return false;
+    if (!answer.matches)
+        return true;
+    std::vector<std::string> prompts;
+    for (const WireMatch& match : *answer.matches)
+    {
+        if (!withinIdCap(match.choice))
+            return false;
+        prompts.push_back(match.prompt);
+    }
+    return isCleanIdList(prompts);
+}
+
 /// Caps on what a student may send, beyond the message size.
 bool withinStudentCaps(const Message& message)
 {
@@ -331,6 +374,8 @@ bool withinStudentCaps(const Message& message)
                 return false;
         }
         if (answer->value && answer->value->size() > kMaxTypedBytes)
+            return false;
+        if (!isCleanStepsAnswer(*answer))
             return false;
     }
     return true;
@@ -448,6 +493,10 @@ const char* describe(Reason reason)
         return "The instructor paused the question; send your answer when it goes on.";
     case Reason::BadNumber:
         return "That is not a number: type digits, with a point or a comma for decimals.";
+    case Reason::WrongCount:
+        return "Place every step (or match every prompt) before you send.";
+    case Reason::RepeatedId:
+        return "Each step (or prompt) may be given only once.";
     }
     return "";
 }
@@ -502,7 +551,7 @@ DecodeResult decode(std::string_view text, Sender from)
     {
         result.message.reset();
         result.error = Reason::BadMessage;
-        result.detail = "a field over its cap";
+        result.detail = "a field over its cap, or an item or prompt twice";
     }
     return result;
 }

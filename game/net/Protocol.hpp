@@ -62,7 +62,9 @@ enum class Reason
     EmptyAnswer,
     TooManyOptions,
     Paused,
-    BadNumber ///< a numeric answer's text is not a number (the ack's text says why)
+    BadNumber,  ///< a numeric answer's text is not a number (the ack's text says why)
+    WrongCount, ///< an order or a matching leaves out an item or a prompt
+    RepeatedId  ///< an order places an item twice, or a matching gives a prompt twice
 };
 
 /// The wire word ("nickname-taken").
@@ -84,7 +86,9 @@ enum class QuestionKind
 {
     Single,
     Multiple,
-    Numeric ///< a typed number: `unit`, `round` and `rule` are set, there are no options
+    Numeric,  ///< a typed number: `unit`, `round` and `rule` are set, there are no options
+    Ordering, ///< put `items` in order; there are no options
+    Matching  ///< match each of `prompts` to one of `choices`; there are no options
 };
 
 // Student -> host ---------------------------------------------------------------------------
@@ -117,6 +121,18 @@ struct Rejoin
     }
 };
 
+/// One prompt of a matching answer: its number ("1") and the letter of the choice ("C").
+struct WireMatch
+{
+    std::string prompt;
+    std::string choice;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(field("prompt", &WireMatch::prompt),
+                               field("choice", &WireMatch::choice));
+    }
+};
+
 /// Optional fields (std::optional) are left out of a message when empty and may be missing.
 struct Answer
 {
@@ -131,12 +147,16 @@ struct Answer
     std::vector<std::string> optionIds; ///< [] for a numeric question
     /// A numeric question: the text as typed ("12,5"); the host reads it.
     std::optional<std::string> value;
+    /// An ordering question: the items' letters, first to last (["C","A","B","D"]).
+    std::optional<std::vector<std::string>> order;
+    /// A matching question: one entry per prompt.
+    std::optional<std::vector<WireMatch>> matches;
     static constexpr const char* kType = "answer";
     static constexpr auto fields()
     {
         return std::make_tuple(field("question", &Answer::index),
-                               field("options", &Answer::optionIds),
-                               field("value", &Answer::value));
+                               field("options", &Answer::optionIds), field("value", &Answer::value),
+                               field("order", &Answer::order), field("matches", &Answer::matches));
     }
 };
 
@@ -225,15 +245,25 @@ struct QuestionShow
     QuestionKind kind = QuestionKind::Single;
     core::RichText stem;
     std::vector<WireOption> options;
-    std::uint32_t timeLimitMs = 0;     ///< 0: no countdown
-    std::uint32_t timeLeftMs = 0;      ///< less than the limit for a student joining late
-    std::vector<std::string> answered; ///< what this student already sent ({} if nothing)
-    /// Numeric questions: the unit, the decimal places and the rounding sentence to show.
+    std::uint32_t timeLimitMs = 0; ///< 0: no countdown
+    std::uint32_t timeLeftMs = 0;  ///< less than the limit for a student joining late
+    /// What this student already sent ({} if nothing): option ids; an ordering question's
+    /// item letters in the order sent; a matching question's choice letter per prompt.
+    std::vector<std::string> answered;
+    /// Numeric questions: the unit, the decimal places and the rounding sentence to show;
+    /// ordering and matching: `rule` says how the answer is scored.
     std::optional<std::string> unit;
     std::optional<std::uint32_t> round;
     std::optional<std::string> rule;
     /// Numeric questions: the number this student already sent, as the host read it.
     std::optional<std::string> answeredValue;
+    /// Ordering questions: the items in a shuffled order (never the right one), each `id` and
+    /// `letter` its letter by position.
+    std::optional<std::vector<WireOption>> items;
+    /// Matching questions: the prompts (`id` and `letter` "1", "2", ...) and the choices in a
+    /// shuffled order (`id` and `letter` "A", "B", ...), distractors among them.
+    std::optional<std::vector<WireOption>> prompts;
+    std::optional<std::vector<WireOption>> choices;
     static constexpr const char* kType = "question";
     static constexpr auto fields()
     {
@@ -243,7 +273,9 @@ struct QuestionShow
             field("kind", &Q::kind), field("stem", &Q::stem), field("options", &Q::options),
             field("timeLimit", &Q::timeLimitMs), field("timeLeft", &Q::timeLeftMs),
             field("answered", &Q::answered), field("unit", &Q::unit), field("round", &Q::round),
-            field("rule", &Q::rule), field("answeredValue", &Q::answeredValue));
+            field("rule", &Q::rule), field("answeredValue", &Q::answeredValue),
+            field("items", &Q::items), field("prompts", &Q::prompts),
+            field("choices", &Q::choices));
     }
 };
 
@@ -316,6 +348,25 @@ struct RevealGroup
     }
 };
 
+/// One line of an ordering or matching reveal. Ordering: an item in the right order, by the
+/// letter it was shown with. Matching: a prompt (`letter` its number) with its right `choice`
+/// letter and `answer` text.
+struct RevealStep
+{
+    std::string label;
+    core::RichText text;
+    std::optional<std::string> choice;
+    std::optional<core::RichText> answer;
+    core::RichText rationale;
+    static constexpr auto fields()
+    {
+        return std::make_tuple(
+            field("letter", &RevealStep::label), field("text", &RevealStep::text),
+            field("choice", &RevealStep::choice), field("answer", &RevealStep::answer),
+            field("rationale", &RevealStep::rationale));
+    }
+};
+
 /// How this student did on the question just revealed.
 struct RevealResult
 {
@@ -328,13 +379,19 @@ struct RevealResult
     /// rationale of the named mistake it matched.
     std::optional<std::string> value;
     std::optional<core::RichText> mistake;
+    /// Ordering and matching: what this student sent, in letters (as QuestionShow::answered),
+    /// and how many adjacent pairs (matching: prompts) were right of how many.
+    std::optional<std::vector<std::string>> order;
+    std::optional<std::uint32_t> right;
+    std::optional<std::uint32_t> of;
     static constexpr auto fields()
     {
         return std::make_tuple(
             field("options", &RevealResult::optionIds), field("correct", &RevealResult::correct),
             field("partial", &RevealResult::partial), field("critical", &RevealResult::critical),
             field("points", &RevealResult::points), field("value", &RevealResult::value),
-            field("mistake", &RevealResult::mistake));
+            field("mistake", &RevealResult::mistake), field("order", &RevealResult::order),
+            field("right", &RevealResult::right), field("of", &RevealResult::of));
     }
 };
 
@@ -351,8 +408,12 @@ struct Reveal
     std::uint32_t streak = 0;
     /// Numeric questions: the correct value with its unit ("16.2 mL") and the typed answers
     /// grouped (correct, each named mistake, other).
+    /// Ordering and matching too: `groups` are all right, partly right and wrong ("correct",
+    /// "partial", "wrong"), `correct` the right order's letters (matching: the right choice per
+    /// prompt) and `steps` each item or prompt with its rationale.
     std::optional<std::string> answerText;
     std::optional<std::vector<RevealGroup>> groups;
+    std::optional<std::vector<RevealStep>> steps;
     static constexpr const char* kType = "reveal";
     static constexpr auto fields()
     {
@@ -361,7 +422,8 @@ struct Reveal
             field("options", &Reveal::options), field("explanation", &Reveal::explanation),
             field("answered", &Reveal::answeredCount), field("you", &Reveal::you),
             field("score", &Reveal::score), field("streak", &Reveal::streak),
-            field("answerText", &Reveal::answerText), field("groups", &Reveal::groups));
+            field("answerText", &Reveal::answerText), field("groups", &Reveal::groups),
+            field("steps", &Reveal::steps));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "ClassGame.hpp"
 
+#include <algorithm>
 #include <thread>
 #include <type_traits>
 
@@ -72,6 +73,28 @@ core::ClassRefusal ClassGame::answerNumber(std::size_t team, double value)
     if (m_server)
         return core::ClassRefusal::NotHost;
     return m_local->answerNumber(team, m_local->getCurrentIndex(), value, m_now);
+}
+
+core::ClassRefusal ClassGame::answerSteps(std::size_t team, const std::vector<std::string>& letters)
+{
+    if (m_server)
+        return core::ClassRefusal::NotHost;
+    const std::size_t index = m_local->getCurrentIndex();
+    const core::Question& question = m_local->getQuestion(index);
+    const core::ClassSteps& steps = m_local->getSteps(index);
+    if (question.type == core::QuestionType::Ordering)
+    {
+        const auto ids = core::orderFromLetters(question, steps, letters);
+        return ids ? m_local->answerOrder(team, index, *ids, m_now)
+                   : core::ClassRefusal::UnknownOption;
+    }
+    // The n-th letter answers prompt n; more letters than prompts is an unknown prompt.
+    std::vector<std::pair<std::string, std::string>> numbered;
+    for (std::size_t n = 0; n < letters.size(); ++n)
+        numbered.emplace_back(std::to_string(n + 1), letters[n]);
+    const auto matches = core::matchesFromLetters(question, steps, numbered);
+    return matches ? m_local->answerMatches(team, index, *matches, m_now)
+                   : core::ClassRefusal::UnknownOption;
 }
 
 void ClassGame::adjustHands(std::size_t position, int delta)
@@ -161,11 +184,69 @@ void StudentState::advance(std::chrono::milliseconds elapsed)
         problem = client->getCloseReason();
 }
 
+bool StudentState::isTypedQuestion() const
+{
+    return question && (question->kind == net::QuestionKind::Numeric ||
+                        question->kind == net::QuestionKind::Ordering ||
+                        question->kind == net::QuestionKind::Matching);
+}
+
+net::Answer StudentState::makeAnswer() const
+{
+    net::Answer answer;
+    if (!question)
+        return answer;
+    answer.index = question->index;
+    if (question->kind == net::QuestionKind::Numeric)
+        answer.value = typed;
+    else if (question->kind == net::QuestionKind::Ordering ||
+             question->kind == net::QuestionKind::Matching)
+    {
+        std::vector<std::string> letters;
+        for (char c : typed)
+        {
+            if (c != ' ' && c != ',')
+                letters.emplace_back(1, c);
+        }
+        if (question->kind == net::QuestionKind::Ordering)
+            answer.order = letters;
+        else
+        {
+            const std::vector<net::WireOption> prompts =
+                question->prompts.value_or(std::vector<net::WireOption>{});
+            std::vector<net::WireMatch> matches;
+            for (std::size_t n = 0; n < letters.size(); ++n)
+                matches.push_back(
+                    {n < prompts.size() ? prompts[n].id : std::to_string(n + 1), letters[n]});
+            answer.matches = std::move(matches);
+        }
+    }
+    else
+        answer.optionIds = picked;
+    return answer;
+}
+
+std::string StudentState::typedProblem() const
+{
+    if (!question || question->kind != net::QuestionKind::Ordering)
+        return {};
+    const std::vector<std::string> letters =
+        makeAnswer().order.value_or(std::vector<std::string>{});
+    for (std::size_t i = 0; i < letters.size(); ++i)
+    {
+        if (std::find(letters.begin(), letters.begin() + static_cast<std::ptrdiff_t>(i),
+                      letters[i]) != letters.begin() + static_cast<std::ptrdiff_t>(i))
+            return "Each letter once: " + letters[i] + " is there twice.";
+    }
+    return {};
+}
+
 void StudentState::sendAnswer()
 {
-    if (!question || picked.empty() || !client || !isConnected())
+    if (!question || !client || !isConnected() ||
+        (isTypedQuestion() ? typed.empty() || !typedProblem().empty() : picked.empty()))
         return;
-    client->sendAnswer(question->index, picked);
+    client->send(makeAnswer());
 }
 
 void StudentState::apply(const net::Message& message)
@@ -189,7 +270,10 @@ void StudentState::apply(const net::Message& message)
             else if constexpr (std::is_same_v<T, net::QuestionShow>)
             {
                 if (!question || question->index != m.index)
+                {
                     picked.clear();
+                    typed.clear();
+                }
                 question = m;
                 ack.reset();
                 reveal.reset();

@@ -56,6 +56,10 @@ public:
     core::ClassRefusal answer(std::size_t team, const std::vector<std::string>& optionIds);
     /// Projector games: team `team` gives `value` for the open numeric question.
     core::ClassRefusal answerNumber(std::size_t team, double value);
+    /// Projector games: team `team` gives an order or a matching in the letters shown ("CABD":
+    /// the items first to last; matching: the choice of each prompt in prompt order). Refused
+    /// as core::Classroom::answerOrder() is, and as UnknownOption for a letter not shown.
+    core::ClassRefusal answerSteps(std::size_t team, const std::vector<std::string>& letters);
     /// Projector games: one more (or fewer) hand for an option of the open question.
     void adjustHands(std::size_t position, int delta);
     /// Presents a local game as a live class at `address` with `code` (render tests and
@@ -102,6 +106,9 @@ struct StudentState
     std::optional<net::Lobby> lobby;
     std::optional<net::QuestionShow> question;
     std::vector<std::string> picked; ///< option ids ticked for the question on screen
+    /// A numeric question: the number typed; ordering or matching: the letters typed ("CABD":
+    /// the items first to last, or each prompt's choice in turn).
+    std::string typed;
     std::optional<net::Ack> ack;
     std::optional<net::Reveal> reveal;
     std::optional<net::Leaderboard> leaderboard;
@@ -124,8 +131,18 @@ struct StudentState
     /// Polls and folds the host's messages into the fields above. Never blocks. A connection
     /// attempt that has ended is finished here (a failure lands in `problem`).
     void advance(std::chrono::milliseconds elapsed);
-    /// Sends the picked options for the question on screen.
+    /// Sends the picked options (or what was typed) for the question on screen.
     void sendAnswer();
+    /// The answer to send for the question on screen: the picked options; a numeric
+    /// question's typed text as `value`; an ordering question's typed letters as `order`; a
+    /// matching question's as `matches`, the n-th letter for the n-th prompt. The host judges
+    /// it (a letter too many or too few comes back refused with its reason).
+    [[nodiscard]] net::Answer makeAnswer() const;
+    /// True when the question on screen is answered by typing (numeric, ordering, matching).
+    [[nodiscard]] bool isTypedQuestion() const;
+    /// Why the typed letters cannot be sent as they are (an item twice would be a malformed
+    /// order, which the host answers by closing the connection), or "".
+    [[nodiscard]] std::string typedProblem() const;
     /// Applies one message from the host (also used by tests without a network).
     void apply(const net::Message& message);
     /// Without a client (a state replayed in a test) a welcome counts as connected.

@@ -1,4 +1,5 @@
 // The host's protocol rules on injected time: no sockets, no sleeps, exact bounds.
+#include "core/pack/PackLoader.hpp"
 #include "net/HostHarness.hpp"
 #include "net/HostMessages.hpp"
 #include "support/DosePack.hpp"
@@ -360,4 +361,136 @@ TEST_CASE("HostProtocol: a typed answer is read by the host; bad text gets its r
     CHECK((*ben->groups)[0].count == 1);
     CHECK((*ben->groups)[1].count == 1);
     CHECK((*ben->groups)[1].kind == "mistake");
+}
+
+namespace
+{
+
+std::vector<core::Question> stepsQuestions()
+{
+    core::LoadResult loaded =
+        core::PackLoader().loadFile(std::string(QUIZ_TEST_DATA_DIR) + "/packs/steps/steps.xml");
+    REQUIRE(loaded.pack);
+    return {*loaded.pack->findQuestion("or-1"), *loaded.pack->findQuestion("ma-1")};
+}
+
+Answer orderAnswer(std::uint32_t index, std::vector<std::string> letters)
+{
+    Answer answer{index, {}};
+    answer.order = std::move(letters);
+    return answer;
+}
+
+} // namespace
+
+TEST_CASE("HostProtocol: ordering and matching questions go out in letters, come back in "
+          "letters, and are scored and revealed with each step's rationale",
+          "[net][host][steps]")
+{
+    core::ClassSettings settings;
+    settings.closeWhenAllAnswered = false;
+    settings.seed = 5;
+    HostHarness h(stepsQuestions(), settings);
+    h.join(1, "Ana", 0ms);
+    h.join(2, "Ben", 0ms);
+    REQUIRE(h.host.command(core::HostCommand::Start, 10ms) == core::ClassRefusal::None);
+    h.collect();
+    const QuestionShow* shown = h.last<QuestionShow>(1);
+    REQUIRE(shown != nullptr);
+    CHECK(shown->kind == QuestionKind::Ordering);
+    CHECK(shown->options.empty());
+    REQUIRE(shown->items);
+    REQUIRE(shown->items->size() == 5);
+    CHECK((*shown->items)[0].id == "A");
+    const core::ClassSteps& steps = h.host.getClassroom().getSteps(0);
+    std::vector<std::string> right(5);
+    for (std::size_t position = 0; position < 5; ++position)
+        right[steps.itemOrder[position]] = core::classOptionLetter(position);
+    CHECK(right != std::vector<std::string>{"A", "B", "C", "D", "E"});
+    CHECK((*shown->items)[static_cast<std::size_t>(right[0][0] - 'A')].text.toPlain().rfind(
+              "Check the order", 0) == 0);
+
+    h.say(2, orderAnswer(0, {right[0], right[1], right[2], right[3]}), 500ms);
+    CHECK(h.last<Ack>(2)->reason == Reason::WrongCount);
+    h.say(2, orderAnswer(0, {right[0], right[1], right[2], right[3], "F"}), 600ms);
+    CHECK(h.last<Ack>(2)->reason == Reason::UnknownOption);
+    Answer matches{0, {}};
+    matches.matches = std::vector<WireMatch>{{"1", "A"}};
+    h.say(2, matches, 700ms);
+    CHECK(h.last<Ack>(2)->reason == Reason::UnknownOption);
+    CHECK(h.host.getClassroom().countAnswered() == 0);
+    h.say(1, orderAnswer(0, right), 1000ms);
+    CHECK(h.last<Ack>(1)->accepted);
+    std::vector<std::string> reversed(right.rbegin(), right.rend());
+    h.say(2, orderAnswer(0, reversed), 1100ms);
+    CHECK(h.last<Ack>(2)->accepted);
+    REQUIRE(h.host.command(core::HostCommand::Reveal, 2000ms) == core::ClassRefusal::None);
+    h.collect();
+    const Reveal* ana = h.last<Reveal>(1);
+    const Reveal* ben = h.last<Reveal>(2);
+    REQUIRE(ana != nullptr);
+    REQUIRE(ben != nullptr);
+    CHECK(ana->you.correct);
+    CHECK(ana->you.right == std::optional<std::uint32_t>(4));
+    CHECK(ana->you.of == std::optional<std::uint32_t>(4));
+    CHECK(ana->you.order == std::optional<std::vector<std::string>>(right));
+    CHECK(ana->correctIds == right);
+    CHECK_FALSE(ben->you.correct);
+    CHECK(ben->you.right == std::optional<std::uint32_t>(0));
+    REQUIRE(ben->steps);
+    REQUIRE(ben->steps->size() == 5);
+    CHECK((*ben->steps)[4].label == right[4]);
+    CHECK((*ben->steps)[4].rationale.toPlain() ==
+          "Rubbing the site raises the risk of a haematoma.");
+    REQUIRE(ben->groups);
+    REQUIRE(ben->groups->size() == 3);
+    CHECK((*ben->groups)[0].count == 1);
+    CHECK((*ben->groups)[1].kind == "partial");
+    CHECK((*ben->groups)[1].count == 0);
+    CHECK((*ben->groups)[2].count == 1);
+
+    REQUIRE(h.host.command(core::HostCommand::Next, 3000ms) == core::ClassRefusal::None);
+    REQUIRE(h.host.command(core::HostCommand::Next, 3100ms) == core::ClassRefusal::None);
+    h.collect();
+    shown = h.last<QuestionShow>(1);
+    REQUIRE(shown != nullptr);
+    CHECK(shown->kind == QuestionKind::Matching);
+    REQUIRE(shown->prompts);
+    REQUIRE(shown->choices);
+    CHECK(shown->prompts->size() == 3);
+    CHECK(shown->choices->size() == 4);
+    CHECK((*shown->prompts)[1].text.toPlain() == "Warfarin");
+    const core::ClassSteps& pairs = h.host.getClassroom().getSteps(1);
+    const auto letterOf = [&](std::size_t pair)
+    {
+        const auto it = std::find(pairs.choiceOrder.begin(), pairs.choiceOrder.end(), pair);
+        return core::classOptionLetter(static_cast<std::size_t>(it - pairs.choiceOrder.begin()));
+    };
+    Answer partial{1, {}};
+    partial.matches = std::vector<WireMatch>{{"1", letterOf(0)}, {"2", letterOf(1)}};
+    h.say(2, partial, 3500ms);
+    CHECK(h.last<Ack>(2)->reason == Reason::WrongCount);
+    partial.matches->push_back({"3", letterOf(3)}); // the distractor
+    h.say(2, partial, 3600ms);
+    CHECK(h.last<Ack>(2)->accepted);
+    Answer all{1, {}};
+    all.matches =
+        std::vector<WireMatch>{{"1", letterOf(0)}, {"2", letterOf(1)}, {"3", letterOf(2)}};
+    h.say(1, all, 3700ms);
+    CHECK(h.last<Ack>(1)->accepted);
+    REQUIRE(h.host.command(core::HostCommand::Reveal, 4000ms) == core::ClassRefusal::None);
+    h.collect();
+    ana = h.last<Reveal>(1);
+    ben = h.last<Reveal>(2);
+    CHECK(ana->you.correct);
+    CHECK(ana->you.order ==
+          std::optional<std::vector<std::string>>({letterOf(0), letterOf(1), letterOf(2)}));
+    CHECK_FALSE(ben->you.correct);
+    CHECK(ben->you.points == 0);
+    CHECK(ben->you.right == std::optional<std::uint32_t>(2));
+    CHECK(ben->you.of == std::optional<std::uint32_t>(3));
+    REQUIRE(ben->steps);
+    CHECK((*ben->steps)[1].choice == std::optional<std::string>(letterOf(1)));
+    CHECK((*ben->steps)[1].answer->toPlain() == "Vitamin K (phytonadione)");
+    CHECK(ben->correctIds == std::vector<std::string>{letterOf(0), letterOf(1), letterOf(2)});
 }

@@ -148,7 +148,7 @@ TEST_CASE("Render: the projector shows typed answers grouped as correct, each na
     h.stack.push(ui::ScreenId::Title);
     h.stack.push(ui::ScreenId::ClassHost);
     h.settle();
-    const std::vector<core::NumericGroup>& groups = game.getClassroom().getStats(0).numericGroups;
+    const std::vector<core::AnswerGroup>& groups = game.getClassroom().getStats(0).answerGroups;
     REQUIRE(groups.size() == 4);
     CHECK(groups[0].count == 2);
     CHECK(groups[1].count == 1);
@@ -207,7 +207,7 @@ TEST_CASE("Dose: in projector mode a team's number is typed after its key and lo
     CHECK(*red.typedValue == Approx(core::roundTo(draw->mistakeValues.at(0), 1)));
     // At the reveal the room's answers are grouped: one correct, one pounds-for-kilograms.
     REQUIRE(game.command(core::HostCommand::Reveal) == core::ClassRefusal::None);
-    const std::vector<core::NumericGroup>& groups = game.getClassroom().getStats(0).numericGroups;
+    const std::vector<core::AnswerGroup>& groups = game.getClassroom().getStats(0).answerGroups;
     REQUIRE(groups.size() >= 2);
     CHECK(groups[0].count == 1);
     CHECK(groups[1].count == 1);

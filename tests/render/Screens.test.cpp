@@ -360,7 +360,7 @@ TEST_CASE("Render: a student's own screen after the reveal", "[render][display][
     net::Reveal reveal;
     const std::shared_ptr<ui::StudentState> student = seatStudent(h, reveal);
     student->picked = {reveal.correctIds.front()};
-    reveal.you = {{reveal.correctIds.front()}, true, false, false, 1000, {}, {}};
+    reveal.you = {{reveal.correctIds.front()}, true, false, false, 1000, {}, {}, {}, {}, {}};
     reveal.score = 1000;
     student->apply(reveal);
     checkStudentScene(h, student, "class-student");

@@ -225,3 +225,53 @@ TEST_CASE("StudentState: a pause holds the question until the instructor goes on
     student.apply(show);
     CHECK_FALSE(student.paused);
 }
+
+TEST_CASE("StudentState: typed answers go out as a value, an order or matches, and a new "
+          "question clears what was typed",
+          "[ui][class][steps]")
+{
+    ui::StudentState student;
+    net::QuestionShow show;
+    show.index = 3;
+    show.kind = net::QuestionKind::Ordering;
+    show.items = std::vector<net::WireOption>{{"A", "A", {}}, {"B", "B", {}}, {"C", "C", {}}};
+    student.apply(show);
+    CHECK(student.isTypedQuestion());
+    student.typed = "C A,B";
+    net::Answer answer = student.makeAnswer();
+    CHECK(answer.index == 3);
+    CHECK(answer.optionIds.empty());
+    CHECK(answer.order == std::optional<std::vector<std::string>>({"C", "A", "B"}));
+    CHECK(student.typedProblem().empty());
+    // The host would close the connection on an item twice: it is never sent.
+    student.typed = "CAC";
+    CHECK(student.typedProblem() == "Each letter once: C is there twice.");
+
+    show.index = 4;
+    show.kind = net::QuestionKind::Matching;
+    show.items.reset();
+    show.prompts = std::vector<net::WireOption>{{"1", "1", {}}, {"2", "2", {}}};
+    show.choices = std::vector<net::WireOption>{{"A", "A", {}}, {"B", "B", {}}};
+    student.apply(show);
+    CHECK(student.typed.empty());
+    student.typed = "BB"; // two prompts may take the same answer
+    answer = student.makeAnswer();
+    REQUIRE(answer.matches);
+    CHECK(*answer.matches == std::vector<net::WireMatch>{{"1", "B"}, {"2", "B"}});
+    CHECK(student.typedProblem().empty());
+
+    show.index = 5;
+    show.kind = net::QuestionKind::Numeric;
+    show.prompts.reset();
+    show.choices.reset();
+    student.apply(show);
+    student.typed = "12,5";
+    CHECK(student.makeAnswer().value == std::optional<std::string>("12,5"));
+    show.index = 6;
+    show.kind = net::QuestionKind::Single;
+    student.apply(show);
+    CHECK_FALSE(student.isTypedQuestion());
+    student.picked = {"b"};
+    CHECK(student.makeAnswer().optionIds == std::vector<std::string>{"b"});
+    CHECK_FALSE(student.makeAnswer().value);
+}

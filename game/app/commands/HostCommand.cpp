@@ -402,9 +402,6 @@ int runHost(const HostArgs& o, const app::CommandContext& context)
     const std::uint32_t seed = o.seed ? *o.seed : std::random_device{}();
     std::vector<core::Question> questions =
         core::pickClassQuestions(*pack, o.topics, o.count, seed);
-    const std::string skipped = core::classSkippedNote(core::selectClassQuestions(*pack, o.topics));
-    if (!skipped.empty())
-        *context.err << "heparin-quiz host: " << skipped << "\n";
     if (questions.empty())
     {
         *context.err << "heparin-quiz host: no published questions match\n";

@@ -57,21 +57,6 @@ std::vector<Question> pickClassQuestions(const std::vector<Pack>& packs,
     return all;
 }
 
-std::string classSkippedNote(const std::vector<Pack>& packs,
-                             const std::vector<TopicSelection>& selections)
-{
-    std::vector<Question> all;
-    for (const Pack& pack : packs)
-    {
-        std::vector<std::string> topics;
-        if (!selectedTopics(pack, selections, topics))
-            continue;
-        for (Question& question : selectClassQuestions(pack, topics))
-            all.push_back(std::move(question));
-    }
-    return classSkippedNote(all);
-}
-
 std::string makeClassCode(std::uint32_t seed)
 {
     const std::string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -18,10 +18,6 @@ namespace quiz::core
 pickClassQuestions(const std::vector<Pack>& packs, const std::vector<TopicSelection>& selections,
                    std::size_t count, std::uint32_t seed);
 
-/// classSkippedNote() over the questions the selections hold: "" when class mode plays them all.
-[[nodiscard]] std::string classSkippedNote(const std::vector<Pack>& packs,
-                                           const std::vector<TopicSelection>& selections);
-
 /// A class code from `seed`: six characters without look-alikes (no 0/O, 1/I), so a code read
 /// off a projector is typed right; 32^6 codes, with wrong tries limited per address by the host.
 [[nodiscard]] std::string makeClassCode(std::uint32_t seed);

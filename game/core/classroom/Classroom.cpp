@@ -66,6 +66,10 @@ const char* toString(ClassRefusal refusal)
         return "no such player";
     case ClassRefusal::NothingToDo:
         return "not possible now";
+    case ClassRefusal::IncompleteAnswer:
+        return "every step or prompt needs a place";
+    case ClassRefusal::RepeatedChoice:
+        return "a step or prompt is given twice";
     }
     return "unknown";
 }
@@ -77,8 +81,9 @@ Classroom::Classroom(std::vector<Question> questions, ClassSettings settings)
     for (std::size_t i = 0; i < m_questions.size(); ++i)
     {
         m_stats[i].optionCounts.assign(m_questions[i].options.size(), 0);
-        m_draws.push_back(
-            drawClassQuestion(m_questions[i], m_settings.seed + static_cast<std::uint32_t>(i)));
+        const std::uint32_t seed = m_settings.seed + static_cast<std::uint32_t>(i);
+        m_draws.push_back(drawClassQuestion(m_questions[i], seed));
+        m_steps.push_back(planClassSteps(m_questions[i], seed));
     }
 }
 

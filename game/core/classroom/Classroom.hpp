@@ -2,6 +2,7 @@
 
 #include "Nickname.hpp"
 #include "NumericAnswers.hpp"
+#include "StepsAnswers.hpp"
 #include "core/pack/Pack.hpp"
 #include "core/session/Scoring.hpp"
 
@@ -52,7 +53,8 @@ struct ClassSettings
     /// Players remembered (connected or not); 0 means twice maxPlayers. When it is reached, the
     /// record of a dropped player who never answered is given to the next joiner.
     std::size_t maxRecords = 0;
-    /// Numeric questions draw their numbers from this (question i from seed + i).
+    /// Numeric questions draw their numbers from this (question i from seed + i), ordering and
+    /// matching questions their shown order.
     std::uint32_t seed = 1;
 };
 
@@ -76,7 +78,9 @@ enum class ClassRefusal
     Paused,
     NotHost,
     UnknownPlayer,
-    NothingToDo ///< the command does not apply in this phase
+    IncompleteAnswer, ///< an order or a matching that leaves out an item or a prompt
+    RepeatedChoice,   ///< an item placed twice, or a prompt matched twice
+    NothingToDo       ///< the command does not apply in this phase
 };
 
 [[nodiscard]] const char* toString(ClassRefusal refusal);
@@ -115,6 +119,14 @@ struct PlayerAnswer
     /// (-1 for none), set when the round closes.
     std::optional<double> typedValue;
     int mistakeIndex = -1;
+    /// Ordering questions: the item ids as placed, first to last.
+    std::vector<std::string> order;
+    /// Matching questions: (prompt pair id, answer pair id), one per prompt.
+    MatchList matches;
+    /// Ordering and matching: adjacent pairs (matching: prompts) right, and how many there
+    /// are, set when the round closes (see AnswerScore::partsRight).
+    std::size_t partsRight = 0;
+    std::size_t partsTotal = 0;
 };
 
 struct ClassPlayer
@@ -140,8 +152,9 @@ struct QuestionStats
     std::size_t correct = 0;
     std::size_t partial = 0;
     std::size_t critical = 0;
-    /// Numeric questions: the typed answers grouped (see groupNumericAnswers()); empty otherwise.
-    std::vector<NumericGroup> numericGroups;
+    /// Numeric questions: the typed answers grouped (see groupNumericAnswers()); ordering and
+    /// matching: see groupStepsAnswers(); empty otherwise.
+    std::vector<AnswerGroup> answerGroups;
 };
 
 enum class QuestionState
@@ -170,7 +183,8 @@ class Classroom
 {
 public:
     /// `questions` are played in the given order with options in the given order; numeric
-    /// ones get their numbers drawn here (see ClassSettings::seed) and their text instantiated.
+    /// ones get their numbers drawn here (see ClassSettings::seed) and their text instantiated,
+    /// ordering and matching ones their shown order (planClassSteps(), from the same seed).
     /// A numeric question that cannot be drawn scores every answer as wrong.
     explicit Classroom(std::vector<Question> questions, ClassSettings settings = {});
 
@@ -204,6 +218,21 @@ public:
                                             double value, std::chrono::milliseconds now);
     /// The values drawn for numeric question `index` (its text shows them), or nullptr.
     [[nodiscard]] const Draw* getDraw(std::size_t index) const;
+
+    /// Records an ordering answer: every item id of question `questionIndex` once, first to
+    /// last. Refused as answer() is, and as UnknownOption for an id the question lacks or a
+    /// question that is not an ordering one, RepeatedChoice for an id twice, IncompleteAnswer
+    /// when an item is missing.
+    [[nodiscard]] ClassRefusal answerOrder(std::size_t player, std::size_t questionIndex,
+                                           const std::vector<std::string>& itemIds,
+                                           std::chrono::milliseconds now);
+    /// Records a matching answer: (prompt pair id, answer pair id) for every prompt once (two
+    /// prompts may take the same answer). Refused as answerOrder() is.
+    [[nodiscard]] ClassRefusal answerMatches(std::size_t player, std::size_t questionIndex,
+                                             const MatchList& matches,
+                                             std::chrono::milliseconds now);
+    /// How ordering or matching question `index` is shown (empty orders for other types).
+    [[nodiscard]] const ClassSteps& getSteps(std::size_t index) const { return m_steps[index]; }
 
     /// Pacing. Start: Lobby->Question. Reveal: closes answering. Next: Reveal->Leaderboard->
     /// next Question (or Finished after the last). Skip: drops the open question unscored and
@@ -269,6 +298,7 @@ private:
     std::vector<QuestionState> m_states;
     std::vector<QuestionStats> m_stats;
     std::vector<std::optional<Draw>> m_draws;
+    std::vector<ClassSteps> m_steps;
     std::vector<ClassPlayer> m_players;
     ClassPhase m_phase = ClassPhase::Lobby;
     std::uint64_t m_phaseSerial = 0;
@@ -290,14 +320,6 @@ private:
 /// empty), in document order, whatever their type.
 [[nodiscard]] std::vector<Question> selectClassQuestions(const Pack& pack,
                                                          const std::vector<std::string>& topicIds);
-
-/// Whether class mode plays questions of `type`: ordering and matching are not played there
-/// yet, so pickClassQuestions() leaves them out and classSkippedNote() says so to the host.
-[[nodiscard]] bool isClassPlayable(QuestionType type);
-
-/// The sentence a class set-up shows when the selection holds published questions class mode
-/// does not play ("Class mode skips 2 ordering and 1 matching questions: ..."), or "".
-[[nodiscard]] std::string classSkippedNote(const std::vector<Question>& questions);
 
 /// The letter a class sees before the option at `position` ("A", "B", ...): on the projector,
 /// the students' screens and in the results.

@@ -63,6 +63,16 @@ std::string chosenLetters(const Question& question, const std::vector<std::strin
     return join(letters, ';');
 }
 
+/// What a player chose as the class saw it: option letters, or an order or matching in the
+/// letters of its items and choices ("CABD").
+std::string answerLetters(const Classroom& classroom, std::size_t index, const PlayerAnswer& a)
+{
+    const Question& question = classroom.getQuestion(index);
+    if (question.type == QuestionType::Ordering || question.type == QuestionType::Matching)
+        return stepsLetters(question, classroom.getSteps(index), a.order, a.matches);
+    return chosenLetters(question, a.optionIds);
+}
+
 } // namespace
 
 std::string classOptionLetter(std::size_t position)
@@ -103,42 +113,10 @@ std::vector<Question> selectClassQuestions(const Pack& pack,
     return questions;
 }
 
-bool isClassPlayable(QuestionType type)
-{
-    return type != QuestionType::Ordering && type != QuestionType::Matching;
-}
-
-std::string classSkippedNote(const std::vector<Question>& questions)
-{
-    std::size_t ordering = 0;
-    std::size_t matching = 0;
-    for (const Question& question : questions)
-    {
-        if (question.status != QuestionStatus::Published)
-            continue;
-        ordering += question.type == QuestionType::Ordering ? 1 : 0;
-        matching += question.type == QuestionType::Matching ? 1 : 0;
-    }
-    if (ordering + matching == 0)
-        return {};
-    std::string what;
-    if (ordering > 0)
-        what = std::to_string(ordering) + " ordering";
-    if (matching > 0)
-        what += (what.empty() ? "" : " and ") + std::to_string(matching) + " matching";
-    return "Class mode skips " + what + (ordering + matching == 1 ? " question" : " questions") +
-           " (not played in class yet).";
-}
-
 std::vector<Question> pickClassQuestions(const Pack& pack, const std::vector<std::string>& topicIds,
                                          std::size_t count, std::uint32_t seed)
 {
-    std::vector<Question> questions;
-    for (Question& question : selectClassQuestions(pack, topicIds))
-    {
-        if (isClassPlayable(question.type))
-            questions.push_back(std::move(question));
-    }
+    std::vector<Question> questions = selectClassQuestions(pack, topicIds);
     Random random(seed);
     random.shuffle(questions);
     if (count > 0 && questions.size() > count)
@@ -182,7 +160,7 @@ std::string formatResultsCsv(const Classroom& classroom)
             const PlayerAnswer& a = p.answers[q];
             out << "answer," << standing.rank << ',' << csvCell(p.nickname) << ",,," << q + 1 << ','
                 << csvCell(question.id) << ',' << csvCell(question.stem.toPlain()) << ",,,"
-                << csvCell(chosenLetters(question, a.optionIds)) << ',' << resultWord(a) << ','
+                << csvCell(answerLetters(classroom, q, a)) << ',' << resultWord(a) << ','
                 << a.points << ','
                 << (a.answered ? std::to_string(a.elapsed.count()) : std::string()) << ",\n";
         }

@@ -10,6 +10,16 @@ namespace quiz::core
 AnswerScore Classroom::scoreClassAnswer(std::size_t index, PlayerAnswer& answer) const
 {
     const Question& question = m_questions[index];
+    if (question.type == QuestionType::Ordering || question.type == QuestionType::Matching)
+    {
+        // The solo game's rules, so a class and a student alone score an order alike.
+        const AnswerScore score = question.type == QuestionType::Ordering
+                                      ? scoreOrder(question, answer.order)
+                                      : scoreMatches(question, answer.matches);
+        answer.partsRight = score.partsRight;
+        answer.partsTotal = score.partsTotal;
+        return score;
+    }
     if (question.type != QuestionType::Numeric)
         return scoreAnswer(question, answer.optionIds);
     AnswerScore score;
@@ -30,6 +40,7 @@ AnswerScore Classroom::scoreClassAnswer(std::size_t index, PlayerAnswer& answer)
 void Classroom::recomputeScores()
 {
     std::vector<std::vector<NumericVerdict>> verdicts(m_questions.size());
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> parts(m_questions.size());
     for (std::size_t q = 0; q < m_stats.size(); ++q)
     {
         QuestionStats& stats = m_stats[q];
@@ -89,6 +100,8 @@ void Classroom::recomputeScores()
                 verdict.mistakeIndex = answer.mistakeIndex;
                 verdicts[q].push_back(verdict);
             }
+            if (question.type == QuestionType::Ordering || question.type == QuestionType::Matching)
+                parts[q].emplace_back(answer.partsRight, answer.partsTotal);
             for (std::size_t o = 0; o < question.options.size(); ++o)
             {
                 const std::vector<std::string>& ids = answer.optionIds;
@@ -99,8 +112,13 @@ void Classroom::recomputeScores()
     }
     for (std::size_t q = 0; q < m_questions.size(); ++q)
     {
-        if (m_questions[q].type == QuestionType::Numeric && m_states[q] == QuestionState::Closed)
-            m_stats[q].numericGroups = groupNumericAnswers(m_questions[q], verdicts[q]);
+        if (m_states[q] != QuestionState::Closed)
+            continue;
+        if (m_questions[q].type == QuestionType::Numeric)
+            m_stats[q].answerGroups = groupNumericAnswers(m_questions[q], verdicts[q]);
+        else if (m_questions[q].type == QuestionType::Ordering ||
+                 m_questions[q].type == QuestionType::Matching)
+            m_stats[q].answerGroups = groupStepsAnswers(parts[q]);
     }
 }
 

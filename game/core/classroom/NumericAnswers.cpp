@@ -36,18 +36,18 @@ std::string firstSentence(const RichText& text, std::size_t maxCharacters)
     return sentence;
 }
 
-std::vector<NumericGroup> groupNumericAnswers(const Question& question,
-                                              const std::vector<NumericVerdict>& verdicts)
+std::vector<AnswerGroup> groupNumericAnswers(const Question& question,
+                                             const std::vector<NumericVerdict>& verdicts)
 {
-    std::vector<NumericGroup> groups;
-    NumericGroup correct;
-    correct.kind = NumericGroup::Kind::Correct;
+    std::vector<AnswerGroup> groups;
+    AnswerGroup correct;
+    correct.kind = AnswerGroup::Kind::Correct;
     correct.label = "Correct";
     groups.push_back(correct);
     for (std::size_t i = 0; i < question.mistakes.size(); ++i)
     {
-        NumericGroup group;
-        group.kind = NumericGroup::Kind::Mistake;
+        AnswerGroup group;
+        group.kind = AnswerGroup::Kind::Mistake;
         group.mistakeIndex = static_cast<int>(i);
         group.label = firstSentence(question.mistakes[i].rationale);
         if (group.label.empty())
@@ -55,7 +55,7 @@ std::vector<NumericGroup> groupNumericAnswers(const Question& question,
         group.critical = question.mistakes[i].severity == OptionSeverity::Critical;
         groups.push_back(group);
     }
-    NumericGroup other;
+    AnswerGroup other;
     other.label = "Other answers";
     groups.push_back(other);
     for (const NumericVerdict& verdict : verdicts)

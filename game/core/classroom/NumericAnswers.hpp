@@ -11,14 +11,17 @@
 namespace quiz::core
 {
 
-/// One bar of a numeric question's reveal: the typed answers that were right, those that
-/// matched one named mistake, or all the others.
-struct NumericGroup
+/// One bar of a class reveal that groups answers rather than counting options. A numeric
+/// question: the typed answers that were right, those that matched one named mistake, or all
+/// the others. An ordering or matching question: all right, partly right, wrong.
+struct AnswerGroup
 {
     enum class Kind
     {
         Correct,
         Mistake,
+        Partial, ///< ordering and matching: some pairs right
+        Wrong,   ///< ordering and matching: no pair right
         Other
     };
     Kind kind = Kind::Other;
@@ -36,7 +39,7 @@ struct NumericGroup
 /// How a class answered a numeric question, grouped for the reveal: "Correct" first, then every
 /// named mistake in the question's order (also those nobody made, so the class sees what was
 /// possible), then "Other answers". `verdicts` holds one judged answer per student who answered.
-[[nodiscard]] std::vector<NumericGroup>
+[[nodiscard]] std::vector<AnswerGroup>
 groupNumericAnswers(const Question& question, const std::vector<NumericVerdict>& verdicts);
 
 /// A question of a case made to stand alone for a class game, where questions are asked one

@@ -1,5 +1,7 @@
 #include "Random.hpp"
 
+#include <algorithm>
+
 namespace quiz::core
 {
 
@@ -31,6 +33,18 @@ std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed, Random& r
     std::size_t next = 0;
     for (std::size_t i = 0; i < fixed.size(); ++i)
         order[i] = fixed[i] ? i : shuffled[next++];
+    return order;
+}
+
+std::vector<std::size_t> shuffledItemOrder(std::size_t count, Random& random)
+{
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < count; ++i)
+        order.push_back(i);
+    random.shuffle(order);
+    // Shown already in order, there would be nothing to do: turn it one step.
+    if (order.size() > 1 && std::is_sorted(order.begin(), order.end()))
+        std::rotate(order.begin(), order.begin() + 1, order.end());
     return order;
 }
 

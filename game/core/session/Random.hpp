@@ -37,6 +37,10 @@ private:
 [[nodiscard]] std::vector<std::size_t> shuffledOrder(const std::vector<bool>& fixed,
                                                      Random& random);
 
+/// The order an ordering question's `count` items are first shown in (position -> item index):
+/// shuffled, and never the right order when there are two or more (it is turned one step).
+[[nodiscard]] std::vector<std::size_t> shuffledItemOrder(std::size_t count, Random& random);
+
 /// The seed of the round after one played with `seed` when the player chose none: a different
 /// round, yet the whole sequence follows from the first seed (shown on the set-up screen).
 /// Stays below 1e9, so it fits the set-up screen's nine-digit field.

@@ -129,6 +129,8 @@ AnswerScore scoreOrder(const Question& question, const std::vector<std::string>&
                 ++rightPairs;
         }
     }
+    score.partsRight = rightPairs;
+    score.partsTotal = count - 1;
     const bool all = rightPairs == count - 1;
     const double fraction = question.scoring == ScoringRule::AllOrNothing
                                 ? (all ? 1.0 : 0.0)
@@ -181,6 +183,8 @@ AnswerScore scoreMatches(const Question& question, const MatchList& matches)
         seen.push_back(promptId);
         right += isRightMatch(question, promptId, answerId) ? 1 : 0;
     }
+    score.partsRight = right;
+    score.partsTotal = prompts;
     double fraction = 0.0;
     if (prompts > 0)
         fraction = question.scoring == ScoringRule::AllOrNothing

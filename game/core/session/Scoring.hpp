@@ -19,6 +19,10 @@ struct AnswerScore
     bool critical = false; ///< a severity="critical" option was chosen
     std::vector<std::string> criticalOptionIds;
     std::vector<std::string> unknownOptionIds; ///< chosen ids the question does not have
+    /// Ordering: the adjacent pairs placed right and the pairs there are (n - 1); matching: the
+    /// prompts matched right and the prompts. Both 0 for other types.
+    std::size_t partsRight = 0;
+    std::size_t partsTotal = 0;
 };
 
 /// Scores a set of chosen option ids against a question, following the pack format's rules:

@@ -180,14 +180,7 @@ PlannedQuestion plan(const Pack& pack, const Question& question, Random& random)
     }
     if (question.type == QuestionType::Ordering)
     {
-        for (std::size_t i = 0; i < question.items.size(); ++i)
-            planned.itemOrder.push_back(i);
-        random.shuffle(planned.itemOrder);
-        // Shown already in order, there would be nothing to do: turn it one step.
-        if (planned.itemOrder.size() > 1 &&
-            std::is_sorted(planned.itemOrder.begin(), planned.itemOrder.end()))
-            std::rotate(planned.itemOrder.begin(), planned.itemOrder.begin() + 1,
-                        planned.itemOrder.end());
+        planned.itemOrder = shuffledItemOrder(question.items.size(), random);
     }
     else if (question.type == QuestionType::Matching)
     {

@@ -347,6 +347,15 @@
     }
     if (m.kind === "numeric")
       return; // the keys are the number being typed, not option letters
+    if (HQ.isSteps(m)) {
+      // Letters do not pick here: Tab reaches every Up, Down and list, Enter sends.
+      if (event.key === "Enter" && event.target.tagName !== "BUTTON" &&
+          event.target.tagName !== "SELECT") {
+        event.preventDefault();
+        submitAnswer();
+      }
+      return;
+    }
     if (event.key === "Enter") {
       if (event.target.tagName !== "BUTTON") {
         event.preventDefault();

@@ -15,6 +15,7 @@
   function attach(pageState, sendMessage) {
     state = pageState;
     send = sendMessage;
+    HQ.attachSteps(pageState, () => drawOptions());
   }
   // ---- views ---------------------------------------------------------------------------------
 
@@ -66,7 +67,8 @@
     const numeric = m.kind === "numeric";
     $("options-hint").textContent = multiple
       ? "Select all that apply, then Submit" : "Choose one answer, then Submit";
-    $("options-set").hidden = numeric;
+    $("options-set").hidden = numeric || HQ.isSteps(m);
+    HQ.buildSteps(m, same);
     $("number-set").hidden = !numeric;
     if (numeric) {
       $("number-rule").textContent = String(m.rule || "") + ". Type the number" +
@@ -139,8 +141,11 @@
     }
     const submit = $("submit");
     const numeric = state.question && state.question.kind === "numeric";
+    const steps = HQ.isSteps(state.question);
+    const complete = steps ? HQ.drawSteps(locked)
+      : numeric ? $("number").value.trim() !== "" : state.picked.size > 0;
     $("number").disabled = locked;
-    submit.disabled = locked || (numeric ? $("number").value.trim() === "" : state.picked.size === 0);
+    submit.disabled = locked || !complete;
     submit.textContent = state.sent ? (state.accepted ? "Submitted" : "Sending…") : "Submit";
   }
 
@@ -148,13 +153,17 @@
     if (!state.question || state.sent || state.paused)
       return;
     const numeric = state.question.kind === "numeric";
+    const steps = HQ.isSteps(state.question);
     // The host reads the typed text (a comma or a point), and says so when it is no number.
     const value = $("number").value.trim();
-    if (numeric ? value === "" : state.picked.size === 0)
+    if (steps ? !HQ.drawSteps(false) : numeric ? value === "" : state.picked.size === 0)
       return;
     state.sent = true;
     state.accepted = false;
-    if (numeric)
+    if (steps)
+      send(Object.assign({ type: "answer", question: state.question.question, options: [] },
+        HQ.stepsAnswer()));
+    else if (numeric)
       send({ type: "answer", question: state.question.question, options: [], value: value });
     else
       send({ type: "answer", question: state.question.question, options: [...state.picked] });
@@ -236,7 +245,9 @@
       (state.question ? " of " + state.question.total : "");
     const verdict = $("reveal-verdict");
     const numeric = typeof m.answerText === "string";
-    const answered = numeric ? typeof you.value === "string" : chosen.length > 0;
+    const steps = Array.isArray(m.steps);
+    const answered = steps ? Array.isArray(you.order) && you.order.length > 0
+      : numeric ? typeof you.value === "string" : chosen.length > 0;
     const kind = !answered ? "none" : you.correct ? "right" : you.partial ? "partial" : "wrong";
     verdict.textContent = { none: "No answer", right: "Correct", partial: "Partly right",
       wrong: "Wrong" }[kind];
@@ -246,6 +257,8 @@
     $("reveal-critical").hidden = !you.critical;
     const right = $("reveal-correct");
     clear(right);
+    right.className = "answer-list";
+    $("reveal-groups").hidden = $("reveal-groups-title").hidden = true;
     const yours = $("reveal-yours");
     clear(yours);
     $("reveal-yours-title").textContent = answered ? "Your answer" : "You did not answer";
@@ -268,9 +281,11 @@
         mistake.hidden = false;
       }
     }
-    for (const id of numeric ? [] : correct)
+    if (steps)
+      HQ.showStepsReveal(m, right, yours);
+    for (const id of numeric || steps ? [] : correct)
       right.appendChild(optionItem(m, id, "", chosen.length === 0));
-    for (const id of numeric ? [] : chosen)
+    for (const id of numeric || steps ? [] : chosen)
       yours.appendChild(optionItem(m, id, correct.includes(id) ? "✓ Correct" : "✗ Not correct", true));
     const explanation = $("reveal-explanation");
     clear(explanation);

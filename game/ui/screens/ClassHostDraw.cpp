@@ -107,20 +107,47 @@ void ClassHostScreen::layoutQuestion(sf::Vector2f size, float top, float bottom)
     if (m_stem != nullptr)
     {
         // Large type for the back of the room.
-        m_stem->setStyle({t.textSize(34.0F), t.colors().text, false, false, 1.3F});
-        y += m_stem->layout(inner, t) + t.px(24.0F);
+        // A list of steps needs the room a long stem would take.
+        m_stem->setStyle(
+            {t.textSize(m_stepsTyping ? 30.0F : 34.0F), t.colors().text, false, false, 1.3F});
+        y += m_stem->layout(inner, t) + t.px(m_stepsTyping ? 12.0F : 24.0F);
         m_stem->setPosition(left, top);
     }
-    for (OptionButton* option : m_options)
-        y += option->layout(left, y, inner, t) + t.px(10.0F);
-    if (m_numberRule != nullptr)
+    // What to type and the typed field: after a numeric question's stem; above an ordering or
+    // matching question's items, so the letters typed stay in sight however long the list.
+    const auto layoutTyping = [&]
     {
-        m_numberRule->setStyle({t.textSize(26.0F), t.colors().text, true});
-        m_numberRule->setPosition(left, y);
-        y += m_numberRule->layout(inner, t) + t.px(12.0F);
+        if (m_numberRule != nullptr)
+        {
+            m_numberRule->setStyle(
+                {t.textSize(m_stepsTyping ? 22.0F : 26.0F), t.colors().text, true});
+            m_numberRule->setPosition(left, y);
+            y += m_numberRule->layout(inner, t) + t.px(12.0F);
+        }
+        if (m_numberField != nullptr)
+            y += m_numberField->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
+    };
+    if (m_stepsTyping)
+        layoutTyping();
+    if (m_prompts != nullptr)
+    {
+        // A matching question: the numbered prompts beside their lettered choices.
+        const float promptWidth = inner * 0.4F;
+        m_prompts->setStyle({t.textSize(26.0F), t.colors().text, false, false, 1.3F});
+        m_prompts->setPosition(left, y);
+        const float promptsBottom = y + m_prompts->layout(promptWidth, t);
+        const float choicesLeft = left + promptWidth + t.px(16.0F);
+        for (OptionButton* option : m_options)
+            y += option->layout(choicesLeft, y, left + inner - choicesLeft, t) + t.px(10.0F);
+        y = std::max(y, promptsBottom + t.px(10.0F));
     }
-    if (m_numberField != nullptr)
-        y += m_numberField->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
+    else
+    {
+        for (OptionButton* option : m_options)
+            y += option->layout(left, y, inner, t) + t.px(10.0F);
+    }
+    if (!m_stepsTyping)
+        layoutTyping();
     m_body.setContentHeight(y - top);
 
     const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
@@ -331,6 +358,17 @@ void ClassHostScreen::drawQuestion(sf::RenderTarget& target, float /*top*/) cons
         if (picking)
             drawFocusRing(target, t, row);
     }
+    // An ordering or matching question: what to type, large, under the teams.
+    float hintY = m_teamButtons.empty()
+                      ? side.top + t.bodySize() * 1.8F
+                      : m_teamButtons.back()->getBounds().top +
+                            m_teamButtons.back()->getBounds().height + t.px(24.0F);
+    for (const std::string& line : m_stepsHint)
+    {
+        drawLabel(target, t, fitText(t.fonts().bold, line, t.bodySize(), side.width), side.left,
+                  hintY, t.bodySize(), c.text, true);
+        hintY += t.bodySize() * 1.5F;
+    }
     drawLabel(target, t,
               m_numberField != nullptr ? "Team number, then its answer and Enter."
                                        : "Team number, then its letter.",
@@ -353,6 +391,14 @@ std::unique_ptr<Panel> ClassHostScreen::buildRevealPanel(const core::Question& q
             text = core::RichText::fromPlain(question.options[i].id == "true" ? "True" : "False");
         return text;
     };
+    if (question.type == core::QuestionType::Ordering ||
+        question.type == core::QuestionType::Matching)
+    {
+        addStepsReveal(*panel, question);
+        panel->setColors(t.colors().panel, t.colors().border, 1.0F);
+        panel->setStripe(t.colors().correct);
+        return panel;
+    }
     if (question.type == core::QuestionType::Numeric)
     {
         addNumericReveal(*panel, question);
@@ -432,14 +478,14 @@ void ClassHostScreen::addNumericReveal(Panel& panel, const core::Question& quest
     if (!question.explanation.isEmpty())
         panel.addText(question.explanation, body);
     // The slips the room made, most common first, each with its explanation.
-    std::vector<core::NumericGroup> made;
-    for (const core::NumericGroup& group : room.getStats(index).numericGroups)
+    std::vector<core::AnswerGroup> made;
+    for (const core::AnswerGroup& group : room.getStats(index).answerGroups)
     {
-        if (group.kind == core::NumericGroup::Kind::Mistake && group.count > 0)
+        if (group.kind == core::AnswerGroup::Kind::Mistake && group.count > 0)
             made.push_back(group);
     }
     std::stable_sort(made.begin(), made.end(),
-                     [](const core::NumericGroup& a, const core::NumericGroup& b)
+                     [](const core::AnswerGroup& a, const core::AnswerGroup& b)
                      { return a.count > b.count; });
     constexpr std::size_t kMistakesShown = 2;
     for (std::size_t k = 0; k < made.size() && k < kMistakesShown; ++k)
@@ -477,13 +523,20 @@ void ClassHostScreen::drawReveal(sf::RenderTarget& target, float top) const
     const ClassGame& game = *context().classGame;
     const core::Classroom& room = game.getClassroom();
     const core::Question& question = room.getQuestion(room.getCurrentIndex());
-    if (question.type == core::QuestionType::Numeric)
+    const bool steps = question.type == core::QuestionType::Ordering ||
+                       question.type == core::QuestionType::Matching;
+    if (question.type == core::QuestionType::Numeric || steps)
     {
         const core::QuestionStats& stats = room.getStats(room.getCurrentIndex());
         drawLabel(target, t,
-                  "Typed answers (" + std::to_string(stats.answered) + "), grouped by mistake",
+                  steps ? "Answers (" + std::to_string(stats.answered) +
+                              (question.type == core::QuestionType::Ordering
+                                   ? "), by pairs of steps in the right order"
+                                   : "), by prompts matched right")
+                        : "Typed answers (" + std::to_string(stats.answered) +
+                              "), grouped by mistake",
                   m_chartBox.left, top, t.bodySize(), t.colors().muted, true);
-        drawNumericDistribution(target, t, m_chartBox, stats.numericGroups);
+        drawNumericDistribution(target, t, m_chartBox, stats.answerGroups);
         return;
     }
     const std::vector<std::size_t> counts = game.getDistribution();

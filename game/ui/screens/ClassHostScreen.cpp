@@ -240,6 +240,13 @@ void ClassHostScreen::lockTeamNumber()
         m_notice = "Pick a team first (its number), then type its answer and press Enter.";
         return;
     }
+    const core::QuestionType type =
+        game.getClassroom().getQuestion(game.getClassroom().getCurrentIndex()).type;
+    if (type == core::QuestionType::Ordering || type == core::QuestionType::Matching)
+    {
+        lockTeamSteps();
+        return;
+    }
     std::string message;
     const std::optional<double> value = core::parseTypedNumber(m_numberField->getText(), message);
     if (!value)
@@ -280,6 +287,9 @@ void ClassHostScreen::rebuild()
     m_stem = nullptr;
     m_numberField = nullptr;
     m_numberRule = nullptr;
+    m_prompts = nullptr;
+    m_stepsTyping = false;
+    m_stepsHint.clear();
     if (question != nullptr && (asking || phase == core::ClassPhase::Reveal))
     {
         auto stem = std::make_unique<TextBlock>();
@@ -301,6 +311,10 @@ void ClassHostScreen::rebuild()
             m_options.push_back(&m_body.add(std::move(option)));
         }
     }
+    if (question != nullptr && asking &&
+        (question->type == core::QuestionType::Ordering ||
+         question->type == core::QuestionType::Matching))
+        addStepsQuestion(*question, live);
     if (question != nullptr && asking && question->type == core::QuestionType::Numeric)
     {
         auto rule = std::make_unique<TextBlock>();
@@ -394,13 +408,16 @@ void ClassHostScreen::rebuild()
     m_bar[kKick]->setVisible(live && phase != core::ClassPhase::Finished &&
                              !room.getStandings().empty());
     m_bar[kHands]->setLabel(m_hands ? "Team answers" : "Show of hands");
-    m_bar[kHands]->setVisible(asking && !live);
+    // Hands count options; an order or a matching has none to count.
+    m_bar[kHands]->setVisible(asking && !live && !m_stepsTyping);
     // While the class plays, Esc twice or End leads out; the button would crowd the bar.
     m_bar[kLeave]->setVisible(phase == core::ClassPhase::Lobby ||
                               phase == core::ClassPhase::Finished);
     m_bar[kLockAnswer]->setVisible(asking && !live && !m_hands && question != nullptr &&
                                    (question->type == core::QuestionType::Multiple ||
-                                    question->type == core::QuestionType::Numeric));
+                                    question->type == core::QuestionType::Numeric ||
+                                    question->type == core::QuestionType::Ordering ||
+                                    question->type == core::QuestionType::Matching));
 
     m_widgets.clear();
     m_focus.clear();

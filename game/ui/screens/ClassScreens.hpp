@@ -14,6 +14,11 @@
 #include <string>
 #include <vector>
 
+namespace quiz::net
+{
+struct QuestionShow;
+}
+
 namespace quiz::ui
 {
 
@@ -80,6 +85,12 @@ private:
     void lockTeam();
     void lockTeamNumber();
     [[nodiscard]] bool isTypingNumber() const;
+    /// Ordering and matching (ClassHostSteps.cpp): the items or prompts and choices by letter,
+    /// what to type and, on the projector, the letters field; a team's typed letters locked;
+    /// a click on an item typing its letter.
+    void addStepsQuestion(const core::Question& question, bool live);
+    void lockTeamSteps();
+    void typeLetter(std::size_t position);
     void pace(core::HostCommand command);
     /// End, Skip and Kick act on their second press: the first one asks (`label` on the
     /// button, `question` below the bar) and returns false.
@@ -91,6 +102,9 @@ private:
     /// A numeric question's reveal: the correct value, the worked solution and the slips the
     /// room made most, each with its explanation.
     void addNumericReveal(Panel& panel, const core::Question& question) const;
+    /// An ordering or matching question's reveal: the right order (or pairs) by the letters
+    /// shown, each with its rationale, and the explanation.
+    void addStepsReveal(Panel& panel, const core::Question& question) const;
     void exportCsv();
     bool handleKey(const sf::Event& event);
     void drawLobby(sf::RenderTarget& target, float top) const;
@@ -107,10 +121,14 @@ private:
     std::vector<Button*> m_teamButtons; ///< one per team (projector) to pick who answers
     ScrollArea m_body;                  ///< stem and options (question), rationale (reveal)
     TextBlock* m_stem = nullptr;
-    /// Projector, numeric question: the chosen team's typed number (nullptr otherwise).
+    /// Projector, numeric question: the chosen team's typed number; ordering and matching: its
+    /// typed letters (nullptr otherwise).
     NumberField* m_numberField = nullptr;
-    TextBlock* m_numberRule = nullptr; ///< its rounding rule and unit, above it
-    bool m_swallowText = false;        ///< drop the character of the digit key that chose a team
+    TextBlock* m_numberRule = nullptr; ///< its rounding rule and unit (or what to type), above it
+    TextBlock* m_prompts = nullptr;    ///< a matching question's numbered prompts
+    bool m_stepsTyping = false;        ///< an ordering or matching question is asked
+    std::vector<std::string> m_stepsHint; ///< projector: what a team types, line by line
+    bool m_swallowText = false;           ///< drop the character of the digit key that chose a team
     std::uint64_t m_serial = ~0ULL;
     std::size_t m_playerCount = 0;
     std::size_t m_team = 0; ///< team picked to answer next (projector)
@@ -185,9 +203,15 @@ private:
     void pick(std::size_t position);
     void send();
     [[nodiscard]] std::string signature() const;
+    /// Numeric, ordering and matching questions: what to type, the items or the prompts and
+    /// choices by letter, and the field (ClassStudentSteps.cpp). A click on an item types its
+    /// letter.
+    void addTypedQuestion(const net::QuestionShow& question, bool locked);
+    void typeInto(sf::Uint32 character);
 
     ScrollArea m_body;
     std::vector<OptionButton*> m_options;
+    NumberField* m_field = nullptr; ///< the typed answer of a numeric, ordering or matching one
     std::unique_ptr<Button> m_send;
     std::unique_ptr<Button> m_rejoin;
     std::unique_ptr<Button> m_leave;

@@ -124,9 +124,6 @@ void ClassSetupScreen::refresh()
     m_start->setEnabled(m_matching > 0);
     m_message = m_matching == 0 ? "Tick at least one pack or topic."
                                 : std::to_string(m_matching) + " matching questions";
-    const std::string skipped = core::classSkippedNote(context().packs, context().setup.selections);
-    if (!skipped.empty())
-        m_message += (m_matching == 0 ? " " : ". ") + skipped;
 }
 
 void ClassSetupScreen::start()

@@ -71,6 +71,7 @@ void ClassStudentScreen::rebuild()
     m_shown = signature();
     m_body.clear();
     m_options.clear();
+    m_field = nullptr;
     TextStyle heading{t.headingSize(), t.colors().text, true};
     TextStyle body{t.bodySize(), t.colors().text};
     TextStyle muted{t.bodySize(), t.colors().muted};
@@ -103,10 +104,12 @@ void ClassStudentScreen::rebuild()
     else if (s.question && s.reveal && s.reveal->index == s.question->index)
     {
         const net::Reveal& r = *s.reveal;
-        const std::string verdict = r.you.optionIds.empty() ? "– No answer sent"
-                                    : r.you.correct         ? "✓ Correct"
-                                    : r.you.partial         ? "◐ Partly correct"
-                                                            : "✗ Not correct";
+        const bool answered =
+            !r.you.optionIds.empty() || r.you.value || (r.you.order && !r.you.order->empty());
+        const std::string verdict = !answered       ? "– No answer sent"
+                                    : r.you.correct ? "✓ Correct"
+                                    : r.you.partial ? "◐ Partly correct"
+                                                    : "✗ Not correct";
         TextStyle verdictStyle = heading;
         verdictStyle.color = r.you.correct ? t.colors().correct
                                            : (r.you.partial ? t.colors().text : t.colors().wrong);
@@ -114,6 +117,37 @@ void ClassStudentScreen::rebuild()
                    std::to_string(r.score)),
              verdictStyle);
         text(s.question->stem, body);
+        if (r.answerText)
+            text(plain("Answer: " + *r.answerText), heading);
+        if (r.you.right && r.you.of)
+            text(plain((s.question->kind == net::QuestionKind::Ordering
+                            ? "Your order had " + std::to_string(*r.you.right) + " of " +
+                                  std::to_string(*r.you.of) + " pairs right."
+                            : "You matched " + std::to_string(*r.you.right) + " of " +
+                                  std::to_string(*r.you.of) + " prompts right.")),
+                 body);
+        if (r.steps && !r.steps->empty())
+            text(plain(s.question->kind == net::QuestionKind::Ordering ? "The right order:"
+                                                                       : "The right pairs:"),
+                 muted);
+        for (const net::RevealStep& step : r.steps.value_or(std::vector<net::RevealStep>{}))
+        {
+            auto panel = std::make_unique<Panel>();
+            core::RichText line = plain(step.label + ". ");
+            for (const core::TextRun& run : step.text.runs)
+                line.runs.push_back(run);
+            if (step.choice && step.answer)
+            {
+                line.append(" → " + *step.choice + ". ");
+                for (const core::TextRun& run : step.answer->runs)
+                    line.runs.push_back(run);
+            }
+            panel->addText(line, TextStyle{t.bodySize(), t.colors().text, true});
+            if (!step.rationale.isEmpty())
+                panel->addText(step.rationale, TextStyle{t.smallSize(), t.colors().text});
+            panel->setColors(t.colors().panel, t.colors().correct, 1.0F);
+            m_body.add(std::move(panel));
+        }
         for (const net::WireOption& option : s.question->options)
         {
             const bool right = std::find(r.correctIds.begin(), r.correctIds.end(), option.id) !=
@@ -148,6 +182,8 @@ void ClassStudentScreen::rebuild()
             text(plain("Paused by the instructor: wait for the question to go on."), heading);
         text(q.stem, TextStyle{t.textSize(26.0F), t.colors().text});
         const bool locked = (s.ack && s.ack->accepted) || s.paused;
+        if (s.isTypedQuestion())
+            addTypedQuestion(q, locked);
         for (std::size_t i = 0; i < q.options.size(); ++i)
         {
             auto button = std::make_unique<OptionButton>(q.options[i].label, q.options[i].text,
@@ -164,6 +200,8 @@ void ClassStudentScreen::rebuild()
             text(plain("The instructor has paused the class: send your answer again when the "
                        "question goes on."),
                  body);
+        else if (s.ack && !s.ack->text.empty())
+            text(plain("The host did not take that answer: " + s.ack->text), muted);
         else if (s.ack)
             text(plain(std::string("The host did not take that answer (") +
                        net::toString(s.ack->reason) + "); try again."),
@@ -181,7 +219,7 @@ void ClassStudentScreen::rebuild()
     }
     m_send->setVisible(connected && s.question && !s.reveal && !(s.ack && s.ack->accepted) &&
                        !s.end && !s.paused);
-    m_send->setEnabled(!s.picked.empty());
+    m_send->setEnabled(s.isTypedQuestion() ? !s.typed.empty() : !s.picked.empty());
     m_rejoin->setVisible(!connected && !s.end && !s.isConnecting());
     m_widgets = {&m_body, m_leave.get(), m_rejoin.get(), m_send.get()};
     m_focus.clear();
@@ -257,6 +295,8 @@ void ClassStudentScreen::layout(sf::Vector2f size)
         }
         else if (auto* option = dynamic_cast<OptionButton*>(child.get()))
             y += option->layout(left, y, inner, t) + t.px(10.0F);
+        else if (auto* field = dynamic_cast<NumberField*>(child.get()))
+            y += field->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
         else if (auto* panel = dynamic_cast<Panel*>(child.get()))
             y += panel->layout(left, y, inner, t) + t.px(8.0F);
     }
@@ -276,6 +316,25 @@ bool ClassStudentScreen::handleEvent(const sf::Event& event)
         return false;
     }
     const StudentState& s = *context().student;
+    if (m_field != nullptr && !s.reveal)
+    {
+        // The keys type the answer: letters and digits are not option keys here.
+        if (event.type == sf::Event::TextEntered && event.text.unicode >= 0x20 &&
+            event.text.unicode != 0x7F)
+        {
+            typeInto(event.text.unicode);
+            return false;
+        }
+        if (isKey(event, sf::Keyboard::BackSpace))
+        {
+            m_field->erase(event.key.control);
+            context().student->typed = m_field->getText();
+            m_send->setEnabled(!m_field->getText().empty());
+            return false;
+        }
+        if (event.type == sf::Event::KeyPressed && optionKey(event) >= 0)
+            return false;
+    }
     const int key = optionKey(event);
     if (key >= 0 && s.question && !s.reveal)
     {

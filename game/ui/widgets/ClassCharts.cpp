@@ -120,7 +120,7 @@ void drawDistribution(sf::RenderTarget& target, const Theme& theme, const sf::Fl
 }
 
 void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
-                             const std::vector<core::NumericGroup>& groups)
+                             const std::vector<core::AnswerGroup>& groups)
 {
     const Palette& c = theme.colors();
     const std::size_t n = groups.size();
@@ -128,7 +128,7 @@ void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const
         return;
     std::size_t total = 0;
     std::size_t most = 1;
-    for (const core::NumericGroup& group : groups)
+    for (const core::AnswerGroup& group : groups)
     {
         total += group.count;
         most = std::max(most, group.count);
@@ -145,13 +145,17 @@ void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const
     const float barRoom = std::max(theme.px(40.0F), box.width - numbersWidth - theme.px(16.0F));
     for (std::size_t i = 0; i < n; ++i)
     {
-        const core::NumericGroup& group = groups[i];
-        const bool right = group.kind == core::NumericGroup::Kind::Correct;
+        const core::AnswerGroup& group = groups[i];
+        const bool right = group.kind == core::AnswerGroup::Kind::Correct;
         const float y = box.top + static_cast<float>(i) * (rowHeight + gap);
-        const std::string label = (right                                             ? "✓ "
-                                   : group.kind == core::NumericGroup::Kind::Mistake ? "✗ "
-                                                                                     : "? ") +
-                                  group.label;
+        const core::AnswerGroup::Kind kind = group.kind;
+        const std::string label =
+            (right                                      ? "✓ "
+             : kind == core::AnswerGroup::Kind::Partial ? "◐ "
+             : kind == core::AnswerGroup::Kind::Mistake || kind == core::AnswerGroup::Kind::Wrong
+                 ? "✗ "
+                 : "? ") +
+            group.label;
         drawText(target, theme, fitText(bold, label, labelSize, box.width), bold, labelSize, c.text,
                  box.left, y);
         const float barTop = y + labelHeight;

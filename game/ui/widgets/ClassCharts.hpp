@@ -43,7 +43,7 @@ void drawDistribution(sf::RenderTarget& target, const Theme& theme, const sf::Fl
 /// other): the label in words above its bar, the count and percentage beside it, "✓ correct" or
 /// "⚠ critical" in words, so nothing depends on the colour.
 void drawNumericDistribution(sf::RenderTarget& target, const Theme& theme, const sf::FloatRect& box,
-                             const std::vector<core::NumericGroup>& groups);
+                             const std::vector<core::AnswerGroup>& groups);
 
 /// A ranked table (rank, name, score, correct answers) of `rows` in `box`; rows that do not
 /// fit are left out and counted in a last line.

@@ -16,15 +16,18 @@ namespace quiz::ui
 namespace
 {
 
-bool keeps(sf::Uint32 c)
+bool keeps(sf::Uint32 c, NumberField::Accepts accepts)
 {
+    if (accepts == NumberField::Accepts::Letters)
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ',' || c == ' ';
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == ' ';
 }
 
 } // namespace
 
-NumberField::NumberField(std::string unit, std::function<void(const std::string&)> onRefused)
-    : m_unit(std::move(unit)), m_onRefused(std::move(onRefused))
+NumberField::NumberField(std::string unit, std::function<void(const std::string&)> onRefused,
+                         Accepts accepts)
+    : m_unit(std::move(unit)), m_onRefused(std::move(onRefused)), m_accepts(accepts)
 {
 }
 
@@ -33,13 +36,15 @@ void NumberField::type(sf::Uint32 c)
     const bool printable = c >= 32 && c != 127 && !(c >= 0x80 && c < 0xA0);
     if (!printable || !isEnabled())
         return;
-    if (!keeps(c))
+    if (!keeps(c, m_accepts))
     {
         const std::basic_string<sf::Uint8> bytes = sf::String(c).toUtf8();
         if (m_onRefused)
             m_onRefused(std::string(bytes.begin(), bytes.end()));
         return;
     }
+    if (m_accepts == Accepts::Letters && c >= 'a' && c <= 'z')
+        c -= 'a' - 'A';
     if (m_text.size() < kMaxLength)
         m_text += static_cast<char>(c);
     // Typing again answers the message: the next Submit says what is wrong, if anything.

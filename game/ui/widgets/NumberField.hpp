@@ -13,10 +13,19 @@ namespace quiz::ui
 /// and, below it, a message (a refused character, text that is not a number). It keeps digits,
 /// one decimal point or comma, a leading minus and spaces; any other character is refused and
 /// reported through `onRefused` (the screen words the message), never dropped silently.
+/// In Letters mode (a team's order or matching on the projector, "CABD") it keeps letters,
+/// turned to capitals, spaces and commas instead.
 class NumberField : public Widget
 {
 public:
-    NumberField(std::string unit, std::function<void(const std::string& refused)> onRefused);
+    enum class Accepts
+    {
+        Number,
+        Letters
+    };
+
+    NumberField(std::string unit, std::function<void(const std::string& refused)> onRefused,
+                Accepts accepts = Accepts::Number);
 
     [[nodiscard]] bool isFocusable() const override { return isVisible() && isEnabled(); }
     /// Enter belongs to the screen (it submits).
@@ -46,6 +55,7 @@ private:
     TextBlock m_messageBlock;
     sf::FloatRect m_unitBox;
     std::function<void(const std::string&)> m_onRefused;
+    Accepts m_accepts = Accepts::Number;
 };
 
 } // namespace quiz::ui

@@ -45,22 +45,22 @@ TEST_CASE("Class dose: typed answers group as correct, each named mistake in ord
     verdicts[3].mistakeIndex = 0;
     verdicts[4].mistakeIndex = 1;
     verdicts[5].mistakeIndex = 7; // no such mistake: other
-    const std::vector<NumericGroup> groups = groupNumericAnswers(bolus, verdicts);
+    const std::vector<AnswerGroup> groups = groupNumericAnswers(bolus, verdicts);
     REQUIRE(groups.size() == 4);
-    CHECK(groups[0].kind == NumericGroup::Kind::Correct);
+    CHECK(groups[0].kind == AnswerGroup::Kind::Correct);
     CHECK(groups[0].count == 2);
-    CHECK(groups[1].kind == NumericGroup::Kind::Mistake);
+    CHECK(groups[1].kind == AnswerGroup::Kind::Mistake);
     CHECK(groups[1].label.rfind("You used the weight in pounds", 0) == 0);
     CHECK(groups[1].count == 1);
     CHECK_FALSE(groups[1].critical);
     CHECK(groups[2].count == 2);
     CHECK(groups[2].critical);
-    CHECK(groups[3].kind == NumericGroup::Kind::Other);
+    CHECK(groups[3].kind == AnswerGroup::Kind::Other);
     CHECK(groups[3].count == 1);
     // Nobody answered: every bar is still there, at zero.
-    const std::vector<NumericGroup> empty = groupNumericAnswers(bolus, {});
+    const std::vector<AnswerGroup> empty = groupNumericAnswers(bolus, {});
     REQUIRE(empty.size() == 4);
-    for (const NumericGroup& group : empty)
+    for (const AnswerGroup& group : empty)
         CHECK(group.count == 0);
 }
 
@@ -91,11 +91,11 @@ TEST_CASE("Class dose: the room judges typed numbers against its own draw and gr
     const QuestionStats& stats = room.getStats(0);
     CHECK(stats.answered == 3);
     CHECK(stats.correct == 1);
-    REQUIRE(stats.numericGroups.size() == 4);
-    CHECK(stats.numericGroups[0].count == 1);
-    CHECK(stats.numericGroups[1].count == 1);
-    CHECK(stats.numericGroups[2].count == 0);
-    CHECK(stats.numericGroups[3].count == 1);
+    REQUIRE(stats.answerGroups.size() == 4);
+    CHECK(stats.answerGroups[0].count == 1);
+    CHECK(stats.answerGroups[1].count == 1);
+    CHECK(stats.answerGroups[2].count == 0);
+    CHECK(stats.answerGroups[3].count == 1);
     CHECK(room.getPlayers()[0].answers[0].correct);
     CHECK(room.getPlayers()[1].answers[0].mistakeIndex == 0);
     // Pounds for kilograms is 2.2 times the dose: a critical safety error.

@@ -284,7 +284,8 @@ TEST_CASE("Session: a timer runs out on an ordering question as unanswered",
     CHECK(session->getAnswers().front().score.points == 0.0);
 }
 
-TEST_CASE("Class mode: ordering and matching questions are skipped, and the host is told",
+TEST_CASE("Class mode: ordering and matching questions are played, their items and pairs as "
+          "the pack has them (the class's shown order is the room's)",
           "[core][classroom][steps]")
 {
     Pack pack = stepsPack();
@@ -297,13 +298,19 @@ TEST_CASE("Class mode: ordering and matching questions are skipped, and the host
     single.options[1].id = "b";
     pack.questions.push_back(single);
 
-    const std::vector<Question> picked = pickClassQuestions(pack, {}, 0, 3);
-    REQUIRE(picked.size() == 1);
-    CHECK(picked.front().id == "sc-1");
-    CHECK(classSkippedNote({pack}, {{pack.id, ""}}) ==
-          "Class mode skips 1 ordering and 1 matching questions (not played in class yet).");
-    CHECK(classSkippedNote({pack}, {{"other.pack", ""}}).empty());
-    pack.questions.erase(pack.questions.begin()); // the ordering question
-    CHECK(classSkippedNote(pack.questions) ==
-          "Class mode skips 1 matching question (not played in class yet).");
+    std::vector<Question> picked = pickClassQuestions(pack, {}, 0, 3);
+    REQUIRE(picked.size() == 3);
+    std::sort(picked.begin(), picked.end(),
+              [](const Question& a, const Question& b) { return a.id < b.id; });
+    CHECK(picked[0].id == "ma-1");
+    CHECK(picked[1].id == "or-1");
+    CHECK(picked[2].id == "sc-1");
+    // Scoring reads the right order from the items: picking must not shuffle them.
+    CHECK(picked[1].items.front().id == "check");
+    CHECK(picked[1].items.back().id == "press");
+    CHECK(picked[0].pairs.size() == 4);
+    // The set-up screens' selection of the whole pack plays them too.
+    const std::vector<Pack> packs{pack};
+    const std::vector<TopicSelection> whole{{pack.id, ""}};
+    CHECK(pickClassQuestions(packs, whole, 0, 3).size() == 3);
 }
