@@ -63,7 +63,7 @@ TEST_CASE("WebAssets: everything the page links to is embedded, nothing is fetch
         CHECK((target == "data:," || findWebAsset(target) != nullptr));
         ++links;
     }
-    CHECK(links == 5); // the icon (none), the style and three scripts
+    CHECK(links == 6); // the icon (none), the style and four scripts
     for (const quiz::net::WebAsset& asset : quiz::net::studentPageAssets())
     {
         INFO(asset.path);
