@@ -290,6 +290,10 @@
     const explanation = $("reveal-explanation");
     clear(explanation);
     explanation.appendChild(rich(m.explanation));
+    // A question without an explanation shows no empty heading.
+    const explained = Array.isArray(m.explanation) && m.explanation.some((run) => run.t);
+    $("reveal-explanation-title").hidden = !explained;
+    explanation.hidden = !explained;
     announce(verdict.textContent + ". " + $("reveal-points").textContent);
     show("reveal");
   }

@@ -393,6 +393,46 @@ def check_results(path):
             fail("the results CSV has no answers from %s" % name)
 
 
+def run_phone_and_laptop(argv, code, shots, play, answers):
+    """The numeric and the steps tests' whole run: a console host with the pack argv[2] (the
+    program argv[1], output in argv[3]), Ana on a phone (360x640, touch) and Ben on a laptop
+    (1280x800), play(host, ana, ben, url, work), then the results CSV must hold `answers`
+    answer rows. Screenshots go into work/`shots`. Returns the exit status."""
+    global CODE
+    quiz, pack, work = argv[1:4]
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(os.path.join(work, shots))
+    CODE = code
+    host = Host(quiz, pack, work)
+    students = []
+    problems = []
+    try:
+        found = host.wait_line(r"^students: (http://[^/]+/\?code=(\w+))$")
+        students = [Student("Ana", 360, 640, True), Student("Ben", 1280, 800, False)]
+        play(host, students[0], students[1], found.group(1), work)
+        status = host.quit()
+        if status != 0:
+            fail("the host exited with %d" % status)
+        with open(host.results, encoding="utf-8") as results:
+            rows = [line for line in results if line.startswith("answer,")]
+        if len(rows) != answers:
+            fail("the results CSV has %d answers, not %d" % (len(rows), answers))
+    except AssertionError as problem:
+        problems.append(str(problem))
+    finally:
+        for student in students:
+            student.quit()
+        if host.proc.poll() is None:
+            host.proc.kill()
+    if problems:
+        for problem in problems:
+            print("FAIL: " + problem)
+        print("host output: %s/host.out, host.err" % work)
+        return 1
+    print("PASS")
+    return 0
+
+
 def main():
     quiz, bot_program, pack, golden_dir, work = sys.argv[1:6]
     shutil.rmtree(work, ignore_errors=True)

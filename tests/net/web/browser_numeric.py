@@ -19,13 +19,12 @@ Run with /usr/bin/python3: Debian's python3-selenium is installed for that inter
 """
 import os
 import re
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser_class  # noqa: E402
 import pngdiff  # noqa: E402
-from browser_class import Host, Student, check_layout, fail  # noqa: E402
+from browser_class import check_layout, fail  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -149,38 +148,7 @@ def play(host, ana, ben, url, work):
 
 
 def main():
-    quiz, pack, work = sys.argv[1:4]
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(os.path.join(work, "screens"))
-    browser_class.CODE = "DOSE23"
-    host = Host(quiz, pack, work)
-    students = []
-    problems = []
-    try:
-        found = host.wait_line(r"^students: (http://[^/]+/\?code=(\w+))$")
-        students = [Student("Ana", 360, 640, True), Student("Ben", 1280, 800, False)]
-        play(host, students[0], students[1], found.group(1), work)
-        status = host.quit()
-        if status != 0:
-            fail("the host exited with %d" % status)
-        with open(host.results, encoding="utf-8") as results:
-            answers = [line for line in results if line.startswith("answer,")]
-        if len(answers) != 2:
-            fail("the results CSV has %d answers, not 2" % len(answers))
-    except AssertionError as problem:
-        problems.append(str(problem))
-    finally:
-        for student in students:
-            student.quit()
-        if host.proc.poll() is None:
-            host.proc.kill()
-    if problems:
-        for problem in problems:
-            print("FAIL: " + problem)
-        print("host output: %s/host.out, host.err" % work)
-        return 1
-    print("PASS")
-    return 0
+    return browser_class.run_phone_and_laptop(sys.argv, "DOSE23", "screens", play, 2)
 
 
 if __name__ == "__main__":

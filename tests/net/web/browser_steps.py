@@ -20,13 +20,12 @@ Run with /usr/bin/python3: Debian's python3-selenium is installed for that inter
 """
 import base64
 import os
-import shutil
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser_class  # noqa: E402
-from browser_class import Host, Student, check_layout, fail  # noqa: E402
+from browser_class import check_layout, fail  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -148,6 +147,9 @@ def play_ordering(host, ana, ben, work):
     wanted = "All right: %d" % (2 if pairs == 4 else 1)
     if wanted not in groups:
         fail("how the class answered: '%s', expected '%s'" % (groups, wanted))
+    if "Check first, then site" not in ana.text("reveal-explanation"):
+        fail("the ordering question's explanation is not shown: '%s'"
+             % ana.text("reveal-explanation"))
     for student in (ana, ben):
         shot(student, "steps-ordering-reveal", work)
     return pairs
@@ -203,6 +205,9 @@ def play_matching(host, ana, ben, work):
     if "All right: 1" not in ben.text("reveal-groups") or \
             "Partly right: 1" not in ben.text("reveal-groups"):
         fail("how the class answered: '%s'" % ben.text("reveal-groups"))
+    # This question has no explanation, so no empty heading stands at the end of the reveal.
+    if ana.driver.find_element(By.ID, "reveal-explanation-title").is_displayed():
+        fail("an Explanation heading is shown for a question without one")
     for student in (ana, ben):
         shot(student, "steps-matching-reveal", work)
 
@@ -234,38 +239,7 @@ def play(host, ana, ben, url, work):
 
 
 def main():
-    quiz, pack, work = sys.argv[1:4]
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(os.path.join(work, "shots"))
-    browser_class.CODE = "STEP23"
-    host = Host(quiz, pack, work)
-    students = []
-    problems = []
-    try:
-        found = host.wait_line(r"^students: (http://[^/]+/\?code=(\w+))$")
-        students = [Student("Ana", 360, 640, True), Student("Ben", 1280, 800, False)]
-        play(host, students[0], students[1], found.group(1), work)
-        status = host.quit()
-        if status != 0:
-            fail("the host exited with %d" % status)
-        with open(host.results, encoding="utf-8") as results:
-            answers = [line for line in results if line.startswith("answer,")]
-        if len(answers) != 4:
-            fail("the results CSV has %d answers, not 4" % len(answers))
-    except AssertionError as problem:
-        problems.append(str(problem))
-    finally:
-        for student in students:
-            student.quit()
-        if host.proc.poll() is None:
-            host.proc.kill()
-    if problems:
-        for problem in problems:
-            print("FAIL: " + problem)
-        print("host output: %s/host.out, host.err" % work)
-        return 1
-    print("PASS")
-    return 0
+    return browser_class.run_phone_and_laptop(sys.argv, "STEP23", "shots", play, 4)
 
 
 if __name__ == "__main__":
