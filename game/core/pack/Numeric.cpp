@@ -384,8 +384,11 @@ double roundTo(double value, int decimals)
 {
     if (!std::isfinite(value))
         return value;
+    // Exact powers of ten: the proof rounds tens of thousands of values, and std::pow was a
+    // tenth of its time.
+    static constexpr double kScales[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     const int places = decimals < 0 ? 0 : (decimals > 9 ? 9 : decimals);
-    const double scale = std::pow(10.0, places);
+    const double scale = kScales[places];
     const double scaled = std::fabs(value) * scale;
     if (scaled > 1e12)
         return value;
