@@ -255,8 +255,12 @@ void ClassHostScreen::lockTeamNumber()
         m_notice = message;
         return;
     }
-    const core::ClassRefusal refusal = game.answerNumber(m_team, *value);
-    const std::string& name = game.getClassroom().getPlayers()[m_team].nickname;
+    closeTyping(game.answerNumber(m_team, *value));
+}
+
+void ClassHostScreen::closeTyping(core::ClassRefusal refusal)
+{
+    const std::string& name = context().classGame->getClassroom().getPlayers()[m_team].nickname;
     m_notice = refusal == core::ClassRefusal::None ? name + " locked an answer."
                                                    : name + ": " + core::toString(refusal);
     m_teamChosen = false;

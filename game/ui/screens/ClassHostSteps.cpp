@@ -103,12 +103,7 @@ void ClassHostScreen::lockTeamSteps()
         m_numberField->setMessage(m_notice);
         return;
     }
-    m_notice = refusal == core::ClassRefusal::None ? name + " locked an answer."
-                                                   : name + ": " + core::toString(refusal);
-    m_teamChosen = false;
-    m_numberField->setText("");
-    m_numberField->setMessage("");
-    rebuild();
+    closeTyping(refusal);
 }
 
 void ClassHostScreen::addStepsReveal(Panel& panel, const core::Question& question) const

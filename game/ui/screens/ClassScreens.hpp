@@ -84,6 +84,9 @@ private:
     void pickOption(std::size_t position);
     void lockTeam();
     void lockTeamNumber();
+    /// After a team's typed answer went to the game: says it was locked or why not, and
+    /// empties the field for the next team.
+    void closeTyping(core::ClassRefusal refusal);
     [[nodiscard]] bool isTypingNumber() const;
     /// Ordering and matching (ClassHostSteps.cpp): the items or prompts and choices by letter,
     /// what to type and, on the projector, the letters field; a team's typed letters locked;
