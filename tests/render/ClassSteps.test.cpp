@@ -1,8 +1,10 @@
 // Ordering and matching questions on the projector: a team's key, then its letters and Enter,
 // refusals that keep what was typed, and goldens of the question and the reveal at 1280x720.
 #include "DoseScenes.hpp"
+#include "LayoutCheck.hpp"
 #include "net/HostMessages.hpp"
 #include "ui/ClassGame.hpp"
+#include "ui/widgets/TextRecorder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -125,6 +127,43 @@ TEST_CASE("Class steps: on the projector a team types its order after its key; a
     CHECK(groups[2].count == 1);
     const std::string reveal = compareWithGolden(h.render(), h.name("steps-class-ordering-reveal"));
     CHECK(reveal == "");
+}
+
+TEST_CASE("Class steps: the projector's ordering question and matching reveal fit the smallest "
+          "and a full-HD window",
+          "[render][display][steps][class]")
+{
+    for (const sf::Vector2u size : {sf::Vector2u(800, 600), sf::Vector2u(1920, 1080)})
+    {
+        Harness h(size.x, size.y);
+        ui::ClassGame& game = startProjector(h, stepsQuestion(h, "or-1"));
+        team(h, 1);
+        typeText(h, rightOrder(game).substr(0, 3));
+        {
+            ui::TextRecorder recorder;
+            const std::string typing =
+                compareWithGolden(h.render(), h.name("steps-class-ordering"));
+            CHECK(typing == "");
+            CHECK(layoutProblems(recorder.getTexts(), 2.0F) == "");
+        }
+
+        Harness m(size.x, size.y);
+        ui::ClassGame& matching = startProjector(m, stepsQuestion(m, "ma-1"));
+        team(m, 1);
+        std::string letters;
+        for (std::size_t pair = 0; pair < 3; ++pair)
+            letters += choiceLetter(matching, pair);
+        typeText(m, letters);
+        m.key(sf::Keyboard::Enter);
+        m.key(sf::Keyboard::Space);
+        REQUIRE(matching.getClassroom().getPhase() == core::ClassPhase::Reveal);
+        m.settle();
+        ui::TextRecorder recorder;
+        const std::string reveal =
+            compareWithGolden(m.render(), m.name("steps-class-matching-reveal"));
+        CHECK(reveal == "");
+        CHECK(layoutProblems(recorder.getTexts(), 2.0F) == "");
+    }
 }
 
 TEST_CASE("Class steps: on the projector a team types one letter per prompt of a matching "

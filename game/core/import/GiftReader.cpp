@@ -369,19 +369,12 @@ private:
         // A numeric question's text reads {name} and {=...} as placeholders; GIFT has none, so
         // every brace it holds (a second answer block, say) is a literal one, escaped.
         Question& q = imported.question;
-        const auto escape = [](RichText& text)
-        {
-            for (TextRun& run : text.runs)
-                run.text = escapeBraces(run.text);
-        };
-        escape(q.stem);
-        escape(q.explanation);
-        for (RichText& hint : q.hints)
-            escape(hint);
-        for (OutcomeFeedback& feedback : q.feedback)
-            escape(feedback.text);
-        for (Mistake& mistake : q.mistakes)
-            escape(mistake.rationale);
+        forEachPlaceholderText(q,
+                               [](RichText& text)
+                               {
+                                   for (TextRun& run : text.runs)
+                                       run.text = escapeBraces(run.text);
+                               });
         m_result.questions.push_back(std::move(imported));
     }
 

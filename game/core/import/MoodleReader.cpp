@@ -5,6 +5,7 @@
 #include "HtmlReader.hpp"
 #include "MoodleExtras.hpp"
 #include "TextUtil.hpp"
+#include "core/pack/Numeric.hpp"
 #include "core/pack/XmlDocument.hpp"
 #include "core/pack/XmlSchema.hpp"
 #include "core/util/Numbers.hpp"
@@ -600,14 +601,7 @@ private:
             m_mistakeAnswers.push_back(i);
         }
         readOutcomeFeedback(question, questionFormat, q);
-        unwrapExpressions(q.stem);
-        unwrapExpressions(q.explanation);
-        for (RichText& hint : q.hints)
-            unwrapExpressions(hint);
-        for (OutcomeFeedback& feedback : q.feedback)
-            unwrapExpressions(feedback.text);
-        for (Mistake& mistake : q.mistakes)
-            unwrapExpressions(mistake.rationale);
+        forEachPlaceholderText(q, [](RichText& text) { unwrapExpressions(text); });
         return true;
     }
 

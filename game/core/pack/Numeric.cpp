@@ -357,21 +357,8 @@ Question instantiate(const Question& question, const Draw& draw)
 {
     Question out = question;
     const int decimals = decimalsOf(question);
-    const auto apply = [&](RichText& text)
-    { text = substitutePlaceholders(text, draw.values, decimals); };
-    apply(out.stem);
-    apply(out.explanation);
-    for (RichText& hint : out.hints)
-        apply(hint);
-    for (OutcomeFeedback& feedback : out.feedback)
-        apply(feedback.text);
-    for (Mistake& mistake : out.mistakes)
-        apply(mistake.rationale);
-    for (Option& option : out.options)
-    {
-        apply(option.text);
-        apply(option.rationale);
-    }
+    forEachPlaceholderText(out, [&](RichText& text)
+                           { text = substitutePlaceholders(text, draw.values, decimals); });
     return out;
 }
 

@@ -84,6 +84,26 @@ struct Placeholder
 /// question (importers use it for text that holds no placeholders).
 [[nodiscard]] std::string escapeBraces(std::string_view text);
 
+/// Calls `visit(RichText&)` on every text of `question` that may hold placeholders: the stem,
+/// the explanation, each hint, outcome feedback and mistake rationale, and each option's text
+/// and rationale. The one list instantiation and the importers walk.
+template <typename Visit> void forEachPlaceholderText(Question& question, Visit&& visit)
+{
+    visit(question.stem);
+    visit(question.explanation);
+    for (RichText& hint : question.hints)
+        visit(hint);
+    for (OutcomeFeedback& feedback : question.feedback)
+        visit(feedback.text);
+    for (Mistake& mistake : question.mistakes)
+        visit(mistake.rationale);
+    for (Option& option : question.options)
+    {
+        visit(option.text);
+        visit(option.rationale);
+    }
+}
+
 /// The copy of `question` with every placeholder substituted from the draw: stem,
 /// explanation, hints, feedback, mistake rationales.
 [[nodiscard]] Question instantiate(const Question& question, const Draw& draw);
