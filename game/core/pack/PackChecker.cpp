@@ -6,13 +6,17 @@
 #include "core/util/Text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -494,27 +498,58 @@ CheckedPack loadAndCheck(const std::string& path, const CheckOptions& options)
 std::vector<CheckedPack> loadAndCheckAll(const std::vector<std::string>& paths,
                                          const CheckOptions& options)
 {
-    std::vector<CheckedPack> results;
+    std::vector<std::string> files;
     for (const std::string& path : paths)
     {
         std::error_code ec;
-        if (fs::is_directory(path, ec))
+        if (!fs::is_directory(path, ec))
         {
-            std::vector<std::string> files;
-            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                                ec);
-            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-            {
-                if (it->is_regular_file(ec) && it->path().extension() == ".xml")
-                    files.push_back(it->path().string());
-            }
-            std::sort(files.begin(), files.end());
-            for (const std::string& file : files)
-                results.push_back(loadAndCheck(file, options));
+            files.push_back(path);
             continue;
         }
-        results.push_back(loadAndCheck(path, options));
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        {
+            if (it->is_regular_file(ec) && it->path().extension() == ".xml")
+                found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
     }
+    // Files are independent, so they are loaded side by side, one worker per hardware thread,
+    // each taking the next file; results keep the files' order, so output does not depend on
+    // which worker finished first.
+    std::vector<CheckedPack> results(files.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    const auto work = [&]
+    {
+        for (std::size_t i = next++; i < files.size(); i = next++)
+        {
+            try
+            {
+                results[i] = loadAndCheck(files[i], options);
+            }
+            catch (...)
+            {
+                const std::lock_guard<std::mutex> lock(failureMutex);
+                failure = std::current_exception();
+            }
+        }
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(files.size(), std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers; ++i)
+        threads.emplace_back(work);
+    work();
+    for (std::thread& thread : threads)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
     flagSharedPackIds(results);
     return results;
 }

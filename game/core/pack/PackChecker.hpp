@@ -49,7 +49,8 @@ struct CheckedPack
 
 /// Loads and checks every `*.xml` pack under the given files or folders (folders are searched
 /// recursively, in sorted order so output is stable). A path that does not exist yields one
-/// CheckedPack with an error.
+/// CheckedPack with an error. Files are read side by side on every hardware thread; the result
+/// is the same as reading them one after another.
 [[nodiscard]] std::vector<CheckedPack> loadAndCheckAll(const std::vector<std::string>& paths,
                                                        const CheckOptions& options);
 

@@ -260,3 +260,47 @@ TEST_CASE("loadAndCheckAll: a second pack with an id already loaded is an error 
     CHECK(checked[2].pack); // its own id
     fs::remove_all(dir);
 }
+
+TEST_CASE("loadAndCheckAll: files read side by side give what reading them one by one gives, "
+          "in sorted order",
+          "[core][checker]")
+{
+    // The invalid corpus and the valid packs: many files, fast and slow, with and without errors.
+    namespace fs = std::filesystem;
+    const std::string packs = std::string(QUIZ_SOURCE_DIR) + "/tests/data/packs";
+    const std::vector<CheckedPack> all = loadAndCheckAll({packs}, CheckOptions{});
+    std::vector<std::string> files;
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(packs))
+    {
+        if (entry.is_regular_file() && entry.path().extension() == ".xml")
+            files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() > 60);
+    REQUIRE(all.size() == files.size());
+    std::size_t withErrors = 0;
+    for (std::size_t i = 0; i < files.size(); ++i)
+    {
+        INFO(files[i]);
+        CHECK(all[i].path == files[i]);
+        const CheckedPack alone = loadAndCheck(files[i], CheckOptions{});
+        // Many of these files share the test id; only the first of those loads together.
+        std::vector<Diagnostic> together = all[i].diagnostics.getAll();
+        const auto shared = std::remove_if(together.begin(), together.end(), [](const Diagnostic& d)
+                                           { return d.code == "duplicate-pack-id"; });
+        const bool sharesId = shared != together.end();
+        together.erase(shared, together.end());
+        CHECK(all[i].pack.has_value() == (alone.pack.has_value() && !sharesId));
+        const std::vector<Diagnostic>& single = alone.diagnostics.getAll();
+        REQUIRE(together.size() == single.size());
+        for (std::size_t d = 0; d < single.size(); ++d)
+        {
+            CHECK(together[d].line == single[d].line);
+            CHECK(together[d].code == single[d].code);
+            CHECK(together[d].message == single[d].message);
+        }
+        withErrors += alone.diagnostics.hasErrors() ? 1 : 0;
+    }
+    CHECK(withErrors >= 58);
+    CHECK(withErrors < files.size());
+}
