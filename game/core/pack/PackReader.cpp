@@ -13,21 +13,10 @@ namespace
 
 using tinyxml2::XMLElement;
 
-/// The attribute's decoded value, or `fallback` when absent.
-std::string attr(const XMLElement& element, const char* name, std::string_view fallback = {})
+OptionSeverity severityOf(const Attributes& attributes)
 {
-    return xmlAttribute(element, name, fallback);
-}
-
-bool has(const XMLElement& element, const char* name)
-{
-    return element.Attribute(name) != nullptr;
-}
-
-OptionSeverity severityOf(const XMLElement& element)
-{
-    return attr(element, "severity") == "critical" ? OptionSeverity::Critical
-                                                   : OptionSeverity::Normal;
+    return attributes.text("severity") == "critical" ? OptionSeverity::Critical
+                                                     : OptionSeverity::Normal;
 }
 
 class Reader
@@ -38,27 +27,35 @@ public:
     std::optional<Pack> read(const XMLElement& root);
 
 private:
-    /// Checks the element's attributes against its table.
-    void attributes(const XMLElement& element, const ElementSpec& spec)
+    /// Checks the element's attributes against its table and returns them for reading.
+    Attributes attributes(const XMLElement& element, const ElementSpec& spec)
     {
-        m_schema.checkAttributes(element, spec.attributes);
+        return m_schema.checkAttributes(element, spec.attributes);
+    }
+    /// Checks the element's children against its table and returns them for reading.
+    Children children(const XMLElement& element, const ElementSpec& spec, Owner owner = {})
+    {
+        return m_schema.checkChildren(element, spec.children, owner);
     }
     bool isUsablePack(const XMLElement& root);
     void readQuestions(const XMLElement& questions, Pack& pack);
-    void readMetadata(const XMLElement& root, Pack& pack);
+    void readMetadata(const Children& root, Pack& pack);
     void readSources(const XMLElement& sources, Pack& pack);
-    void readTopics(const XMLElement& parent, const std::string& parentId, int depth, Pack& pack);
+    void readTopics(const Children& parent, const std::string& parentId, int depth, Pack& pack);
     void readQuestion(const XMLElement& element, Question& question);
     void readOptions(const XMLElement& element, Question& question);
-    void readTrueFalse(const XMLElement& element, Question& question);
-    void readRefs(const XMLElement& element, std::vector<Reference>& refs);
-    void readQuestionExtras(const XMLElement& element, Question& question);
+    void readTrueFalse(const XMLElement& element, const Attributes& questionAttrs,
+                       const Children& questionParts, Question& question);
+    void readRefs(const Children& parent, std::vector<Reference>& refs);
+    void readQuestionExtras(const Children& parts, Question& question);
     void readCase(const XMLElement& element, Pack& pack);
     bool addQuestion(const XMLElement& element, Pack& pack, const std::string& caseId);
-    void readVariables(const XMLElement& element, std::vector<Variable>& variables);
-    void readNumeric(const XMLElement& element, Question& question);
-    void readItems(const XMLElement& element, Question& question);
-    void readPairs(const XMLElement& element, Question& question);
+    void readVariables(const Children& parent, std::vector<Variable>& variables);
+    void readNumeric(const XMLElement& element, const Children& questionParts, Question& question);
+    void readItems(const XMLElement& element, const Children& questionParts, Question& question);
+    void readPairs(const XMLElement& element, const Children& questionParts, Question& question);
+    /// figure="..." of a question or case.
+    void readFigure(const Children& parts, std::optional<Figure>& figure);
     /// A 1.1 element in a pack that says formatVersion="1": reported once per element.
     void needsMinor(const XMLElement& element, const std::string& what);
 
@@ -108,7 +105,7 @@ bool Reader::isUsablePack(const XMLElement& root)
     }
     long long number = 0;
     long long minor = 0;
-    const std::string version = attr(root, "formatVersion");
+    const std::string version = Attributes(root).text("formatVersion");
     if (parseFormatVersion(version, number, minor) &&
         (number > kFormatVersion || (number == kFormatVersion && minor > kFormatMinor)))
     {
@@ -128,30 +125,29 @@ std::optional<Pack> Reader::read(const XMLElement& root)
         return std::nullopt;
     Pack pack;
     pack.line = root.GetLineNum();
-    attributes(root, format::kPack);
+    const Attributes attrs = attributes(root, format::kPack);
     long long major = 1;
     long long minor = 0;
-    if (parseFormatVersion(attr(root, "formatVersion", "1"), major, minor))
+    if (parseFormatVersion(attrs.text("formatVersion", "1"), major, minor))
     {
         pack.formatVersion = static_cast<int>(major);
         pack.formatMinor = static_cast<int>(minor);
     }
     m_formatMinor = pack.formatMinor;
-    pack.id = attr(root, "id");
-    pack.version = attr(root, "version");
-    pack.lang = attr(root, "lang");
+    pack.id = attrs.text("id");
+    pack.version = attrs.text("version");
+    pack.lang = attrs.text("lang");
 
-    m_schema.checkChildren(root, format::kPack.children);
-    readMetadata(root, pack);
-    if (const XMLElement* sources = root.FirstChildElement("sources"))
+    const Children parts = children(root, format::kPack);
+    readMetadata(parts, pack);
+    if (const XMLElement* sources = parts.first("sources"))
         readSources(*sources, pack);
-    if (const XMLElement* topics = root.FirstChildElement("topics"))
+    if (const XMLElement* topics = parts.first("topics"))
     {
         attributes(*topics, format::kTopics);
-        m_schema.checkChildren(*topics, format::kTopics.children);
-        readTopics(*topics, "", 0, pack);
+        readTopics(children(*topics, format::kTopics), "", 0, pack);
     }
-    if (const XMLElement* questions = root.FirstChildElement("questions"))
+    if (const XMLElement* questions = parts.first("questions"))
         readQuestions(*questions, pack);
     return pack;
 }
@@ -159,9 +155,9 @@ std::optional<Pack> Reader::read(const XMLElement& root)
 void Reader::readQuestions(const XMLElement& questions, Pack& pack)
 {
     attributes(questions, format::kQuestions);
-    m_schema.checkChildren(questions, format::kQuestions.children);
+    const Children parts = children(questions, format::kQuestions);
     std::size_t count = 0;
-    for (const XMLElement* element : xmlChildren(questions, "question"))
+    for (const XMLElement* element : parts.all("question"))
         count += element != nullptr ? 1 : 0;
     pack.questions.reserve(std::min(count, m_limits.maxQuestions));
     bool any = false;
@@ -216,31 +212,26 @@ void Reader::needsMinor(const XMLElement& element, const std::string& what)
 
 void Reader::readCase(const XMLElement& element, Pack& pack)
 {
-    attributes(element, format::kCase);
+    const Attributes attrs = attributes(element, format::kCase);
     Case item;
-    item.id = attr(element, "id");
-    item.topicId = attr(element, "topic");
+    item.id = attrs.text("id");
+    item.topicId = attrs.text("topic");
     item.line = element.GetLineNum();
     needsMinor(element, "<case>");
-    m_schema.checkChildren(element, format::kCase.children, Owner{"case", item.id});
-    if (const XMLElement* title = element.FirstChildElement("title"))
+    const Children parts = children(element, format::kCase, Owner{"case", item.id});
+    if (const XMLElement* title = parts.first("title"))
     {
         attributes(*title, format::kCaseTitle);
         item.title = m_schema.readPlain(*title);
     }
-    readVariables(element, item.variables);
-    if (const XMLElement* stem = element.FirstChildElement("stem"))
+    readVariables(parts, item.variables);
+    if (const XMLElement* stem = parts.first("stem"))
     {
         attributes(*stem, format::kCaseStem);
         item.stem = m_schema.readRich(*stem);
     }
-    if (const XMLElement* figure = element.FirstChildElement("figure"))
-    {
-        attributes(*figure, format::kFigure);
-        m_schema.checkEmpty(*figure);
-        item.figure = Figure{attr(*figure, "src"), attr(*figure, "alt"), figure->GetLineNum()};
-    }
-    for (const XMLElement* question : xmlChildren(element, "question"))
+    readFigure(parts, item.figure);
+    for (const XMLElement* question : parts.all("question"))
     {
         if (!addQuestion(*question, pack, item.id))
             break;
@@ -249,28 +240,28 @@ void Reader::readCase(const XMLElement& element, Pack& pack)
     pack.cases.push_back(std::move(item));
 }
 
-void Reader::readVariables(const XMLElement& element, std::vector<Variable>& variables)
+void Reader::readVariables(const Children& parent, std::vector<Variable>& variables)
 {
-    for (const XMLElement* vary : xmlChildren(element, "vary"))
+    for (const XMLElement* vary : parent.all("vary"))
     {
-        attributes(*vary, format::kVary);
+        const Attributes attrs = attributes(*vary, format::kVary);
         m_schema.checkEmpty(*vary);
         Variable variable;
-        variable.name = attr(*vary, "name");
-        variable.unit = attr(*vary, "unit");
-        variable.from = m_schema.getNumber(*vary, "from", 0.0);
-        variable.to = m_schema.getNumber(*vary, "to", 0.0);
-        variable.step = m_schema.getNumber(*vary, "step", 0.0);
-        variable.values = parseList(attr(*vary, "values"));
+        variable.name = attrs.text("name");
+        variable.unit = attrs.text("unit");
+        variable.from = attrs.number("from", 0.0);
+        variable.to = attrs.number("to", 0.0);
+        variable.step = attrs.number("step", 0.0);
+        variable.values = parseList(attrs.text("values"));
         variable.line = vary->GetLineNum();
-        const bool list = has(*vary, "values");
-        const bool range = has(*vary, "from") || has(*vary, "to") || has(*vary, "step");
+        const bool list = attrs.has("values");
+        const bool range = attrs.has("from") || attrs.has("to") || attrs.has("step");
         if (list == range)
             m_schema.diagnostics().error(
                 vary->GetLineNum(), list ? "bad-value" : "missing-attribute",
                 "<vary name=\"" + variable.name +
                     "\"> needs either from=, to= and step= or values=, not both");
-        else if (range && !(has(*vary, "from") && has(*vary, "to") && has(*vary, "step")))
+        else if (range && !(attrs.has("from") && attrs.has("to") && attrs.has("step")))
             m_schema.diagnostics().error(vary->GetLineNum(), "missing-attribute",
                                          "<vary name=\"" + variable.name +
                                              "\"> needs from=, to= and step=");
@@ -278,50 +269,51 @@ void Reader::readVariables(const XMLElement& element, std::vector<Variable>& var
     }
 }
 
-void Reader::readNumeric(const XMLElement& element, Question& question)
+void Reader::readNumeric(const XMLElement& element, const Children& questionParts,
+                         Question& question)
 {
     needsMinor(element, "question '" + question.id + "': type=\"numeric\"");
-    readVariables(element, question.variables);
-    const auto formulaOrValue =
-        [this](const XMLElement& item, std::string& formula, std::optional<double>& value)
+    readVariables(questionParts, question.variables);
+    const auto formulaOrValue = [this](const XMLElement& item, const Attributes& attrs,
+                                       std::string& formula, std::optional<double>& value)
     {
-        formula = attr(item, "formula");
-        if (has(item, "value"))
-            value = m_schema.getNumber(item, "value", 0.0);
-        if (has(item, "formula") == has(item, "value"))
+        formula = attrs.text("formula");
+        if (attrs.has("value"))
+            value = attrs.number("value", 0.0);
+        if (attrs.has("formula") == attrs.has("value"))
             m_schema.diagnostics().error(
-                item.GetLineNum(), has(item, "formula") ? "bad-value" : "missing-attribute",
+                item.GetLineNum(), attrs.has("formula") ? "bad-value" : "missing-attribute",
                 "<" + std::string(item.Name()) + "> needs formula= or value=, not both");
     };
-    if (const XMLElement* answerElement = element.FirstChildElement("answer"))
+    if (const XMLElement* answerElement = questionParts.first("answer"))
     {
-        attributes(*answerElement, format::kAnswer);
+        const Attributes attrs = attributes(*answerElement, format::kAnswer);
         m_schema.checkEmpty(*answerElement);
         NumericAnswer answer;
-        formulaOrValue(*answerElement, answer.formula, answer.value);
-        answer.unit = attr(*answerElement, "unit");
-        answer.round = static_cast<int>(m_schema.getInteger(*answerElement, "round", 0));
-        std::string tolerance = attr(*answerElement, "tolerance", "0");
+        formulaOrValue(*answerElement, attrs, answer.formula, answer.value);
+        answer.unit = attrs.text("unit");
+        answer.round = static_cast<int>(attrs.integer("round", 0));
+        std::string tolerance = attrs.text("tolerance", "0");
         answer.relative = !tolerance.empty() && tolerance.back() == '%';
         if (answer.relative)
             tolerance.pop_back();
         double amount = 0;
         if (parseDecimal(tolerance, amount) && amount >= 0)
             answer.tolerance = answer.relative ? amount / 100.0 : amount;
-        if (has(*answerElement, "min"))
-            answer.min = m_schema.getNumber(*answerElement, "min", 0.0);
-        if (has(*answerElement, "max"))
-            answer.max = m_schema.getNumber(*answerElement, "max", 0.0);
+        if (attrs.has("min"))
+            answer.min = attrs.number("min", 0.0);
+        if (attrs.has("max"))
+            answer.max = attrs.number("max", 0.0);
         answer.line = answerElement->GetLineNum();
         question.numeric = std::move(answer);
     }
-    for (const XMLElement* mistakeElement : xmlChildren(element, "mistake"))
+    for (const XMLElement* mistakeElement : questionParts.all("mistake"))
     {
-        attributes(*mistakeElement, format::kMistake);
+        const Attributes attrs = attributes(*mistakeElement, format::kMistake);
         Mistake mistake;
-        formulaOrValue(*mistakeElement, mistake.formula, mistake.value);
+        formulaOrValue(*mistakeElement, attrs, mistake.formula, mistake.value);
         mistake.rationale = m_schema.readRich(*mistakeElement);
-        mistake.severity = severityOf(*mistakeElement);
+        mistake.severity = severityOf(attrs);
         mistake.line = mistakeElement->GetLineNum();
         if (mistake.rationale.isEmpty())
             m_schema.diagnostics().error(mistakeElement->GetLineNum(), "empty-text",
@@ -331,27 +323,27 @@ void Reader::readNumeric(const XMLElement& element, Question& question)
     }
 }
 
-void Reader::readItems(const XMLElement& element, Question& question)
+void Reader::readItems(const XMLElement& element, const Children& questionParts, Question& question)
 {
     needsMinor(element, "question '" + question.id + "': type=\"ordering\"");
-    const XMLElement* items = element.FirstChildElement("items");
+    const XMLElement* items = questionParts.first("items");
     if (items == nullptr)
         return;
     attributes(*items, format::kItems);
-    m_schema.checkChildren(*items, format::kItems.children, Owner{"question", question.id});
-    for (const XMLElement* itemElement : xmlChildren(*items, "item"))
+    const Children list = children(*items, format::kItems, Owner{"question", question.id});
+    for (const XMLElement* itemElement : list.all("item"))
     {
-        attributes(*itemElement, format::kItem);
+        const Attributes attrs = attributes(*itemElement, format::kItem);
         OrderItem item;
-        item.id = attr(*itemElement, "id");
+        item.id = attrs.text("id");
         item.line = itemElement->GetLineNum();
-        m_schema.checkChildren(*itemElement, format::kItem.children, Owner{"item", item.id});
-        if (const XMLElement* text = itemElement->FirstChildElement("text"))
+        const Children parts = children(*itemElement, format::kItem, Owner{"item", item.id});
+        if (const XMLElement* text = parts.first("text"))
         {
             attributes(*text, format::kItemText);
             item.text = m_schema.readRich(*text);
         }
-        if (const XMLElement* rationale = itemElement->FirstChildElement("rationale"))
+        if (const XMLElement* rationale = parts.first("rationale"))
         {
             attributes(*rationale, format::kItemRationale);
             item.rationale = m_schema.readRich(*rationale);
@@ -361,22 +353,22 @@ void Reader::readItems(const XMLElement& element, Question& question)
     }
 }
 
-void Reader::readPairs(const XMLElement& element, Question& question)
+void Reader::readPairs(const XMLElement& element, const Children& questionParts, Question& question)
 {
     needsMinor(element, "question '" + question.id + "': type=\"matching\"");
-    const XMLElement* pairs = element.FirstChildElement("pairs");
+    const XMLElement* pairs = questionParts.first("pairs");
     if (pairs == nullptr)
         return;
     attributes(*pairs, format::kPairs);
-    m_schema.checkChildren(*pairs, format::kPairs.children, Owner{"question", question.id});
-    for (const XMLElement* pairElement : xmlChildren(*pairs, "pair"))
+    const Children list = children(*pairs, format::kPairs, Owner{"question", question.id});
+    for (const XMLElement* pairElement : list.all("pair"))
     {
-        attributes(*pairElement, format::kPair);
+        const Attributes attrs = attributes(*pairElement, format::kPair);
         MatchPair pair;
-        pair.id = attr(*pairElement, "id");
+        pair.id = attrs.text("id");
         pair.line = pairElement->GetLineNum();
-        m_schema.checkChildren(*pairElement, format::kPair.children, Owner{"pair", pair.id});
-        if (const XMLElement* prompt = pairElement->FirstChildElement("prompt"))
+        const Children parts = children(*pairElement, format::kPair, Owner{"pair", pair.id});
+        if (const XMLElement* prompt = parts.first("prompt"))
         {
             attributes(*prompt, format::kPairPrompt);
             pair.prompt = m_schema.readRich(*prompt);
@@ -386,12 +378,12 @@ void Reader::readPairs(const XMLElement& element, Question& question)
                                                  "' has an empty <prompt>; leave it out for a "
                                                  "distractor answer");
         }
-        if (const XMLElement* answer = pairElement->FirstChildElement("answer"))
+        if (const XMLElement* answer = parts.first("answer"))
         {
             attributes(*answer, format::kPairAnswer);
             pair.answer = m_schema.readRich(*answer);
         }
-        if (const XMLElement* rationale = pairElement->FirstChildElement("rationale"))
+        if (const XMLElement* rationale = parts.first("rationale"))
         {
             attributes(*rationale, format::kItemRationale);
             pair.rationale = m_schema.readRich(*rationale);
@@ -401,49 +393,49 @@ void Reader::readPairs(const XMLElement& element, Question& question)
     }
 }
 
-void Reader::readMetadata(const XMLElement& root, Pack& pack)
+void Reader::readMetadata(const Children& root, Pack& pack)
 {
-    if (const XMLElement* title = root.FirstChildElement("title"))
+    if (const XMLElement* title = root.first("title"))
     {
         attributes(*title, format::kTitle);
         pack.title = m_schema.readPlain(*title);
     }
-    if (const XMLElement* description = root.FirstChildElement("description"))
+    if (const XMLElement* description = root.first("description"))
     {
         attributes(*description, format::kDescription);
         pack.description = m_schema.readPlain(*description);
     }
-    for (const XMLElement* element : xmlChildren(root, "author"))
+    for (const XMLElement* element : root.all("author"))
     {
-        attributes(*element, format::kAuthor);
+        const Attributes attrs = attributes(*element, format::kAuthor);
         m_schema.checkEmpty(*element);
-        pack.authors.push_back({attr(*element, "name"), attr(*element, "credentials"),
-                                attr(*element, "affiliation"), attr(*element, "email"),
-                                attr(*element, "role")});
+        pack.authors.push_back({attrs.text("name"), attrs.text("credentials"),
+                                attrs.text("affiliation"), attrs.text("email"),
+                                attrs.text("role")});
     }
-    if (const XMLElement* license = root.FirstChildElement("license"))
+    if (const XMLElement* license = root.first("license"))
     {
-        attributes(*license, format::kLicense);
+        const Attributes attrs = attributes(*license, format::kLicense);
         const std::string text = m_schema.readPlain(*license);
-        pack.license = attr(*license, "spdx", text);
+        pack.license = attrs.text("spdx", text);
         if (pack.license.empty())
             m_schema.diagnostics().error(license->GetLineNum(), "missing-attribute",
                                          "<license> needs spdx=\"...\" or the licence text");
     }
-    if (const XMLElement* dates = root.FirstChildElement("dates"))
+    if (const XMLElement* dates = root.first("dates"))
     {
-        attributes(*dates, format::kDates);
+        const Attributes attrs = attributes(*dates, format::kDates);
         m_schema.checkEmpty(*dates);
-        pack.created = attr(*dates, "created");
-        pack.updated = attr(*dates, "updated");
-        pack.reviewBy = attr(*dates, "reviewBy");
+        pack.created = attrs.text("created");
+        pack.updated = attrs.text("updated");
+        pack.reviewBy = attrs.text("reviewBy");
     }
-    for (const XMLElement* element : xmlChildren(root, "review"))
+    for (const XMLElement* element : root.all("review"))
     {
-        attributes(*element, format::kReview);
+        const Attributes attrs = attributes(*element, format::kReview);
         ReviewRecord review;
-        review.by = attr(*element, "by");
-        review.date = attr(*element, "date");
+        review.by = attrs.text("by");
+        review.date = attrs.text("date");
         review.notes = m_schema.readPlain(*element);
         pack.reviews.push_back(std::move(review));
     }
@@ -452,17 +444,16 @@ void Reader::readMetadata(const XMLElement& root, Pack& pack)
 void Reader::readSources(const XMLElement& sources, Pack& pack)
 {
     attributes(sources, format::kSources);
-    m_schema.checkChildren(sources, format::kSources.children);
-    for (const XMLElement* element : xmlChildren(sources, "source"))
+    for (const XMLElement* element : children(sources, format::kSources).all("source"))
     {
-        attributes(*element, format::kSource);
+        const Attributes attrs = attributes(*element, format::kSource);
         Source source;
-        source.id = attr(*element, "id");
-        source.type = attr(*element, "type");
-        source.url = attr(*element, "url");
-        source.doi = attr(*element, "doi");
-        source.isbn = attr(*element, "isbn");
-        source.accessed = attr(*element, "accessed");
+        source.id = attrs.text("id");
+        source.type = attrs.text("type");
+        source.url = attrs.text("url");
+        source.doi = attrs.text("doi");
+        source.isbn = attrs.text("isbn");
+        source.accessed = attrs.text("accessed");
         source.citation = m_schema.readPlain(*element);
         source.line = element->GetLineNum();
         if (source.citation.empty())
@@ -472,17 +463,16 @@ void Reader::readSources(const XMLElement& sources, Pack& pack)
     }
 }
 
-void Reader::readTopics(const XMLElement& parent, const std::string& parentId, int depth,
-                        Pack& pack)
+void Reader::readTopics(const Children& parent, const std::string& parentId, int depth, Pack& pack)
 {
-    for (const XMLElement* element : xmlChildren(parent, "topic"))
+    for (const XMLElement* element : parent.all("topic"))
     {
-        attributes(*element, format::kTopic);
-        m_schema.checkChildren(*element, format::kTopic.children);
+        const Attributes attrs = attributes(*element, format::kTopic);
+        const Children parts = children(*element, format::kTopic);
         Topic topic;
-        topic.id = attr(*element, "id");
-        topic.title = attr(*element, "title");
-        if (const XMLElement* description = element->FirstChildElement("description"))
+        topic.id = attrs.text("id");
+        topic.title = attrs.text("title");
+        if (const XMLElement* description = parts.first("description"))
         {
             attributes(*description, format::kDescription);
             topic.description = m_schema.readPlain(*description);
@@ -491,43 +481,53 @@ void Reader::readTopics(const XMLElement& parent, const std::string& parentId, i
         topic.depth = depth;
         topic.line = element->GetLineNum();
         pack.topics.push_back(topic);
-        readTopics(*element, topic.id, depth + 1, pack);
+        readTopics(parts, topic.id, depth + 1, pack);
     }
 }
 
-void Reader::readRefs(const XMLElement& element, std::vector<Reference>& refs)
+void Reader::readRefs(const Children& parent, std::vector<Reference>& refs)
 {
-    for (const XMLElement* ref : xmlChildren(element, "ref"))
+    for (const XMLElement* ref : parent.all("ref"))
     {
-        attributes(*ref, format::kRef);
+        const Attributes attrs = attributes(*ref, format::kRef);
         m_schema.checkEmpty(*ref);
-        refs.push_back({attr(*ref, "source"), attr(*ref, "locator"), ref->GetLineNum()});
+        refs.push_back({attrs.text("source"), attrs.text("locator"), ref->GetLineNum()});
+    }
+}
+
+void Reader::readFigure(const Children& parts, std::optional<Figure>& figure)
+{
+    if (const XMLElement* element = parts.first("figure"))
+    {
+        const Attributes attrs = attributes(*element, format::kFigure);
+        m_schema.checkEmpty(*element);
+        figure = Figure{attrs.text("src"), attrs.text("alt"), element->GetLineNum()};
     }
 }
 
 void Reader::readQuestion(const XMLElement& element, Question& question)
 {
     question.line = element.GetLineNum();
-    attributes(element, format::kQuestion);
-    question.id = attr(element, "id");
-    const std::string type = attr(element, "type", "single");
+    const Attributes attrs = attributes(element, format::kQuestion);
+    question.id = attrs.text("id");
+    const std::string type = attrs.text("type", "single");
     question.type = type == "multiple"    ? QuestionType::Multiple
                     : type == "truefalse" ? QuestionType::TrueFalse
                     : type == "numeric"   ? QuestionType::Numeric
                     : type == "ordering"  ? QuestionType::Ordering
                     : type == "matching"  ? QuestionType::Matching
                                           : QuestionType::Single;
-    question.topicId = attr(element, "topic");
-    question.difficulty = static_cast<int>(m_schema.getInteger(element, "difficulty", 0));
-    question.level = attr(element, "level");
-    question.points = m_schema.getNumber(element, "points", 1.0);
-    question.rev = static_cast<int>(m_schema.getInteger(element, "rev", 1));
-    question.lang = attr(element, "lang");
-    const std::string status = attr(element, "status", "published");
+    question.topicId = attrs.text("topic");
+    question.difficulty = static_cast<int>(attrs.integer("difficulty", 0));
+    question.level = attrs.text("level");
+    question.points = attrs.number("points", 1.0);
+    question.rev = static_cast<int>(attrs.integer("rev", 1));
+    question.lang = attrs.text("lang");
+    const std::string status = attrs.text("status", "published");
     question.status = status == "draft"    ? QuestionStatus::Draft
                       : status == "review" ? QuestionStatus::Review
                                            : QuestionStatus::Published;
-    const std::string scoring = attr(element, "scoring", "plusMinus");
+    const std::string scoring = attrs.text("scoring", "plusMinus");
     question.scoring = scoring == "allOrNothing" ? ScoringRule::AllOrNothing
                        : scoring == "weighted"   ? ScoringRule::Weighted
                        : scoring == "partial"    ? ScoringRule::Partial
@@ -536,25 +536,26 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
     const auto where = [&] { return "question '" + question.id + "'"; };
     const bool steps =
         question.type == QuestionType::Ordering || question.type == QuestionType::Matching;
-    if (steps && !has(element, "scoring"))
+    if (steps && !attrs.has("scoring"))
         question.scoring = ScoringRule::Partial;
-    if (has(element, "scoring") && question.type != QuestionType::Multiple && !steps)
+    if (attrs.has("scoring") && question.type != QuestionType::Multiple && !steps)
         m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
                                      where() + ": scoring= applies only to type=\"multiple\", "
                                                "\"ordering\" and \"matching\"");
-    else if (has(element, "scoring") && steps && question.scoring != ScoringRule::Partial &&
+    else if (attrs.has("scoring") && steps && question.scoring != ScoringRule::Partial &&
              question.scoring != ScoringRule::AllOrNothing)
         m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
                                      where() + ": an " + type +
                                          " question's scoring is \"partial\" or \"allOrNothing\"");
-    else if (has(element, "scoring") && !steps && question.scoring == ScoringRule::Partial)
+    else if (attrs.has("scoring") && !steps && question.scoring == ScoringRule::Partial)
         m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
                                      where() + ": scoring=\"partial\" applies only to "
                                                "type=\"ordering\" and \"matching\"");
 
     const bool trueFalse = question.type == QuestionType::TrueFalse;
-    m_schema.checkChildren(element, format::questionChildren(question.type), owner);
-    if (const XMLElement* stem = element.FirstChildElement("stem"))
+    const Children parts =
+        m_schema.checkChildren(element, format::questionChildren(question.type), owner);
+    if (const XMLElement* stem = parts.first("stem"))
     {
         attributes(*stem, format::kStem);
         question.stem = m_schema.readRich(*stem);
@@ -562,65 +563,65 @@ void Reader::readQuestion(const XMLElement& element, Question& question)
     }
     if (trueFalse)
     {
-        if (!has(element, "answer"))
+        if (!attrs.has("answer"))
             m_schema.diagnostics().error(element.GetLineNum(), "missing-attribute",
                                          where() + " is truefalse and needs answer=\"true|false\"");
-        readTrueFalse(element, question);
+        readTrueFalse(element, attrs, parts, question);
     }
     else
     {
-        if (has(element, "answer"))
+        if (attrs.has("answer"))
             m_schema.diagnostics().error(element.GetLineNum(), "bad-value",
                                          where() + ": answer= applies only to type=\"truefalse\"");
         if (question.type == QuestionType::Numeric)
-            readNumeric(element, question);
+            readNumeric(element, parts, question);
         else if (question.type == QuestionType::Ordering)
-            readItems(element, question);
+            readItems(element, parts, question);
         else if (question.type == QuestionType::Matching)
-            readPairs(element, question);
-        else if (const XMLElement* options = element.FirstChildElement("options"))
+            readPairs(element, parts, question);
+        else if (const XMLElement* options = parts.first("options"))
             readOptions(*options, question);
     }
-    readQuestionExtras(element, question);
+    readQuestionExtras(parts, question);
 }
 
 void Reader::readOptions(const XMLElement& element, Question& question)
 {
-    attributes(element, format::kOptions);
-    m_schema.checkChildren(element, format::kOptions.children);
-    question.shuffle = attr(element, "shuffle", "true") == "true";
-    question.numbering = attr(element, "numbering", "ABC");
-    for (const XMLElement* optionElement : xmlChildren(element, "option"))
+    const Attributes attrs = attributes(element, format::kOptions);
+    question.shuffle = attrs.text("shuffle", "true") == "true";
+    question.numbering = attrs.text("numbering", "ABC");
+    for (const XMLElement* optionElement : children(element, format::kOptions).all("option"))
     {
-        attributes(*optionElement, format::kOption);
+        const Attributes optionAttrs = attributes(*optionElement, format::kOption);
         Option option;
-        option.id = attr(*optionElement, "id");
-        option.correct = attr(*optionElement, "correct") == "true";
-        option.weight = m_schema.getNumber(*optionElement, "weight", 0.0);
-        option.fixed = attr(*optionElement, "fixed") == "true";
-        option.severity = severityOf(*optionElement);
+        option.id = optionAttrs.text("id");
+        option.correct = optionAttrs.text("correct") == "true";
+        option.weight = optionAttrs.number("weight", 0.0);
+        option.fixed = optionAttrs.text("fixed") == "true";
+        option.severity = severityOf(optionAttrs);
         option.line = optionElement->GetLineNum();
-        m_schema.checkChildren(*optionElement, format::kOption.children,
-                               Owner{"option", option.id});
-        if (const XMLElement* text = optionElement->FirstChildElement("text"))
+        const Children parts =
+            children(*optionElement, format::kOption, Owner{"option", option.id});
+        if (const XMLElement* text = parts.first("text"))
         {
             attributes(*text, format::kOptionText);
             option.text = m_schema.readRich(*text);
         }
-        if (const XMLElement* rationale = optionElement->FirstChildElement("rationale"))
+        if (const XMLElement* rationale = parts.first("rationale"))
         {
             attributes(*rationale, format::kOptionRationale);
             option.rationale = m_schema.readRich(*rationale);
             option.rationaleLine = rationale->GetLineNum();
         }
-        readRefs(*optionElement, option.refs);
+        readRefs(parts, option.refs);
         question.options.push_back(std::move(option));
     }
 }
 
-void Reader::readTrueFalse(const XMLElement& element, Question& question)
+void Reader::readTrueFalse(const XMLElement& element, const Attributes& questionAttrs,
+                           const Children& questionParts, Question& question)
 {
-    const bool answer = attr(element, "answer") == "true";
+    const bool answer = questionAttrs.text("answer") == "true";
     for (const char* value : {"true", "false"})
     {
         Option option;
@@ -631,10 +632,10 @@ void Reader::readTrueFalse(const XMLElement& element, Question& question)
         question.options.push_back(std::move(option));
     }
     question.shuffle = false;
-    for (const XMLElement* rationale : xmlChildren(element, "rationale"))
+    for (const XMLElement* rationale : questionParts.all("rationale"))
     {
-        attributes(*rationale, format::kTrueFalseRationale);
-        const std::string forValue = attr(*rationale, "for");
+        const Attributes attrs = attributes(*rationale, format::kTrueFalseRationale);
+        const std::string forValue = attrs.text("for");
         Option& option = question.options[forValue == "true" ? 0 : 1];
         if (forValue != "true" && forValue != "false")
             continue;
@@ -647,46 +648,41 @@ void Reader::readTrueFalse(const XMLElement& element, Question& question)
         option.rationale = m_schema.readRich(*rationale);
         option.rationaleLine = rationale->GetLineNum();
         option.line = rationale->GetLineNum();
-        option.severity = severityOf(*rationale);
+        option.severity = severityOf(attrs);
     }
 }
 
-void Reader::readQuestionExtras(const XMLElement& element, Question& question)
+void Reader::readQuestionExtras(const Children& parts, Question& question)
 {
-    if (const XMLElement* explanation = element.FirstChildElement("explanation"))
+    if (const XMLElement* explanation = parts.first("explanation"))
     {
         attributes(*explanation, format::kExplanation);
         question.explanation = m_schema.readRich(*explanation);
     }
-    for (const XMLElement* hint : xmlChildren(element, "hint"))
+    for (const XMLElement* hint : parts.all("hint"))
     {
         attributes(*hint, format::kHint);
         question.hints.push_back(m_schema.readRich(*hint));
     }
-    for (const XMLElement* feedback : xmlChildren(element, "feedback"))
+    for (const XMLElement* feedback : parts.all("feedback"))
     {
-        attributes(*feedback, format::kFeedback);
-        question.feedback.push_back({attr(*feedback, "on"), m_schema.readRich(*feedback)});
+        const Attributes attrs = attributes(*feedback, format::kFeedback);
+        question.feedback.push_back({attrs.text("on"), m_schema.readRich(*feedback)});
     }
-    if (const XMLElement* figure = element.FirstChildElement("figure"))
-    {
-        attributes(*figure, format::kFigure);
-        m_schema.checkEmpty(*figure);
-        question.figure = Figure{attr(*figure, "src"), attr(*figure, "alt"), figure->GetLineNum()};
-    }
-    readRefs(element, question.refs);
-    for (const XMLElement* tag : xmlChildren(element, "tag"))
+    readFigure(parts, question.figure);
+    readRefs(parts, question.refs);
+    for (const XMLElement* tag : parts.all("tag"))
     {
         attributes(*tag, format::kTag);
         question.tags.push_back(m_schema.readPlain(*tag));
     }
-    if (const XMLElement* origin = element.FirstChildElement("origin"))
+    if (const XMLElement* origin = parts.first("origin"))
     {
-        attributes(*origin, format::kOrigin);
+        const Attributes attrs = attributes(*origin, format::kOrigin);
         m_schema.checkEmpty(*origin);
         question.origin =
-            Origin{attr(*origin, "format"), attr(*origin, "file"),     attr(*origin, "idnumber"),
-                   attr(*origin, "name"),   attr(*origin, "category"), attr(*origin, "penalty")};
+            Origin{attrs.text("format"), attrs.text("file"),     attrs.text("idnumber"),
+                   attrs.text("name"),   attrs.text("category"), attrs.text("penalty")};
     }
 }
 

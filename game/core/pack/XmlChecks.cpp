@@ -21,22 +21,30 @@ bool startsWith(std::string_view bytes, std::string_view prefix)
     return bytes.substr(0, prefix.size()) == prefix;
 }
 
-/// True when none of the 8 bytes is below 0x20 or above 0x7E: plain printable ASCII.
-bool isPrintableAscii(std::uint64_t word)
+/// How many of the 8 bytes, from the first in memory, are printable ASCII (0x20 to 0x7E)
+/// before one that is not: 8 when all are.
+unsigned printableAsciiPrefix(std::uint64_t word)
 {
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
     constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
     // A byte is flagged when it is >= 0x7F (adding 1 reaches the high bit) or < 0x20
-    // (subtracting 0x20 borrows into the high bit); neither trick crosses bytes for ASCII input.
+    // (subtracting 0x20 borrows into the high bit). A borrow can only flag bytes above a
+    // byte that is itself flagged, so the lowest flag is always a true one.
     const std::uint64_t high = word & kHighs;
     const std::uint64_t low = word & ~kHighs;
-    const std::uint64_t tooHigh = (low + kOnes) & kHighs;
-    const std::uint64_t tooLow = (low - 0x20 * kOnes) & kHighs;
-    return (high | tooHigh | tooLow) == 0;
+    const std::uint64_t flags = (high | ((low + kOnes) & kHighs) | ((low - 0x20 * kOnes) & kHighs));
+    if (flags == 0)
+        return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return static_cast<unsigned>(__builtin_ctzll(flags)) / 8;
+#else
+    return 0;
+#endif
 }
 
 /// Every byte is valid UTF-8 and no control character appears. It sees every byte of every
-/// file, so plain ASCII goes eight bytes at a time.
+/// file, so plain ASCII goes eight bytes at a time, and after a line break or a non-ASCII
+/// character the scan picks up at once.
 void checkEncoding(const std::string& bytes, std::size_t start, DiagnosticList& diagnostics)
 {
     int reports[2] = {};
@@ -47,11 +55,10 @@ void checkEncoding(const std::string& bytes, std::size_t start, DiagnosticList& 
         {
             std::uint64_t word = 0;
             std::memcpy(&word, bytes.data() + i, sizeof word);
-            if (isPrintableAscii(word))
-            {
-                i += 8;
+            const unsigned printable = printableAsciiPrefix(word);
+            i += printable;
+            if (printable > 0)
                 continue;
-            }
         }
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
         if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r')

@@ -86,6 +86,10 @@ public:
         : m_first(parent.FirstChildElement(name)), m_name(name)
     {
     }
+    /// From `first` (nullptr: none) on, through its siblings named `name`.
+    XmlChildren(const tinyxml2::XMLElement* first, const char* name) : m_first(first), m_name(name)
+    {
+    }
     [[nodiscard]] Iterator begin() const { return {m_first, m_name}; }
     [[nodiscard]] Iterator end() const { return {nullptr, m_name}; }
 

@@ -81,22 +81,23 @@ const std::vector<std::string>& richMarkupNames()
     return kNames;
 }
 
-void Schema::checkValue(const tinyxml2::XMLElement& element,
-                        const tinyxml2::XMLAttribute& attribute, const AttrSpec& spec)
+void Schema::checkValue(const tinyxml2::XMLElement& element, const Attributes::Entry& attribute,
+                        const AttrSpec& spec)
 {
-    const std::string_view value = decodeXmlReferences(attribute.Value(), m_scratch);
+    const std::string_view value = decodeXmlReferences(attribute.value, m_scratch);
     const auto where = [&]
     {
-        return "<" + std::string(element.Name()) + " " + attribute.Name() + "=\"" +
+        return "<" + std::string(element.Name()) + " " + std::string(attribute.name()) + "=\"" +
                std::string(value) + "\">";
     };
-    const int line = attribute.GetLineNum() > 0 ? attribute.GetLineNum() : element.GetLineNum();
+    const int lineNum = attribute.attribute->GetLineNum();
+    const int line = lineNum > 0 ? lineNum : element.GetLineNum();
     switch (spec.type)
     {
     case AttrType::Text:
         if (spec.required && isBlank(value))
             m_out.error(line, "bad-value",
-                        where() + ": " + std::string(attribute.Name()) + " must not be empty");
+                        where() + ": " + std::string(attribute.name()) + " must not be empty");
         break;
     case AttrType::Id:
         if (!isValidId(value))
@@ -215,55 +216,117 @@ void Schema::checkValue(const tinyxml2::XMLElement& element,
     }
 }
 
-void Schema::checkAttributes(const tinyxml2::XMLElement& element,
-                             const std::vector<AttrSpec>& specs)
+Attributes::Attributes(const tinyxml2::XMLElement& element)
 {
-    // An element that takes none is reported once, however many it has.
-    if (specs.empty() && element.FirstAttribute() != nullptr)
-    {
-        const tinyxml2::XMLAttribute* first = element.FirstAttribute();
-        std::size_t more = 0;
-        for (const tinyxml2::XMLAttribute* a = first->Next(); a != nullptr; a = a->Next())
-            ++more;
-        m_out.error(first->GetLineNum(), "unknown-attribute",
-                    tagOf(element) + " takes no attributes, but has " + first->Name() + "=" +
-                        (more == 0 ? "" : " and " + std::to_string(more) + " more"));
-        return;
-    }
-    for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute(); attribute != nullptr;
+    for (const tinyxml2::XMLAttribute* attribute = element.FirstAttribute();
+         attribute != nullptr && m_count < XmlDocument::kMaxAttributes;
          attribute = attribute->Next())
     {
-        const std::string_view written = attribute->Name();
+        const char* name = attribute->Name();
+        m_entries[m_count++] = {name, std::strlen(name), attribute->Value(), attribute};
+    }
+}
+
+const char* Attributes::find(std::string_view name) const
+{
+    for (const Entry& entry : *this)
+    {
+        if (entry.name() == name)
+            return entry.value;
+    }
+    return nullptr;
+}
+
+std::string Attributes::text(std::string_view name, std::string_view fallback) const
+{
+    const char* value = find(name);
+    if (value == nullptr)
+        return std::string(fallback);
+    std::string scratch;
+    return std::string(decodeXmlReferences(value, scratch));
+}
+
+long long Attributes::integer(std::string_view name, long long fallback) const
+{
+    long long value = 0;
+    const char* text = find(name);
+    std::string scratch;
+    return text != nullptr && parseWholeNumber(decodeXmlReferences(text, scratch), value)
+               ? value
+               : fallback;
+}
+
+double Attributes::number(std::string_view name, double fallback) const
+{
+    double value = 0;
+    const char* text = find(name);
+    std::string scratch;
+    return text != nullptr && parseDecimal(decodeXmlReferences(text, scratch), value) ? value
+                                                                                      : fallback;
+}
+
+Children::Children(const tinyxml2::XMLElement& parent, const std::vector<ChildSpec>& specs)
+    : m_parent(parent), m_specs(specs)
+{
+}
+
+const tinyxml2::XMLElement* Children::first(std::string_view name) const
+{
+    const std::size_t count = std::min(m_specs.size(), kCapacity);
+    for (std::size_t i = 0; i < count; ++i)
+    {
+        if (m_specs[i].name == name)
+            return m_first[i];
+    }
+    return m_parent.FirstChildElement(std::string(name).c_str());
+}
+
+Attributes Schema::checkAttributes(const tinyxml2::XMLElement& element,
+                                   const std::vector<AttrSpec>& specs)
+{
+    Attributes attributes(element);
+    // An element that takes none is reported once, however many it has.
+    if (specs.empty() && attributes.size() > 0)
+    {
+        const Attributes::Entry& first = *attributes.begin();
+        const std::size_t more = attributes.size() - 1;
+        m_out.error(first.attribute->GetLineNum(), "unknown-attribute",
+                    tagOf(element) + " takes no attributes, but has " + std::string(first.name()) +
+                        "=" + (more == 0 ? "" : " and " + std::to_string(more) + " more"));
+        return attributes;
+    }
+    for (const Attributes::Entry& attribute : attributes)
+    {
         const AttrSpec* spec = nullptr;
         for (auto candidate = specs.begin(); candidate != specs.end() && spec == nullptr;
              ++candidate)
         {
-            if (candidate->name == written)
+            if (candidate->name == attribute.name())
                 spec = &*candidate;
         }
         if (spec == nullptr)
         {
-            const int line = attribute->GetLineNum();
-            const std::string name(attribute->Name());
-            m_out.error(line, "unknown-attribute",
+            const std::string name(attribute.name());
+            m_out.error(attribute.attribute->GetLineNum(), "unknown-attribute",
                         "unknown attribute " + name + "= on " + tagOf(element) +
                             didYouMean(name, namesOf(specs), "", "="));
             continue;
         }
-        checkValue(element, *attribute, *spec);
+        checkValue(element, attribute, *spec);
     }
     for (const AttrSpec& spec : specs)
     {
-        // Spec names are string literals, so their data is NUL-terminated.
-        if (spec.required && element.Attribute(spec.name.data()) == nullptr)
+        if (spec.required && !attributes.has(spec.name))
             m_out.error(element.GetLineNum(), "missing-attribute",
                         tagOf(element) + " needs " + std::string(spec.name) + "=\"...\"");
     }
+    return attributes;
 }
 
-void Schema::checkChildren(const tinyxml2::XMLElement& element, const std::vector<ChildSpec>& specs,
-                           Owner owner)
+Children Schema::checkChildren(const tinyxml2::XMLElement& element,
+                               const std::vector<ChildSpec>& specs, Owner owner)
 {
+    Children children(element, specs);
     const std::size_t specCount = std::min(specs.size(), kMaxChildSpecs);
     int counts[kMaxChildSpecs] = {};
     int lastSlot = -1;
@@ -301,6 +364,8 @@ void Schema::checkChildren(const tinyxml2::XMLElement& element, const std::vecto
                             didYouMean(name, names, "<", ">"));
             continue;
         }
+        if (children.m_first[index] == nullptr)
+            children.m_first[index] = child;
         const ChildSpec& spec = specs[index];
         if (spec.max == 0)
         {
@@ -330,6 +395,7 @@ void Schema::checkChildren(const tinyxml2::XMLElement& element, const std::vecto
             m_out.error(element.GetLineNum(), "missing-element",
                         describe(element, owner) + " needs <" + std::string(specs[i].name) + ">");
     }
+    return children;
 }
 
 void Schema::checkEmpty(const tinyxml2::XMLElement& element)
@@ -423,8 +489,7 @@ void Schema::readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& ou
         {
             // The text of a link, shown with its address; the game never opens it.
             static const std::vector<AttrSpec> kLinkAttributes = {{"href", true, AttrType::Text}};
-            checkAttributes(*child, kLinkAttributes);
-            const char* href = child->Attribute("href");
+            const char* href = checkAttributes(*child, kLinkAttributes).find("href");
             std::string outer = out.getLink();
             out.setLink(href == nullptr ? std::string()
                                         : std::string(decodeXmlReferences(href, m_scratch)));
@@ -432,7 +497,7 @@ void Schema::readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& ou
             out.setLink(std::move(outer));
             continue;
         }
-        checkAttributes(*child, {});
+        (void)checkAttributes(*child, {});
         if (name == "br")
         {
             checkEmpty(*child);
@@ -445,27 +510,6 @@ void Schema::readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& ou
         else
             readRichInto(*child, out, bold, italic, name == "sub" ? Script::Sub : Script::Super);
     }
-}
-
-long long Schema::getInteger(const tinyxml2::XMLElement& element, const char* name,
-                             long long fallback) const
-{
-    long long value = 0;
-    const char* text = element.Attribute(name);
-    std::string scratch;
-    return text != nullptr && parseWholeNumber(decodeXmlReferences(text, scratch), value)
-               ? value
-               : fallback;
-}
-
-double Schema::getNumber(const tinyxml2::XMLElement& element, const char* name,
-                         double fallback) const
-{
-    double value = 0;
-    const char* text = element.Attribute(name);
-    std::string scratch;
-    return text != nullptr && parseDecimal(decodeXmlReferences(text, scratch), value) ? value
-                                                                                      : fallback;
 }
 
 } // namespace quiz::core

@@ -2,6 +2,7 @@
 
 #include "Diagnostic.hpp"
 #include "RichText.hpp"
+#include "XmlDocument.hpp"
 
 #include <tinyxml2.h>
 
@@ -111,6 +112,66 @@ struct Owner
 
 class FoldingWriter;
 
+/// The attributes of one element, each name and value fetched from TinyXML2 once: checked
+/// against the element's table by Schema::checkAttributes and then read by name. Every element
+/// of every pack passes here, and a lookup by name in TinyXML2 walks the attributes again each
+/// time.
+class Attributes
+{
+public:
+    /// Plain pointers, so the array below costs nothing to set up.
+    struct Entry
+    {
+        const char* nameData;
+        std::size_t nameSize;
+        const char* value; ///< as written, references not decoded
+        const tinyxml2::XMLAttribute* attribute;
+
+        [[nodiscard]] std::string_view name() const { return {nameData, nameSize}; }
+    };
+
+    explicit Attributes(const tinyxml2::XMLElement& element);
+
+    /// The value as written, or nullptr when the element has no such attribute.
+    [[nodiscard]] const char* find(std::string_view name) const;
+    [[nodiscard]] bool has(std::string_view name) const { return find(name) != nullptr; }
+    /// The decoded value, or `fallback` when absent.
+    [[nodiscard]] std::string text(std::string_view name, std::string_view fallback = {}) const;
+    /// Values of attributes already validated by checkAttributes (fallback when absent/bad).
+    [[nodiscard]] long long integer(std::string_view name, long long fallback) const;
+    [[nodiscard]] double number(std::string_view name, double fallback) const;
+
+    [[nodiscard]] const Entry* begin() const { return m_entries; }
+    [[nodiscard]] const Entry* end() const { return m_entries + m_count; }
+    [[nodiscard]] std::size_t size() const { return m_count; }
+
+private:
+    /// XmlDocument caps the attributes of one tag before TinyXML2 parses it.
+    Entry m_entries[XmlDocument::kMaxAttributes];
+    std::size_t m_count = 0;
+};
+
+/// The child elements of one element as checked against its table by Schema::checkChildren:
+/// the first of each name the table lists, found in the same walk that checked them.
+class Children
+{
+public:
+    static constexpr std::size_t kCapacity = 16;
+
+    Children(const tinyxml2::XMLElement& parent, const std::vector<ChildSpec>& specs);
+
+    /// The first child named `name` (a name of the table; others are looked up in the tree).
+    [[nodiscard]] const tinyxml2::XMLElement* first(std::string_view name) const;
+    /// Every child named `name`, in document order.
+    [[nodiscard]] XmlChildren all(const char* name) const { return {first(name), name}; }
+
+private:
+    friend class Schema;
+    const tinyxml2::XMLElement& m_parent;
+    const std::vector<ChildSpec>& m_specs;
+    const tinyxml2::XMLElement* m_first[kCapacity] = {};
+};
+
 /// Table-driven structural checks over a TinyXML2 element, reporting into one DiagnosticList:
 /// unknown or missing elements and attributes (with "did you mean"), order, counts, value
 /// types, and reading plain and rich text with XML white space folded. Message text is built
@@ -122,10 +183,13 @@ public:
 
     [[nodiscard]] DiagnosticList& diagnostics() { return m_out; }
 
-    void checkAttributes(const tinyxml2::XMLElement& element, const std::vector<AttrSpec>& specs);
-    /// At most kMaxChildSpecs specs.
-    void checkChildren(const tinyxml2::XMLElement& element, const std::vector<ChildSpec>& specs,
-                       Owner owner = {});
+    /// Reports what breaks the table and returns the attributes for reading.
+    Attributes checkAttributes(const tinyxml2::XMLElement& element,
+                               const std::vector<AttrSpec>& specs);
+    /// Reports what breaks the table (at most kMaxChildSpecs specs) and returns the children
+    /// for reading.
+    Children checkChildren(const tinyxml2::XMLElement& element, const std::vector<ChildSpec>& specs,
+                           Owner owner = {});
     /// The element must have no child elements and no text.
     void checkEmpty(const tinyxml2::XMLElement& element);
 
@@ -134,16 +198,10 @@ public:
     /// Rich text: <b> <i> <sub> <sup> <br/> only; anything else is [unsupported-markup].
     [[nodiscard]] RichText readRich(const tinyxml2::XMLElement& element);
 
-    /// Values of attributes already validated by checkAttributes (fallback when absent/bad).
-    [[nodiscard]] long long getInteger(const tinyxml2::XMLElement& element, const char* name,
-                                       long long fallback) const;
-    [[nodiscard]] double getNumber(const tinyxml2::XMLElement& element, const char* name,
-                                   double fallback) const;
-
-    static constexpr std::size_t kMaxChildSpecs = 16;
+    static constexpr std::size_t kMaxChildSpecs = Children::kCapacity;
 
 private:
-    void checkValue(const tinyxml2::XMLElement& element, const tinyxml2::XMLAttribute& attribute,
+    void checkValue(const tinyxml2::XMLElement& element, const Attributes::Entry& attribute,
                     const AttrSpec& spec);
     void readRichInto(const tinyxml2::XMLElement& element, FoldingWriter& out, bool bold,
                       bool italic, Script script);
