@@ -17,33 +17,71 @@ constexpr std::string_view kAbsoluteWords[] = {
     "entirely", "guaranteed", "impossible", "nothing", "everything", "totally",
 };
 
+constexpr std::size_t kShortestAbsolute = []
+{
+    std::size_t shortest = kAbsoluteWords[0].size();
+    for (const std::string_view word : kAbsoluteWords)
+        shortest = std::min(shortest, word.size());
+    return shortest;
+}();
+constexpr std::size_t kLongestAbsolute = []
+{
+    std::size_t longest = 0;
+    for (const std::string_view word : kAbsoluteWords)
+        longest = std::max(longest, word.size());
+    return longest;
+}();
+
+constexpr bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/// True when `word` (ASCII letters) is `lower` (lower case) but for case.
+bool equalsIgnoringCase(std::string_view word, std::string_view lower)
+{
+    if (word.size() != lower.size())
+        return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+    {
+        const char c =
+            word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+        if (c != lower[i])
+            return false;
+    }
+    return true;
+}
+
 /// The absolute words of a text, each once, in alphabetical order. Words are its runs of ASCII
 /// letters, compared without case; any other byte separates words (so "won't" gives "won" and
-/// "t", which no absolute word is). Every option of every question passes through here, so it
-/// looks words up in place instead of collecting them.
+/// "t", which no absolute word is). Every option of every question passes through here, so
+/// each word is looked up where it stands in the text, and only when its length is that of
+/// an absolute word.
 std::vector<std::string_view> collectAbsoluteWords(const RichText& text)
 {
     std::vector<std::string_view> found;
     const std::string plain = text.toPlain();
-    std::string word;
-    auto flush = [&]
+    for (std::size_t i = 0; i < plain.size();)
     {
+        if (!isAsciiLetter(plain[i]))
+        {
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < plain.size() && isAsciiLetter(plain[end]))
+            ++end;
+        const std::string_view word(plain.data() + i, end - i);
+        i = end;
+        if (word.size() < kShortestAbsolute || word.size() > kLongestAbsolute)
+            continue;
         for (const std::string_view absolute : kAbsoluteWords)
-            if (word == absolute && std::find(found.begin(), found.end(), absolute) == found.end())
+        {
+            if (equalsIgnoringCase(word, absolute) &&
+                std::find(found.begin(), found.end(), absolute) == found.end())
                 found.push_back(absolute);
-        word.clear();
-    };
-    for (const char c : plain)
-    {
-        if (c >= 'A' && c <= 'Z')
-            word += static_cast<char>(c - 'A' + 'a');
-        else if (c >= 'a' && c <= 'z')
-            word += c;
-        else if (!word.empty())
-            flush();
+        }
     }
-    if (!word.empty())
-        flush();
     std::sort(found.begin(), found.end());
     return found;
 }

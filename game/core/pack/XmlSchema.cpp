@@ -442,6 +442,19 @@ std::string Schema::readPlain(const tinyxml2::XMLElement& element)
 RichText Schema::readRich(const tinyxml2::XMLElement& element)
 {
     RichText text;
+    // The common case, one piece of text already folded ("Dose 5 mL"), is one run as written.
+    const tinyxml2::XMLNode* only = element.FirstChild();
+    const tinyxml2::XMLText* piece =
+        only != nullptr && only->NextSibling() == nullptr ? only->ToText() : nullptr;
+    if (piece != nullptr)
+    {
+        const std::string_view raw = xmlText(*piece, m_scratch);
+        if (!raw.empty() && isFolded(raw))
+        {
+            text.runs.emplace_back().text.assign(raw);
+            return text;
+        }
+    }
     // About one run per child; most texts are a single run.
     std::size_t children = 0;
     for (const tinyxml2::XMLNode* node = element.FirstChild(); node != nullptr;

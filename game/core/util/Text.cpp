@@ -45,6 +45,20 @@ std::string foldWhiteSpace(std::string_view raw)
     return out;
 }
 
+bool isFolded(std::string_view text)
+{
+    if (!text.empty() && (text.front() == ' ' || text.back() == ' '))
+        return false;
+    char previous = 'x';
+    for (const char c : text)
+    {
+        if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' '))
+            return false;
+        previous = c;
+    }
+    return true;
+}
+
 std::string foldAsciiCase(std::string_view text)
 {
     std::string folded(text);

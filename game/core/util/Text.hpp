@@ -22,6 +22,10 @@ namespace quiz::core
 /// XML white space folded: every run becomes one space, none at the start or the end.
 [[nodiscard]] std::string foldWhiteSpace(std::string_view raw);
 
+/// True when `text` is already folded: no XML white space at either end, and only single
+/// spaces inside (foldWhiteSpace would return it unchanged).
+[[nodiscard]] bool isFolded(std::string_view text);
+
 /// Appends `raw` to `out` with XML white space folded: a run becomes one space, none at the
 /// start of `out`. A run at the end is left in `pendingSpace` and written before the next text.
 void appendFolded(std::string& out, std::string_view raw, bool& pendingSpace);
