@@ -66,8 +66,16 @@ void DiagnosticList::add(Diagnostic diagnostic)
 
 void DiagnosticList::append(const DiagnosticList& other)
 {
+    std::size_t keptErrors = 0;
     for (const Diagnostic& d : other.m_items)
+    {
+        keptErrors += d.severity == Severity::Error ? 1 : 0;
         add(d);
+    }
+    // What `other` dropped still counts, as it did there.
+    const std::size_t droppedErrors = other.m_errorCount - keptErrors;
+    m_errorCount += droppedErrors;
+    m_warningCount += other.m_dropped - droppedErrors;
     m_dropped += other.m_dropped;
 }
 

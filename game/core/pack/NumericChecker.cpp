@@ -3,6 +3,7 @@
 #include "Formula.hpp"
 #include "Numeric.hpp"
 #include "XmlSchema.hpp"
+#include "core/util/Parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -74,6 +75,8 @@ public:
     }
 
     void checkCase(const Case& c);
+    /// True when `question` has something to prove: it is numeric, or its case varies.
+    static bool hasProof(const Pack& pack, const Question& question);
     void checkQuestion(const Question& question);
 
 private:
@@ -232,11 +235,17 @@ void NumericProof::checkCase(const Case& c)
     checkVariables(c.variables, where, named);
 }
 
+bool NumericProof::hasProof(const Pack& pack, const Question& question)
+{
+    const Case* c = question.caseId.empty() ? nullptr : pack.findCase(question.caseId);
+    return question.type == QuestionType::Numeric || (c != nullptr && !c->variables.empty());
+}
+
 void NumericProof::checkQuestion(const Question& question)
 {
-    const Case* c = question.caseId.empty() ? nullptr : m_pack.findCase(question.caseId);
-    if (question.type != QuestionType::Numeric && (c == nullptr || c->variables.empty()))
+    if (!hasProof(m_pack, question))
         return;
+    const Case* c = question.caseId.empty() ? nullptr : m_pack.findCase(question.caseId);
     const std::string where = "question '" + question.id + "'";
     std::vector<Named> named;
     bool good = true;
@@ -481,8 +490,20 @@ void checkNumeric(const Pack& pack, DiagnosticList& out, std::size_t maxCombinat
                           "', which is not in <topics>");
         proof.checkCase(c);
     }
+    // Each question's proof is its own work, and the proof is most of a dose pack's check, so
+    // questions are proved side by side, each into a list of its own; the lists are added in
+    // question order, so the findings are those of one question after another.
+    std::vector<const Question*> proved;
     for (const Question& question : pack.questions)
-        proof.checkQuestion(question);
+    {
+        if (NumericProof::hasProof(pack, question))
+            proved.push_back(&question);
+    }
+    std::vector<DiagnosticList> found(proved.size(), DiagnosticList(out.getFile()));
+    runInParallel(proved.size(), [&](std::size_t i)
+                  { NumericProof(pack, found[i], maxCombinations).checkQuestion(*proved[i]); });
+    for (const DiagnosticList& list : found)
+        out.append(list);
 }
 
 } // namespace quiz::core

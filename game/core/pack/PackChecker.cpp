@@ -3,20 +3,17 @@
 #include "ItemCues.hpp"
 #include "NumericChecker.hpp"
 #include "StepsChecker.hpp"
+#include "core/util/Parallel.hpp"
 #include "core/util/Text.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <exception>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <set>
 #include <string_view>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -525,38 +522,11 @@ std::vector<CheckedPack> loadAndCheckAll(const std::vector<std::string>& paths,
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
-    // Files are independent, so they are loaded side by side, one worker per hardware thread,
-    // each taking the next file; results keep the files' order, so output does not depend on
-    // which worker finished first.
+    // Files are independent, so they are loaded side by side; results keep the files' order,
+    // so output does not depend on which worker finished first.
     std::vector<CheckedPack> results(files.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    const auto work = [&]
-    {
-        for (std::size_t i = next++; i < files.size(); i = next++)
-        {
-            try
-            {
-                results[i] = loadAndCheck(files[i], options);
-            }
-            catch (...)
-            {
-                const std::lock_guard<std::mutex> lock(failureMutex);
-                failure = std::current_exception();
-            }
-        }
-    };
-    const std::size_t workers =
-        std::min<std::size_t>(files.size(), std::max(1U, std::thread::hardware_concurrency()));
-    std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < workers; ++i)
-        threads.emplace_back(work);
-    work();
-    for (std::thread& thread : threads)
-        thread.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    runInParallel(files.size(),
+                  [&](std::size_t i) { results[i] = loadAndCheck(files[i], options); });
     flagSharedPackIds(results);
     return results;
 }

@@ -286,8 +286,9 @@ TEST_CASE("loadAndCheckAll: files read side by side give what reading them one b
         const CheckedPack alone = loadAndCheck(files[i], CheckOptions{});
         // Many of these files share the test id; only the first of those loads together.
         std::vector<Diagnostic> together = all[i].diagnostics.getAll();
-        const auto shared = std::remove_if(together.begin(), together.end(), [](const Diagnostic& d)
-                                           { return d.code == "duplicate-pack-id"; });
+        const auto shared =
+            std::remove_if(together.begin(), together.end(),
+                           [](const Diagnostic& d) { return d.code == "duplicate-pack-id"; });
         const bool sharesId = shared != together.end();
         together.erase(shared, together.end());
         CHECK(all[i].pack.has_value() == (alone.pack.has_value() && !sharesId));
@@ -303,4 +304,24 @@ TEST_CASE("loadAndCheckAll: files read side by side give what reading them one b
     }
     CHECK(withErrors >= 58);
     CHECK(withErrors < files.size());
+}
+
+TEST_CASE("DiagnosticList::append: findings the other list dropped still count, by severity",
+          "[core][checker]")
+{
+    DiagnosticList other("a.xml");
+    for (std::size_t i = 0; i < DiagnosticList::kMaxKept; ++i)
+        other.warning(1, "w", "kept");
+    other.error(2, "e", "dropped error");
+    other.warning(3, "w", "dropped warning");
+    REQUIRE(other.getDropped() == 2);
+
+    DiagnosticList out("a.xml");
+    out.error(1, "first", "already here");
+    out.append(other);
+    CHECK(out.getAll().size() == DiagnosticList::kMaxKept);
+    CHECK(out.getErrorCount() == 2);
+    CHECK(out.getWarningCount() == DiagnosticList::kMaxKept + 1);
+    CHECK(out.getDropped() == 3); // one kept warning of `other` had no room, and its two drops
+    CHECK(out.getAll().front().code == "first");
 }
