@@ -156,10 +156,7 @@ void Reader::readQuestions(const XMLElement& questions, Pack& pack)
 {
     attributes(questions, format::kQuestions);
     const Children parts = children(questions, format::kQuestions);
-    std::size_t count = 0;
-    for (const XMLElement* element : parts.all("question"))
-        count += element != nullptr ? 1 : 0;
-    pack.questions.reserve(std::min(count, m_limits.maxQuestions));
+    pack.questions.reserve(std::min(parts.count("question"), m_limits.maxQuestions));
     bool any = false;
     for (const XMLElement* element = questions.FirstChildElement(); element != nullptr;
          element = element->NextSiblingElement())
@@ -590,7 +587,9 @@ void Reader::readOptions(const XMLElement& element, Question& question)
     const Attributes attrs = attributes(element, format::kOptions);
     question.shuffle = attrs.text("shuffle", "true") == "true";
     question.numbering = attrs.text("numbering", "ABC");
-    for (const XMLElement* optionElement : children(element, format::kOptions).all("option"))
+    const Children list = children(element, format::kOptions);
+    question.options.reserve(list.count("option"));
+    for (const XMLElement* optionElement : list.all("option"))
     {
         const Attributes optionAttrs = attributes(*optionElement, format::kOption);
         Option option;

@@ -281,6 +281,17 @@ const tinyxml2::XMLElement* Children::first(std::string_view name) const
     return m_parent.FirstChildElement(std::string(name).c_str());
 }
 
+std::size_t Children::count(std::string_view name) const
+{
+    const std::size_t specCount = std::min(m_specs.size(), kCapacity);
+    for (std::size_t i = 0; i < specCount; ++i)
+    {
+        if (m_specs[i].name == name)
+            return static_cast<std::size_t>(m_counts[i]);
+    }
+    return 0;
+}
+
 Attributes Schema::checkAttributes(const tinyxml2::XMLElement& element,
                                    const std::vector<AttrSpec>& specs)
 {
@@ -328,7 +339,7 @@ Children Schema::checkChildren(const tinyxml2::XMLElement& element,
 {
     Children children(element, specs);
     const std::size_t specCount = std::min(specs.size(), kMaxChildSpecs);
-    int counts[kMaxChildSpecs] = {};
+    int* const counts = children.m_counts;
     int lastSlot = -1;
     std::string_view lastName;
     for (const tinyxml2::XMLNode* node = element.FirstChild(); node != nullptr;

@@ -164,12 +164,15 @@ public:
     [[nodiscard]] const tinyxml2::XMLElement* first(std::string_view name) const;
     /// Every child named `name`, in document order.
     [[nodiscard]] XmlChildren all(const char* name) const { return {first(name), name}; }
+    /// How many children are named `name` (a name of the table), to size what is read.
+    [[nodiscard]] std::size_t count(std::string_view name) const;
 
 private:
     friend class Schema;
     const tinyxml2::XMLElement& m_parent;
     const std::vector<ChildSpec>& m_specs;
     const tinyxml2::XMLElement* m_first[kCapacity] = {};
+    int m_counts[kCapacity] = {};
 };
 
 /// Table-driven structural checks over a TinyXML2 element, reporting into one DiagnosticList:
