@@ -334,18 +334,13 @@ private:
             readNumerical(block, name, answers, format, imported);
             return;
         }
-        if (!kind.empty())
+        if (!kind.empty() && kind != "matching")
         {
-            // GIFT's matching form is not read yet: said apart, since the list names matching.
-            skip(block, name,
-                 unsupportedTypeMessage(kind) +
-                     (kind == "matching" ? " (matching from Moodle XML and QTI; GIFT's is not "
-                                           "read yet)"
-                                         : ""),
-                 kCodeUnsupportedType);
+            skip(block, name, unsupportedTypeMessage(kind), kCodeUnsupportedType);
             return;
         }
-        const bool ok = answers.find_first_of("=~") == std::string::npos
+        const bool ok = kind == "matching" ? readMatching(block, answers, format, q)
+                        : answers.find_first_of("=~") == std::string::npos
                             ? readTrueFalse(block, answers, format, q)
                             : readChoices(block, answers, format, q);
         if (ok)
@@ -396,6 +391,44 @@ private:
         if (head == "T" || head == "TRUE" || head == "F" || head == "FALSE")
             return {};
         return "short answer";
+    }
+
+    /// `{=prompt -> answer ...}`: a matching question, each `=` a prompt and the answer it
+    /// takes, `= -> answer` (no prompt) an answer that matches none. GIFT gives matching no
+    /// feedback and no weights; Moodle scores each prompt apart, so this is partial credit.
+    bool readMatching(const Block& block, const std::string& answers, TextFormat format,
+                      Question& q)
+    {
+        q.type = QuestionType::Matching;
+        q.scoring = ScoringRule::Partial;
+        const std::size_t first = answers.find('=');
+        if (!trim(restore(answers.substr(0, first))).empty())
+            m_result.diagnostics.warning(block.line, kCodeDropped,
+                                         "question '" + q.origin->name + "': '" +
+                                             trim(restore(answers.substr(0, first))) +
+                                             "' before the first =prompt -> answer is left out");
+        for (std::size_t at = first; at != std::string::npos;)
+        {
+            const std::size_t next = answers.find('=', at + 1);
+            const std::string body = answers.substr(
+                at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+            at = next;
+            const std::size_t arrow = body.find("->");
+            if (arrow == std::string::npos)
+            {
+                skip(block, q.origin->name,
+                     "a matching pair is written =prompt -> answer, and '=" + trim(restore(body)) +
+                         "' has no ->");
+                return false;
+            }
+            MatchPair pair;
+            pair.id = "p" + std::to_string(q.pairs.size() + 1);
+            pair.line = block.line;
+            pair.prompt = toRich(body.substr(0, arrow), format, block.line);
+            pair.answer = RichText::fromPlain(trim(restore(body.substr(arrow + 2))));
+            q.pairs.push_back(std::move(pair));
+        }
+        return true;
     }
 
     bool readTrueFalse(const Block& block, const std::string& answers, TextFormat format,

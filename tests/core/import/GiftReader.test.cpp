@@ -25,7 +25,7 @@ TEST_CASE("GiftReader: reads multiple choice with feedback, titles, ids, tags an
 {
     const ReadResult r = readFixture("heparin.gift");
     REQUIRE(r.readable);
-    CHECK(r.questions.size() == 7);
+    CHECK(r.questions.size() == 8);
     const ImportedQuestion* route = findImported(r, "Route of heparin");
     REQUIRE(route != nullptr);
     CHECK(route->line == 5);
@@ -91,10 +91,11 @@ TEST_CASE("GiftReader: escapes are unescaped only after splitting", "[import][gi
 TEST_CASE("GiftReader: other question kinds are skipped with their line", "[import][gift]")
 {
     const ReadResult r = readFixture("heparin.gift");
-    CHECK(r.skipped == 4);
-    for (const int line : {30, 34, 36, 38})
+    CHECK(r.skipped == 3);
+    for (const int line : {30, 36, 38})
         CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, line) != nullptr);
-    CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, 32) == nullptr);
+    for (const int line : {32, 34}) // numeric and matching are read
+        CHECK(findDiagnostic(r.diagnostics, kCodeUnsupportedType, line) == nullptr);
     // Each message names the type left out and lists what import brings across.
     const Diagnostic* essay = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 30);
     REQUIRE(essay != nullptr);
@@ -105,12 +106,53 @@ TEST_CASE("GiftReader: other question kinds are skipped with their line", "[impo
     REQUIRE(shortAnswer != nullptr);
     CHECK(shortAnswer->message.find("type 'short answer' is not supported; import brings across " +
                                     std::string(kSupportedTypes)) != std::string::npos);
-    const Diagnostic* match = findDiagnostic(r.diagnostics, kCodeUnsupportedType, 34);
-    REQUIRE(match != nullptr);
-    CHECK(match->message.find("type 'matching' is not supported") != std::string::npos);
-    CHECK(match->message.find("GIFT's is not read yet") != std::string::npos);
     for (const Diagnostic& d : r.diagnostics.getAll())
         CHECK(d.message.find("only multiple choice") == std::string::npos);
+}
+
+TEST_CASE("GiftReader: =prompt -> answer pairs become a matching question", "[import][gift]")
+{
+    const ReadResult fixture = readFixture("heparin.gift");
+    const ImportedQuestion* drugs = findImported(fixture, "Match");
+    REQUIRE(drugs != nullptr);
+    const Question& pairs = drugs->question;
+    CHECK(pairs.type == QuestionType::Matching);
+    CHECK(pairs.scoring == ScoringRule::Partial); // Moodle scores each prompt apart
+    CHECK(pairs.stem.toPlain() == "Match the drugs.");
+    REQUIRE(pairs.pairs.size() == 2);
+    CHECK(pairs.pairs[0].id == "p1");
+    CHECK(pairs.pairs[0].prompt.toPlain() == "Heparin");
+    CHECK(pairs.pairs[0].answer.toPlain() == "Protamine");
+    CHECK(pairs.pairs[1].prompt.toPlain() == "Warfarin");
+    CHECK(pairs.pairs[1].answer.toPlain() == "Vitamin K");
+    CHECK(pairs.options.empty());
+
+    // Formatted prompts, an answer with an escaped =, a distractor (no prompt), and feedback.
+    const ReadResult r = readGift("::Rev::[html]Match each <b>drug</b> with its antidote. {\n"
+                                  "  =<i>Heparin</i> -> Protamine\n"
+                                  "  =Dabigatran -> Idarucizumab\n"
+                                  "  =Rivaroxaban -> Andexanet alfa \\= factor Xa decoy\n"
+                                  "  = -> Vitamin K\n"
+                                  "  ####Antidotes differ by drug.\n}\n",
+                                  "r.gift");
+    REQUIRE(r.questions.size() == 1);
+    const Question& q = r.questions[0].question;
+    REQUIRE(q.pairs.size() == 4);
+    CHECK(q.pairs[0].prompt.toPlain() == "Heparin");
+    CHECK(q.pairs[0].prompt.runs[0].italic);
+    CHECK(q.pairs[2].answer.toPlain() == "Andexanet alfa = factor Xa decoy");
+    CHECK(q.pairs[3].isDistractor());
+    CHECK(q.pairs[3].answer.toPlain() == "Vitamin K");
+    CHECK(q.explanation.toPlain() == "Antidotes differ by drug.");
+
+    // A pair without -> is no matching question: skipped with what was written.
+    const ReadResult broken = readGift("::B::Match. {=Heparin -> Protamine =Warfarin}\n", "b.gift");
+    CHECK(broken.questions.empty());
+    CHECK(broken.skipped == 1);
+    const Diagnostic* why = findDiagnostic(broken.diagnostics, kCodeSkipped, 1);
+    REQUIRE(why != nullptr);
+    CHECK(why->message == "skipped question 'B': a matching pair is written =prompt -> answer, "
+                          "and '=Warfarin' has no ->");
 }
 
 TEST_CASE("GiftReader: a numerical answer becomes a numeric question", "[import][gift][numeric]")
