@@ -71,6 +71,26 @@ void team(Harness& h, int number)
     typeText(h, std::to_string(number)); // the digit's character chose the team, and types nothing
 }
 
+/// What the room cannot see whole: texts of the question's scroll area cut by its edge, or ""
+/// when there are none and the last step's last line ("navel") was drawn inside it.
+std::string outOfSight(const std::vector<ui::DrawnText>& texts)
+{
+    std::string out;
+    bool lastStep = false;
+    for (const ui::DrawnText& text : texts)
+    {
+        const sf::FloatRect& b = text.bounds;
+        const sf::FloatRect& c = text.clip;
+        const bool whole = b.left >= c.left - 0.5F && b.top >= c.top - 0.5F &&
+                           b.left + b.width <= c.left + c.width + 0.5F &&
+                           b.top + b.height <= c.top + c.height + 0.5F;
+        if (!whole)
+            out += "'" + text.text + "' is cut off; ";
+        lastStep = lastStep || (text.text == "navel" && whole);
+    }
+    return lastStep ? out : out + "the last step is not in sight";
+}
+
 } // namespace
 
 TEST_CASE("Class steps: on the projector a team types its order after its key; a short or "
@@ -85,8 +105,12 @@ TEST_CASE("Class steps: on the projector a team types its order after its key; a
     team(h, 1);
     typeText(h, "7");
     typeText(h, std::string(1, static_cast<char>(std::tolower(right[0]))) + right.substr(1, 2));
-    const std::string typing = compareWithGolden(h.render(), h.name("steps-class-ordering"));
-    CHECK(typing == "");
+    {
+        ui::TextRecorder recorder;
+        const std::string typing = compareWithGolden(h.render(), h.name("steps-class-ordering"));
+        CHECK(typing == "");
+        CHECK(outOfSight(recorder.getTexts()) == ""); // all five steps, without scrolling
+    }
     typeText(h, right.substr(3));
     h.key(sf::Keyboard::Enter);
     const core::PlayerAnswer& red = game.getClassroom().getPlayers().at(0).answers.at(0);
@@ -145,6 +169,7 @@ TEST_CASE("Class steps: the projector's ordering question and matching reveal fi
                 compareWithGolden(h.render(), h.name("steps-class-ordering"));
             CHECK(typing == "");
             CHECK(layoutProblems(recorder.getTexts(), 2.0F) == "");
+            CHECK(outOfSight(recorder.getTexts()) == "");
         }
 
         Harness m(size.x, size.y);

@@ -102,53 +102,70 @@ void ClassHostScreen::layoutQuestion(sf::Vector2f size, float top, float bottom)
     const float left = (size.x - content) / 2.0F;
     const float bodyWidth = m_sideBox.left - left - t.px(32.0F);
     m_body.setBounds({left, top, bodyWidth, bottom - top});
-    float y = top;
     const float inner = bodyWidth - t.px(16.0F);
-    if (m_stem != nullptr)
+    // Lays the question out from the top; returns the height it takes.
+    const auto place = [&](bool compact, float stemShare)
     {
-        // Large type for the back of the room.
-        // A list of steps needs the room a long stem would take.
-        m_stem->setStyle(
-            {t.textSize(m_stepsTyping ? 30.0F : 34.0F), t.colors().text, false, false, 1.3F});
-        y += m_stem->layout(inner, t) + t.px(m_stepsTyping ? 12.0F : 24.0F);
-        m_stem->setPosition(left, top);
-    }
-    // What to type and the typed field: after a numeric question's stem; above an ordering or
-    // matching question's items, so the letters typed stay in sight however long the list.
-    const auto layoutTyping = [&]
-    {
-        if (m_numberRule != nullptr)
+        const float gap = compact ? t.px(6.0F) : t.px(10.0F);
+        for (OptionButton* option : m_options)
+            option->setCompact(compact);
+        float y = top;
+        if (m_stem != nullptr)
         {
-            m_numberRule->setStyle(
-                {t.textSize(m_stepsTyping ? 22.0F : 26.0F), t.colors().text, true});
-            m_numberRule->setPosition(left, y);
-            y += m_numberRule->layout(inner, t) + t.px(12.0F);
+            // Large type for the back of the room.
+            // A list of steps needs the room a long stem would take.
+            m_stem->setStyle({t.textSize((m_stepsTyping ? 30.0F : 34.0F) * stemShare),
+                              t.colors().text, false, false, 1.3F});
+            y += m_stem->layout(inner, t) + t.px(m_stepsTyping ? 12.0F : 24.0F);
+            m_stem->setPosition(left, top);
         }
-        if (m_numberField != nullptr)
-            y += m_numberField->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
+        // What to type and the typed field: after a numeric question's stem; above an ordering or
+        // matching question's items, so the letters typed stay in sight however long the list.
+        const auto layoutTyping = [&]
+        {
+            if (m_numberRule != nullptr)
+            {
+                m_numberRule->setStyle(
+                    {t.textSize(m_stepsTyping ? 22.0F : 26.0F), t.colors().text, true});
+                m_numberRule->setPosition(left, y);
+                y += m_numberRule->layout(inner, t) + t.px(12.0F);
+            }
+            if (m_numberField != nullptr)
+                y += m_numberField->layout(left, y, std::min(inner, t.px(520.0F)), t) + t.px(10.0F);
+        };
+        if (m_stepsTyping)
+            layoutTyping();
+        if (m_prompts != nullptr)
+        {
+            // A matching question: the numbered prompts beside their lettered choices.
+            const float promptWidth = inner * 0.4F;
+            m_prompts->setStyle({t.textSize(26.0F), t.colors().text, false, false, 1.3F});
+            m_prompts->setPosition(left, y);
+            const float promptsBottom = y + m_prompts->layout(promptWidth, t);
+            const float choicesLeft = left + promptWidth + t.px(16.0F);
+            for (OptionButton* option : m_options)
+                y += option->layout(choicesLeft, y, left + inner - choicesLeft, t) + gap;
+            y = std::max(y, promptsBottom + gap);
+        }
+        else
+        {
+            for (OptionButton* option : m_options)
+                y += option->layout(left, y, inner, t) + gap;
+        }
+        if (!m_stepsTyping)
+            layoutTyping();
+        return y - top;
     };
-    if (m_stepsTyping)
-        layoutTyping();
-    if (m_prompts != nullptr)
-    {
-        // A matching question: the numbered prompts beside their lettered choices.
-        const float promptWidth = inner * 0.4F;
-        m_prompts->setStyle({t.textSize(26.0F), t.colors().text, false, false, 1.3F});
-        m_prompts->setPosition(left, y);
-        const float promptsBottom = y + m_prompts->layout(promptWidth, t);
-        const float choicesLeft = left + promptWidth + t.px(16.0F);
-        for (OptionButton* option : m_options)
-            y += option->layout(choicesLeft, y, left + inner - choicesLeft, t) + t.px(10.0F);
-        y = std::max(y, promptsBottom + t.px(10.0F));
-    }
-    else
-    {
-        for (OptionButton* option : m_options)
-            y += option->layout(left, y, inner, t) + t.px(10.0F);
-    }
-    if (!m_stepsTyping)
-        layoutTyping();
-    m_body.setContentHeight(y - top);
+    // The whole question in sight of the room: when it does not fit, the options tighten
+    // their padding, then the stem's type steps down a size; only a list still too long
+    // for that scrolls.
+    const float room = bottom - top;
+    float height = place(false, 1.0F);
+    if (height > room)
+        height = place(true, 1.0F);
+    if (height > room)
+        height = place(true, 0.8F);
+    m_body.setContentHeight(height);
 
     const float rowHeight = std::max(t.px(46.0F), t.bodySize() * 1.9F);
     float sideY = m_sideBox.top + t.bodySize() * 1.8F;
