@@ -191,10 +191,10 @@ bool Reader::addQuestion(const XMLElement& element, Pack& pack, const std::strin
         m_full = true;
         return false;
     }
-    Question question;
+    // Read in place: a question is a large object, and most of a pack.
+    Question& question = pack.questions.emplace_back();
     readQuestion(element, question);
     question.caseId = caseId;
-    pack.questions.push_back(std::move(question));
     return true;
 }
 
@@ -592,7 +592,7 @@ void Reader::readOptions(const XMLElement& element, Question& question)
     for (const XMLElement* optionElement : list.all("option"))
     {
         const Attributes optionAttrs = attributes(*optionElement, format::kOption);
-        Option option;
+        Option& option = question.options.emplace_back();
         option.id = optionAttrs.text("id");
         option.correct = optionAttrs.text("correct") == "true";
         option.weight = optionAttrs.number("weight", 0.0);
@@ -613,7 +613,6 @@ void Reader::readOptions(const XMLElement& element, Question& question)
             option.rationaleLine = rationale->GetLineNum();
         }
         readRefs(parts, option.refs);
-        question.options.push_back(std::move(option));
     }
 }
 
