@@ -153,6 +153,45 @@ TEST_CASE("Class steps: on the projector a team types its order after its key; a
     CHECK(reveal == "");
 }
 
+TEST_CASE("Class steps: on the projector a click on a step types its letter for the team "
+          "answering, and before a team is picked asks for one",
+          "[render][display][steps][class]")
+{
+    Harness h(1280, 720);
+    ui::ClassGame& game = startProjector(h, stepsQuestion(h, "or-1"));
+    const std::string right = rightOrder(game);
+    // Whether the screen draws a text that is `wanted` (or, when `part`, holds it).
+    const auto drawn = [&](const std::string& wanted, bool part)
+    {
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(1280, 720));
+        ui::TextRecorder recorder;
+        h.stack.draw(texture, *h.context.theme);
+        for (const ui::DrawnText& text : recorder.getTexts())
+        {
+            if (part ? text.text.find(wanted) != std::string::npos : text.text == wanted)
+                return true;
+        }
+        return false;
+    };
+    // No team yet: a click on a step types nothing and says what comes first.
+    const sf::Vector2f first = h.textCentre(std::string(1, right[0]));
+    h.click(first.x, first.y);
+    CHECK(drawn("Pick a team first", true));
+    team(h, 1);
+    // Each click types its step's letter for Red Pandas, as the key would.
+    for (std::size_t i = 0; i < right.size(); ++i)
+    {
+        const sf::Vector2f badge = h.textCentre(std::string(1, right[i]));
+        h.click(badge.x, badge.y);
+        CHECK(drawn(right.substr(0, i + 1), false)); // the typed field
+    }
+    h.key(sf::Keyboard::Enter);
+    const core::PlayerAnswer& red = game.getClassroom().getPlayers().at(0).answers.at(0);
+    REQUIRE(red.answered);
+    CHECK(red.order == std::vector<std::string>{"check", "site", "pinch", "inject", "press"});
+}
+
 TEST_CASE("Class steps: the projector's ordering question and matching reveal fit the smallest "
           "and a full-HD window",
           "[render][display][steps][class]")

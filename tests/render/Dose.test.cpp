@@ -94,23 +94,10 @@ TEST_CASE("Dose: Backspace corrects the number and a click on Submit answers",
     h.key(sf::Keyboard::BackSpace);
     typeText(h, "5");
     // The Submit button sits at the bottom right of the footer.
-    sf::Event click{};
     bool clicked = false;
-    for (int x = 1900; x > 1000 && !clicked; x -= 20)
+    for (float x = 1900.0F; x > 1000.0F && !clicked; x -= 20.0F)
     {
-        click.type = sf::Event::MouseMoved;
-        click.mouseMove.x = x;
-        click.mouseMove.y = 1080 - 60;
-        h.stack.handleEvent(click);
-        click = {}; // mouseMove and mouseButton share their storage
-        click.type = sf::Event::MouseButtonPressed;
-        click.mouseButton.button = sf::Mouse::Left;
-        click.mouseButton.x = x;
-        click.mouseButton.y = 1080 - 60;
-        h.stack.handleEvent(click);
-        click.type = sf::Event::MouseButtonReleased;
-        h.stack.handleEvent(click);
-        h.settle();
+        h.click(x, 1080.0F - 60.0F);
         clicked = !h.context.session->getAnswers().empty();
     }
     REQUIRE(clicked);

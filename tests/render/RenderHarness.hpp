@@ -11,6 +11,7 @@
 #include "ui/Screen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/screens/ScreenRegistry.hpp"
+#include "ui/widgets/TextRecorder.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <catch2/catch.hpp>
@@ -110,6 +111,51 @@ public:
         event.key.code = code;
         stack.handleEvent(event);
         settle();
+    }
+
+    /// One mouse event at (x, y): a move, or the left button going down or up.
+    void mouse(sf::Event::EventType type, float x, float y)
+    {
+        sf::Event event{};
+        event.type = type;
+        if (type == sf::Event::MouseMoved)
+        {
+            event.mouseMove.x = static_cast<int>(x);
+            event.mouseMove.y = static_cast<int>(y);
+        }
+        else
+        {
+            event.mouseButton.button = sf::Mouse::Left;
+            event.mouseButton.x = static_cast<int>(x);
+            event.mouseButton.y = static_cast<int>(y);
+        }
+        stack.handleEvent(event);
+        settle();
+    }
+
+    /// A click as a person makes it: the pointer moves there, the button goes down and up.
+    void click(float x, float y)
+    {
+        mouse(sf::Event::MouseMoved, x, y);
+        mouse(sf::Event::MouseButtonPressed, x, y);
+        mouse(sf::Event::MouseButtonReleased, x, y);
+    }
+
+    /// The centre of the `nth` text `label` the screen draws now.
+    sf::Vector2f textCentre(const std::string& label, std::size_t nth = 0)
+    {
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(m_width, m_height));
+        ui::TextRecorder recorder;
+        stack.draw(texture, m_theme);
+        for (const ui::DrawnText& text : recorder.getTexts())
+        {
+            if (text.text == label && nth-- == 0)
+                return {text.bounds.left + text.bounds.width / 2.0F,
+                        text.bounds.top + text.bounds.height / 2.0F};
+        }
+        FAIL("no text \"" << label << "\" on the screen");
+        return {};
     }
 
     /// Applies screen changes and lets every transition finish.

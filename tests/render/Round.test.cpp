@@ -175,25 +175,6 @@ TEST_CASE("Round: leaving says the answers given are already in the player's his
 namespace
 {
 
-/// A click as a person makes it: the pointer moves there, the button goes down and up.
-void click(Harness& h, float x, float y)
-{
-    sf::Event event{};
-    event.type = sf::Event::MouseMoved;
-    event.mouseMove.x = static_cast<int>(x);
-    event.mouseMove.y = static_cast<int>(y);
-    h.stack.handleEvent(event);
-    event = {};
-    event.mouseButton.button = sf::Mouse::Left;
-    event.mouseButton.x = static_cast<int>(x);
-    event.mouseButton.y = static_cast<int>(y);
-    event.type = sf::Event::MouseButtonPressed;
-    h.stack.handleEvent(event);
-    event.type = sf::Event::MouseButtonReleased;
-    h.stack.handleEvent(event);
-    h.settle();
-}
-
 /// The middle of the footer's first button (Leave) on the question and feedback screens.
 sf::Vector2f leaveButtonCentre(const Harness& h, float width, float height)
 {
@@ -215,14 +196,14 @@ TEST_CASE("Round: a click on Leave on the question and on the feedback asks to l
         h.context.settings.askConfidence = false;
         h.start({"mon-01", "mech-01"}, core::Mode::Tutor);
         const sf::Vector2f leave = leaveButtonCentre(h, w, hgt);
-        click(h, leave.x, leave.y);
+        h.click(leave.x, leave.y);
         CHECK(h.stack.getTopId() == ui::ScreenId::ConfirmQuit);
         h.key(sf::Keyboard::Escape); // stay
         REQUIRE(h.stack.getTopId() == ui::ScreenId::Question);
         h.key(sf::Keyboard::A);
         h.key(sf::Keyboard::Enter);
         REQUIRE(h.stack.getTopId() == ui::ScreenId::Feedback);
-        click(h, leave.x, leave.y);
+        h.click(leave.x, leave.y);
         CHECK(h.stack.getTopId() == ui::ScreenId::ConfirmQuit);
     }
 }

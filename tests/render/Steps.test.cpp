@@ -29,44 +29,6 @@ std::vector<std::string> shownOrder(const Harness& h)
     return ids;
 }
 
-void mouse(Harness& h, sf::Event::EventType type, float x, float y)
-{
-    sf::Event event{};
-    event.type = type;
-    if (type == sf::Event::MouseMoved)
-    {
-        event.mouseMove.x = static_cast<int>(x);
-        event.mouseMove.y = static_cast<int>(y);
-    }
-    else
-    {
-        event.mouseButton.button = sf::Mouse::Left;
-        event.mouseButton.x = static_cast<int>(x);
-        event.mouseButton.y = static_cast<int>(y);
-    }
-    h.stack.handleEvent(event);
-    h.settle();
-}
-
-/// The centre of the `nth` text `label` the screen draws now.
-sf::Vector2f textCentre(Harness& h, const std::string& label, std::size_t nth)
-{
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(h.getSize().x, h.getSize().y));
-    ui::TextRecorder recorder;
-    h.stack.draw(texture, *h.context.theme);
-    for (const ui::DrawnText& text : recorder.getTexts())
-    {
-        if (text.text != label)
-            continue;
-        if (nth-- == 0)
-            return {text.bounds.left + text.bounds.width / 2.0F,
-                    text.bounds.top + text.bounds.height / 2.0F};
-    }
-    FAIL("no text \"" << label << "\" on the screen");
-    return {};
-}
-
 void pressAlt(Harness& h, sf::Keyboard::Key code)
 {
     sf::Event event{};
@@ -124,25 +86,25 @@ TEST_CASE("Steps: an ordering question takes a drag and the row buttons with the
     Harness h(800, 600);
     startSteps(h, "or-1");
     const std::vector<std::string> order = shownOrder(h);
-    const sf::Vector2f first = textCentre(h, "1.", 0);
-    const sf::Vector2f third = textCentre(h, "3.", 0);
+    const sf::Vector2f first = h.textCentre("1.", 0);
+    const sf::Vector2f third = h.textCentre("3.", 0);
     // Press on the first row, move over the third, release: the first step now sits third.
-    mouse(h, sf::Event::MouseButtonPressed, first.x + 100.0F, first.y);
-    mouse(h, sf::Event::MouseMoved, first.x + 100.0F, third.y);
-    mouse(h, sf::Event::MouseButtonReleased, first.x + 100.0F, third.y);
+    h.mouse(sf::Event::MouseButtonPressed, first.x + 100.0F, first.y);
+    h.mouse(sf::Event::MouseMoved, first.x + 100.0F, third.y);
+    h.mouse(sf::Event::MouseButtonReleased, first.x + 100.0F, third.y);
     std::vector<std::string> expected = order;
     const std::string moved = expected.front();
     expected.erase(expected.begin());
     expected.insert(expected.begin() + 2, moved);
     // The first row's ▼ moves its step one down; the second row's ▲ moves it back up and
     // the first row's ▲ does nothing.
-    const sf::Vector2f down = textCentre(h, "▼", 0);
-    mouse(h, sf::Event::MouseButtonPressed, down.x, down.y);
-    mouse(h, sf::Event::MouseButtonReleased, down.x, down.y);
+    const sf::Vector2f down = h.textCentre("▼", 0);
+    h.mouse(sf::Event::MouseButtonPressed, down.x, down.y);
+    h.mouse(sf::Event::MouseButtonReleased, down.x, down.y);
     std::swap(expected[0], expected[1]);
-    const sf::Vector2f up = textCentre(h, "▲", 0);
-    mouse(h, sf::Event::MouseButtonPressed, up.x, up.y);
-    mouse(h, sf::Event::MouseButtonReleased, up.x, up.y);
+    const sf::Vector2f up = h.textCentre("▲", 0);
+    h.mouse(sf::Event::MouseButtonPressed, up.x, up.y);
+    h.mouse(sf::Event::MouseButtonReleased, up.x, up.y);
     h.key(sf::Keyboard::Enter);
     const core::AnswerRecord* answer = h.context.session->getAnswer(0);
     REQUIRE(answer != nullptr);
