@@ -60,7 +60,12 @@ bool equalsIgnoringCase(std::string_view word, std::string_view lower)
 std::vector<std::string_view> collectAbsoluteWords(const RichText& text)
 {
     std::vector<std::string_view> found;
-    const std::string plain = text.toPlain();
+    // Most texts are one run, read where it is; others are joined, so a word may span runs.
+    std::string joined;
+    const bool oneRun = text.runs.size() == 1 && !text.runs[0].lineBreak;
+    if (!oneRun)
+        joined = text.toPlain();
+    const std::string_view plain = oneRun ? std::string_view(text.runs[0].text) : joined;
     for (std::size_t i = 0; i < plain.size();)
     {
         if (!isAsciiLetter(plain[i]))
