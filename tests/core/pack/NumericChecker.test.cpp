@@ -16,6 +16,25 @@ namespace
 
 const std::string kDosePack = std::string(QUIZ_TEST_DATA_DIR) + "/packs/numeric/dose.xml";
 
+/// The numeric proof's findings for a format 1.1 pack holding `question` (its first line is the
+/// pack's line 7).
+DiagnosticList proveQuestion(const std::string& question)
+{
+    const std::string xml = R"(<pack formatVersion="1.1" id="org.example.x" version="1.0.0">
+  <title>T</title><author name="A"/><license spdx="CC0-1.0"/>
+  <dates created="2026-01-01" reviewBy="2099-01-01"/>
+  <sources><source id="s" type="label">Label.</source></sources>
+  <topics><topic id="t" title="T"/></topics>
+  <questions>
+)" + question + R"(  </questions>
+</pack>)";
+    const LoadResult loaded = PackLoader().loadString(xml, "x.xml");
+    REQUIRE(loaded.pack);
+    DiagnosticList out("x.xml");
+    checkNumeric(*loaded.pack, out);
+    return out;
+}
+
 std::vector<std::string> codes(const DiagnosticList& list)
 {
     std::vector<std::string> out;
@@ -40,25 +59,14 @@ TEST_CASE("NumericChecker: the dose test pack is clean", "[core][checker][numeri
 
 TEST_CASE("NumericChecker: the proof names the failing draw", "[core][checker][numeric]")
 {
-    const std::string xml = R"(<pack formatVersion="1.1" id="org.example.x" version="1.0.0">
-  <title>T</title><author name="A"/><license spdx="CC0-1.0"/>
-  <dates created="2026-01-01" reviewBy="2099-01-01"/>
-  <sources><source id="s" type="label">Label.</source></sources>
-  <topics><topic id="t" title="T"/></topics>
-  <questions>
-    <question id="q" type="numeric" topic="t">
+    const DiagnosticList out = proveQuestion(R"(    <question id="q" type="numeric" topic="t">
       <vary name="weight" from="50" to="60" step="5"/>
       <vary name="conc" values="100 0"/>
       <stem>How many mL for {weight} kg?</stem>
       <answer formula="weight*80/conc" unit="mL" round="1"/>
       <ref source="s" locator="1"/>
     </question>
-  </questions>
-</pack>)";
-    const LoadResult loaded = PackLoader().loadString(xml, "x.xml");
-    REQUIRE(loaded.pack);
-    DiagnosticList out("x.xml");
-    checkNumeric(*loaded.pack, out);
+)");
     REQUIRE(out.getAll().size() == 1);
     CHECK(out.getAll()[0].code == "division-by-zero");
     CHECK(out.getAll()[0].line == 11);
@@ -68,13 +76,7 @@ TEST_CASE("NumericChecker: the proof names the failing draw", "[core][checker][n
 TEST_CASE("NumericChecker: escaped braces are text, stray ones a warning",
           "[core][checker][numeric]")
 {
-    const std::string xml = R"(<pack formatVersion="1.1" id="org.example.x" version="1.0.0">
-  <title>T</title><author name="A"/><license spdx="CC0-1.0"/>
-  <dates created="2026-01-01" reviewBy="2099-01-01"/>
-  <sources><source id="s" type="label">Label.</source></sources>
-  <topics><topic id="t" title="T"/></topics>
-  <questions>
-    <question id="q" type="numeric" topic="t">
+    const DiagnosticList out = proveQuestion(R"(    <question id="q" type="numeric" topic="t">
       <vary name="weight" from="50" to="60" step="5"/>
       <stem>The order set {{dose, route}} reads {{=weight*80}}: how many units for {weight} kg?</stem>
       <answer formula="weight*80" unit="units" round="0"/>
@@ -82,12 +84,7 @@ TEST_CASE("NumericChecker: escaped braces are text, stray ones a warning",
       <explanation>{=weight*80|0} units {x y}.</explanation>
       <ref source="s" locator="1"/>
     </question>
-  </questions>
-</pack>)";
-    const LoadResult loaded = PackLoader().loadString(xml, "x.xml");
-    REQUIRE(loaded.pack);
-    DiagnosticList out("x.xml");
-    checkNumeric(*loaded.pack, out);
+)");
     std::string all;
     for (const Diagnostic& d : out.getAll())
         all += d.format() + "\n";

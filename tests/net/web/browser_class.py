@@ -393,6 +393,17 @@ def check_results(path):
             fail("the results CSV has no answers from %s" % name)
 
 
+def report(problems, logs):
+    """Prints each problem and where the logs are, or PASS; returns the exit status."""
+    if problems:
+        for problem in problems:
+            print("FAIL: " + problem)
+        print(logs)
+        return 1
+    print("PASS")
+    return 0
+
+
 def run_phone_and_laptop(argv, code, shots, play, answers):
     """The numeric and the steps tests' whole run: a console host with the pack argv[2] (the
     program argv[1], output in argv[3]), Ana on a phone (360x640, touch) and Ben on a laptop
@@ -424,13 +435,7 @@ def run_phone_and_laptop(argv, code, shots, play, answers):
             student.quit()
         if host.proc.poll() is None:
             host.proc.kill()
-    if problems:
-        for problem in problems:
-            print("FAIL: " + problem)
-        print("host output: %s/host.out, host.err" % work)
-        return 1
-    print("PASS")
-    return 0
+    return report(problems, "host output: %s/host.out, host.err" % work)
 
 
 def main():
@@ -464,13 +469,7 @@ def main():
             bot.kill()
         if host.proc.poll() is None:
             host.proc.kill()
-    if failures:
-        for problem in failures:
-            print("FAIL: " + problem)
-        print("host output: %s/host.out, host.err; bot: %s/bot.out" % (work, work))
-        return 1
-    print("PASS")
-    return 0
+    return report(failures, "host output: %s/host.out, host.err; bot: %s/bot.out" % (work, work))
 
 
 if __name__ == "__main__":
