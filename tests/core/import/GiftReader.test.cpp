@@ -145,6 +145,15 @@ TEST_CASE("GiftReader: =prompt -> answer pairs become a matching question", "[im
     CHECK(q.pairs[3].answer.toPlain() == "Vitamin K");
     CHECK(q.explanation.toPlain() == "Antidotes differ by drug.");
 
+    // Text before the first pair is not part of any pair: left out, and said so.
+    const ReadResult stray =
+        readGift("::S::Match. {pairs: =Heparin -> Protamine =Warfarin -> Vitamin K}\n", "s.gift");
+    REQUIRE(stray.questions.size() == 1);
+    CHECK(stray.questions[0].question.pairs.size() == 2);
+    const Diagnostic* left = findDiagnostic(stray.diagnostics, kCodeDropped, 1);
+    REQUIRE(left != nullptr);
+    CHECK(left->message == "question 'S': 'pairs:' before the first =prompt -> answer is left out");
+
     // A pair without -> is no matching question: skipped with what was written.
     const ReadResult broken = readGift("::B::Match. {=Heparin -> Protamine =Warfarin}\n", "b.gift");
     CHECK(broken.questions.empty());
